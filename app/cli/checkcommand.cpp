@@ -1,0 +1,185 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// fairnote-cli check: compiler-style text or one JSON object, exit 0/1/2.
+#include "checkcommand.h"
+
+#include "common.h"
+#include "text/offsets.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::cli {
+
+namespace {
+
+// Checks a text in pieces of about 1 MB split at blank lines, so progress can be shown between them.
+// Context never crosses a blank line, so the findings are the same as checking it whole.
+std::vector<Finding> checkInPieces(const wording::Checker &checker, const QString &text, Progress &progress,
+                                   qint64 &done)
+{
+    constexpr qsizetype kPiece = 1 << 20;
+    std::vector<Finding> out;
+    qsizetype from = 0;
+    while (from < text.size()) {
+        qsizetype to = text.size();
+        if (text.size() - from > kPiece) {
+            const qsizetype blank = text.indexOf(u"\n\n"_s, from + kPiece);
+            if (blank >= 0)
+                to = blank + 1;
+        }
+        checker.check(QStringView(text).sliced(from, to - from), from, out);
+        done += to - from;
+        progress.update(done);
+        from = to;
+    }
+    return out;
+}
+
+void printText(QTextStream &out, const QString &path, const QString &text, const std::vector<Finding> &findings)
+{
+    const text::OffsetIndex index(text);
+    for (const Finding &f : findings) {
+        const auto pos = index.position(f.offset);
+        out << u"%1:%2:%3: %4: %5 [%6]\n"_s.arg(path).arg(pos.line).arg(pos.column).arg(severityId(f.severity), f.message, f.ruleId);
+        const QStringView line = index.lineText(pos.line);
+        out << u"    "_s << line << u'\n';
+        // The caret line: spaces up to the column, then ^~~ under the span (to the end of the line).
+        const qsizetype spanCp = index.codePoints(f.offset, f.length);
+        const qsizetype lineCp = line.toString().toUcs4().size();
+        const qsizetype caretLen = std::max<qsizetype>(1, std::min<qsizetype>(spanCp, lineCp - (pos.column - 1)));
+        QString caret(pos.column - 1, u' ');
+        for (qsizetype i = 0; i < pos.column - 1 && i < line.size(); ++i)
+            if (line[i] == u'\t')
+                caret[i] = u'\t'; // keep tabs so the caret lines up
+        out << u"    "_s << caret << u'^' << QString(caretLen - 1, u'~') << u'\n';
+        out << u"    why: "_s << f.why << u'\n';
+        if (!f.suggestions.isEmpty())
+            out << u"    instead: "_s << f.suggestions.join(u"; "_s) << u'\n';
+        if (!f.question.isEmpty())
+            out << u"    ask: "_s << f.question << u'\n';
+        out << u"    source: "_s << f.source << u'\n';
+    }
+}
+
+QJsonObject findingsJson(const QString &path, const QString &text, const std::vector<Finding> &findings)
+{
+    const text::OffsetIndex index(text);
+    QJsonArray arr;
+    for (const Finding &f : findings) {
+        const auto pos = index.position(f.offset);
+        QJsonObject o;
+        o.insert(u"rule"_s, f.ruleId);
+        o.insert(u"category"_s, categoryId(f.category));
+        o.insert(u"severity"_s, severityId(f.severity));
+        o.insert(u"offset_utf16"_s, qint64(f.offset));
+        o.insert(u"length_utf16"_s, qint64(f.length));
+        o.insert(u"offset_cp"_s, qint64(pos.offsetCp));
+        o.insert(u"length_cp"_s, qint64(index.codePoints(f.offset, f.length)));
+        o.insert(u"line"_s, pos.line);
+        o.insert(u"column"_s, pos.column);
+        o.insert(u"text"_s, text.mid(f.offset, f.length));
+        o.insert(u"message"_s, f.message);
+        o.insert(u"why"_s, f.why);
+        o.insert(u"suggestions"_s, QJsonArray::fromStringList(f.suggestions));
+        o.insert(u"question"_s, f.question);
+        o.insert(u"source"_s, f.source);
+        arr.append(o);
+    }
+    return QJsonObject{{u"path"_s, path}, {u"findings"_s, arr}};
+}
+
+} // namespace
+
+QString CheckCommand::name() const { return u"check"_s; }
+QString CheckCommand::summary() const { return u"check notes for vague, judgemental or stigmatising wording"_s; }
+
+QString CheckCommand::help() const
+{
+    return u"Usage: fairnote-cli check [--format text|json] [--rules DIR] FILE... | -\n\n"
+           u"Checks each FILE (UTF-8 text; '-' reads standard input) and reports wording that\n"
+           u"can turn a note into a barrier, with why it matters, what to write instead and\n"
+           u"the published guidance behind it.\n\n"
+           u"Options:\n"
+           u"  --format text|json  text (default): like a compiler, path:line:column: severity:\n"
+           u"                      message [rule], the line, a caret under the words, then why,\n"
+           u"                      what to write instead and the source.\n"
+           u"                      json: one JSON object (see docs/cli.md).\n"
+           u"  --rules DIR         also load the organisation's rule pack in DIR (it may add,\n"
+           u"                      replace or disable rules by id).\n"
+           u"  -h, --help          show this help.\n\n"
+           u"Exit status: 0 nothing found, 1 something found, 2 bad usage or bad input (an\n"
+           u"unreadable file, invalid UTF-8, a broken rule pack). A bad file is reported and\n"
+           u"the other files are still checked.\n"_s;
+}
+
+int CheckCommand::execute(const QStringList &args, CliIo &io)
+{
+    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s}, {});
+    if (!p.error.isEmpty())
+        return usageError(io, p.error);
+    if (p.flags.contains(u"--help"_s)) {
+        io.out << help();
+        return ExitOk;
+    }
+    const QString format = p.values.value(u"--format"_s, u"text"_s);
+    if (format != u"text" && format != u"json")
+        return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
+    if (p.positional.isEmpty())
+        return usageError(io, u"give at least one FILE, or '-' to read standard input"_s);
+    if (p.positional.count(u"-"_s) > 1)
+        return usageError(io, u"'-' (standard input) can be given only once"_s);
+
+    const auto checker = loadChecker(p.values.value(u"--rules"_s), io);
+    if (!checker)
+        return ExitBadInput;
+
+    bool anyBad = false;
+    std::size_t total = 0;
+    int filesWithFindings = 0;
+    QJsonArray files;
+    // One bar over all files, measured in bytes on disk (close enough to characters for a bar).
+    qint64 totalSize = 0;
+    for (const QString &path : p.positional)
+        if (path != u"-")
+            totalSize += QFileInfo(path).size();
+    Progress progress(io, u"Checking"_s, totalSize);
+    qint64 done = 0;
+    for (const QString &path : p.positional) {
+        const QString shown = path == u"-" ? (format == u"json" ? u"-"_s : u"<stdin>"_s) : path;
+        QString error;
+        const auto text = readTextInput(path, io, error);
+        if (!text) {
+            anyBad = true;
+            io.err << u"%1: error: %2\n"_s.arg(shown, error);
+            io.err.flush();
+            if (format == u"json")
+                files.append(QJsonObject{{u"path"_s, shown}, {u"error"_s, error}, {u"findings"_s, QJsonArray()}});
+            continue;
+        }
+        const std::vector<Finding> findings = checkInPieces(*checker, *text, progress, done);
+        total += findings.size();
+        if (!findings.empty())
+            ++filesWithFindings;
+        if (format == u"json")
+            files.append(findingsJson(shown, *text, findings));
+        else
+            printText(io.out, shown, *text, findings);
+    }
+    if (format == u"json") {
+        const QJsonObject root{{u"version"_s, 1}, {u"files"_s, files}};
+        io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)) << u'\n';
+    } else if (total > 0) {
+        io.out << u"%1 finding%2 in %3 file%4.\n"_s.arg(total).arg(total == 1 ? u""_s : u"s"_s)
+                      .arg(filesWithFindings).arg(filesWithFindings == 1 ? u""_s : u"s"_s);
+    }
+    if (anyBad)
+        return ExitBadInput;
+    return total > 0 ? ExitFound : ExitOk;
+}
+
+} // namespace fairnote::cli

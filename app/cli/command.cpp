@@ -1,0 +1,124 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The dispatcher, the option parser and the top-level help.
+#include "command.h"
+
+#include "checkcommand.h"
+#include "rulescommand.h"
+#include "schemacommand.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::cli {
+
+int Command::usageError(CliIo &io, const QString &message) const
+{
+    io.err << u"fairnote-cli %1: %2\n"_s.arg(name(), message)
+           << u"Try 'fairnote-cli %1 --help'.\n"_s.arg(name());
+    io.err.flush();
+    return ExitBadInput;
+}
+
+ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions)
+{
+    ParsedArgs p;
+    bool onlyPositional = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (onlyPositional || a == u"-" || !a.startsWith(u'-')) {
+            p.positional << a;
+            continue;
+        }
+        if (a == u"--") {
+            onlyPositional = true;
+            continue;
+        }
+        QString key = a, value;
+        const qsizetype eq = a.indexOf(u'=');
+        const bool inlineValue = a.startsWith(u"--"_s) && eq > 0;
+        if (inlineValue) {
+            key = a.left(eq);
+            value = a.mid(eq + 1);
+        }
+        if (key == u"-h")
+            key = u"--help"_s;
+        if (valueOptions.contains(key)) {
+            if (!inlineValue) {
+                if (i + 1 >= args.size()) {
+                    p.error = u"option '%1' needs a value"_s.arg(key);
+                    return p;
+                }
+                value = args[++i];
+            }
+            p.values.insert(key, value);
+        } else if (flagOptions.contains(key) || key == u"--help") {
+            if (inlineValue) {
+                p.error = u"option '%1' takes no value"_s.arg(key);
+                return p;
+            }
+            p.flags << key;
+        } else {
+            p.error = u"unknown option '%1'"_s.arg(a);
+            return p;
+        }
+    }
+    return p;
+}
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> c;
+    c.push_back(std::make_unique<CheckCommand>());
+    c.push_back(std::make_unique<RulesCommand>());
+    c.push_back(std::make_unique<SchemaCommand>());
+    return c;
+}
+
+static QString topHelp(const std::vector<std::unique_ptr<Command>> &commands)
+{
+    QString s = u"Usage: fairnote-cli COMMAND [OPTIONS] [ARGS]\n\n"
+                u"Fairnote checks case notes for vague, judgemental or stigmatising wording and\n"
+                u"explains why, what to write instead, and which published guidance says so.\n\n"
+                u"Commands:\n"_s;
+    for (const auto &c : commands)
+        s += u"  %1%2\n"_s.arg(c->name().leftJustified(10), c->summary());
+    s += u"\nRun 'fairnote-cli COMMAND --help' for a command's options.\n"
+         u"Exit status: 0 nothing found, 1 something found, 2 bad usage or bad input.\n"_s;
+    return s;
+}
+
+int run(const QStringList &args, CliIo &io)
+{
+    const auto commands = allCommands();
+    if (args.isEmpty()) {
+        io.err << topHelp(commands);
+        io.err.flush();
+        return ExitBadInput;
+    }
+    const QString &first = args.front();
+    if (first == u"--help" || first == u"-h" || first == u"help") {
+        io.out << topHelp(commands);
+        io.out.flush();
+        return ExitOk;
+    }
+    if (first == u"--version") {
+        io.out << u"fairnote-cli " FAIRNOTE_VERSION "\n"_s;
+        io.out.flush();
+        return ExitOk;
+    }
+    for (const auto &c : commands) {
+        if (c->name() == first) {
+            const int rc = c->execute(args.mid(1), io);
+            io.out.flush();
+            io.err.flush();
+            return rc;
+        }
+    }
+    io.err << u"fairnote-cli: unknown command '%1'\n\n"_s.arg(first) << topHelp(commands);
+    io.err.flush();
+    return ExitBadInput;
+}
+
+} // namespace fairnote::cli

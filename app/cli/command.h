@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Command: one fairnote-cli subcommand — its name, summary, help and execute(). Output goes through
+// the streams in CliIo, so tests can capture it without starting a process.
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace fairnote::cli {
+
+enum ExitCode : int { ExitOk = 0, ExitFound = 1, ExitBadInput = 2 };
+
+struct CliIo
+{
+    QTextStream &out;
+    QTextStream &err;
+    bool errIsTerminal = false;              // draw progress bars only on a terminal
+    std::function<QByteArray()> readStdin;   // reads all of standard input
+};
+
+class Command
+{
+public:
+    virtual ~Command() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0; // one line for "fairnote-cli --help"
+    virtual QString help() const = 0;    // the whole "--help" text
+    // Runs with the arguments after the command name. Returns an ExitCode.
+    virtual int execute(const QStringList &args, CliIo &io) = 0;
+
+protected:
+    // Prints "fairnote-cli NAME: message" and a hint to --help; returns ExitBadInput.
+    int usageError(CliIo &io, const QString &message) const;
+};
+
+// Options shared by the commands: a tiny parser that knows which options take a value.
+struct ParsedArgs
+{
+    QStringList positional;
+    QHash<QString, QString> values; // "--format" -> "json"
+    QStringList flags;              // "--help"
+    QString error;                  // set when the arguments are malformed
+};
+ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions);
+
+std::vector<std::unique_ptr<Command>> allCommands();
+
+// The whole program: dispatches args (without the program name) to a command.
+int run(const QStringList &args, CliIo &io);
+
+} // namespace fairnote::cli

@@ -1,0 +1,95 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rule pack loading, input reading and the progress bar for the CLI.
+#include "common.h"
+
+#include "text/utf8.h"
+#include "wording/rulepack.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::cli {
+
+std::unique_ptr<wording::Checker> loadChecker(const QString &rulesDir, CliIo &io)
+{
+    auto pack = wording::loadRulePack(rulesDir);
+    if (!pack) {
+        for (const auto &p : pack.error())
+            io.err << p.toString() << u'\n';
+        io.err << u"fairnote-cli: the rule pack has %n problem(s); nothing was checked. Fix the file(s) named above%1.\n"_s
+                      .arg(rulesDir.isEmpty() ? QString() : u" or leave out --rules"_s)
+                      .replace(u"%n"_s, QString::number(pack.error().size()));
+        io.err.flush();
+        return nullptr;
+    }
+    return std::make_unique<wording::Checker>(std::move(*pack));
+}
+
+std::optional<QString> readTextInput(const QString &path, CliIo &io, QString &error)
+{
+    QByteArray bytes;
+    if (path == u"-") {
+        bytes = io.readStdin ? io.readStdin() : QByteArray();
+    } else {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            error = u"no such file; check the path"_s;
+            return std::nullopt;
+        }
+        if (info.isDir()) {
+            error = u"is a directory; give the note files inside it"_s;
+            return std::nullopt;
+        }
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            error = u"cannot be read (%1); check its permissions"_s.arg(f.errorString());
+            return std::nullopt;
+        }
+        bytes = f.readAll();
+        if (f.error() != QFileDevice::NoError) {
+            error = u"could not be read to the end (%1)"_s.arg(f.errorString());
+            return std::nullopt;
+        }
+    }
+    auto text = text::decodeUtf8(bytes);
+    if (!text) {
+        error = text.error().describe() + u"; save the file as UTF-8 and try again"_s;
+        return std::nullopt;
+    }
+    return *text;
+}
+
+Progress::Progress(CliIo &io, QString label, qint64 total) : m_io(io), m_label(std::move(label)), m_total(total)
+{
+    m_timer.start();
+}
+
+Progress::~Progress()
+{
+    if (m_drawn) {
+        m_io.err << u"\r\x1b[2K"_s; // erase the bar
+        m_io.err.flush();
+    }
+}
+
+void Progress::update(qint64 done)
+{
+    if (!m_io.errIsTerminal || m_total <= 0)
+        return;
+    const qint64 elapsed = m_timer.elapsed();
+    if (elapsed < 1000 || elapsed - m_lastDraw < 100)
+        return;
+    m_lastDraw = elapsed;
+    m_drawn = true;
+    constexpr int width = 30;
+    const double frac = std::clamp(double(done) / double(m_total), 0.0, 1.0);
+    const int filled = int(frac * width);
+    m_io.err << u"\r%1 ["_s.arg(m_label) << QString(filled, u'#') << QString(width - filled, u'-')
+             << u"] %1%"_s.arg(int(frac * 100), 3);
+    m_io.err.flush();
+}
+
+} // namespace fairnote::cli

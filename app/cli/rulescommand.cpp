@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// fairnote-cli rules: list the rules, show one in full, validate an organisation's pack.
+#include "rulescommand.h"
+
+#include "common.h"
+#include "wording/rulepack.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::cli {
+
+namespace {
+
+QJsonObject ruleJson(const wording::Rule &r)
+{
+    QStringList skip;
+    for (auto f : {wording::SkipQuoted, wording::SkipNegated, wording::SkipName, wording::SkipSourced, wording::SkipDated})
+        if (r.skipWhen & f)
+            skip << wording::contextId(f);
+    return QJsonObject{
+        {u"id"_s, r.id},
+        {u"category"_s, categoryId(r.category)},
+        {u"severity"_s, severityId(r.severity)},
+        {u"patterns"_s, QJsonArray::fromStringList(r.patterns)},
+        {u"exceptions"_s, QJsonArray::fromStringList(r.exceptions)},
+        {u"skip_when"_s, QJsonArray::fromStringList(skip)},
+        {u"match_case"_s, r.matchCase},
+        {u"message"_s, r.message},
+        {u"why"_s, r.why},
+        {u"alternatives"_s, QJsonArray::fromStringList(r.alternatives)},
+        {u"question"_s, r.question},
+        {u"source"_s, QJsonObject{{u"title"_s, r.source.title}, {u"publisher"_s, r.source.publisher},
+                                  {u"year"_s, r.source.year > 0 ? QJsonValue(r.source.year) : QJsonValue()},
+                                  {u"url"_s, r.source.url}}},
+    };
+}
+
+} // namespace
+
+QString RulesCommand::name() const { return u"rules"_s; }
+QString RulesCommand::summary() const { return u"list, show or validate wording rules"_s; }
+
+QString RulesCommand::help() const
+{
+    return u"Usage: fairnote-cli rules list [--format text|json] [--rules DIR]\n"
+           u"       fairnote-cli rules show ID [--format text|json] [--rules DIR]\n"
+           u"       fairnote-cli rules validate DIR\n\n"
+           u"  list      every rule in force: id, severity, category and message.\n"
+           u"  show ID   one rule in full: patterns, exceptions, why, alternatives, question, source.\n"
+           u"  validate  check an organisation's rule pack directory together with the built-in\n"
+           u"            pack; every problem is reported as file:line:column: error: message.\n\n"
+           u"Options:\n"
+           u"  --format text|json  output format (default text).\n"
+           u"  --rules DIR         include the organisation's rule pack in DIR.\n"
+           u"  -h, --help          show this help.\n\n"
+           u"Exit status: 0 success, 1 'show' found no such rule, 2 bad usage or a broken pack.\n"_s;
+}
+
+int RulesCommand::execute(const QStringList &args, CliIo &io)
+{
+    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s}, {});
+    if (!p.error.isEmpty())
+        return usageError(io, p.error);
+    if (p.flags.contains(u"--help"_s)) {
+        io.out << help();
+        return ExitOk;
+    }
+    const QString format = p.values.value(u"--format"_s, u"text"_s);
+    if (format != u"text" && format != u"json")
+        return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
+    if (p.positional.isEmpty())
+        return usageError(io, u"say what to do: list, show ID or validate DIR"_s);
+    const QString sub = p.positional.front();
+
+    if (sub == u"validate") {
+        if (p.positional.size() != 2)
+            return usageError(io, u"validate needs exactly one DIR"_s);
+        auto pack = wording::loadRulePack(p.positional[1]);
+        if (!pack) {
+            for (const auto &problem : pack.error())
+                io.err << problem.toString() << u'\n';
+            io.err << u"%1 problem(s) found.\n"_s.arg(pack.error().size());
+            return ExitBadInput;
+        }
+        io.out << u"%1: valid; %2 rules in force with the built-in pack.\n"_s.arg(p.positional[1]).arg(pack->rules.size());
+        return ExitOk;
+    }
+
+    const auto checker = loadChecker(p.values.value(u"--rules"_s), io);
+    if (!checker)
+        return ExitBadInput;
+    const wording::RulePack &pack = checker->pack();
+
+    if (sub == u"list") {
+        if (p.positional.size() != 1)
+            return usageError(io, u"list takes no arguments"_s);
+        if (format == u"json") {
+            QJsonArray arr;
+            for (const auto &r : pack.rules)
+                arr.append(ruleJson(r));
+            io.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"rules"_s, arr}}).toJson(QJsonDocument::Compact))
+                   << u'\n';
+        } else {
+            for (const auto &r : pack.rules)
+                io.out << u"%1  %2  %3  %4\n"_s.arg(r.id.leftJustified(34), severityId(r.severity).leftJustified(7),
+                                                    categoryId(r.category).leftJustified(18), r.message);
+            io.out << u"%1 rules.\n"_s.arg(pack.rules.size());
+        }
+        return ExitOk;
+    }
+    if (sub == u"show") {
+        if (p.positional.size() != 2)
+            return usageError(io, u"show needs exactly one rule ID"_s);
+        const wording::Rule *r = pack.find(p.positional[1]);
+        if (!r) {
+            io.err << u"fairnote-cli rules: no rule with id '%1'; 'fairnote-cli rules list' shows them all.\n"_s.arg(p.positional[1]);
+            return ExitFound;
+        }
+        if (format == u"json") {
+            io.out << QString::fromUtf8(QJsonDocument(ruleJson(*r)).toJson(QJsonDocument::Indented));
+            return ExitOk;
+        }
+        io.out << r->id << u" (" << severityId(r->severity) << u", " << categoryTitle(r->category) << u")\n"
+               << u"  " << r->message << u"\n\n"
+               << u"Why: " << r->why << u'\n';
+        if (!r->alternatives.isEmpty())
+            io.out << u"Instead: " << r->alternatives.join(u"; "_s) << u'\n';
+        if (!r->question.isEmpty())
+            io.out << u"Ask: " << r->question << u'\n';
+        io.out << u"Source: " << r->source.display() << u"\n\n"
+               << u"Patterns: " << r->patterns.join(u", "_s) << u'\n';
+        if (!r->exceptions.isEmpty())
+            io.out << u"Exceptions: " << r->exceptions.join(u", "_s) << u'\n';
+        io.out << u"Defined in: " << r->file << u':' << r->line << u'\n';
+        return ExitOk;
+    }
+    return usageError(io, u"unknown action '%1': use list, show ID or validate DIR"_s.arg(sub));
+}
+
+} // namespace fairnote::cli

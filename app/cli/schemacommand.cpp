@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// fairnote-cli schema: the JSON Schemas Fairnote documents, printed from the embedded copies.
+#include "schemacommand.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::cli {
+
+namespace {
+struct SchemaInfo { QString name; QString resource; QString what; };
+const std::vector<SchemaInfo> kSchemas{
+    {u"rule-pack"_s, u":/fairnote/schema/rule-pack.schema.json"_s, u"rule pack files (docs/rule-pack.md)"_s},
+};
+} // namespace
+
+QString SchemaCommand::name() const { return u"schema"_s; }
+QString SchemaCommand::summary() const { return u"print a JSON Schema (rule-pack)"_s; }
+
+QString SchemaCommand::help() const
+{
+    QString s = u"Usage: fairnote-cli schema NAME\n\nPrints the JSON Schema for:\n"_s;
+    for (const auto &i : kSchemas)
+        s += u"  %1%2\n"_s.arg(i.name.leftJustified(12), i.what);
+    return s;
+}
+
+int SchemaCommand::execute(const QStringList &args, CliIo &io)
+{
+    if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
+        io.out << help();
+        return ExitOk;
+    }
+    if (args.size() != 1)
+        return usageError(io, u"give one schema NAME (rule-pack)"_s);
+    for (const auto &i : kSchemas) {
+        if (i.name == args.front()) {
+            QFile f(i.resource);
+            if (!f.open(QIODevice::ReadOnly))
+                return usageError(io, u"the embedded schema is missing (a build problem)"_s);
+            io.out << QString::fromUtf8(f.readAll());
+            return ExitOk;
+        }
+    }
+    return usageError(io, u"unknown schema '%1'"_s.arg(args.front()));
+}
+
+} // namespace fairnote::cli

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Finds where a value sits in JSON source text, so errors found after parsing (QJsonDocument keeps no
+// positions) can still name a line and column.
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace fairnote::json {
+
+struct SourcePosition
+{
+    int line = 1;   // 1-based
+    int column = 1; // 1-based, in code points
+};
+
+// Line and column of a byte offset in UTF-8 text.
+SourcePosition positionOfByte(const QByteArray &utf8, qsizetype byteOffset);
+
+// Position of the value at a JSON Pointer-like path (object keys and array indices, e.g.
+// {"rules", "3", "why"}) in well-formed JSON. When the path does not exist (a missing member), the
+// position of the deepest existing ancestor is returned.
+SourcePosition locate(const QByteArray &utf8, const QStringList &path);
+
+// "/rules/3/why" — the path written as a JSON Pointer (RFC 6901 escaping of ~ and /).
+QString pointer(const QStringList &path);
+
+} // namespace fairnote::json

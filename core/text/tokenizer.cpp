@@ -1,0 +1,318 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The tokenizer: one pass over UTF-16 text producing tokens, gap flags and quotation spans.
+#include "text/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+
+namespace fairnote::text {
+
+namespace {
+
+enum CharClass : quint8 { Other, Letter, Digit, Space, Newline, Hyphen, SentencePunct, ClausePunct, Colon };
+
+constexpr std::array<quint8, 128> makeAsciiTable()
+{
+    std::array<quint8, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = Letter;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = Letter;
+    for (int c = '0'; c <= '9'; ++c) t[c] = Digit;
+    t[' '] = Space; t['\t'] = Space; t['\r'] = Space; t['\f'] = Space; t['\v'] = Space;
+    t['\n'] = Newline;
+    t['-'] = Hyphen;
+    t['.'] = SentencePunct; t['!'] = SentencePunct; t['?'] = SentencePunct;
+    t[';'] = ClausePunct; t['('] = ClausePunct; t[')'] = ClausePunct; t['['] = ClausePunct; t[']'] = ClausePunct;
+    t[':'] = Colon;
+    return t;
+}
+constexpr auto kAscii = makeAsciiTable();
+
+inline CharClass classify(char16_t c)
+{
+    if (c < 0x80)
+        return CharClass(kAscii[c]);
+    switch (c) {
+    case 0x00A0: case 0x2009: case 0x202F: case 0x2002: case 0x2003: return Space;
+    case 0x2028: case 0x2029: case 0x0085: return Newline;
+    case 0x2010: case 0x2011: return Hyphen;
+    case 0x2013: case 0x2014: return ClausePunct; // en and em dashes set off a clause
+    case 0x2026: return SentencePunct;            // ellipsis
+    default: break;
+    }
+    const QChar q(c);
+    if (q.isSurrogate())
+        return Other; // handled by the caller
+    if (q.isLetter() || q.isMark())
+        return Letter;
+    if (q.isDigit())
+        return Digit;
+    if (q.isSpace())
+        return Space;
+    return Other;
+}
+
+inline bool isApostrophe(char16_t c) { return c == u'\'' || c == 0x2019 || c == 0x02BC; }
+inline bool isWordChar(CharClass k) { return k == Letter || k == Digit; }
+
+// Quotation state for one paragraph.
+struct QuoteState
+{
+    qint32 doubleOpen = -1;
+    qint32 singleOpen = -1;
+
+    void closeParagraph(std::vector<Span> &quotes, qint32 at)
+    {
+        if (doubleOpen >= 0)
+            quotes.push_back({doubleOpen, at}); // reported speech runs to the end of the paragraph
+        doubleOpen = -1;
+        singleOpen = -1; // an unmatched single quote was an apostrophe after all
+    }
+};
+
+} // namespace
+
+quint32 foldedHash(QStringView word)
+{
+    quint32 h = kFnvOffset;
+    for (QChar c : word)
+        h = fnvStep(h, fold(c.unicode()));
+    return h;
+}
+
+bool foldedEquals(QStringView tokenText, QStringView foldedWord)
+{
+    if (tokenText.size() != foldedWord.size())
+        return false;
+    for (qsizetype i = 0; i < tokenText.size(); ++i)
+        if (fold(tokenText[i].unicode()) != foldedWord[i].unicode())
+            return false;
+    return true;
+}
+
+bool foldedStartsWith(QStringView tokenText, QStringView foldedPrefix)
+{
+    if (tokenText.size() < foldedPrefix.size())
+        return false;
+    return foldedEquals(tokenText.first(foldedPrefix.size()), foldedPrefix);
+}
+
+QString foldString(QStringView s)
+{
+    QString out(s.size(), Qt::Uninitialized);
+    for (qsizetype i = 0; i < s.size(); ++i)
+        out[i] = QChar(fold(s[i].unicode()));
+    return out;
+}
+
+void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &quotes)
+{
+    tokens.clear();
+    quotes.clear();
+    const char16_t *s = reinterpret_cast<const char16_t *>(text.utf16());
+    const qint32 n = static_cast<qint32>(text.size());
+
+    QuoteState q;
+    // Gap state since the last token.
+    int gapNewlines = 0;     // line breaks in the gap
+    int nlRun = 0;           // line breaks since the last non-space character
+    int gapHyphens = 0;
+    bool gapOther = false;   // anything that stops a phrase (punctuation, symbols, quotes)
+    quint8 gapFlags = GapInitial | GapSentenceEnd | GapClauseEnd; // the text start begins a sentence
+    bool pendingSentenceEnd = false; // saw . ! ? and wait for a space or the end to confirm
+
+    auto paragraphBreak = [&](qint32 at) {
+        q.closeParagraph(quotes, at);
+        gapFlags |= GapParagraph | GapSentenceEnd | GapClauseEnd | GapInitial;
+    };
+
+    qint32 i = 0;
+    while (i < n) {
+        char16_t c = s[i];
+        CharClass k;
+        if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])) {
+            const char32_t cp = QChar::surrogateToUcs4(c, s[i + 1]);
+            k = (QChar::isLetter(cp) || QChar::isMark(cp)) ? Letter : QChar::isDigit(cp) ? Digit : Other;
+        } else {
+            k = classify(c);
+        }
+
+        if (isWordChar(k)) {
+            // A token starts here.
+            Token t;
+            t.start = i;
+            const bool joinable = !gapOther && gapNewlines <= 1 && gapHyphens <= 1 && !(gapFlags & GapParagraph)
+                                  && !tokens.empty();
+            t.gapBefore = quint8(gapFlags | (joinable ? GapJoinable : 0));
+            quint32 h = kFnvOffset;
+            quint8 shape = 0;
+            bool allDigits = true;
+            int units = 0;
+            while (i < n) {
+                c = s[i];
+                if (c < 0x80) {
+                    const quint8 ak = kAscii[c];
+                    if (ak == Letter) {
+                        if (c <= u'Z') { shape |= ShapeHasUpper; if (units == 0) shape |= ShapeUpperFirst; c |= 0x20; }
+                        else shape |= ShapeHasLower;
+                        allDigits = false;
+                    } else if (ak == Digit) {
+                        shape |= ShapeHasDigit;
+                    } else if (c == u'\'' && i + 1 < n && units > 0 && classify(s[i + 1]) == Letter) {
+                        allDigits = false; // apostrophe inside a word
+                    } else {
+                        break;
+                    }
+                    h = fnvStep(h, c);
+                    ++units;
+                    ++i;
+                    if (units == 3) t.prefixHash = h;
+                    continue;
+                }
+                if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])) {
+                    const char32_t cp = QChar::surrogateToUcs4(c, s[i + 1]);
+                    if (!(QChar::isLetter(cp) || QChar::isMark(cp) || QChar::isDigit(cp)))
+                        break;
+                    allDigits = false;
+                    h = fnvStep(fnvStep(h, c), s[i + 1]);
+                    units += 2;
+                    i += 2;
+                    if (units == 3 || units == 4) t.prefixHash = 0; // a pair never splits a prefix
+                    continue;
+                }
+                const CharClass ck = classify(c);
+                if (ck == Letter) {
+                    const QChar qc(c);
+                    if (qc.isUpper()) { shape |= ShapeHasUpper; if (units == 0) shape |= ShapeUpperFirst; }
+                    else if (qc.isLower()) shape |= ShapeHasLower;
+                    allDigits = false;
+                } else if (ck == Digit) {
+                    shape |= ShapeHasDigit;
+                } else if (isApostrophe(c) && i + 1 < n && units > 0 && classify(s[i + 1]) == Letter) {
+                    allDigits = false;
+                } else {
+                    break;
+                }
+                h = fnvStep(h, fold(c));
+                ++units;
+                ++i;
+                if (units == 3) t.prefixHash = h;
+            }
+            if (allDigits)
+                shape |= ShapeAllDigits;
+            t.length = i - t.start;
+            t.hash = h;
+            t.shape = shape;
+            tokens.push_back(t);
+            gapNewlines = nlRun = gapHyphens = 0;
+            gapOther = false;
+            gapFlags = 0;
+            pendingSentenceEnd = false;
+            continue;
+        }
+
+        // In a gap.
+        switch (k) {
+        case Space:
+            if (pendingSentenceEnd) {
+                gapFlags |= GapSentenceEnd | GapClauseEnd | GapInitial;
+                pendingSentenceEnd = false;
+            }
+            break;
+        case Newline:
+            ++gapNewlines;
+            if (++nlRun == 2)
+                paragraphBreak(i);
+            gapFlags |= GapInitial;
+            if (pendingSentenceEnd) {
+                gapFlags |= GapSentenceEnd | GapClauseEnd;
+                pendingSentenceEnd = false;
+            }
+            break;
+        case Hyphen:
+            ++gapHyphens;
+            nlRun = 0;
+            break;
+        case SentencePunct:
+            gapOther = true;
+            pendingSentenceEnd = true;
+            nlRun = 0;
+            break;
+        case ClausePunct:
+            gapOther = true;
+            gapFlags |= GapClauseEnd;
+            nlRun = 0;
+            break;
+        case Colon:
+            gapOther = true;
+            // "17:40" is a time, not a clause break; a colon before a space is.
+            if (!(i + 1 < n && classify(s[i + 1]) == Digit))
+                gapFlags |= GapClauseEnd | GapInitial;
+            nlRun = 0;
+            break;
+        default: {
+            gapOther = true;
+            nlRun = 0;
+            const char16_t prev = i > 0 ? s[i - 1] : u' ';
+            const char16_t next = i + 1 < n ? s[i + 1] : u' ';
+            const CharClass pk = classify(prev);
+            const CharClass nk = classify(next);
+            if (c == u'"') {
+                if (q.doubleOpen >= 0) { quotes.push_back({q.doubleOpen, i + 1}); q.doubleOpen = -1; q.singleOpen = -1; }
+                else q.doubleOpen = i;
+            } else if (c == 0x201C || c == 0x201E) {
+                if (q.doubleOpen < 0) q.doubleOpen = i;
+            } else if (c == 0x201D) {
+                if (q.doubleOpen >= 0) { quotes.push_back({q.doubleOpen, i + 1}); q.doubleOpen = -1; q.singleOpen = -1; }
+            } else if (q.doubleOpen < 0 && (c == 0x2018 || isApostrophe(c))) {
+                const bool canOpen = !isWordChar(pk) && (isWordChar(nk) || c == 0x2018);
+                const bool canClose = q.singleOpen >= 0 && pk != Space && pk != Newline && !isWordChar(nk);
+                if (canClose) { quotes.push_back({q.singleOpen, i + 1}); q.singleOpen = -1; }
+                else if (canOpen && q.singleOpen < 0) q.singleOpen = i;
+            }
+            break;
+        }
+        }
+        ++i;
+    }
+    if (q.doubleOpen >= 0)
+        quotes.push_back({q.doubleOpen, n});
+}
+
+Span paragraphAround(QStringView text, qsizetype position)
+{
+    const char16_t *s = reinterpret_cast<const char16_t *>(text.utf16());
+    const qsizetype n = text.size();
+    position = std::clamp<qsizetype>(position, 0, n);
+    qsizetype start = 0;
+    qsizetype newline = -1; // a line break with only spaces between it and the scan point
+    for (qsizetype i = position - 1; i >= 0; --i) {
+        const CharClass k = classify(s[i]);
+        if (k == Newline) {
+            if (newline >= 0) {
+                start = newline + 1;
+                break;
+            }
+            newline = i;
+        } else if (k != Space) {
+            newline = -1;
+        }
+    }
+    qsizetype end = n;
+    newline = -1;
+    for (qsizetype i = position; i < n; ++i) {
+        const CharClass k = classify(s[i]);
+        if (k == Newline) {
+            if (newline >= 0) {
+                end = newline;
+                break;
+            }
+            newline = i;
+        } else if (k != Space) {
+            newline = -1;
+        }
+    }
+    return {qint32(start), qint32(std::max(start, end))};
+}
+
+} // namespace fairnote::text

@@ -1,0 +1,173 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The wording check: match every phrase in one pass, then let exceptions and context decide.
+#include "wording/checker.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace fairnote::wording {
+
+using text::Token;
+
+namespace {
+// Payload layout: the top byte says what matched, the rest which one.
+constexpr int kKindShift = 24;
+constexpr int kRule = 0;
+constexpr int kException = 1;
+constexpr int kCue = 2;
+constexpr int kIndexMask = (1 << kKindShift) - 1;
+int payload(int kind, int index) { return (kind << kKindShift) | index; }
+} // namespace
+
+struct Checker::Scratch
+{
+    std::vector<Token> tokens;
+    std::vector<text::Span> quotes;
+    PhraseSet::Scratch phrases;
+    std::vector<PhraseHit> hits;
+    std::vector<PhraseHit> ruleHits;
+    std::vector<PhraseHit> exceptionHits;
+    std::vector<PhraseHit> cueHits;
+    std::vector<PhraseHit> kept;
+    Analysis analysis;
+};
+
+Checker::Scratch &Checker::scratch()
+{
+    thread_local Scratch s;
+    return s;
+}
+
+Checker::Checker(RulePack pack) : m_pack(std::move(pack)), m_analysis(m_pack.language)
+{
+    m_literals.resize(m_pack.rules.size());
+    for (size_t r = 0; r < m_pack.rules.size(); ++r) {
+        const Rule &rule = m_pack.rules[r];
+        for (const QString &p : rule.patterns) {
+            auto seqs = expandPattern(p);
+            if (!seqs)
+                continue; // cannot happen for a loaded pack
+            m_phrases.add(*seqs, payload(kRule, int(r)));
+            if (rule.matchCase)
+                for (const WordSequence &seq : *seqs)
+                    for (const WordKey &w : seq)
+                        m_literals[r].insert(w.literal);
+        }
+        for (const QString &p : rule.exceptions)
+            if (auto seqs = expandPattern(p))
+                m_phrases.add(*seqs, payload(kException, int(r)));
+    }
+    m_analysis.addCues(m_phrases, payload(kCue, 0));
+    m_phrases.finish();
+}
+
+Checker::~Checker() = default;
+
+std::vector<Finding> Checker::check(QStringView text) const
+{
+    std::vector<Finding> out;
+    check(text, 0, out);
+    return out;
+}
+
+void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const
+{
+    Scratch &s = scratch();
+    text::tokenize(text, s.tokens, s.quotes);
+    s.hits.clear();
+    m_phrases.match(text, s.tokens, s.phrases, s.hits);
+
+    s.ruleHits.clear();
+    s.exceptionHits.clear();
+    s.cueHits.clear();
+    for (const PhraseHit &h : s.hits) {
+        switch (h.payload >> kKindShift) {
+        case kRule: s.ruleHits.push_back(h); break;
+        case kException: s.exceptionHits.push_back(h); break;
+        default: s.cueHits.push_back(h); break;
+        }
+    }
+    if (s.ruleHits.empty())
+        return; // the common case for a clean paragraph: no analysis needed
+
+    // One hit per (rule, span); sorted by start, longest first.
+    auto order = [](const PhraseHit &a, const PhraseHit &b) {
+        if (a.first != b.first) return a.first < b.first;
+        if (a.end != b.end) return a.end > b.end;
+        return a.payload < b.payload;
+    };
+    std::sort(s.ruleHits.begin(), s.ruleHits.end(), order);
+    s.ruleHits.erase(std::unique(s.ruleHits.begin(), s.ruleHits.end()), s.ruleHits.end());
+
+    m_analysis.build(text, s.tokens, s.quotes, s.cueHits, s.analysis);
+    const Analysis &a = s.analysis;
+
+    s.kept.clear();
+    for (const PhraseHit &h : s.ruleHits) {
+        const int r = h.payload & kIndexMask;
+        const Rule &rule = m_pack.rules[size_t(r)];
+        const qsizetype start = s.tokens[size_t(h.first)].start;
+        const qsizetype end = s.tokens[size_t(h.end - 1)].start + s.tokens[size_t(h.end - 1)].length;
+
+        if (rule.matchCase) {
+            bool same = true;
+            for (int t = h.first; t < h.end && same; ++t)
+                same = m_literals[size_t(r)].contains(text.sliced(s.tokens[size_t(t)].start, s.tokens[size_t(t)].length).toString());
+            if (!same)
+                continue;
+        }
+        const bool excepted = std::any_of(s.exceptionHits.begin(), s.exceptionHits.end(), [&](const PhraseHit &e) {
+            return (e.payload & kIndexMask) == r && e.first <= h.first && e.end >= h.end;
+        });
+        if (excepted)
+            continue;
+        if ((rule.skipWhen & SkipQuoted) && isQuoted(a, start, end))
+            continue;
+        if ((rule.skipWhen & SkipName) && isName(a, h.first, h.end))
+            continue;
+        if ((rule.skipWhen & SkipNegated) && isNegated(a, h.first))
+            continue;
+        if ((rule.skipWhen & SkipSourced) && isSourced(a, h.first))
+            continue;
+        if ((rule.skipWhen & SkipDated) && isDated(a, h.first))
+            continue;
+        s.kept.push_back(h);
+    }
+
+    // A match inside a longer one gives way to it ("known arsonist" over "arsonist"); matches of the
+    // same span are all kept. s.kept is sorted by start, longest first.
+    int maxEnd = -1;
+    int prevFirst = -1, prevEnd = -1;
+    bool prevKept = false;
+    for (const PhraseHit &h : s.kept) {
+        bool keep;
+        if (h.first == prevFirst && h.end == prevEnd)
+            keep = prevKept;
+        else
+            keep = h.end > maxEnd;
+        maxEnd = std::max(maxEnd, h.end);
+        prevFirst = h.first;
+        prevEnd = h.end;
+        prevKept = keep;
+        if (!keep)
+            continue;
+        const Rule &rule = m_pack.rules[size_t(h.payload & kIndexMask)];
+        const qsizetype start = s.tokens[size_t(h.first)].start;
+        const qsizetype end = s.tokens[size_t(h.end - 1)].start + s.tokens[size_t(h.end - 1)].length;
+        Finding f;
+        f.offset = baseOffset + start;
+        f.length = end - start;
+        f.ruleId = rule.id;
+        f.category = rule.category;
+        f.severity = rule.severity;
+        f.message = rule.message;
+        f.why = rule.why;
+        f.suggestions = rule.alternatives;
+        f.question = rule.question;
+        f.source = rule.source.display();
+        out.push_back(std::move(f));
+    }
+}
+
+} // namespace fairnote::wording

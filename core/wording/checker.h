@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Checker: the wording check. Compiles a rule pack once; checks any text against it.
+#pragma once
+
+#include "wording/context.h"
+#include "wording/finding.h"
+#include "wording/phraseset.h"
+#include "wording/rule.h"
+
+#include <memory>
+#include <vector>
+
+namespace fairnote::wording {
+
+// Thread safety: after construction a Checker is immutable; check() may run on several threads at
+// once (each thread keeps its own scratch memory).
+//
+// Context never crosses a blank line, so checking a paragraph alone gives exactly the findings that
+// checking the whole note gives inside that paragraph (shifted by its offset). The editor relies on
+// this to re-check only the paragraph being typed.
+class Checker
+{
+public:
+    // The pack must have been loaded by loadRulePack() (so every pattern is valid).
+    explicit Checker(RulePack pack);
+    ~Checker();
+    Checker(const Checker &) = delete;
+    Checker &operator=(const Checker &) = delete;
+
+    // Findings in `text`, sorted by offset (then by rule id), offsets in UTF-16 code units.
+    std::vector<Finding> check(QStringView text) const;
+    // Appends findings for `text` to `out`, with `baseOffset` added to each offset.
+    void check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
+
+    const RulePack &pack() const { return m_pack; }
+
+private:
+    struct Scratch;
+    static Scratch &scratch();
+
+    RulePack m_pack;
+    AnalysisBuilder m_analysis;
+    PhraseSet m_phrases;
+    std::vector<QSet<QString>> m_literals; // per rule with match_case: its words as written
+};
+
+} // namespace fairnote::wording

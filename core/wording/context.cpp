@@ -1,0 +1,233 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Context analysis (cues, sentences, dates) and the context functions.
+#include "wording/context.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::wording {
+
+using text::Token;
+
+namespace {
+
+constexpr int kNegationWindow = 8;
+
+void addPhrases(PhraseSet &set, const QStringList &phrases, int payload)
+{
+    for (const QString &p : phrases)
+        if (auto e = expandPattern(p))
+            set.add(*e, payload); // the loader has already rejected phrases that do not expand
+}
+
+QStringView tokenText(const Analysis &a, int i)
+{
+    const Token &t = a.tokens[size_t(i)];
+    return a.text.sliced(t.start, t.length);
+}
+
+QStringView gapBefore(QStringView text, std::span<const Token> tokens, size_t i)
+{
+    const qsizetype from = tokens[i - 1].start + tokens[i - 1].length;
+    return text.sliced(from, tokens[i].start - from);
+}
+
+bool isYear(QStringView w, quint8 shape)
+{
+    if (!(shape & text::ShapeAllDigits) || w.size() != 4)
+        return false;
+    const int y = w.toInt();
+    return y >= 1900 && y <= 2099;
+}
+
+// "3", "03", "3rd", "21st"
+bool isDayNumber(QStringView w)
+{
+    qsizetype d = 0;
+    while (d < w.size() && w[d].isDigit())
+        ++d;
+    if (d == 0 || d > 2)
+        return false;
+    const QStringView rest = w.sliced(d);
+    return rest.isEmpty() || rest.compare(u"st", Qt::CaseInsensitive) == 0 || rest.compare(u"nd", Qt::CaseInsensitive) == 0
+           || rest.compare(u"rd", Qt::CaseInsensitive) == 0 || rest.compare(u"th", Qt::CaseInsensitive) == 0;
+}
+
+// "6pm", "10am", "17:40" (digits, a colon, two digits)
+bool isTimeAt(QStringView text, std::span<const Token> tokens, size_t i)
+{
+    const Token &t = tokens[i];
+    const QStringView w = text.sliced(t.start, t.length);
+    if (w.size() >= 3 && w.size() <= 4 && w.front().isDigit()
+        && (w.endsWith(u"am", Qt::CaseInsensitive) || w.endsWith(u"pm", Qt::CaseInsensitive)))
+        return true;
+    return (t.shape & text::ShapeAllDigits) && t.length <= 2 && i + 1 < tokens.size()
+           && (tokens[i + 1].shape & text::ShapeAllDigits) && tokens[i + 1].length == 2
+           && gapBefore(text, tokens, i + 1) == u":";
+}
+
+// "3/3/24", "03.03.2024", "2024-03-03": digits joined to digits by / . or -
+bool isNumericDateAt(QStringView text, std::span<const Token> tokens, size_t i)
+{
+    if (i == 0 || !(tokens[i].shape & text::ShapeAllDigits) || !(tokens[i - 1].shape & text::ShapeAllDigits))
+        return false;
+    const QStringView g = gapBefore(text, tokens, i);
+    return g == u"/" || g == u"." || g == u"-";
+}
+
+} // namespace
+
+AnalysisBuilder::AnalysisBuilder(const Language &language) : m_language(language)
+{
+    for (const QString &s : language.negationSuffixes)
+        m_suffixes.push_back(text::foldString(s));
+    addCues(m_ownSet, 0);
+    m_ownSet.finish();
+}
+
+void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
+{
+    addPhrases(set, m_language.negationCues, payloadBase | CueNegation);
+    addPhrases(set, m_language.pseudoNegations, payloadBase | CuePseudoNegation);
+    addPhrases(set, m_language.clauseBreakers, payloadBase | CueClauseBreaker);
+    addPhrases(set, m_language.honorifics, payloadBase | CueHonorific);
+    addPhrases(set, m_language.sourceCues, payloadBase | CueSource);
+    addPhrases(set, m_language.months, payloadBase | CueMonth);
+    addPhrases(set, m_language.dateWords, payloadBase | CueDateWord);
+    addPhrases(set, m_language.protectedNames, payloadBase | CueProtectedName);
+}
+
+void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std::span<const text::Span> quotes,
+                            std::span<const PhraseHit> cueHits, Analysis &a) const
+{
+    const size_t n = tokens.size();
+    a.text = text;
+    a.tokens = tokens;
+    a.quotes = quotes;
+    a.negationSuffixes = m_suffixes;
+    a.cueEnd.assign(n, 0);
+    a.cueCover.assign(n, 0);
+    for (const PhraseHit &h : cueHits) {
+        const auto kind = quint16(h.payload & 0xFFFF);
+        a.cueEnd[size_t(h.end - 1)] |= kind;
+        for (int t = h.first; t < h.end; ++t)
+            a.cueCover[size_t(t)] |= kind;
+    }
+
+    // Sentences. A full stop after an honorific ("Mr.") or a single letter ("e.g.") ends nothing.
+    a.sentence.resize(n);
+    a.sentenceFlags.clear();
+    int s = -1;
+    for (size_t i = 0; i < n; ++i) {
+        bool starts = i == 0 || (tokens[i].gapBefore & text::GapSentenceEnd);
+        if (starts && i > 0 && !(tokens[i].gapBefore & text::GapParagraph)
+            && ((a.cueEnd[i - 1] & CueHonorific) || tokens[i - 1].length == 1))
+            starts = false;
+        if (starts) {
+            ++s;
+            a.sentenceFlags.push_back(0);
+        }
+        a.sentence[i] = s;
+        quint8 &f = a.sentenceFlags.back();
+        const quint16 cue = a.cueCover[i];
+        if (cue & CueSource)
+            f |= SentenceHasSource;
+        const QStringView w = text.sliced(tokens[i].start, tokens[i].length);
+        if ((cue & CueDateWord) || isYear(w, tokens[i].shape) || isNumericDateAt(text, tokens, i))
+            f |= SentenceHasDate;
+        if (cue & CueMonth) {
+            // A month name counts beside a day number or a year ("3 March", "March 2024"): "may" alone is a verb.
+            const bool before = i > 0 && isDayNumber(text.sliced(tokens[i - 1].start, tokens[i - 1].length));
+            const bool after = i + 1 < n
+                               && (isDayNumber(text.sliced(tokens[i + 1].start, tokens[i + 1].length))
+                                   || isYear(text.sliced(tokens[i + 1].start, tokens[i + 1].length), tokens[i + 1].shape));
+            if (before || after)
+                f |= SentenceHasDate;
+        }
+        if (isTimeAt(text, tokens, i))
+            f |= SentenceHasTime;
+    }
+}
+
+int AnalysisBuilder::Owned::tokenAt(qsizetype offset) const
+{
+    const auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
+                                     [](const Token &t, qsizetype o) { return t.start < o; });
+    return static_cast<int>(it - tokens.begin());
+}
+
+std::unique_ptr<AnalysisBuilder::Owned> AnalysisBuilder::analyse(QStringView text) const
+{
+    auto o = std::make_unique<Owned>();
+    o->text = text.toString();
+    text::tokenize(o->text, o->tokens, o->quotes);
+    PhraseSet::Scratch scratch;
+    std::vector<PhraseHit> hits;
+    m_ownSet.match(o->text, o->tokens, scratch, hits);
+    build(o->text, o->tokens, o->quotes, hits, o->analysis);
+    return o;
+}
+
+bool isQuoted(const Analysis &a, qsizetype start, qsizetype end)
+{
+    const auto it = std::upper_bound(a.quotes.begin(), a.quotes.end(), start,
+                                     [](qsizetype s, const text::Span &q) { return s < q.start; });
+    if (it == a.quotes.begin())
+        return false;
+    const text::Span &q = *(it - 1);
+    return q.start <= start && end <= q.end;
+}
+
+bool isNegated(const Analysis &a, int first)
+{
+    const int lower = std::max(0, first - kNegationWindow);
+    for (int t = first; t > lower; --t) {
+        if (a.tokens[size_t(t)].gapBefore & text::GapClauseEnd)
+            return false;
+        const int k = t - 1;
+        const quint16 end = a.cueEnd[size_t(k)];
+        if (end & CueClauseBreaker)
+            return false;
+        if ((end & CueNegation) && !(a.cueCover[size_t(k)] & CuePseudoNegation))
+            return true;
+        const QStringView w = tokenText(a, k);
+        for (const QString &suffix : a.negationSuffixes) {
+            if (w.size() > suffix.size() && text::foldedEquals(w.last(suffix.size()), suffix))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool isName(const Analysis &a, int first, int end)
+{
+    if (first > 0 && (a.cueEnd[size_t(first) - 1] & CueHonorific)) {
+        const QStringView g = gapBefore(a.text, a.tokens, size_t(first));
+        if (a.tokens[size_t(first)].gapBefore & text::GapJoinable || g.trimmed() == u".")
+            return true;
+    }
+    bool allProtected = true;
+    for (int t = first; t < end; ++t)
+        allProtected = allProtected && (a.cueCover[size_t(t)] & CueProtectedName);
+    if (allProtected)
+        return true;
+    const Token &t = a.tokens[size_t(first)];
+    const bool capitalised = (t.shape & text::ShapeUpperFirst) && (t.shape & text::ShapeHasLower);
+    return capitalised && !(t.gapBefore & text::GapInitial);
+}
+
+bool isSourced(const Analysis &a, int first)
+{
+    const quint8 f = a.sentenceFlags[size_t(a.sentence[size_t(first)])];
+    return (f & SentenceHasSource) && (f & SentenceHasDate);
+}
+
+bool isDated(const Analysis &a, int first)
+{
+    const quint8 f = a.sentenceFlags[size_t(a.sentence[size_t(first)])];
+    return f & (SentenceHasDate | SentenceHasTime);
+}
+
+} // namespace fairnote::wording

@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The context functions: each decides one reason a matched phrase is not a finding (quoted, negated,
+// part of a name, sourced, dated). Rules choose which apply (docs/rule-pack.md, "skip_when").
+#pragma once
+
+#include "text/tokenizer.h"
+#include "wording/phraseset.h"
+#include "wording/rule.h"
+
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace fairnote::wording {
+
+// Kinds of language cue (the phrases of the language file).
+enum CueKind : quint16 {
+    CueNegation = 1 << 0,
+    CuePseudoNegation = 1 << 1,
+    CueClauseBreaker = 1 << 2,
+    CueHonorific = 1 << 3,
+    CueSource = 1 << 4,
+    CueMonth = 1 << 5,
+    CueDateWord = 1 << 6,
+    CueProtectedName = 1 << 7,
+};
+
+enum SentenceFlag : quint8 { SentenceHasSource = 1, SentenceHasDate = 2, SentenceHasTime = 4 };
+
+// What the context functions know about one text: its tokens, quotations, cue phrases and
+// sentences. Built by AnalysisBuilder; views into the text and tokens, which must outlive it.
+struct Analysis
+{
+    QStringView text;
+    std::span<const text::Token> tokens;
+    std::span<const text::Span> quotes; // sorted, non-overlapping
+    std::vector<quint16> cueEnd;        // per token: cue kinds whose phrase ends at this token
+    std::vector<quint16> cueCover;      // per token: cue kinds whose phrase covers this token
+    std::vector<int> sentence;          // sentence number per token
+    std::vector<quint8> sentenceFlags;  // SentenceFlag bits per sentence
+    std::span<const QString> negationSuffixes; // folded, e.g. "n't"
+};
+
+// Compiles a Language into cue phrases and fills Analysis objects. Immutable after construction.
+class AnalysisBuilder
+{
+public:
+    explicit AnalysisBuilder(const Language &language);
+
+    // Adds the language's cue phrases to a phrase set with payloads `payloadBase | CueKind`.
+    void addCues(PhraseSet &set, int payloadBase) const;
+    // Fills `out` from tokens and the cue hits (payload & 0xFFFF = CueKind) of one match() call.
+    void build(QStringView text, std::span<const text::Token> tokens, std::span<const text::Span> quotes,
+               std::span<const PhraseHit> cueHits, Analysis &out) const;
+
+    // Convenience for tests and tools: tokenises and analyses a text on its own.
+    struct Owned;
+    std::unique_ptr<Owned> analyse(QStringView text) const;
+
+private:
+    Language m_language;
+    std::vector<QString> m_suffixes;
+    PhraseSet m_ownSet; // cue phrases only, for analyse()
+};
+
+struct AnalysisBuilder::Owned
+{
+    QString text;
+    std::vector<text::Token> tokens;
+    std::vector<text::Span> quotes;
+    Analysis analysis;
+    // Index of the first token starting at or after a UTF-16 offset.
+    int tokenAt(qsizetype offset) const;
+};
+
+// True when text[start, end) lies inside quotation marks.
+bool isQuoted(const Analysis &a, qsizetype start, qsizetype end);
+// True when a negation cue stands before token `first` in the same clause, within 8 words, and is
+// not a pseudo-negation; a clause breaker or clause punctuation ends the search.
+bool isNegated(const Analysis &a, int first);
+// True when tokens [first, end) are part of a name: after an honorific, inside a protected name, or a
+// capitalised word that does not start a sentence or a line.
+bool isName(const Analysis &a, int first, int end);
+// True when the sentence of token `first` names a source and gives a date.
+bool isSourced(const Analysis &a, int first);
+// True when the sentence of token `first` gives a date or a time of day.
+bool isDated(const Analysis &a, int first);
+
+} // namespace fairnote::wording

@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// IncrementalCheck: shift the findings after an edit, re-check only the touched paragraphs.
+#include "wording/incrementalcheck.h"
+
+#include <algorithm>
+
+namespace fairnote::wording {
+
+IncrementalCheck::IncrementalCheck(std::shared_ptr<const Checker> checker) : m_checker(std::move(checker)) {}
+
+const std::vector<Finding> &IncrementalCheck::reset(QStringView text)
+{
+    m_findings.clear();
+    m_checker->check(text, 0, m_findings);
+    for (const Finding &f : m_findings)
+        m_maxLength = std::max(m_maxLength, f.length);
+    return m_findings;
+}
+
+text::Span IncrementalCheck::edit(QStringView text, qsizetype position, qsizetype removed, qsizetype added)
+{
+    const qsizetype delta = added - removed;
+    const qsizetype oldEditEnd = position + removed;
+    for (Finding &f : m_findings)
+        if (f.offset >= oldEditEnd)
+            f.offset += delta;
+
+    // Every paragraph the edit touches: it may have joined two paragraphs or split one.
+    const text::Span a = text::paragraphAround(text, position);
+    const text::Span b = text::paragraphAround(text, std::min<qsizetype>(position + added, text.size()));
+    const text::Span range{std::min(a.start, b.start), std::max(a.end, b.end)};
+
+    // Drop the findings of the old paragraph(s): anything that now overlaps the range, or that sat
+    // inside the removed text.
+    std::erase_if(m_findings, [&](const Finding &f) {
+        const bool inRemoved = f.offset < oldEditEnd && f.offset + f.length > position && f.offset < position + added;
+        const bool overlaps = f.offset < range.end && f.offset + f.length > range.start;
+        return overlaps || inRemoved || f.offset + f.length > text.size();
+    });
+
+    m_fresh.clear();
+    m_checker->check(text.sliced(range.start, range.end - range.start), range.start, m_fresh);
+    const auto at = std::lower_bound(m_findings.begin(), m_findings.end(), qsizetype(range.start),
+                                     [](const Finding &f, qsizetype o) { return f.offset < o; });
+    m_findings.insert(at, m_fresh.begin(), m_fresh.end());
+    for (const Finding &f : m_fresh)
+        m_maxLength = std::max(m_maxLength, f.length);
+    return range;
+}
+
+std::span<const Finding> IncrementalCheck::findingsIn(qsizetype start, qsizetype end) const
+{
+    // Findings are sorted by offset; one that starts up to m_maxLength before `start` may still
+    // overlap it, so step back over those.
+    auto first = std::lower_bound(m_findings.begin(), m_findings.end(), start,
+                                  [](const Finding &f, qsizetype o) { return f.offset < o; });
+    auto firstOverlap = first;
+    for (auto it = first; it != m_findings.begin() && (it - 1)->offset + m_maxLength > start; --it)
+        if ((it - 1)->offset + (it - 1)->length > start)
+            firstOverlap = it - 1;
+    first = firstOverlap;
+    auto last = std::lower_bound(first, m_findings.end(), end, [](const Finding &f, qsizetype o) { return f.offset < o; });
+    return {first, last};
+}
+
+} // namespace fairnote::wording

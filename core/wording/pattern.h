@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pattern grammar of rule packs: parsing and expansion into plain word sequences.
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace fairnote::wording {
+
+// One word of an expanded pattern, already case-folded.
+struct WordKey
+{
+    QString folded;
+    bool prefix = false; // matches any word that starts with `folded`
+    QString literal;     // the word as written in the pattern (for match_case), without ~ or *
+
+    friend bool operator==(const WordKey &, const WordKey &) = default;
+};
+using WordSequence = std::vector<WordKey>;
+
+// Expands a pattern (docs/rule-pack.md, "Pattern grammar") into every word sequence it matches:
+// alternatives and optional groups are multiplied out, `-` gives both the split and the joined
+// form, `~` adds regular inflections. Returns the sequences, or a message naming the problem
+// ("unbalanced parenthesis", "'*' needs at least 3 letters before it", …). At most 4,096
+// sequences per pattern.
+Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern);
+
+// The regular inflections of a word: itself, -s/-es, -ed/-d, -ing with e-dropping, y→i and
+// consonant doubling, and the possessives. Over-generates on purpose: a form that is not an
+// English word never occurs in text, so it costs nothing.
+QStringList inflections(const QString &word);
+
+} // namespace fairnote::wording

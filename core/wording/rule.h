@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rule, Language and RulePack: the loaded form of a rule pack (see docs/rule-pack.md).
+#pragma once
+
+#include "wording/finding.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace fairnote::wording {
+
+// The context functions a rule lets suppress its findings (docs/rule-pack.md, "skip_when").
+enum ContextFlag : quint8 {
+    SkipQuoted = 1 << 0,
+    SkipNegated = 1 << 1,
+    SkipName = 1 << 2,
+    SkipSourced = 1 << 3,
+    SkipDated = 1 << 4,
+};
+constexpr quint8 kDefaultSkip = SkipQuoted | SkipNegated | SkipName;
+QString contextId(ContextFlag f);
+bool contextFromId(QStringView id, ContextFlag *out);
+
+struct Source
+{
+    QString title;
+    QString publisher;
+    int year = 0; // 0 when the source is undated
+    QString url;
+    // "Title, Publisher, 2022. https://…"
+    QString display() const;
+};
+
+struct Rule
+{
+    QString id;
+    Category category = Category::Judgement;
+    Severity severity = Severity::Warning;
+    QStringList patterns;
+    QStringList exceptions;
+    quint8 skipWhen = kDefaultSkip;
+    bool matchCase = false;
+    QString message;
+    QString why;
+    QStringList alternatives;
+    QString question;
+    Source source;
+    QString file; // where it was defined, for "rules show"
+    int line = 0;
+};
+
+// The phrases the context functions need. Each list holds phrases in the pattern grammar.
+struct Language
+{
+    QStringList negationCues;
+    QStringList negationSuffixes; // plain suffixes such as "n't"
+    QStringList pseudoNegations;
+    QStringList clauseBreakers;
+    QStringList honorifics;
+    QStringList sourceCues;
+    QStringList months;
+    QStringList dateWords;
+    QStringList protectedNames;
+
+    void append(const Language &other);
+};
+
+struct RulePack
+{
+    std::vector<Rule> rules; // sorted by id
+    Language language;
+
+    const Rule *find(QStringView id) const;
+};
+
+} // namespace fairnote::wording

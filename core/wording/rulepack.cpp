@@ -1,0 +1,432 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rule pack loading: JSON syntax, every member checked, patterns compiled, problems located.
+#include "wording/rulepack.h"
+
+#include "json/jsonlocator.h"
+#include "text/utf8.h"
+#include "wording/pattern.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::wording {
+
+QString PackProblem::toString() const
+{
+    if (line > 0)
+        return u"%1:%2:%3: error: %4"_s.arg(file).arg(line).arg(column).arg(message);
+    return u"%1: error: %2"_s.arg(file, message);
+}
+
+QString builtInPackDirectory() { return u":/fairnote/rules/en-GB"_s; }
+
+namespace {
+
+// The result of reading one directory.
+struct DirectoryPack
+{
+    std::vector<Rule> rules;
+    struct Disable { QString id; QString file; json::SourcePosition pos; };
+    std::vector<Disable> disables;
+    Language language;
+};
+
+const QStringList kRuleMembers{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s,
+                               u"skip_when"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s,
+                               u"question"_s, u"source"_s};
+const QStringList kSourceMembers{u"title"_s, u"publisher"_s, u"year"_s, u"url"_s};
+
+struct LanguageList { QString member; QStringList Language::*list; bool phrases; };
+const std::vector<LanguageList> kLanguageLists{
+    {u"negation_cues"_s, &Language::negationCues, true},
+    {u"negation_suffixes"_s, &Language::negationSuffixes, false},
+    {u"pseudo_negations"_s, &Language::pseudoNegations, true},
+    {u"clause_breakers"_s, &Language::clauseBreakers, true},
+    {u"honorifics"_s, &Language::honorifics, true},
+    {u"source_cues"_s, &Language::sourceCues, true},
+    {u"months"_s, &Language::months, true},
+    {u"date_words"_s, &Language::dateWords, true},
+    {u"protected_names"_s, &Language::protectedNames, true},
+};
+
+// Reads one file and reports problems against it.
+class FileReader
+{
+public:
+    FileReader(QString displayPath, QByteArray bytes, PackProblems &problems)
+        : m_path(std::move(displayPath)), m_bytes(std::move(bytes)), m_problems(problems)
+    {
+    }
+
+    void read(DirectoryPack &out, bool &sawLanguage)
+    {
+        if (auto decoded = text::decodeUtf8(m_bytes); !decoded) {
+            const auto pos = json::positionOfByte(m_bytes, decoded.error().byteOffset);
+            m_problems.push_back({m_path, pos.line, pos.column, decoded.error().describe() + u"; save the file as UTF-8"_s});
+            return;
+        }
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(m_bytes, &err);
+        if (err.error != QJsonParseError::NoError) {
+            const auto pos = json::positionOfByte(m_bytes, err.offset);
+            m_problems.push_back({m_path, pos.line, pos.column, err.errorString() + u" (JSON syntax)"_s});
+            return;
+        }
+        if (!doc.isObject()) {
+            problem({}, u"the file must hold one JSON object"_s);
+            return;
+        }
+        const QJsonObject root = doc.object();
+        const QString kind = root.value(u"kind"_s).toString();
+        if (root.value(u"version"_s) != QJsonValue(1)) {
+            problem({u"version"_s}, root.contains(u"version"_s)
+                                         ? u"unsupported \"version\": this Fairnote reads version 1"_s
+                                         : u"\"version\": 1 is missing"_s);
+            return;
+        }
+        if (kind == u"rules")
+            readRules(root, out);
+        else if (kind == u"language") {
+            if (sawLanguage)
+                problem({}, u"a second \"language\" file in the same directory; merge them into one"_s);
+            sawLanguage = true;
+            readLanguage(root, out.language);
+        } else {
+            problem({u"kind"_s}, u"\"kind\" must be \"rules\" or \"language\""_s);
+        }
+    }
+
+private:
+    void problem(const QStringList &path, const QString &message)
+    {
+        const auto pos = json::locate(m_bytes, path);
+        m_problems.push_back({m_path, pos.line, pos.column, message});
+    }
+
+    void unknownMembers(const QJsonObject &o, const QStringList &allowed, const QStringList &path, const QString &what)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!allowed.contains(it.key()))
+                problem(path + QStringList{it.key()},
+                        u"%1: unknown member \"%2\" (allowed: %3)"_s.arg(what, it.key(), allowed.join(u", "_s)));
+    }
+
+    // A non-empty string member, or a problem.
+    QString requiredString(const QJsonObject &o, const QString &key, const QStringList &path, const QString &what)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined()) {
+            problem(path, u"%1: \"%2\" is missing"_s.arg(what, key));
+            return {};
+        }
+        if (!v.isString() || v.toString().trimmed().isEmpty()) {
+            problem(path + QStringList{key}, u"%1: \"%2\" must be a non-empty string"_s.arg(what, key));
+            return {};
+        }
+        return v.toString();
+    }
+
+    // An array of non-empty strings; each checked as a pattern when `patterns`.
+    QStringList stringList(const QJsonValue &v, const QStringList &path, const QString &what, bool patterns)
+    {
+        QStringList out;
+        if (!v.isArray()) {
+            problem(path, u"%1: \"%2\" must be a list of strings"_s.arg(what, path.constLast()));
+            return out;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList p = path + QStringList{QString::number(i)};
+            if (!a[i].isString() || a[i].toString().isEmpty()) {
+                problem(p, u"%1: each entry of \"%2\" must be a non-empty string"_s.arg(what, path.constLast()));
+                continue;
+            }
+            const QString s = a[i].toString();
+            if (patterns) {
+                if (auto e = expandPattern(s); !e) {
+                    problem(p, u"%1: pattern \"%2\": %3"_s.arg(what, s, e.error()));
+                    continue;
+                }
+            }
+            out << s;
+        }
+        return out;
+    }
+
+    void readRules(const QJsonObject &root, DirectoryPack &out)
+    {
+        unknownMembers(root, {u"kind"_s, u"version"_s, u"rules"_s, u"disable"_s, u"$schema"_s, u"description"_s}, {},
+                       u"rules file"_s);
+        if (root.contains(u"disable"_s)) {
+            const QStringList ids = stringList(root.value(u"disable"_s), {u"disable"_s}, u"rules file"_s, false);
+            for (qsizetype i = 0; i < ids.size(); ++i)
+                out.disables.push_back({ids[i], m_path, json::locate(m_bytes, {u"disable"_s, QString::number(i)})});
+        }
+        if (!root.contains(u"rules"_s)) {
+            if (!root.contains(u"disable"_s))
+                problem({}, u"a rules file needs \"rules\" (a list) or \"disable\" (a list of ids)"_s);
+            return;
+        }
+        if (!root.value(u"rules"_s).isArray()) {
+            problem({u"rules"_s}, u"\"rules\" must be a list of rule objects"_s);
+            return;
+        }
+        const QJsonArray rules = root.value(u"rules"_s).toArray();
+        for (qsizetype i = 0; i < rules.size(); ++i) {
+            const QStringList path{u"rules"_s, QString::number(i)};
+            if (!rules[i].isObject()) {
+                problem(path, u"rule %1 must be an object"_s.arg(i + 1));
+                continue;
+            }
+            Rule rule;
+            if (readRule(rules[i].toObject(), path, rule))
+                out.rules.push_back(std::move(rule));
+        }
+    }
+
+    bool readRule(const QJsonObject &o, const QStringList &path, Rule &r)
+    {
+        static const QRegularExpression idPattern(u"^[a-z0-9]+([.-][a-z0-9]+)*$"_s);
+        const size_t before = m_problems.size();
+        r.id = o.value(u"id"_s).toString();
+        const QString what = r.id.isEmpty() ? u"rule %1"_s.arg(path.constLast().toInt() + 1) : u"rule \"%1\""_s.arg(r.id);
+        if (!o.value(u"id"_s).isString() || !idPattern.match(r.id).hasMatch())
+            problem(path + QStringList{u"id"_s},
+                    u"%1: \"id\" must be lower-case words joined by dots or hyphens, such as \"label.arsonist\""_s.arg(what));
+        unknownMembers(o, kRuleMembers, path, what);
+
+        const QString category = requiredString(o, u"category"_s, path, what);
+        if (!category.isEmpty() && (!categoryFromId(category, &r.category) || r.category == Category::Spelling))
+            problem(path + QStringList{u"category"_s}, u"%1: unknown category \"%2\" (see docs/rule-pack.md)"_s.arg(what, category));
+        const QString severity = requiredString(o, u"severity"_s, path, what);
+        if (!severity.isEmpty() && !severityFromId(severity, &r.severity))
+            problem(path + QStringList{u"severity"_s}, u"%1: \"severity\" must be info, warning or error"_s.arg(what));
+
+        if (!o.contains(u"patterns"_s))
+            problem(path, u"%1: \"patterns\" is missing"_s.arg(what));
+        else {
+            r.patterns = stringList(o.value(u"patterns"_s), path + QStringList{u"patterns"_s}, what, true);
+            if (o.value(u"patterns"_s).toArray().isEmpty())
+                problem(path + QStringList{u"patterns"_s}, u"%1: \"patterns\" needs at least one pattern"_s.arg(what));
+        }
+        if (o.contains(u"exceptions"_s))
+            r.exceptions = stringList(o.value(u"exceptions"_s), path + QStringList{u"exceptions"_s}, what, true);
+        if (o.contains(u"skip_when"_s)) {
+            r.skipWhen = 0;
+            const QStringList names = stringList(o.value(u"skip_when"_s), path + QStringList{u"skip_when"_s}, what, false);
+            for (const QString &n : names) {
+                ContextFlag f;
+                if (contextFromId(n, &f))
+                    r.skipWhen |= f;
+                else
+                    problem(path + QStringList{u"skip_when"_s},
+                            u"%1: unknown context \"%2\" (quoted, negated, name, sourced, dated)"_s.arg(what, n));
+            }
+        }
+        if (o.contains(u"match_case"_s)) {
+            if (!o.value(u"match_case"_s).isBool())
+                problem(path + QStringList{u"match_case"_s}, u"%1: \"match_case\" must be true or false"_s.arg(what));
+            r.matchCase = o.value(u"match_case"_s).toBool();
+        }
+        r.message = requiredString(o, u"message"_s, path, what);
+        r.why = requiredString(o, u"why"_s, path, what);
+        if (o.contains(u"alternatives"_s))
+            r.alternatives = stringList(o.value(u"alternatives"_s), path + QStringList{u"alternatives"_s}, what, false);
+        if (o.contains(u"question"_s)) {
+            if (!o.value(u"question"_s).isString())
+                problem(path + QStringList{u"question"_s}, u"%1: \"question\" must be a string"_s.arg(what));
+            r.question = o.value(u"question"_s).toString();
+        }
+        if (r.alternatives.isEmpty() && r.question.trimmed().isEmpty())
+            problem(path, u"%1: give \"alternatives\", a \"question\", or both"_s.arg(what));
+        readSource(o, path, what, r.source);
+
+        r.file = m_path;
+        r.line = json::locate(m_bytes, path).line;
+        return m_problems.size() == before;
+    }
+
+    void readSource(const QJsonObject &o, const QStringList &rulePath, const QString &what, Source &s)
+    {
+        const QJsonValue v = o.value(u"source"_s);
+        const QStringList path = rulePath + QStringList{u"source"_s};
+        if (v.isUndefined()) {
+            problem(rulePath, u"%1: \"source\" is missing: every rule names the published guidance it rests on"_s.arg(what));
+            return;
+        }
+        if (!v.isObject()) {
+            problem(path, u"%1: \"source\" must be an object with title, publisher, year and url"_s.arg(what));
+            return;
+        }
+        const QJsonObject so = v.toObject();
+        const QString sw = what + u" source"_s;
+        unknownMembers(so, kSourceMembers, path, sw);
+        s.title = requiredString(so, u"title"_s, path, sw);
+        s.publisher = requiredString(so, u"publisher"_s, path, sw);
+        s.url = requiredString(so, u"url"_s, path, sw);
+        if (!s.url.isEmpty() && !s.url.startsWith(u"https://"_s) && !s.url.startsWith(u"http://"_s))
+            problem(path + QStringList{u"url"_s}, u"%1: \"url\" must start with https:// or http://"_s.arg(sw));
+        const QJsonValue year = so.value(u"year"_s);
+        if (year.isUndefined())
+            problem(path, u"%1: \"year\" is missing (use null when the source is undated)"_s.arg(sw));
+        else if (!year.isNull() && (!year.isDouble() || year.toDouble() != double(year.toInt()) || year.toInt() < 1900 || year.toInt() > 2100))
+            problem(path + QStringList{u"year"_s}, u"%1: \"year\" must be a year such as 2022, or null"_s.arg(sw));
+        else
+            s.year = year.isNull() ? 0 : year.toInt();
+    }
+
+    void readLanguage(const QJsonObject &root, Language &lang)
+    {
+        QStringList allowed{u"kind"_s, u"version"_s, u"$schema"_s, u"description"_s};
+        for (const auto &l : kLanguageLists)
+            allowed << l.member;
+        unknownMembers(root, allowed, {}, u"language file"_s);
+        for (const auto &l : kLanguageLists)
+            if (root.contains(l.member))
+                lang.*(l.list) += stringList(root.value(l.member), {l.member}, u"language file"_s, l.phrases);
+    }
+
+    QString m_path;
+    QByteArray m_bytes;
+    PackProblems &m_problems;
+};
+
+// Reads every *.json in dir, in name order.
+DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
+{
+    DirectoryPack pack;
+    const QFileInfo info(dir);
+    if (!info.exists()) {
+        problems.push_back({dir, 0, 0, u"the rule pack directory does not exist"_s});
+        return pack;
+    }
+    if (!info.isDir()) {
+        problems.push_back({dir, 0, 0, u"is not a directory: give the directory that holds the rule files"_s});
+        return pack;
+    }
+    const QDir d(dir);
+    if (!info.isReadable()) {
+        problems.push_back({dir, 0, 0, u"the directory cannot be read (check its permissions)"_s});
+        return pack;
+    }
+    const QStringList files = d.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        problems.push_back({dir, 0, 0, u"holds no .json rule files"_s});
+    bool sawLanguage = false;
+    for (const QString &name : files) {
+        const QString path = d.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            problems.push_back({path, 0, 0, u"cannot be read: %1"_s.arg(f.errorString())});
+            continue;
+        }
+        FileReader(path, f.readAll(), problems).read(pack, sawLanguage);
+    }
+    // Duplicate ids inside one directory are a mistake, not an override.
+    QHash<QString, const Rule *> seen;
+    for (const Rule &r : pack.rules) {
+        if (const Rule *other = seen.value(r.id)) {
+            problems.push_back({r.file, r.line, 1,
+                                u"rule \"%1\" is defined twice (also at %2:%3)"_s.arg(r.id, other->file).arg(other->line)});
+        }
+        seen.insert(r.id, &r);
+    }
+    return pack;
+}
+
+} // namespace
+
+Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
+{
+    PackProblems problems;
+    DirectoryPack builtIn = readDirectory(builtInPackDirectory(), problems);
+    RulePack pack;
+    pack.rules = std::move(builtIn.rules);
+    pack.language = std::move(builtIn.language);
+    if (!builtIn.disables.empty())
+        problems.push_back({builtIn.disables.front().file, builtIn.disables.front().pos.line,
+                            builtIn.disables.front().pos.column, u"the built-in pack may not disable rules"_s});
+
+    if (!organisationDir.isEmpty()) {
+        DirectoryPack org = readDirectory(organisationDir, problems);
+        for (Rule &r : org.rules) {
+            auto it = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const Rule &b) { return b.id == r.id; });
+            if (it != pack.rules.end())
+                *it = std::move(r);
+            else
+                pack.rules.push_back(std::move(r));
+        }
+        for (const auto &d : org.disables) {
+            auto it = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const Rule &b) { return b.id == d.id; });
+            if (it == pack.rules.end())
+                problems.push_back({d.file, d.pos.line, d.pos.column,
+                                    u"cannot disable \"%1\": there is no rule with that id (see fairnote-cli rules list)"_s.arg(d.id)});
+            else
+                pack.rules.erase(it);
+        }
+        pack.language.append(org.language);
+    }
+    if (!problems.empty())
+        return problems;
+    std::sort(pack.rules.begin(), pack.rules.end(), [](const Rule &a, const Rule &b) { return a.id < b.id; });
+    return pack;
+}
+
+// ---- rule.h helpers -----------------------------------------------------------------------
+
+namespace {
+constexpr std::array<std::pair<ContextFlag, QStringView>, 5> kContexts{{
+    {SkipQuoted, u"quoted"}, {SkipNegated, u"negated"}, {SkipName, u"name"}, {SkipSourced, u"sourced"}, {SkipDated, u"dated"},
+}};
+} // namespace
+
+QString contextId(ContextFlag f)
+{
+    for (const auto &[flag, id] : kContexts)
+        if (flag == f)
+            return id.toString();
+    return {};
+}
+
+bool contextFromId(QStringView id, ContextFlag *out)
+{
+    for (const auto &[flag, name] : kContexts) {
+        if (name == id) {
+            *out = flag;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString Source::display() const
+{
+    QString s = title + u", "_s + publisher;
+    if (year > 0)
+        s += u", "_s + QString::number(year);
+    return s + u". "_s + url;
+}
+
+void Language::append(const Language &o)
+{
+    for (const auto &l : kLanguageLists)
+        this->*(l.list) += o.*(l.list);
+}
+
+const Rule *RulePack::find(QStringView id) const
+{
+    const auto it = std::lower_bound(rules.begin(), rules.end(), id, [](const Rule &r, QStringView i) { return r.id < i; });
+    return (it != rules.end() && it->id == id) ? &*it : nullptr;
+}
+
+} // namespace fairnote::wording
