@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The CLI commands in-process, with captured streams: option parsing and quiet progress.
+#include "command.h"
+#include "common.h"
+#include "testsupport.h"
+
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+using namespace fairnote::cli;
+
+namespace {
+struct Captured
+{
+    QString out, err;
+    QTextStream outStream{&out}, errStream{&err};
+    CliIo io{outStream, errStream, false, {}};
+};
+} // namespace
+
+TEST_CASE("option parser: values, inline values, flags, -- and errors", "[cli][args]")
+{
+    auto p = parseArgs({u"--format"_s, u"json"_s, u"a.txt"_s, u"--rules=dir"_s, u"--"_s, u"--odd"_s},
+                       {u"--format"_s, u"--rules"_s}, {});
+    CHECK(p.error.isEmpty());
+    CHECK(p.values.value(u"--format"_s) == u"json"_s);
+    CHECK(p.values.value(u"--rules"_s) == u"dir"_s);
+    CHECK(p.positional == QStringList{u"a.txt"_s, u"--odd"_s});
+    CHECK(parseArgs({u"-h"_s}, {}, {}).flags == QStringList{u"--help"_s});
+    CHECK(parseArgs({u"--format"_s}, {u"--format"_s}, {}).error.contains(u"needs a value"_s));
+    CHECK(parseArgs({u"--help=1"_s}, {}, {}).error.contains(u"takes no value"_s));
+    CHECK(parseArgs({u"-x"_s}, {}, {}).error.contains(u"unknown option"_s));
+}
+
+TEST_CASE("check from standard input through injected streams", "[cli]")
+{
+    Captured c;
+    c.io.readStdin = [] { return QByteArray("He kicked off."); };
+    CHECK(run({u"check"_s, u"-"_s}, c.io) == ExitFound);
+    CHECK(c.out.startsWith(u"<stdin>:1:4: warning: "_s));
+    CHECK(c.err.isEmpty());
+}
+
+TEST_CASE("progress stays silent when stderr is not a terminal", "[cli][progress]")
+{
+    Captured c;
+    Progress p(c.io, u"Checking"_s, 100);
+    p.update(50);
+    CHECK(c.err.isEmpty());
+}
+
+TEST_CASE("progress draws a bar on a terminal only after a second", "[cli][progress]")
+{
+    Captured c;
+    c.io.errIsTerminal = true;
+    {
+        Progress p(c.io, u"Checking"_s, 100);
+        p.update(10); // too soon to draw
+        CHECK(c.err.isEmpty());
+        QThread::msleep(1100);
+        p.update(50);
+        CHECK(c.err.contains(u"Checking ["_s));
+        CHECK(c.err.contains(u"50%"_s));
+    }
+    CHECK(c.err.endsWith(u"\r\x1b[2K"_s)); // erased when done
+}

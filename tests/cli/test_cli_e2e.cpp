@@ -1,0 +1,228 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// fairnote-cli end to end: the real binary, exit statuses, text and JSON output, bad input.
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+struct Run { int code; QString out; QString err; };
+
+Run cli(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(FAIRNOTE_CLI), args);
+    REQUIRE(p.waitForStarted());
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    REQUIRE(p.waitForFinished(60000));
+    REQUIRE(p.exitStatus() == QProcess::NormalExit);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    return path;
+}
+} // namespace
+
+TEST_CASE("every subcommand answers --help with usage and exit 0", "[cli]")
+{
+    for (const QString &cmd : {u"check"_s, u"rules"_s, u"schema"_s}) {
+        INFO(cmd.toStdString());
+        const Run r = cli({cmd, u"--help"_s});
+        CHECK(r.code == 0);
+        CHECK(r.out.startsWith(u"Usage: fairnote-cli "_s + cmd));
+    }
+    const Run top = cli({u"--help"_s});
+    CHECK(top.code == 0);
+    CHECK(top.out.contains(u"check"_s));
+}
+
+TEST_CASE("check exits 0 and prints nothing for a clean note", "[cli]")
+{
+    QTemporaryDir dir;
+    const Run r = cli({u"check"_s, write(dir, u"clean.txt"_s, "We met at 10:00 and agreed a plan.\n")});
+    CHECK(r.code == 0);
+    CHECK(r.out.isEmpty());
+    CHECK(r.err.isEmpty());
+}
+
+TEST_CASE("check prints compiler-style findings with a caret, why, advice and source, exit 1", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, u"note.txt"_s, "Met at the hostel.\nHe kicked off when asked.\n");
+    const Run r = cli({u"check"_s, path});
+    CHECK(r.code == 1);
+    INFO(r.out.toStdString());
+    CHECK(r.out.contains(path + u":2:4: warning: "_s));
+    CHECK(r.out.contains(u"    He kicked off when asked.\n       ^~~~~~~~~~\n"_s));
+    CHECK(r.out.contains(u"    why: "_s));
+    CHECK(r.out.contains(u"    source: "_s));
+    CHECK((r.out.contains(u"    instead: "_s) || r.out.contains(u"    ask: "_s)));
+    CHECK(r.out.contains(u"[slang."_s));
+}
+
+TEST_CASE("check --format json prints one object with UTF-16 and code-point offsets", "[cli][json]")
+{
+    QTemporaryDir dir;
+    const QByteArray note = "Intro \xF0\x9F\x98\x80 line.\n\xF0\x9F\x98\x80 He kicked off.\n";
+    const QString path = write(dir, u"emoji.txt"_s, note);
+    const Run r = cli({u"check"_s, u"--format"_s, u"json"_s, path});
+    CHECK(r.code == 1);
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &err);
+    REQUIRE(err.error == QJsonParseError::NoError);
+    CHECK(r.out.count(u'\n') == 1); // exactly one JSON object, one line
+    const QJsonObject root = doc.object();
+    CHECK(root[u"version"_s].toInt() == 1);
+    const QJsonArray files = root[u"files"_s].toArray();
+    REQUIRE(files.size() == 1);
+    CHECK(files[0][u"path"_s].toString() == path);
+    const QJsonArray findings = files[0][u"findings"_s].toArray();
+    REQUIRE(findings.size() == 1);
+    const QJsonObject f = findings[0].toObject();
+    for (const char *key : {"rule", "category", "severity", "offset_utf16", "length_utf16", "offset_cp", "length_cp",
+                            "line", "column", "text", "message", "why", "suggestions", "question", "source"})
+        CHECK(f.contains(QString::fromLatin1(key)));
+    const QString text = QString::fromUtf8(note);
+    CHECK(f[u"text"_s].toString() == u"kicked off"_s);
+    CHECK(text.mid(f[u"offset_utf16"_s].toInt(), f[u"length_utf16"_s].toInt()) == u"kicked off"_s);
+    CHECK(f[u"offset_cp"_s].toInt() == f[u"offset_utf16"_s].toInt() - 2); // two emoji before it
+    CHECK(f[u"length_cp"_s].toInt() == 10);
+    CHECK(f[u"line"_s].toInt() == 2);
+    CHECK(f[u"column"_s].toInt() == 6);
+    CHECK(f[u"severity"_s].toString() == u"warning"_s);
+    CHECK(f[u"category"_s].toString() == u"slang"_s);
+}
+
+TEST_CASE("check reads standard input for '-'", "[cli]")
+{
+    const Run r = cli({u"check"_s, u"--format=json"_s, u"-"_s}, "Obviously he was aggressive.");
+    CHECK(r.code == 1);
+    const auto files = QJsonDocument::fromJson(r.out.toUtf8()).object()[u"files"_s].toArray();
+    REQUIRE(files.size() == 1);
+    CHECK(files[0][u"path"_s].toString() == u"-"_s);
+    CHECK(files[0][u"findings"_s].toArray().size() == 2);
+}
+
+TEST_CASE("invalid UTF-8 is reported with its byte offset, exit 2, and other files are still checked", "[cli][errors]")
+{
+    QTemporaryDir dir;
+    const QString bad = write(dir, u"bad.txt"_s, "He was caf\xE9 aggressive.");
+    const QString good = write(dir, u"good.txt"_s, "He kicked off.");
+    const Run r = cli({u"check"_s, bad, good});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(bad + u": error: invalid UTF-8 at byte 10 (0xE9"_s));
+    CHECK(r.err.contains(u"save the file as UTF-8"_s));
+    CHECK(r.out.contains(good + u":1:4: warning:"_s));
+
+    const Run j = cli({u"check"_s, u"--format"_s, u"json"_s, bad, good});
+    CHECK(j.code == 2);
+    const auto files = QJsonDocument::fromJson(j.out.toUtf8()).object()[u"files"_s].toArray();
+    REQUIRE(files.size() == 2);
+    CHECK(files[0][u"error"_s].toString().contains(u"byte 10"_s));
+    CHECK(files[1][u"findings"_s].toArray().size() == 1);
+}
+
+TEST_CASE("a missing file, a directory and an unreadable file are bad input, exit 2", "[cli][errors]")
+{
+    QTemporaryDir dir;
+    Run r = cli({u"check"_s, dir.filePath(u"nope.txt"_s)});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"no such file"_s));
+    r = cli({u"check"_s, dir.path()});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"is a directory"_s));
+    if (geteuid() != 0) { // root reads any file
+        const QString locked = write(dir, u"locked.txt"_s, "text");
+        QFile::setPermissions(locked, QFileDevice::Permissions{});
+        r = cli({u"check"_s, locked});
+        CHECK(r.code == 2);
+        CHECK(r.err.contains(u"cannot be read"_s));
+    }
+}
+
+TEST_CASE("bad usage exits 2 with a hint", "[cli][errors]")
+{
+    for (const QStringList &args : {QStringList{u"check"_s}, QStringList{u"check"_s, u"--format"_s, u"xml"_s, u"-"_s},
+                                    QStringList{u"check"_s, u"--frobnicate"_s, u"x"_s}, QStringList{u"frobnicate"_s},
+                                    QStringList{u"check"_s, u"--rules"_s}, QStringList{u"rules"_s},
+                                    QStringList{u"schema"_s, u"nope"_s}, QStringList{}}) {
+        INFO(args.join(u' ').toStdString());
+        const Run r = cli(args);
+        CHECK(r.code == 2);
+        CHECK_FALSE(r.err.isEmpty());
+    }
+}
+
+TEST_CASE("a broken --rules pack stops the check with file:line:column, exit 2", "[cli][errors]")
+{
+    const QString pack = QStringLiteral(FAIRNOTE_TEST_DATA "/rulepacks/missing-why");
+    QTemporaryDir dir;
+    const Run r = cli({u"check"_s, u"--rules"_s, pack, write(dir, u"n.txt"_s, "He kicked off.")});
+    CHECK(r.code == 2);
+    CHECK(r.out.isEmpty()); // nothing checked with half a pack
+    CHECK(r.err.contains(pack + u"/local.json:5:5: error: rule \"local.lazy\": \"why\" is missing"_s));
+}
+
+TEST_CASE("an organisation pack can disable a built-in rule", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString note = write(dir, u"n.txt"_s, "He kicked off.");
+    const Run before = cli({u"check"_s, u"--format"_s, u"json"_s, note});
+    const QJsonArray files = QJsonDocument::fromJson(before.out.toUtf8()).object()[u"files"_s].toArray();
+    REQUIRE(files.size() == 1);
+    const QJsonArray findings = files[0].toObject()[u"findings"_s].toArray();
+    REQUIRE(findings.size() == 1);
+    const QString rule = findings[0].toObject()[u"rule"_s].toString();
+    REQUIRE_FALSE(rule.isEmpty());
+    QDir(dir.path()).mkdir(u"org"_s);
+    write(dir, u"org/local.json"_s, u"{\"kind\": \"rules\", \"version\": 1, \"disable\": [\"%1\"]}"_s.arg(rule).toUtf8());
+    const Run after = cli({u"check"_s, u"--rules"_s, dir.filePath(u"org"_s), note});
+    CHECK(after.code == 0);
+    CHECK(cli({u"rules"_s, u"validate"_s, dir.filePath(u"org"_s)}).code == 0);
+}
+
+TEST_CASE("rules list, show and validate", "[cli][rules]")
+{
+    const Run list = cli({u"rules"_s, u"list"_s});
+    CHECK(list.code == 0);
+    CHECK(list.out.contains(u" rules.\n"_s));
+    const Run json = cli({u"rules"_s, u"list"_s, u"--format"_s, u"json"_s});
+    const QJsonArray rules = QJsonDocument::fromJson(json.out.toUtf8()).object()[u"rules"_s].toArray();
+    REQUIRE(rules.size() >= 120);
+    const QString id = rules[0].toObject()[u"id"_s].toString();
+    const Run show = cli({u"rules"_s, u"show"_s, id});
+    CHECK(show.code == 0);
+    CHECK(show.out.contains(u"Why: "_s));
+    CHECK(show.out.contains(u"Source: "_s));
+    CHECK(cli({u"rules"_s, u"show"_s, u"no.such-rule"_s}).code == 1);
+    const Run bad = cli({u"rules"_s, u"validate"_s, QStringLiteral(FAIRNOTE_TEST_DATA "/rulepacks/syntax-error")});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.contains(u"local.json:4:4: error:"_s));
+}
+
+TEST_CASE("schema rule-pack prints a JSON Schema", "[cli]")
+{
+    const Run r = cli({u"schema"_s, u"rule-pack"_s});
+    CHECK(r.code == 0);
+    QJsonParseError err;
+    const auto doc = QJsonDocument::fromJson(r.out.toUtf8(), &err);
+    CHECK(err.error == QJsonParseError::NoError);
+    CHECK(doc.object()[u"$schema"_s].toString().contains(u"json-schema.org"_s));
+}

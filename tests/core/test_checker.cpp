@@ -1,0 +1,122 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The wording checker: data-driven cases (tests/data/wording/<case>/), what a finding carries, and
+// the paragraph property the editor relies on.
+#include "testsupport.h"
+#include "text/tokenizer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+using namespace fairnote;
+using testing::builtInChecker;
+using testing::flaggedTexts;
+
+namespace {
+QString readFile(const QString &path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return QString::fromUtf8(f.readAll());
+}
+// True when some finding overlaps every occurrence of needle (flag) / none overlaps any (clear).
+bool anyOverlap(const std::vector<Finding> &findings, qsizetype at, qsizetype len)
+{
+    return std::any_of(findings.begin(), findings.end(),
+                       [&](const Finding &f) { return f.offset < at + len && f.offset + f.length > at; });
+}
+} // namespace
+
+TEST_CASE("wording cases: each listed phrase is flagged or left alone as expected", "[checker][data]")
+{
+    const QDir cases(QStringLiteral(FAIRNOTE_TEST_DATA "/wording"));
+    const QStringList names = cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    REQUIRE(names.size() >= 8);
+    for (const QString &name : names) {
+        const QString text = readFile(cases.filePath(name + u"/input.txt"_s));
+        const QJsonObject expected = QJsonDocument::fromJson(readFile(cases.filePath(name + u"/expected.json"_s)).toUtf8()).object();
+        const auto findings = builtInChecker()->check(text);
+        INFO("case " << name.toStdString() << "; flagged: " << flaggedTexts(text, findings).join(u" | "_s).toStdString());
+        for (const auto &v : expected[u"flag"_s].toArray()) {
+            const QString needle = v.toString();
+            INFO("should flag: " << needle.toStdString());
+            const qsizetype at = text.indexOf(needle);
+            REQUIRE(at >= 0);
+            CHECK(anyOverlap(findings, at, needle.size()));
+        }
+        for (const auto &v : expected[u"clear"_s].toArray()) {
+            const QString needle = v.toString();
+            INFO("should leave alone: " << needle.toStdString());
+            qsizetype at = text.indexOf(needle);
+            REQUIRE(at >= 0);
+            for (; at >= 0; at = text.indexOf(needle, at + 1))
+                CHECK_FALSE(anyOverlap(findings, at, needle.size()));
+        }
+        if (expected[u"no_findings"_s].toBool())
+            CHECK(findings.empty());
+    }
+}
+
+TEST_CASE("a finding carries its rule, why, advice and source, at UTF-16 offsets", "[checker]")
+{
+    const QString text = u"😀 Tony kicked off."_s;
+    const auto findings = builtInChecker()->check(text);
+    REQUIRE(findings.size() == 1);
+    const Finding &f = findings.front();
+    CHECK(text.mid(f.offset, f.length) == u"kicked off"_s);
+    CHECK(f.offset == 8); // the emoji is two UTF-16 units
+    CHECK(f.category == Category::Slang);
+    CHECK_FALSE(f.ruleId.isEmpty());
+    CHECK_FALSE(f.message.isEmpty());
+    CHECK_FALSE(f.why.isEmpty());
+    CHECK((!f.suggestions.isEmpty() || !f.question.isEmpty()));
+    CHECK(f.source.contains(u"http"_s));
+}
+
+TEST_CASE("a longer match wins over the match inside it", "[checker]")
+{
+    const QString text = u"He is a known arsonist."_s;
+    const auto findings = builtInChecker()->check(text);
+    REQUIRE(findings.size() == 1);
+    CHECK(text.mid(findings[0].offset, findings[0].length) == u"known arsonist"_s);
+}
+
+TEST_CASE("findings come sorted by offset", "[checker]")
+{
+    const QString text = u"Obviously he kicked off and was aggressive, hostile and non-compliant."_s;
+    const auto findings = builtInChecker()->check(text);
+    REQUIRE(findings.size() >= 4);
+    CHECK(std::is_sorted(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) { return a.offset < b.offset; }));
+}
+
+TEST_CASE("checking paragraphs one by one gives the same findings as the whole note", "[checker][paragraph]")
+{
+    QString text;
+    const QString corpus = qEnvironmentVariable("FAIRNOTE_CORPUS_DIR") + u"/dev.txt"_s;
+    if (QFile::exists(corpus))
+        text = readFile(corpus);
+    text += u"\n\nHe said \"I kicked off\n\nHe was aggressive. Known\narsonist.\n  \n\"quoted\" kicked-off"_s;
+    const auto whole = builtInChecker()->check(text);
+    std::vector<Finding> pieces;
+    static const QRegularExpression blankLine(u"\n[ \t]*\n"_s);
+    qsizetype from = 0;
+    for (auto it = blankLine.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        builtInChecker()->check(QStringView(text).sliced(from, m.capturedStart() - from), from, pieces);
+        from = m.capturedEnd();
+    }
+    builtInChecker()->check(QStringView(text).sliced(from), from, pieces);
+    REQUIRE(whole.size() == pieces.size());
+    CHECK(whole == pieces);
+}
+
+TEST_CASE("empty text and text with no words give no findings", "[checker]")
+{
+    CHECK(builtInChecker()->check(QString()).empty());
+    CHECK(builtInChecker()->check(u"  \n\n 12:30 — 😀 !!"_s).empty());
+}

@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pattern grammar: expansion of alternatives, optionals, hyphens and inflections; errors.
+#include "testsupport.h"
+#include "wording/pattern.h"
+
+using namespace Qt::StringLiterals;
+using namespace fairnote::wording;
+
+namespace {
+QStringList phrases(const QString &pattern)
+{
+    const auto r = expandPattern(pattern);
+    REQUIRE(r.ok());
+    QStringList out;
+    for (const auto &seq : *r) {
+        QStringList words;
+        for (const auto &w : seq)
+            words << w.folded + (w.prefix ? u"*"_s : QString());
+        out << words.join(u' ');
+    }
+    out.removeDuplicates();
+    out.sort();
+    return out;
+}
+QString errorOf(const QString &pattern)
+{
+    const auto r = expandPattern(pattern);
+    REQUIRE_FALSE(r.ok());
+    return r.error();
+}
+} // namespace
+
+TEST_CASE("inflections cover -s, -ed, -ing with e-dropping, y to i and doubling", "[pattern]")
+{
+    CHECK(inflections(u"kick"_s).contains(u"kicked"_s));
+    CHECK(inflections(u"kick"_s).contains(u"kicking"_s));
+    CHECK(inflections(u"kick"_s).contains(u"kicks"_s));
+    CHECK(inflections(u"refuse"_s).contains(u"refusing"_s));
+    CHECK(inflections(u"refuse"_s).contains(u"refused"_s));
+    CHECK(inflections(u"deny"_s).contains(u"denies"_s));
+    CHECK(inflections(u"deny"_s).contains(u"denied"_s));
+    CHECK(inflections(u"flip"_s).contains(u"flipped"_s));
+    CHECK(inflections(u"arsonist"_s).contains(u"arsonists"_s));
+    CHECK(inflections(u"arsonist"_s).contains(u"arsonist's"_s));
+}
+
+TEST_CASE("a hyphen gives the split and the joined form", "[pattern]")
+{
+    CHECK(phrases(u"non-compliant"_s) == QStringList{u"non compliant"_s, u"noncompliant"_s});
+}
+
+TEST_CASE("alternatives and optional groups multiply out", "[pattern]")
+{
+    CHECK(phrases(u"(a|an)? arsonist"_s) == QStringList{u"a arsonist"_s, u"an arsonist"_s, u"arsonist"_s});
+    CHECK(phrases(u"off (his|her) head"_s) == QStringList{u"off her head"_s, u"off his head"_s});
+}
+
+TEST_CASE("a star makes a prefix word and case is folded", "[pattern]")
+{
+    CHECK(phrases(u"Manipulat*"_s) == QStringList{u"manipulat*"_s});
+    CHECK(phrases(u"kick~ off"_s).contains(u"kicking off"_s));
+}
+
+TEST_CASE("malformed patterns are refused with a reason", "[pattern]")
+{
+    CHECK(errorOf(u""_s).contains(u"empty"_s));
+    CHECK(errorOf(u"kicked  off"_s).contains(u"single spaces"_s));
+    CHECK(errorOf(u"(a|an arsonist"_s).contains(u"unbalanced"_s));
+    CHECK(errorOf(u"(a|an)"_s + u"x"_s).contains(u"space must follow"_s));
+    CHECK(errorOf(u"ab*"_s).contains(u"at least 3 letters"_s));
+    CHECK(errorOf(u"(a|an)?"_s).contains(u"not optional"_s));
+    CHECK(errorOf(u"kicked, off"_s).contains(u"not allowed"_s));
+    CHECK(errorOf(u"non--compliant"_s).contains(u"hyphen"_s));
+    CHECK(errorOf(u"(kicked off|lost it)"_s).contains(u"single words"_s));
+    CHECK(errorOf(u"kick~ed"_s).contains(u"end a word"_s));
+}
+
+TEST_CASE("a pattern that expands too far is refused", "[pattern]")
+{
+    QString p;
+    for (int i = 0; i < 8; ++i)
+        p += u"(a|b|c|d|e) "_s;
+    p += u"x"_s;
+    CHECK(errorOf(p).contains(u"more than"_s));
+}

@@ -1,0 +1,149 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The tokenizer: words, gaps, sentences, quotations, paragraphs and UTF-16 offsets.
+#include "testsupport.h"
+#include "text/tokenizer.h"
+
+using namespace Qt::StringLiterals;
+using namespace fairnote::text;
+
+namespace {
+struct Tokenized
+{
+    QString text;
+    std::vector<Token> tokens;
+    std::vector<Span> quotes;
+    QStringList words() const
+    {
+        QStringList w;
+        for (const auto &t : tokens)
+            w << text.mid(t.start, t.length);
+        return w;
+    }
+    QStringList quoted() const
+    {
+        QStringList q;
+        for (const auto &s : quotes)
+            q << text.mid(s.start, s.end - s.start);
+        return q;
+    }
+    const Token &token(const QString &word) const
+    {
+        for (const auto &t : tokens)
+            if (text.mid(t.start, t.length) == word)
+                return t;
+        FAIL("no token " << word.toStdString());
+        return tokens.front();
+    }
+};
+Tokenized tok(const QString &text)
+{
+    Tokenized t{text, {}, {}};
+    tokenize(t.text, t.tokens, t.quotes);
+    return t;
+}
+} // namespace
+
+TEST_CASE("words keep inner apostrophes, straight and curly, and split at hyphens", "[tokenizer]")
+{
+    const auto t = tok(u"He didn’t kick-off; O'Brien's room, residents' lounge."_s);
+    CHECK(t.words() == QStringList{u"He"_s, u"didn’t"_s, u"kick"_s, u"off"_s, u"O'Brien's"_s, u"room"_s,
+                                   u"residents"_s, u"lounge"_s});
+}
+
+TEST_CASE("folding makes case and apostrophe style irrelevant to the hash", "[tokenizer]")
+{
+    const auto t = tok(u"DON’T don't Don't"_s);
+    REQUIRE(t.tokens.size() == 3);
+    CHECK(t.tokens[0].hash == t.tokens[1].hash);
+    CHECK(t.tokens[1].hash == t.tokens[2].hash);
+    CHECK(t.tokens[0].hash == foldedHash(u"don't"));
+}
+
+TEST_CASE("gaps say whether a phrase may continue across them", "[tokenizer]")
+{
+    const auto t = tok(u"kicked\noff, kicked - off kicked--off kicked\n\noff"_s);
+    REQUIRE(t.tokens.size() == 8);
+    CHECK((t.tokens[1].gapBefore & GapJoinable));      // a single line break
+    CHECK_FALSE((t.tokens[2].gapBefore & GapJoinable)); // a comma
+    CHECK((t.tokens[3].gapBefore & GapJoinable));      // " - "
+    CHECK_FALSE((t.tokens[5].gapBefore & GapJoinable)); // two hyphens
+    CHECK_FALSE((t.tokens[7].gapBefore & GapJoinable)); // a blank line
+    CHECK((t.tokens[7].gapBefore & GapParagraph));
+}
+
+TEST_CASE("sentence ends need a full stop followed by space, so numbers and times stay whole", "[tokenizer]")
+{
+    const auto t = tok(u"It was 3.5 cm at 17:40. Then it stopped"_s);
+    CHECK_FALSE((t.token(u"5"_s).gapBefore & GapSentenceEnd));
+    CHECK_FALSE((t.token(u"40"_s).gapBefore & GapClauseEnd));
+    CHECK((t.token(u"Then"_s).gapBefore & GapSentenceEnd));
+    CHECK((t.token(u"Then"_s).gapBefore & GapInitial));
+    CHECK((t.token(u"It"_s).gapBefore & GapInitial));
+    CHECK_FALSE((t.token(u"was"_s).gapBefore & GapInitial));
+}
+
+TEST_CASE("a line break or a colon makes the next word line-initial", "[tokenizer]")
+{
+    const auto t = tok(u"Outcome: Arson\nKnown to police"_s);
+    CHECK((t.token(u"Arson"_s).gapBefore & GapInitial));
+    CHECK((t.token(u"Known"_s).gapBefore & GapInitial));
+}
+
+TEST_CASE("shapes record capitals and digits", "[tokenizer]")
+{
+    const auto t = tok(u"Black DNA 2024 6pm"_s);
+    CHECK((t.token(u"Black"_s).shape & ShapeUpperFirst));
+    CHECK((t.token(u"Black"_s).shape & ShapeHasLower));
+    CHECK_FALSE((t.token(u"DNA"_s).shape & ShapeHasLower));
+    CHECK((t.token(u"2024"_s).shape & ShapeAllDigits));
+    CHECK_FALSE((t.token(u"6pm"_s).shape & ShapeAllDigits));
+}
+
+TEST_CASE("double quotes, straight or curly, mark quoted spans", "[tokenizer][quotes]")
+{
+    CHECK(tok(u"She said \"I am not an arsonist\" and left."_s).quoted() == QStringList{u"\"I am not an arsonist\""_s});
+    CHECK(tok(u"He said “they call me a junkie” today."_s).quoted() == QStringList{u"“they call me a junkie”"_s});
+}
+
+TEST_CASE("single quotes count only when closed, so apostrophes never open one", "[tokenizer][quotes]")
+{
+    CHECK(tok(u"He said 'I was off my head' then left."_s).quoted() == QStringList{u"'I was off my head'"_s});
+    CHECK(tok(u"She said ‘never again’."_s).quoted() == QStringList{u"‘never again’"_s});
+    CHECK(tok(u"The residents' lounge and Sam's room aren't open."_s).quoted().isEmpty());
+    CHECK(tok(u"It's 'cause he can't."_s).quoted().isEmpty());
+}
+
+TEST_CASE("reported speech left open runs to the end of the paragraph, not beyond", "[tokenizer][quotes]")
+{
+    const auto t = tok(u"He said: \"I didn't do it. They always blame me.\n\nHe was aggressive."_s);
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quoted().front().contains(u"always"_s));
+    CHECK_FALSE(t.quoted().front().contains(u"aggressive"_s));
+}
+
+TEST_CASE("offsets are UTF-16 code units, so non-BMP characters count twice", "[tokenizer]")
+{
+    const auto t = tok(u"😀 kicked 𝒜off"_s);
+    REQUIRE(t.tokens.size() == 2);
+    CHECK(t.tokens[0].start == 3);
+    CHECK(t.tokens[0].length == 6);
+    CHECK(t.words()[1] == u"𝒜off"_s); // a mathematical letter outside the BMP is a letter
+}
+
+TEST_CASE("an empty or punctuation-only text has no tokens", "[tokenizer]")
+{
+    CHECK(tok(QString()).tokens.empty());
+    CHECK(tok(u" ... -- !! \n\n"_s).tokens.empty());
+}
+
+TEST_CASE("paragraphAround stops at blank lines", "[tokenizer][paragraph]")
+{
+    const QString text = u"First para\nstill first.\n  \nSecond para.\n\n\nThird."_s;
+    const auto first = paragraphAround(text, 3);
+    CHECK(text.mid(first.start, first.end - first.start) == u"First para\nstill first."_s);
+    const auto second = paragraphAround(text, text.indexOf(u"para."_s));
+    CHECK(text.mid(second.start, second.end - second.start) == u"Second para."_s);
+    const auto third = paragraphAround(text, text.size());
+    CHECK(text.mid(third.start, third.end - third.start) == u"Third."_s);
+}

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How a finding looks: severity words, colours and shapes, the squiggle, and its explanation as text.
+#pragma once
+
+#include "wording/finding.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QString>
+#include <QTextCharFormat>
+
+class QPalette;
+
+namespace fairnote::ui {
+
+// The word shown with every colour, so colour is never the only signal ("Important", "Worth
+// changing", "Suggestion").
+QString severityWord(Severity s);
+// Red, amber or blue; lighter shades on a dark palette so they stay readable.
+QColor severityColour(Severity s, const QPalette &palette);
+// A small coloured shape that differs by severity too: a disc, a triangle, a ring.
+QIcon severityIcon(Severity s, const QPalette &palette);
+// The squiggle: a wavy underline in the severity colour. Only the underline is set, so the text
+// keeps its own colour and stays readable.
+QTextCharFormat squiggleFormat(Severity s, const QPalette &palette);
+
+// The matched words on one line, shortened to about `maxChars` for lists.
+QString displayedWords(const QString &matched, int maxChars = 60);
+// Rich text for the tooltip over a squiggle: severity, message, why, what to write instead, source.
+QString findingToolTip(const Finding &f);
+// Rich text for the findings panel: everything the tooltip says, with the words and line number.
+QString findingDetailsHtml(const Finding &f, const QString &matched, int line);
+// Plain text a screen reader announces for a list entry.
+QString findingAccessibleText(const Finding &f, const QString &matched, int line);
+
+} // namespace fairnote::ui

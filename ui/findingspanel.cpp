@@ -1,0 +1,241 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The findings list and its explanation box, refreshed shortly after the note changes.
+#include "findingspanel.h"
+
+#include "findingfilter.h"
+#include "findingformat.h"
+#include "noteeditor.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::ui {
+
+FindingsPanel::FindingsPanel(NoteEditor *editor, QWidget *parent) : QWidget(parent), m_editor(editor)
+{
+    setAccessibleName(tr("Findings"));
+
+    m_heading = new QLabel(this);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+
+    m_empty = new QLabel(tr("No wording to look at again.\n\nFairnote checks the note as you type. Anything "
+                            "worth a second look is underlined and listed here, with why and what to "
+                            "write instead."),
+                         this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_empty->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    m_empty->setFocusPolicy(Qt::StrongFocus);
+    m_empty->setContentsMargins(4, 4, 4, 4);
+
+    m_list = new QListWidget(this);
+    m_list->setAccessibleName(tr("Findings list"));
+    m_list->setAccessibleDescription(tr("Each entry is a piece of wording worth a second look. Press Enter to "
+                                        "select it in the note."));
+    m_list->setWordWrap(true);
+    m_list->setTextElideMode(Qt::ElideNone);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setUniformItemSizes(false);
+    m_list->setSpacing(2);
+    m_list->setIconSize(QSize(14, 14));
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_heading->setBuddy(m_list);
+
+    m_details = new QTextBrowser(this);
+    m_details->setAccessibleName(tr("Explanation"));
+    m_details->setOpenExternalLinks(true);
+    m_details->setFrameShape(QFrame::StyledPanel);
+
+    m_showButton = new QPushButton(tr("Show in note"), this);
+    m_showButton->setToolTip(tr("Select these words in the note (Enter)"));
+    m_ignoreButton = new QPushButton(tr("Ignore once"), this);
+    m_ignoreButton->setToolTip(tr("Hide this one finding until its words are changed"));
+    m_turnOffButton = new QPushButton(tr("Turn rule off"), this);
+    m_turnOffButton->setToolTip(tr("Stop checking for this wording. Settings › Rules turned off lists it and "
+                                   "can turn it back on."));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(m_showButton);
+    buttons->addWidget(m_ignoreButton);
+    buttons->addWidget(m_turnOffButton);
+    buttons->addStretch();
+
+    auto *detailsBox = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(detailsBox);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_details, 1);
+    detailsLayout->addLayout(buttons);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_list);
+    split->addWidget(detailsBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_empty);
+    m_pages->addWidget(split);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_pages, 1);
+
+    setTabOrder(m_list, m_details);
+    setTabOrder(m_details, m_showButton);
+    setTabOrder(m_showButton, m_ignoreButton);
+    setTabOrder(m_ignoreButton, m_turnOffButton);
+
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(kRefreshDelayMs);
+    connect(&m_refresh, &QTimer::timeout, this, &FindingsPanel::refreshNow);
+    connect(m_editor, &NoteEditor::findingsChanged, this, [this] { m_refresh.start(); });
+
+    connect(m_list, &QListWidget::currentRowChanged, this, &FindingsPanel::showDetails);
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { activateRow(m_list->row(item)); });
+    connect(m_showButton, &QPushButton::clicked, this, [this] { activateRow(m_list->currentRow()); });
+    connect(m_ignoreButton, &QPushButton::clicked, this, [this] {
+        if (const auto f = currentFinding())
+            m_editor->filter()->ignoreOnce(*f);
+    });
+    connect(m_turnOffButton, &QPushButton::clicked, this, [this] {
+        if (const auto f = currentFinding()) {
+            m_editor->filter()->disableRule(f->ruleId);
+            emit ruleTurnedOff(f->ruleId);
+        }
+    });
+    // Escape goes back to the note without moving its cursor.
+    auto *back = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(back, &QShortcut::activated, m_editor, [this] { m_editor->setFocus(Qt::ShortcutFocusReason); });
+
+    refreshNow();
+}
+
+QString FindingsPanel::entryText(int row) const
+{
+    const QListWidgetItem *item = m_list->item(row);
+    return item ? item->text() : QString();
+}
+
+std::optional<Finding> FindingsPanel::currentFinding() const
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= count())
+        return std::nullopt;
+    return m_findings[size_t(row)];
+}
+
+void FindingsPanel::setCurrentRow(int row) { m_list->setCurrentRow(row); }
+
+void FindingsPanel::activateRow(int row)
+{
+    if (row < 0 || row >= count())
+        return;
+    m_list->setCurrentRow(row);
+    m_editor->selectFinding(m_findings[size_t(row)]);
+    m_editor->setFocus(Qt::OtherFocusReason);
+}
+
+void FindingsPanel::focusList()
+{
+    if (m_findings.empty()) {
+        m_empty->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    if (m_list->currentRow() < 0)
+        m_list->setCurrentRow(0);
+    m_list->setFocus(Qt::ShortcutFocusReason);
+}
+
+// Rebuilds the list from the editor's visible findings, keeping the current entry on the same
+// finding when it is still there (typing elsewhere shifts its offset, so the rule and words are
+// matched too).
+void FindingsPanel::refreshNow()
+{
+    m_refresh.stop();
+    const std::optional<Finding> previous = currentFinding();
+    const int previousRow = m_list->currentRow();
+    std::vector<Finding> findings = m_editor->visibleFindings();
+    std::vector<QString> matched;
+    matched.reserve(findings.size());
+    for (const Finding &f : findings)
+        matched.push_back(m_editor->matchedText(f));
+
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->clear();
+        m_findings = std::move(findings);
+        for (size_t i = 0; i < m_findings.size(); ++i) {
+            const Finding &f = m_findings[i];
+            const int line = m_editor->lineOf(f);
+            auto *item = new QListWidgetItem(severityIcon(f.severity, palette()),
+                                             u"%1 · “%2”\n%3"_s.arg(severityWord(f.severity),
+                                                                   displayedWords(matched[i]), f.message));
+            item->setToolTip(findingToolTip(f));
+            item->setData(Qt::AccessibleTextRole, findingAccessibleText(f, matched[i], line));
+            item->setData(Qt::AccessibleDescriptionRole, f.why);
+            m_list->addItem(item);
+        }
+        int row = previous ? rowOfFinding(*previous) : -1;
+        if (row < 0 && previousRow >= 0 && count() > 0)
+            row = std::min(previousRow, count() - 1);
+        m_list->setCurrentRow(row);
+    }
+
+    const int hidden = m_editor->hiddenCount();
+    QString heading = count() == 0 ? tr("Wording to look at again") : tr("Wording to look at again (%1)").arg(count());
+    if (hidden > 0)
+        heading += u' ' + tr("· %n hidden", nullptr, hidden);
+    m_heading->setText(heading);
+    const bool hadFocus = m_pages->isAncestorOf(QApplication::focusWidget());
+    m_pages->setCurrentIndex(m_findings.empty() ? 0 : 1);
+    if (hadFocus)
+        focusList();
+    showDetails();
+    emit refreshed(count(), hidden);
+}
+
+void FindingsPanel::showDetails()
+{
+    const auto f = currentFinding();
+    m_showButton->setEnabled(f.has_value());
+    m_ignoreButton->setEnabled(f.has_value());
+    m_turnOffButton->setEnabled(f.has_value());
+    if (!f) {
+        m_details->setHtml(count() == 0 ? QString()
+                                        : u"<p>%1</p>"_s.arg(tr("Choose an entry to see why it was flagged and "
+                                                                "what to write instead.")
+                                                                 .toHtmlEscaped()));
+        return;
+    }
+    m_details->setHtml(findingDetailsHtml(*f, m_editor->matchedText(*f), m_editor->lineOf(*f)));
+}
+
+int FindingsPanel::rowOfFinding(const Finding &f) const
+{
+    for (size_t i = 0; i < m_findings.size(); ++i)
+        if (m_findings[i].ruleId == f.ruleId && m_findings[i].offset == f.offset)
+            return int(i);
+    for (size_t i = 0; i < m_findings.size(); ++i)
+        if (m_findings[i].ruleId == f.ruleId && m_findings[i].length == f.length)
+            return int(i);
+    return -1;
+}
+
+} // namespace fairnote::ui
