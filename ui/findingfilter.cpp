@@ -71,6 +71,12 @@ void FindingFilter::ignoreInNote(const QString &ruleId)
     emit changed();
 }
 
+void FindingFilter::stopIgnoringInNote(const QString &ruleId)
+{
+    if (m_ignoredInNote.remove(ruleId))
+        emit changed();
+}
+
 QStringList FindingFilter::rulesIgnoredInNote() const
 {
     QStringList ids(m_ignoredInNote.begin(), m_ignoredInNote.end());

@@ -40,6 +40,7 @@ public:
 
     void ignoreOnce(const Finding &f);
     void ignoreInNote(const QString &ruleId);
+    void stopIgnoringInNote(const QString &ruleId);
     QStringList rulesIgnoredInNote() const;
     // Forgets the ignores that belong to the note (a new note was started or opened).
     void clearNote();

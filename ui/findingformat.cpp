@@ -20,6 +20,22 @@ QString tr(const char *text) { return QCoreApplication::translate("fairnote::ui:
 
 bool isDark(const QPalette &palette) { return palette.color(QPalette::Base).lightness() < 128; }
 
+QString insteadHtml(const Finding &f)
+{
+    QString html;
+    if (!f.suggestions.isEmpty()) {
+        html += u"<p><b>%1</b></p><ul style=\"margin-top:0\">"_s.arg(tr("Write instead").toHtmlEscaped());
+        for (const QString &s : f.suggestions)
+            html += u"<li>"_s + alternativeHtml(s) + u"</li>"_s;
+        html += u"</ul>"_s;
+    }
+    if (!f.question.isEmpty())
+        html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Ask yourself:").toHtmlEscaped(), f.question.toHtmlEscaped());
+    return html;
+}
+
+} // namespace
+
 // "[court]" in an alternative marks what the worker fills in: show it in italics.
 QString alternativeHtml(const QString &alternative)
 {
@@ -42,22 +58,6 @@ QString sourceHtml(const QString &source)
     return source.left(m.capturedStart()).toHtmlEscaped() + u"<a href=\""_s + address.toHtmlEscaped() + u"\">"_s
         + address.toHtmlEscaped() + u"</a>"_s + source.mid(m.capturedStart() + address.size()).toHtmlEscaped();
 }
-
-QString insteadHtml(const Finding &f)
-{
-    QString html;
-    if (!f.suggestions.isEmpty()) {
-        html += u"<p><b>%1</b></p><ul style=\"margin-top:0\">"_s.arg(tr("Write instead").toHtmlEscaped());
-        for (const QString &s : f.suggestions)
-            html += u"<li>"_s + alternativeHtml(s) + u"</li>"_s;
-        html += u"</ul>"_s;
-    }
-    if (!f.question.isEmpty())
-        html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Ask yourself:").toHtmlEscaped(), f.question.toHtmlEscaped());
-    return html;
-}
-
-} // namespace
 
 QString severityWord(Severity s)
 {

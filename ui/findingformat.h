@@ -27,6 +27,10 @@ QTextCharFormat squiggleFormat(Severity s, const QPalette &palette);
 
 // The matched words on one line, shortened to about `maxChars` for lists.
 QString displayedWords(const QString &matched, int maxChars = 60);
+// An alternative as rich text, with the [blanks] to fill in shown in italics.
+QString alternativeHtml(const QString &alternative);
+// A source ("Title, Publisher, 2022. https://…") as rich text with its address as a link.
+QString sourceHtml(const QString &source);
 // Rich text for the tooltip over a squiggle: severity, message, why, what to write instead, source.
 QString findingToolTip(const Finding &f);
 // Rich text for the findings panel: everything the tooltip says, with the words and line number.

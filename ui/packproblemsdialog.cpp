@@ -21,6 +21,11 @@ QString tr(const char *text, int n = -1)
 
 constexpr int kProblemsShown = 8;
 
+QString problemCount(size_t n)
+{
+    return n == 1 ? tr("1 problem") : tr("%1 problems").arg(n);
+}
+
 // The first few problems in the box itself; all of them under "Show Details…", selectable to copy.
 void fillProblems(QMessageBox &box, const wording::PackProblems &problems, const QString &explanation)
 {
@@ -43,7 +48,7 @@ PackProblemsDialog::Choice PackProblemsDialog::askAtStartup(const wording::PackP
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Critical);
     box.setWindowTitle(tr("Fairnote cannot load its rules"));
-    box.setText(tr("The rule pack has %n problem(s), so Fairnote will not start checking.", int(problems.size())));
+    box.setText(tr("The rule pack has %1, so Fairnote will not start checking.").arg(problemCount(problems.size())));
     QString explanation = tr("Fairnote will not check notes with half a rule pack: some wording would go "
                              "unchecked without anyone knowing.");
     if (organisationAtFault)
@@ -72,9 +77,8 @@ void PackProblemsDialog::showRefused(const wording::PackProblems &problems, cons
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Critical);
     box.setWindowTitle(tr("These rules were not used"));
-    box.setText(tr("The rules in %1 have %n problem(s), so Fairnote kept the rules it was using.",
-                   int(problems.size()))
-                    .arg(QDir::toNativeSeparators(organisationDir)));
+    box.setText(tr("The rules in %1 have %2, so Fairnote kept the rules it was using.")
+                    .arg(QDir::toNativeSeparators(organisationDir), problemCount(problems.size())));
     fillProblems(box, problems,
                  tr("Fairnote will not check notes with half a rule pack. Once the lines below are fixed, "
                     "choose the folder again."));

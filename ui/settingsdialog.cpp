@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The settings dialog: organisation rules, rules turned off, rules ignored in this note.
+#include "settingsdialog.h"
+
+#include "findingfilter.h"
+#include "wording/rulepack.h"
+
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::ui {
+
+SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wording::RulePack &()> pack, QWidget *parent)
+    : QDialog(parent), m_filter(filter), m_pack(std::move(pack))
+{
+    setWindowTitle(tr("Fairnote settings"));
+
+    // Organisation rules.
+    auto *rulesBox = new QGroupBox(tr("Organisation rules"), this);
+    m_rulesInUse = new QLabel(rulesBox);
+    m_rulesInUse->setWordWrap(true);
+    m_rulesInUse->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    auto *rulesHelp = new QLabel(tr("An organisation can keep its own rule folder that adds, replaces or "
+                                    "switches off built-in rules. A folder with problems is never used."),
+                                 rulesBox);
+    rulesHelp->setWordWrap(true);
+    auto *choose = new QPushButton(tr("Choose folder…"), rulesBox);
+    m_builtInOnly = new QPushButton(tr("Use built-in rules only"), rulesBox);
+    auto *rulesButtons = new QHBoxLayout;
+    rulesButtons->addWidget(choose);
+    rulesButtons->addWidget(m_builtInOnly);
+    rulesButtons->addStretch();
+    auto *rulesLayout = new QVBoxLayout(rulesBox);
+    rulesLayout->addWidget(m_rulesInUse);
+    rulesLayout->addWidget(rulesHelp);
+    rulesLayout->addLayout(rulesButtons);
+
+    // Rules turned off (kept between runs).
+    auto *offBox = new QGroupBox(tr("Rules you turned off"), this);
+    m_turnedOff = new QListWidget(offBox);
+    m_turnedOff->setAccessibleName(tr("Rules you turned off"));
+    m_turnedOff->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_turnedOffEmpty = new QLabel(tr("None. To turn a rule off, put the cursor on underlined wording and choose "
+                                     "Check › Turn rule off."),
+                                  offBox);
+    m_turnedOffEmpty->setWordWrap(true);
+    m_turnOn = new QPushButton(tr("Turn back on"), offBox);
+    auto *offLayout = new QVBoxLayout(offBox);
+    offLayout->addWidget(m_turnedOffEmpty);
+    offLayout->addWidget(m_turnedOff);
+    offLayout->addWidget(m_turnOn, 0, Qt::AlignLeft);
+
+    // Rules ignored in this note (forgotten when another note is opened).
+    auto *ignoredBox = new QGroupBox(tr("Ignored in this note"), this);
+    m_ignored = new QListWidget(ignoredBox);
+    m_ignored->setAccessibleName(tr("Rules ignored in this note"));
+    m_ignored->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_showAgain = new QPushButton(tr("Show again"), ignoredBox);
+    auto *ignoredLayout = new QVBoxLayout(ignoredBox);
+    ignoredLayout->addWidget(m_ignored);
+    ignoredLayout->addWidget(m_showAgain, 0, Qt::AlignLeft);
+
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(rulesBox);
+    layout->addWidget(offBox, 2);
+    layout->addWidget(ignoredBox, 1);
+    layout->addWidget(close);
+    resize(560, 560);
+
+    connect(choose, &QPushButton::clicked, this, &SettingsDialog::chooseOrganisationRules);
+    connect(m_builtInOnly, &QPushButton::clicked, this, &SettingsDialog::useBuiltInRulesOnly);
+    connect(m_turnOn, &QPushButton::clicked, this, &SettingsDialog::turnSelectedBackOn);
+    connect(m_showAgain, &QPushButton::clicked, this, [this] {
+        QStringList ids;
+        for (const QListWidgetItem *item : m_ignored->selectedItems())
+            ids << item->data(Qt::UserRole).toString();
+        for (const QString &id : ids)
+            m_filter->stopIgnoringInNote(id);
+    });
+    connect(m_turnedOff, &QListWidget::itemSelectionChanged, this,
+            [this] { m_turnOn->setEnabled(!m_turnedOff->selectedItems().isEmpty()); });
+    connect(m_ignored, &QListWidget::itemSelectionChanged, this,
+            [this] { m_showAgain->setEnabled(!m_ignored->selectedItems().isEmpty()); });
+    connect(m_filter, &FindingFilter::changed, this, &SettingsDialog::reload);
+    reload();
+}
+
+void SettingsDialog::setRulesInUse(const QString &description, bool organisationRules)
+{
+    m_rulesInUse->setText(tr("In use: %1").arg(description));
+    m_builtInOnly->setEnabled(organisationRules);
+}
+
+void SettingsDialog::turnSelectedBackOn()
+{
+    const auto items = m_turnedOff->selectedItems();
+    QStringList ids;
+    for (const QListWidgetItem *item : items)
+        ids << item->data(Qt::UserRole).toString();
+    for (const QString &id : ids)
+        m_filter->enableRule(id);
+}
+
+void SettingsDialog::reload()
+{
+    m_turnedOff->clear();
+    for (const QString &id : m_filter->disabledRules()) {
+        auto *item = new QListWidgetItem(ruleLabel(id), m_turnedOff);
+        item->setData(Qt::UserRole, id);
+    }
+    m_turnedOffEmpty->setVisible(m_turnedOff->count() == 0);
+    m_turnedOff->setVisible(m_turnedOff->count() > 0);
+    m_turnOn->setVisible(m_turnedOff->count() > 0);
+    m_turnOn->setEnabled(false);
+
+    m_ignored->clear();
+    for (const QString &id : m_filter->rulesIgnoredInNote()) {
+        auto *item = new QListWidgetItem(ruleLabel(id), m_ignored);
+        item->setData(Qt::UserRole, id);
+    }
+    m_showAgain->setEnabled(false);
+}
+
+QString SettingsDialog::ruleLabel(const QString &id) const
+{
+    if (const wording::Rule *rule = m_pack().find(id))
+        return u"%1 (%2)"_s.arg(rule->message, id);
+    return tr("%1 (not in the rules in use)").arg(id);
+}
+
+} // namespace fairnote::ui

@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SettingsDialog: the organisation's rules in use, and the rules the worker turned off or ignored.
+#pragma once
+
+#include <QDialog>
+#include <functional>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace fairnote::wording {
+struct RulePack;
+}
+
+namespace fairnote::ui {
+
+class FindingFilter;
+
+// Every "turn this rule off" is listed here and can be undone with one button, so a rule is never
+// switched off without a way back. Changes apply at once.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // `pack` names the rules in the lists; it is read through the function so the dialog always
+    // sees the pack in use (the organisation's rules can change while it is open).
+    SettingsDialog(FindingFilter *filter, std::function<const wording::RulePack &()> pack, QWidget *parent = nullptr);
+
+    // What the status line says about the rules in use, and whether an organisation's are among them.
+    void setRulesInUse(const QString &description, bool organisationRules);
+
+    QListWidget *turnedOffList() const { return m_turnedOff; }
+    // Turns the selected rules back on (the "Turn back on" button).
+    void turnSelectedBackOn();
+
+signals:
+    void chooseOrganisationRules();
+    void useBuiltInRulesOnly();
+
+private:
+    void reload();
+    QString ruleLabel(const QString &id) const;
+
+    FindingFilter *m_filter;
+    std::function<const wording::RulePack &()> m_pack;
+    QLabel *m_rulesInUse;
+    QPushButton *m_builtInOnly;
+    QListWidget *m_turnedOff;
+    QPushButton *m_turnOn;
+    QLabel *m_turnedOffEmpty;
+    QListWidget *m_ignored;
+    QPushButton *m_showAgain;
+};
+
+} // namespace fairnote::ui
