@@ -130,7 +130,13 @@ QTextCharFormat squiggleFormat(Severity s, const QPalette &palette)
 {
     QTextCharFormat format;
     format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    format.setUnderlineColor(severityColour(s, palette));
+    const QColor colour = severityColour(s, palette);
+    format.setUnderlineColor(colour);
+    // A faint wash of the same colour: Qt draws the wave thin, and on a pale screen an amber wave
+    // alone is easy to miss.
+    QColor wash = colour;
+    wash.setAlphaF(isDark(palette) ? 0.22f : 0.12f);
+    format.setBackground(wash);
     return format;
 }
 
@@ -155,11 +161,10 @@ QString findingToolTip(const Finding &f)
 
 QString findingDetailsHtml(const Finding &f, const QString &matched, int line)
 {
-    QString html = u"<p><b>%1</b> · %2 · %3</p>"_s.arg(severityWord(f.severity).toHtmlEscaped(),
-                                                    categoryTitle(f.category).toHtmlEscaped(),
-                                                    tr("line %1").arg(line).toHtmlEscaped());
-    html += u"<p>“%1”</p>"_s.arg(displayedWords(matched, 200).toHtmlEscaped());
-    html += u"<p><b>%1</b></p>"_s.arg(f.message.toHtmlEscaped());
+    QString html = u"<p><b>“%1”</b> · %2<br><small>%3 · %4</small></p>"_s.arg(
+        displayedWords(matched, 200).toHtmlEscaped(), tr("line %1").arg(line).toHtmlEscaped(),
+        severityWord(f.severity).toHtmlEscaped(), categoryTitle(f.category).toHtmlEscaped());
+    html += u"<p>%1</p>"_s.arg(f.message.toHtmlEscaped());
     if (!f.why.isEmpty())
         html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Why:").toHtmlEscaped(), f.why.toHtmlEscaped());
     html += insteadHtml(f);

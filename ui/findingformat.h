@@ -21,8 +21,8 @@ QString severityWord(Severity s);
 QColor severityColour(Severity s, const QPalette &palette);
 // A small coloured shape that differs by severity too: a disc, a triangle, a ring.
 QIcon severityIcon(Severity s, const QPalette &palette);
-// The squiggle: a wavy underline in the severity colour. Only the underline is set, so the text
-// keeps its own colour and stays readable.
+// The squiggle: a wavy underline in the severity colour over a faint wash of it. The text keeps its
+// own colour, so it stays readable.
 QTextCharFormat squiggleFormat(Severity s, const QPalette &palette);
 
 // The matched words on one line, shortened to about `maxChars` for lists.

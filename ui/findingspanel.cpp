@@ -124,7 +124,23 @@ FindingsPanel::FindingsPanel(NoteEditor *editor, QWidget *parent) : QWidget(pare
     auto *back = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(back, &QShortcut::activated, m_editor, [this] { m_editor->setFocus(Qt::ShortcutFocusReason); });
 
+    makeIcons();
     refreshNow();
+}
+
+void FindingsPanel::makeIcons()
+{
+    for (const Severity s : {Severity::Info, Severity::Warning, Severity::Error})
+        m_icons[static_cast<size_t>(s)] = severityIcon(s, palette());
+}
+
+void FindingsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        makeIcons();
+        refreshNow();
+    }
 }
 
 QString FindingsPanel::entryText(int row) const
@@ -169,6 +185,7 @@ void FindingsPanel::focusList()
 void FindingsPanel::refreshNow()
 {
     m_refresh.stop();
+    m_editor->flushPendingCheck();
     const std::optional<Finding> previous = currentFinding();
     const int previousRow = m_list->currentRow();
     std::vector<Finding> findings = m_editor->visibleFindings();
@@ -184,7 +201,7 @@ void FindingsPanel::refreshNow()
         for (size_t i = 0; i < m_findings.size(); ++i) {
             const Finding &f = m_findings[i];
             const int line = m_editor->lineOf(f);
-            auto *item = new QListWidgetItem(severityIcon(f.severity, palette()),
+            auto *item = new QListWidgetItem(m_icons[static_cast<size_t>(f.severity)],
                                              u"%1 · “%2”\n%3"_s.arg(severityWord(f.severity),
                                                                    displayedWords(matched[i]), f.message));
             item->setToolTip(findingToolTip(f));

@@ -5,8 +5,10 @@
 
 #include "wording/finding.h"
 
+#include <QIcon>
 #include <QTimer>
 #include <QWidget>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -55,13 +57,18 @@ signals:
     // The worker turned a rule off from the panel (the filter already hides it).
     void ruleTurnedOff(const QString &ruleId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showDetails();
+    void makeIcons();
     int rowOfFinding(const Finding &f) const;
 
     NoteEditor *m_editor;
     QTimer m_refresh;
     std::vector<Finding> m_findings; // parallel to the list rows
+    std::array<QIcon, 3> m_icons;    // by Severity, drawn once per palette
     QLabel *m_heading;
     QStackedWidget *m_pages;
     QLabel *m_empty;

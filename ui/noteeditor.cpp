@@ -7,6 +7,7 @@
 #include "findingformat.h"
 #include "findinghighlighter.h"
 #include "wording/checker.h"
+#include "text/tokenizer.h"
 #include "wording/incrementalcheck.h"
 
 #include <QContextMenuEvent>
@@ -35,6 +36,10 @@ NoteEditor::NoteEditor(std::shared_ptr<const wording::Checker> checker, FindingF
     // Tab moves to the findings panel rather than typing a tab: notes rarely need tabs, and keyboard
     // users need a way out of the editor.
     setTabChangesFocus(true);
+
+    m_pendingTimer.setSingleShot(true);
+    m_pendingTimer.setInterval(kLargeParagraphDelayMs);
+    connect(&m_pendingTimer, &QTimer::timeout, this, &NoteEditor::flushPendingCheck);
 
     m_text = document()->toPlainText();
     m_check->reset(m_text);
@@ -148,6 +153,7 @@ void NoteEditor::selectFinding(const Finding &f)
 
 bool NoteEditor::nextFinding()
 {
+    flushPendingCheck();
     const std::vector<Finding> shown = visibleFindings();
     if (shown.empty())
         return false;
@@ -166,6 +172,7 @@ bool NoteEditor::nextFinding()
 
 bool NoteEditor::previousFinding()
 {
+    flushPendingCheck();
     const std::vector<Finding> shown = visibleFindings();
     if (shown.empty())
         return false;
@@ -199,13 +206,48 @@ void NoteEditor::onContentsChange(int position, int removed, int added)
         return;
     }
     m_filter->textEdited(position, removed, added);
+
+    const text::Span a = text::paragraphAround(m_text, position);
+    const text::Span b = text::paragraphAround(m_text, position + added);
+    const bool large = std::max(a.end, b.end) - std::min(a.start, b.start) > kLargeParagraph;
+    if (!m_pending && !large) {
+        applyEdit(position, removed, added);
+        return;
+    }
+    // Merge with what is already waiting, in the coordinates of the text the check last saw.
+    if (!m_pending) {
+        m_pending = PendingEdit{position, position + removed, position + added};
+    } else {
+        PendingEdit &p = *m_pending;
+        const qsizetype end = position + removed; // in the current text
+        p.oldEnd += std::max<qsizetype>(0, end - p.newEnd);
+        p.newEnd = std::max(p.newEnd, end) + (added - removed);
+        p.start = std::min<qsizetype>(p.start, position);
+    }
+    m_pendingTimer.start(); // restarted by every key, so it runs when typing pauses
+}
+
+void NoteEditor::applyEdit(qsizetype position, qsizetype removed, qsizetype added)
+{
     const text::Span changed = m_check->edit(m_text, position, removed, added);
     rehighlightRange(changed.start, changed.end);
     emit findingsChanged();
 }
 
+void NoteEditor::flushPendingCheck()
+{
+    if (!m_pending)
+        return;
+    const PendingEdit p = *m_pending;
+    m_pending.reset();
+    m_pendingTimer.stop();
+    applyEdit(p.start, p.oldEnd - p.start, p.newEnd - p.start);
+}
+
 void NoteEditor::recheckAll()
 {
+    m_pending.reset();
+    m_pendingTimer.stop();
     m_text = document()->toPlainText();
     m_check->reset(m_text);
     m_highlighter->rehighlight();
@@ -231,6 +273,7 @@ qsizetype NoteEditor::characterAt(const QPoint &viewportPos) const
 bool NoteEditor::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
+        flushPendingCheck();
         auto *help = static_cast<QHelpEvent *>(event);
         const QString tip = toolTipAt(characterAt(help->pos()));
         if (tip.isEmpty()) {
@@ -246,6 +289,7 @@ bool NoteEditor::viewportEvent(QEvent *event)
 
 void NoteEditor::contextMenuEvent(QContextMenuEvent *event)
 {
+    flushPendingCheck();
     std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
     const qsizetype at = event->reason() == QContextMenuEvent::Mouse ? characterAt(event->pos()) : textCursor().position();
     std::optional<Finding> f = findingAtCharacter(at);

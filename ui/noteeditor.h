@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QPlainTextEdit>
+#include <QTimer>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -22,7 +23,9 @@ class FindingFilter;
 class FindingHighlighter;
 
 // Every change to the document re-checks only the paragraphs it touched (IncrementalCheck) and
-// re-highlights only their blocks, so typing never waits for the whole note to be checked.
+// re-highlights only their blocks, so typing never waits for the whole note to be checked. An edit
+// in a very long paragraph (a pasted legacy note without blank lines) is checked once typing
+// pauses instead of on every key; until then the squiggles near it may lag behind.
 // Offsets are UTF-16 code units into toPlainText(), which are also QTextCursor positions: the
 // document's block separators appear there as one '\n' each.
 class NoteEditor : public QPlainTextEdit
@@ -30,6 +33,10 @@ class NoteEditor : public QPlainTextEdit
     Q_OBJECT
 
 public:
+    // Paragraphs longer than this (UTF-16 code units) are checked when typing pauses.
+    static constexpr qsizetype kLargeParagraph = 20000;
+    static constexpr int kLargeParagraphDelayMs = 300;
+
     // `filter` holds the worker's hide choices and is not owned; when null the editor makes its own.
     NoteEditor(std::shared_ptr<const wording::Checker> checker, FindingFilter *filter, QWidget *parent = nullptr);
     ~NoteEditor() override;
@@ -41,6 +48,11 @@ public:
 
     // Replaces the note: checks it, empties the undo history and forgets the note's ignores.
     void setNoteText(const QString &text);
+
+    // True while an edit in a long paragraph waits for typing to pause.
+    bool checkPending() const { return m_pending.has_value(); }
+    // Checks such a waiting edit now.
+    void flushPendingCheck();
 
     // Every finding core reports for the current text, sorted by offset.
     const std::vector<Finding> &allFindings() const;
@@ -87,7 +99,17 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // An edit (or several, merged) not yet given to the IncrementalCheck: [start, oldEnd) of the text
+    // it last saw became [start, newEnd) of the current text.
+    struct PendingEdit
+    {
+        qsizetype start = 0;
+        qsizetype oldEnd = 0;
+        qsizetype newEnd = 0;
+    };
+
     void onContentsChange(int position, int removed, int added);
+    void applyEdit(qsizetype position, qsizetype removed, qsizetype added);
     void recheckAll();
     void rehighlightRange(qsizetype start, qsizetype end);
     // The character under a viewport point, or -1 when the point is not over text.
@@ -98,6 +120,8 @@ private:
     FindingFilter *m_filter;
     FindingHighlighter *m_highlighter = nullptr;
     QString m_text; // the text as of the last change, to tell edits from format-only changes
+    std::optional<PendingEdit> m_pending;
+    QTimer m_pendingTimer;
     QList<QAction *> m_findingActions;
 };
 

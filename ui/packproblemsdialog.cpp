@@ -48,7 +48,7 @@ PackProblemsDialog::Choice PackProblemsDialog::askAtStartup(const wording::PackP
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Critical);
     box.setWindowTitle(tr("Fairnote cannot load its rules"));
-    box.setText(tr("The rule pack has %1, so Fairnote will not start checking.").arg(problemCount(problems.size())));
+    box.setText(tr("The rule pack has %1.").arg(problemCount(problems.size())));
     QString explanation = tr("Fairnote will not check notes with half a rule pack: some wording would go "
                              "unchecked without anyone knowing.");
     if (organisationAtFault)

@@ -48,6 +48,9 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
     m_turnedOff = new QListWidget(offBox);
     m_turnedOff->setAccessibleName(tr("Rules you turned off"));
     m_turnedOff->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_turnedOff->setWordWrap(true);
+    m_turnedOff->setResizeMode(QListView::Adjust);
+    m_turnedOff->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_turnedOffEmpty = new QLabel(tr("None. To turn a rule off, put the cursor on underlined wording and choose "
                                      "Check › Turn rule off."),
                                   offBox);
@@ -63,6 +66,9 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
     m_ignored = new QListWidget(ignoredBox);
     m_ignored->setAccessibleName(tr("Rules ignored in this note"));
     m_ignored->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_ignored->setWordWrap(true);
+    m_ignored->setResizeMode(QListView::Adjust);
+    m_ignored->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_showAgain = new QPushButton(tr("Show again"), ignoredBox);
     auto *ignoredLayout = new QVBoxLayout(ignoredBox);
     ignoredLayout->addWidget(m_ignored);

@@ -147,26 +147,37 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
             quint32 h = kFnvOffset;
             quint8 shape = 0;
             bool allDigits = true;
-            int units = 0;
-            while (i < n) {
+            for (;;) {
+                // Fast path: a run of lower-case ASCII letters, the bulk of any note.
+                const qint32 run = i;
+                while (i < n && char16_t(s[i] - u'a') < 26u) {
+                    h = fnvStep(h, s[i]);
+                    ++i;
+                }
+                if (i > run) {
+                    shape |= ShapeHasLower;
+                    allDigits = false;
+                }
+                if (i >= n)
+                    break;
                 c = s[i];
                 if (c < 0x80) {
                     const quint8 ak = kAscii[c];
-                    if (ak == Letter) {
-                        if (c <= u'Z') { shape |= ShapeHasUpper; if (units == 0) shape |= ShapeUpperFirst; c |= 0x20; }
-                        else shape |= ShapeHasLower;
+                    if (ak == Letter) { // upper case
+                        shape |= ShapeHasUpper;
+                        if (i == t.start)
+                            shape |= ShapeUpperFirst;
+                        c |= 0x20;
                         allDigits = false;
                     } else if (ak == Digit) {
                         shape |= ShapeHasDigit;
-                    } else if (c == u'\'' && i + 1 < n && units > 0 && classify(s[i + 1]) == Letter) {
+                    } else if (c == u'\'' && i + 1 < n && i > t.start && classify(s[i + 1]) == Letter) {
                         allDigits = false; // apostrophe inside a word
                     } else {
                         break;
                     }
                     h = fnvStep(h, c);
-                    ++units;
                     ++i;
-                    if (units == 3) t.prefixHash = h;
                     continue;
                 }
                 if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])) {
@@ -175,29 +186,34 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
                         break;
                     allDigits = false;
                     h = fnvStep(fnvStep(h, c), s[i + 1]);
-                    units += 2;
                     i += 2;
-                    if (units == 3 || units == 4) t.prefixHash = 0; // a pair never splits a prefix
                     continue;
                 }
                 const CharClass ck = classify(c);
                 if (ck == Letter) {
                     const QChar qc(c);
-                    if (qc.isUpper()) { shape |= ShapeHasUpper; if (units == 0) shape |= ShapeUpperFirst; }
-                    else if (qc.isLower()) shape |= ShapeHasLower;
+                    if (qc.isUpper()) {
+                        shape |= ShapeHasUpper;
+                        if (i == t.start)
+                            shape |= ShapeUpperFirst;
+                    } else if (qc.isLower()) {
+                        shape |= ShapeHasLower;
+                    }
                     allDigits = false;
                 } else if (ck == Digit) {
                     shape |= ShapeHasDigit;
-                } else if (isApostrophe(c) && i + 1 < n && units > 0 && classify(s[i + 1]) == Letter) {
+                } else if (isApostrophe(c) && i + 1 < n && i > t.start && classify(s[i + 1]) == Letter) {
                     allDigits = false;
                 } else {
                     break;
                 }
                 h = fnvStep(h, fold(c));
-                ++units;
                 ++i;
-                if (units == 3) t.prefixHash = h;
             }
+            // The prefix index hashes the first three folded units (never half a surrogate pair).
+            if (i - t.start >= 3 && !QChar::isSurrogate(s[t.start]) && !QChar::isSurrogate(s[t.start + 1])
+                && !QChar::isSurrogate(s[t.start + 2]))
+                t.prefixHash = fnvStep(fnvStep(fnvStep(kFnvOffset, fold(s[t.start])), fold(s[t.start + 1])), fold(s[t.start + 2]));
             if (allDigits)
                 shape |= ShapeAllDigits;
             t.length = i - t.start;

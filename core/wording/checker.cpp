@@ -18,6 +18,19 @@ constexpr int kException = 1;
 constexpr int kCue = 2;
 constexpr int kIndexMask = (1 << kKindShift) - 1;
 int payload(int kind, int index) { return (kind << kKindShift) | index; }
+
+// True when an exception of the same rule covers the hit. `exceptions` is sorted by first token; an
+// exception that covers the hit starts at most kMaxExceptionReach tokens before it.
+constexpr int kMaxExceptionReach = 16;
+bool coveredByException(const std::vector<PhraseHit> &exceptions, const PhraseHit &h)
+{
+    auto it = std::lower_bound(exceptions.begin(), exceptions.end(), h.first - kMaxExceptionReach,
+                               [](const PhraseHit &e, int first) { return e.first < first; });
+    for (; it != exceptions.end() && it->first <= h.first; ++it)
+        if ((it->payload & kIndexMask) == (h.payload & kIndexMask) && it->end >= h.end)
+            return true;
+    return false;
+}
 } // namespace
 
 struct Checker::Scratch
@@ -98,6 +111,7 @@ void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding>
         return a.payload < b.payload;
     };
     std::sort(s.ruleHits.begin(), s.ruleHits.end(), order);
+    std::sort(s.exceptionHits.begin(), s.exceptionHits.end(), order);
     s.ruleHits.erase(std::unique(s.ruleHits.begin(), s.ruleHits.end()), s.ruleHits.end());
 
     m_analysis.build(text, s.tokens, s.quotes, s.cueHits, s.analysis);
@@ -117,10 +131,7 @@ void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding>
             if (!same)
                 continue;
         }
-        const bool excepted = std::any_of(s.exceptionHits.begin(), s.exceptionHits.end(), [&](const PhraseHit &e) {
-            return (e.payload & kIndexMask) == r && e.first <= h.first && e.end >= h.end;
-        });
-        if (excepted)
+        if (coveredByException(s.exceptionHits, h))
             continue;
         if ((rule.skipWhen & SkipQuoted) && isQuoted(a, start, end))
             continue;
@@ -165,7 +176,7 @@ void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding>
         f.why = rule.why;
         f.suggestions = rule.alternatives;
         f.question = rule.question;
-        f.source = rule.source.display();
+        f.source = rule.sourceText;
         out.push_back(std::move(f));
     }
 }

@@ -134,9 +134,15 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
         const quint16 cue = a.cueCover[i];
         if (cue & CueSource)
             f |= SentenceHasSource;
-        const QStringView w = text.sliced(tokens[i].start, tokens[i].length);
-        if ((cue & CueDateWord) || isYear(w, tokens[i].shape) || isNumericDateAt(text, tokens, i))
+        if (cue & CueDateWord)
             f |= SentenceHasDate;
+        if (tokens[i].shape & text::ShapeHasDigit) {
+            const QStringView w = text.sliced(tokens[i].start, tokens[i].length);
+            if (isYear(w, tokens[i].shape) || isNumericDateAt(text, tokens, i))
+                f |= SentenceHasDate;
+            if (isTimeAt(text, tokens, i))
+                f |= SentenceHasTime;
+        }
         if (cue & CueMonth) {
             // A month name counts beside a day number or a year ("3 March", "March 2024"): "may" alone is a verb.
             const bool before = i > 0 && isDayNumber(text.sliced(tokens[i - 1].start, tokens[i - 1].length));
@@ -146,8 +152,6 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
             if (before || after)
                 f |= SentenceHasDate;
         }
-        if (isTimeAt(text, tokens, i))
-            f |= SentenceHasTime;
     }
 }
 

@@ -47,6 +47,7 @@ struct Rule
     QStringList alternatives;
     QString question;
     Source source;
+    QString sourceText; // source.display(), computed once at load time
     QString file; // where it was defined, for "rules show"
     int line = 0;
 };

@@ -251,6 +251,7 @@ private:
             problem(path, u"%1: give \"alternatives\", a \"question\", or both"_s.arg(what));
         readSource(o, path, what, r.source);
 
+        r.sourceText = r.source.display();
         r.file = m_path;
         r.line = json::locate(m_bytes, path).line;
         return m_problems.size() == before;

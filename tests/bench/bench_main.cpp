@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // fairnote-bench: measures the budgets in DESIGN.md and prints the figures. Usage:
-//   fairnote-bench [--corpus FILE]...   (default: the development corpus dev.txt)
+//   fairnote-bench [--corpus FILE]... [--rules DIR]   (default: the development corpus dev.txt)
 #include "wording/checker.h"
 #include "wording/incrementalcheck.h"
 #include "wording/rulepack.h"
@@ -56,15 +56,19 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QStringList corpora;
+    QString rulesDir;
     const QStringList args = app.arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i)
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == u"--corpus")
             corpora << args[++i];
+        else if (args[i] == u"--rules")
+            rulesDir = args[++i];
+    }
     if (corpora.isEmpty())
         corpora << QStringLiteral(FAIRNOTE_CORPUS_DIR "/dev.txt");
 
     auto start = Clock::now();
-    auto pack = wording::loadRulePack();
+    auto pack = wording::loadRulePack(rulesDir);
     if (!pack) {
         for (const auto &p : pack.error())
             std::fprintf(stderr, "%s\n", qPrintable(p.toString()));
