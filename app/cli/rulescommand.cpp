@@ -125,18 +125,17 @@ int RulesCommand::execute(const QStringList &args, CliIo &io)
             io.out << QString::fromUtf8(QJsonDocument(ruleJson(*r)).toJson(QJsonDocument::Indented));
             return ExitOk;
         }
-        io.out << r->id << u" (" << severityId(r->severity) << u", " << categoryTitle(r->category) << u")\n"
-               << u"  " << r->message << u"\n\n"
-               << u"Why: " << r->why << u'\n';
+        QString shown = u"%1 (%2, %3)\n  %4\n\nWhy: %5\n"_s.arg(r->id, severityId(r->severity), categoryTitle(r->category),
+                                                                    r->message, r->why);
         if (!r->alternatives.isEmpty())
-            io.out << u"Instead: " << r->alternatives.join(u"; "_s) << u'\n';
+            shown += u"Instead: %1\n"_s.arg(r->alternatives.join(u"; "_s));
         if (!r->question.isEmpty())
-            io.out << u"Ask: " << r->question << u'\n';
-        io.out << u"Source: " << r->source.display() << u"\n\n"
-               << u"Patterns: " << r->patterns.join(u", "_s) << u'\n';
+            shown += u"Ask: %1\n"_s.arg(r->question);
+        shown += u"Source: %1\n\nPatterns: %2\n"_s.arg(r->sourceText, r->patterns.join(u", "_s));
         if (!r->exceptions.isEmpty())
-            io.out << u"Exceptions: " << r->exceptions.join(u", "_s) << u'\n';
-        io.out << u"Defined in: " << r->file << u':' << r->line << u'\n';
+            shown += u"Exceptions: %1\n"_s.arg(r->exceptions.join(u", "_s));
+        shown += u"Defined in: %1:%2\n"_s.arg(r->file).arg(r->line);
+        io.out << shown;
         return ExitOk;
     }
     return usageError(io, u"unknown action '%1': use list, show ID or validate DIR"_s.arg(sub));
