@@ -3,6 +3,7 @@
 // The dispatcher, the option parser and the top-level help.
 #include "command.h"
 
+#include "assesscommand.h"
 #include "checkcommand.h"
 #include "rulescommand.h"
 #include "schemacommand.h"
@@ -71,6 +72,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> c;
     c.push_back(std::make_unique<CheckCommand>());
+    c.push_back(std::make_unique<AssessCommand>());
     c.push_back(std::make_unique<RulesCommand>());
     c.push_back(std::make_unique<SchemaCommand>());
     return c;

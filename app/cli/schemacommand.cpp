@@ -12,16 +12,17 @@ namespace fairnote::cli {
 namespace {
 struct SchemaInfo { QString name; QString resource; QString what; };
 const std::vector<SchemaInfo> kSchemas{
+    {u"interchange"_s, u":/fairnote/schema/interchange.schema.json"_s, u"case files: the interchange JSON (docs/interchange.md); the default"_s},
     {u"rule-pack"_s, u":/fairnote/schema/rule-pack.schema.json"_s, u"rule pack files (docs/rule-pack.md)"_s},
 };
 } // namespace
 
 QString SchemaCommand::name() const { return u"schema"_s; }
-QString SchemaCommand::summary() const { return u"print a JSON Schema (rule-pack)"_s; }
+QString SchemaCommand::summary() const { return u"print a JSON Schema (interchange, rule-pack)"_s; }
 
 QString SchemaCommand::help() const
 {
-    QString s = u"Usage: fairnote-cli schema NAME\n\nPrints the JSON Schema for:\n"_s;
+    QString s = u"Usage: fairnote-cli schema [NAME]\n\nPrints the JSON Schema for (default: interchange):\n"_s;
     for (const auto &i : kSchemas)
         s += u"  %1%2\n"_s.arg(i.name.leftJustified(12), i.what);
     return s;
@@ -33,10 +34,11 @@ int SchemaCommand::execute(const QStringList &args, CliIo &io)
         io.out << help();
         return ExitOk;
     }
-    if (args.size() != 1)
-        return usageError(io, u"give one schema NAME (rule-pack)"_s);
+    if (args.size() > 1)
+        return usageError(io, u"give at most one schema NAME (interchange, rule-pack)"_s);
+    const QString wanted = args.isEmpty() ? u"interchange"_s : args.front();
     for (const auto &i : kSchemas) {
-        if (i.name == args.front()) {
+        if (i.name == wanted) {
             QFile f(i.resource);
             if (!f.open(QIODevice::ReadOnly))
                 return usageError(io, u"the embedded schema is missing (a build problem)"_s);
@@ -44,7 +46,7 @@ int SchemaCommand::execute(const QStringList &args, CliIo &io)
             return ExitOk;
         }
     }
-    return usageError(io, u"unknown schema '%1'"_s.arg(args.front()));
+    return usageError(io, u"unknown schema '%1' (interchange, rule-pack)"_s.arg(wanted));
 }
 
 } // namespace fairnote::cli

@@ -22,22 +22,19 @@ text::Span IncrementalCheck::edit(QStringView text, qsizetype position, qsizetyp
 {
     const qsizetype delta = added - removed;
     const qsizetype oldEditEnd = position + removed;
+    // Findings that touch the replaced text are gone, whatever the paragraph does; the rest of the
+    // old text after the edit moves by delta.
+    std::erase_if(m_findings, [&](const Finding &f) { return f.offset < oldEditEnd && f.offset + f.length > position; });
     for (Finding &f : m_findings)
         if (f.offset >= oldEditEnd)
             f.offset += delta;
 
-    // Every paragraph the edit touches: it may have joined two paragraphs or split one.
+    // Every paragraph the edit touches: it may have joined two paragraphs or split one. Their findings
+    // are checked again from scratch.
     const text::Span a = text::paragraphAround(text, position);
     const text::Span b = text::paragraphAround(text, std::min<qsizetype>(position + added, text.size()));
     const text::Span range{std::min(a.start, b.start), std::max(a.end, b.end)};
-
-    // Drop the findings of the old paragraph(s): anything that now overlaps the range, or that sat
-    // inside the removed text.
-    std::erase_if(m_findings, [&](const Finding &f) {
-        const bool inRemoved = f.offset < oldEditEnd && f.offset + f.length > position && f.offset < position + added;
-        const bool overlaps = f.offset < range.end && f.offset + f.length > range.start;
-        return overlaps || inRemoved || f.offset + f.length > text.size();
-    });
+    std::erase_if(m_findings, [&](const Finding &f) { return f.offset < range.end && f.offset + f.length > range.start; });
 
     m_fresh.clear();
     m_checker->check(text.sliced(range.start, range.end - range.start), range.start, m_fresh);

@@ -38,6 +38,18 @@ TEST_CASE("after random edits the incremental findings equal a full re-check", "
     }
 }
 
+TEST_CASE("deleting from before flagged words into them leaves no stale finding", "[incremental]")
+{
+    wording::IncrementalCheck inc(testing::builtInChecker());
+    QString text = u"He was\n\nnow known arsonist.\n\nMore words after it."_s;
+    inc.reset(text);
+    const qsizetype from = text.indexOf(u"now"_s);
+    const qsizetype to = text.indexOf(u"sonist"_s) + 6;
+    text.remove(from, to - from);
+    inc.edit(text, from, to - from, 0);
+    CHECK(inc.findings() == testing::builtInChecker()->check(text));
+}
+
 TEST_CASE("findingsIn returns the findings overlapping a range", "[incremental]")
 {
     wording::IncrementalCheck inc(testing::builtInChecker());

@@ -399,9 +399,7 @@ TEST_CASE("typing in a very long paragraph is checked once typing pauses", "[ui]
     CHECK(e.editor.allFindings() == fullCheck(e.editor));
 }
 
-// [!mayfail] until IncrementalCheck::edit drops a finding that straddles the end of a deletion
-// (see the next test); then remove the tag.
-TEST_CASE("random edits always leave the findings of a full check", "[ui][editor][!mayfail]")
+TEST_CASE("random edits always leave the findings of a full check", "[ui][editor]")
 {
     Editing e;
     const QStringList pieces{u"aggressive"_s, u" kicked off"_s, u"\n"_s,  u"\n\n"_s, u" very"_s, u"\""_s,
@@ -434,10 +432,9 @@ TEST_CASE("random edits always leave the findings of a full check", "[ui][editor
     CHECK(e.editor.allFindings() == fullCheck(e.editor));
 }
 
-// [!mayfail]: a known gap in core's IncrementalCheck::edit, reported to the lead. A finding that
-// starts before a deletion and ends inside it is neither shifted nor dropped, so a stale finding
-// is left behind. Remove the tag once core is fixed.
-TEST_CASE("deleting from inside flagged words to before them leaves no stale finding", "[ui][editor][!mayfail]")
+// A finding that starts before a deletion and ends inside it must be dropped, not left behind
+// (a regression test for IncrementalCheck::edit).
+TEST_CASE("deleting from inside flagged words to before them leaves no stale finding", "[ui][editor]")
 {
     Editing e;
     e.editor.setNoteText(u"He was\n\nnow known arsonist.\n\nMore words after it."_s);

@@ -1,0 +1,185 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// fairnote-cli assess: reads a case file (docs/interchange.md), runs record::assess, prints the result.
+#include "assesscommand.h"
+
+#include "common.h"
+#include "findingoutput.h"
+#include "record/assess.h"
+#include "record/interchange.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::cli {
+
+QString AssessCommand::name() const { return u"assess"_s; }
+QString AssessCommand::summary() const { return u"prompt for what is missing or inconsistent in a case file"_s; }
+
+QString AssessCommand::help() const
+{
+    return u"Usage: fairnote-cli assess [--format text|json] [--rules DIR] [--now DATETIME]\n"
+           u"                           [--late-hours N] FILE.json | -\n\n"
+           u"Reads a Fairnote case file (the interchange JSON of docs/interchange.md) and, for each\n"
+           u"entry, prints the prompts for what is missing or inconsistent (no source, an outcome\n"
+           u"not recorded, legal words the legal status does not support, a late entry without a\n"
+           u"reason, …) and the wording findings of every narrative field. It also says how long it\n"
+           u"has been since the most recent incident.\n\n"
+           u"Options:\n"
+           u"  --format text|json  text (default) or one JSON object (see docs/cli.md).\n"
+           u"  --rules DIR         also load the organisation's rule pack in DIR.\n"
+           u"  --now DATETIME      assess as of this UTC time (ISO 8601, e.g. 2026-01-31T12:00:00Z);\n"
+           u"                      default: now. Used for late entries and time since an incident.\n"
+           u"  --late-hours N      an entry written more than N hours after the event is late\n"
+           u"                      (default 24).\n"
+           u"  -h, --help          show this help.\n\n"
+           u"Exit status: 0 no prompts or findings, 1 some, 2 bad usage or a file that is not a\n"
+           u"valid case file (every problem is named by its JSON path).\n"_s;
+}
+
+int AssessCommand::execute(const QStringList &args, CliIo &io)
+{
+    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s, u"--now"_s, u"--late-hours"_s}, {});
+    if (!p.error.isEmpty())
+        return usageError(io, p.error);
+    if (p.flags.contains(u"--help"_s)) {
+        io.out << help();
+        return ExitOk;
+    }
+    const QString format = p.values.value(u"--format"_s, u"text"_s);
+    if (format != u"text" && format != u"json")
+        return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
+    if (p.positional.size() != 1)
+        return usageError(io, u"give exactly one case file (FILE.json, or '-' for standard input)"_s);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (p.values.contains(u"--now"_s)) {
+        now = QDateTime::fromString(p.values.value(u"--now"_s), Qt::ISODate);
+        if (!now.isValid())
+            return usageError(io, u"--now needs an ISO 8601 date and time such as 2026-01-31T12:00:00Z"_s);
+        now = now.toUTC();
+    }
+    record::AssessOptions options;
+    if (p.values.contains(u"--late-hours"_s)) {
+        bool ok = false;
+        options.lateEntryHours = p.values.value(u"--late-hours"_s).toLongLong(&ok);
+        if (!ok || options.lateEntryHours < 0)
+            return usageError(io, u"--late-hours needs a whole number of hours"_s);
+    }
+
+    const QString path = p.positional.front();
+    const QString shown = path == u"-" ? u"<stdin>"_s : path;
+    QByteArray bytes;
+    if (path == u"-") {
+        bytes = io.readStdin ? io.readStdin() : QByteArray();
+    } else {
+        QFile f(path);
+        const QFileInfo info(path);
+        if (!info.exists() || info.isDir() || !f.open(QIODevice::ReadOnly)) {
+            io.err << u"%1: error: %2\n"_s.arg(shown, !info.exists() ? u"no such file; check the path"_s
+                                                      : info.isDir()  ? u"is a directory; give a case file (.json)"_s
+                                                                      : u"cannot be read (%1)"_s.arg(f.errorString()));
+            return ExitBadInput;
+        }
+        // Refuse oversized files before reading them whole.
+        if (info.size() > record::kMaxInterchangeBytes) {
+            io.err << u"%1: error: /: %2\n"_s.arg(shown, record::oversizeMessage(info.size()));
+            return ExitBadInput;
+        }
+        bytes = f.readAll();
+    }
+    const auto caseFile = record::readInterchange(bytes);
+    if (!caseFile) {
+        for (const auto &e : caseFile.error())
+            io.err << u"%1: error: %2\n"_s.arg(shown, e.toString());
+        io.err << u"%1: not read: nothing in it was assessed. Fix the problems above and try again.\n"_s.arg(shown);
+        return ExitBadInput;
+    }
+
+    const auto checker = loadChecker(p.values.value(u"--rules"_s), io);
+    if (!checker)
+        return ExitBadInput;
+    auto rules = record::AssessmentRules::load(checker->pack().language);
+    if (!rules) {
+        io.err << u"fairnote-cli: "_s << rules.error() << u'\n';
+        return ExitBadInput;
+    }
+    options.rules = *rules;
+    options.textChecks.push_back([&](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
+
+    const record::Assessment a = record::assess(*caseFile, now, options);
+
+    if (format == u"json") {
+        QJsonArray entries;
+        for (const auto &e : caseFile->entries) {
+            QJsonArray prompts, findings;
+            for (const auto &pr : a.prompts)
+                if (pr.entryId == e.id)
+                    prompts.append(QJsonObject{{u"field"_s, pr.field}, {u"code"_s, pr.code}, {u"severity"_s, severityId(pr.severity)},
+                                               {u"message"_s, pr.message}, {u"question"_s, pr.question}});
+            for (const auto &ff : a.findings)
+                if (ff.entryId == e.id)
+                    for (const Finding &f : ff.findings) {
+                        QJsonObject o = findingJson(ff.text, f);
+                        o.insert(u"field"_s, ff.field);
+                        findings.append(o);
+                    }
+            entries.append(QJsonObject{{u"id"_s, e.id}, {u"kind"_s, e.isIncident() ? u"incident"_s : u"note"_s},
+                                       {u"prompts"_s, prompts}, {u"findings"_s, findings}});
+        }
+        QJsonArray filePrompts;
+        for (const auto &pr : a.prompts)
+            if (pr.entryId.isEmpty())
+                filePrompts.append(QJsonObject{{u"field"_s, pr.field}, {u"code"_s, pr.code}, {u"severity"_s, severityId(pr.severity)},
+                                               {u"message"_s, pr.message}, {u"question"_s, pr.question}});
+        QJsonValue since;
+        if (a.sinceLastIncident)
+            since = QJsonObject{{u"entry"_s, a.sinceLastIncident->entryId}, {u"days"_s, a.sinceLastIncident->days},
+                                {u"text"_s, a.sinceLastIncident->text}};
+        const QJsonObject root{{u"version"_s, 1}, {u"path"_s, path}, {u"now"_s, now.toString(Qt::ISODate)},
+                               {u"person"_s, QJsonObject{{u"id"_s, caseFile->person.id}, {u"name"_s, caseFile->person.name}}},
+                               {u"prompts"_s, filePrompts}, {u"entries"_s, entries},
+                               {u"time_since_last_incident"_s, since}};
+        io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)) << u'\n';
+        return a.empty() ? ExitOk : ExitFound;
+    }
+
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    auto printPrompt = [&](const record::Prompt &pr) {
+        io.out << u"  %1: %2: %3 [%4]\n      ask: %5\n"_s.arg(pr.field, severityId(pr.severity), pr.message, pr.code, pr.question);
+    };
+    for (const auto &pr : a.prompts)
+        if (pr.entryId.isEmpty())
+            printPrompt(pr);
+    for (const auto &e : caseFile->entries) {
+        io.out << u"%1: entry %2 (%3; %4; written %5 by %6)\n"_s.arg(shown, e.id, e.isIncident() ? u"incident"_s : u"note"_s,
+                                                                  e.eventDate.display(),
+                                                                  uk.toString(e.writtenAt.toUTC(), u"d MMMM yyyy HH:mm 'UTC'"_s),
+                                                                  e.author.name.isEmpty() ? u"an unknown author"_s : e.author.name);
+        int count = 0;
+        for (const auto &pr : a.prompts)
+            if (pr.entryId == e.id) {
+                printPrompt(pr);
+                ++count;
+            }
+        for (const auto &ff : a.findings)
+            if (ff.entryId == e.id) {
+                printFindingsText(io.out, ff.field, ff.text, ff.findings, u"  "_s);
+                count += int(ff.findings.size());
+            }
+        if (count == 0)
+            io.out << u"  nothing to add: every field is answered and consistent.\n"_s;
+    }
+    if (a.sinceLastIncident)
+        io.out << u"Most recent incident: %1 ago (entry %2).\n"_s.arg(a.sinceLastIncident->text, a.sinceLastIncident->entryId);
+    io.out << u"%1 prompt%2 and %3 finding%4.\n"_s.arg(a.prompts.size()).arg(a.prompts.size() == 1 ? u""_s : u"s"_s)
+                  .arg(a.findingCount()).arg(a.findingCount() == 1 ? u""_s : u"s"_s);
+    return a.empty() ? ExitOk : ExitFound;
+}
+
+} // namespace fairnote::cli

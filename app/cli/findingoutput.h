@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How the CLI prints findings: compiler-style text blocks and JSON objects with both offset kinds.
+#pragma once
+
+#include "wording/finding.h"
+
+#include <QJsonObject>
+#include <QTextStream>
+#include <vector>
+
+namespace fairnote::cli {
+
+// "label:line:column: severity: message [rule]", the line, a caret under the words, then why, the
+// alternatives, the question and the source; `indent` is put before every line.
+void printFindingsText(QTextStream &out, const QString &label, const QString &text, const std::vector<Finding> &findings,
+                       const QString &indent = {});
+
+// One finding as JSON: rule, category, severity, UTF-16 and code-point offsets, line, column, text,
+// message, why, suggestions, question, source (docs/cli.md).
+QJsonObject findingJson(const QString &text, const Finding &finding);
+
+} // namespace fairnote::cli

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// assess(): the prompts for what is missing or inconsistent in a case file, the wording (and any other
+// text checker's) findings for every narrative field, and the time since the most recent incident.
+#pragma once
+
+#include "record/casefile.h"
+#include "result.h"
+#include "wording/checker.h"
+#include "wording/finding.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace fairnote::record {
+
+// One thing to answer before saving.
+struct Prompt
+{
+    QString entryId;
+    QString field;    // JSON Pointer into the interchange document: "/entries/0/incident/source/type"
+    QString code;     // stable id: "blank", "no-source", "legal-contradiction", "late-entry", …
+    Severity severity = Severity::Warning;
+    QString message;  // what is missing or inconsistent, in plain words
+    QString question; // the question to answer
+};
+
+// The findings of one narrative field; offsets are into that field's text.
+struct FieldFindings
+{
+    QString entryId;
+    QString field; // JSON Pointer, as for prompts
+    QString text;
+    std::vector<Finding> findings;
+};
+
+struct TimeSinceIncident
+{
+    QString entryId;
+    qint64 days = 0; // from the latest moment the incident can have happened
+    QString text;    // "1 year and 2 months"
+};
+
+struct Assessment
+{
+    std::vector<Prompt> prompts;
+    std::vector<FieldFindings> findings; // only fields with findings
+    std::optional<TimeSinceIncident> sinceLastIncident;
+
+    bool empty() const { return prompts.empty() && findings.empty(); }
+    std::size_t findingCount() const;
+};
+
+// The data assess() needs beyond the case file: the legal and risk words (resources/record/), compiled.
+class AssessmentRules
+{
+public:
+    // Loads the embedded assessment data; `language` supplies the context cues (negation, quotes…).
+    static Result<std::shared_ptr<const AssessmentRules>, QString> load(const wording::Language &language);
+
+    struct LegalTerm { QString id; QStringList conflictsWith; QString message; QString question; };
+    const wording::Checker &legalChecker() const { return *m_legal; }
+    const wording::Checker &riskChecker() const { return *m_risk; }
+    const LegalTerm *legalTerm(QStringView id) const;
+
+private:
+    std::vector<LegalTerm> m_terms;
+    std::unique_ptr<wording::Checker> m_legal;
+    std::unique_ptr<wording::Checker> m_risk;
+};
+
+// A checker of free text (wording, spelling…): appends findings for `text` to `out`.
+using TextCheck = std::function<void(QStringView text, std::vector<Finding> &out)>;
+
+struct AssessOptions
+{
+    std::shared_ptr<const AssessmentRules> rules;
+    std::vector<TextCheck> textChecks; // run on every narrative field
+    qint64 lateEntryHours = 24;        // an entry written later than this after the event is late
+    qint64 outcomePendingDays = 180;   // a charge or allegation older than this asks for the outcome
+};
+
+// Assesses every entry as of `now`. Pure: the same input gives the same output.
+Assessment assess(const CaseFile &caseFile, const QDateTime &now, const AssessOptions &options);
+
+// "3 days", "5 weeks", "1 year and 2 months"
+QString describeDuration(qint64 days);
+
+} // namespace fairnote::record
