@@ -84,8 +84,10 @@ bool foldedEquals(QStringView tokenText, QStringView foldedWord)
 {
     if (tokenText.size() != foldedWord.size())
         return false;
+    const char16_t *t = reinterpret_cast<const char16_t *>(tokenText.utf16());
+    const char16_t *w = reinterpret_cast<const char16_t *>(foldedWord.utf16());
     for (qsizetype i = 0; i < tokenText.size(); ++i)
-        if (fold(tokenText[i].unicode()) != foldedWord[i].unicode())
+        if (t[i] != w[i] && fold(t[i]) != w[i]) // most text is already lower case
             return false;
     return true;
 }

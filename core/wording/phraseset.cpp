@@ -121,6 +121,12 @@ int PhraseSet::child(int node, quint32 key) const
     const Node &n = m_nodes[size_t(node)];
     const Edge *b = m_edges.data() + n.edgeBegin;
     const Edge *e = m_edges.data() + n.edgeEnd;
+    if (e - b <= 8) { // most nodes have a few edges: a scan beats a binary search
+        for (; b != e; ++b)
+            if (b->key == key)
+                return b->child;
+        return -1;
+    }
     const Edge *it = std::lower_bound(b, e, key, [](const Edge &x, quint32 k) { return x.key < k; });
     return (it != e && it->key == key) ? it->child : -1;
 }
@@ -134,15 +140,14 @@ void PhraseSet::resolve(QStringView text, std::span<const Token> tokens, Scratch
     const bool anyPrefix = !m_prefixes.empty();
     for (size_t i = 0; i < n; ++i) {
         const Token &t = tokens[i];
-        const QStringView word = text.sliced(t.start, t.length);
-        sc.wordOf[i] = lookupWord(word, t.hash);
+        sc.wordOf[i] = lookupWord(text.sliced(t.start, t.length), t.hash);
         sc.prefixBegin[i] = static_cast<int>(sc.prefixHits.size());
         if (anyPrefix && t.prefixHash) {
             const quint32 b = t.prefixHash & 4095u;
             if (m_prefixBloom[b >> 6] & (quint64(1) << (b & 63))) {
                 auto it = std::lower_bound(m_prefixIndex.begin(), m_prefixIndex.end(), std::make_pair(t.prefixHash, -1));
                 for (; it != m_prefixIndex.end() && it->first == t.prefixHash; ++it)
-                    if (text::foldedStartsWith(word, m_prefixes[size_t(it->second)].folded))
+                    if (text::foldedStartsWith(text.sliced(t.start, t.length), m_prefixes[size_t(it->second)].folded))
                         sc.prefixHits.push_back(it->second);
             }
         }
