@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// fairnote-cli check: compiler-style text or one JSON object, exit 0/1/2.
+// fairnote-cli check: wording and spelling findings as compiler-style text or one JSON object, exit 0/1/2.
 #include "checkcommand.h"
 
 #include "common.h"
@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -18,12 +19,15 @@ namespace fairnote::cli {
 namespace {
 
 // Checks a text in pieces of about 1 MB split at blank lines, so progress can be shown between them.
-// Context never crosses a blank line, so the findings are the same as checking it whole.
-std::vector<Finding> checkInPieces(const wording::Checker &checker, const QString &text, Progress &progress,
-                                   qint64 &done)
+// Context never crosses a blank line (and spelling has none at all), so the findings are the same as
+// checking it whole. Spelling findings (when `speller` is set) are merged in, sorted by offset; at the
+// same offset the wording finding comes first.
+std::vector<Finding> checkInPieces(const wording::Checker &checker, const spelling::SpellChecker *speller,
+                                   const QString &text, Progress &progress, qint64 &done)
 {
     constexpr qsizetype kPiece = 1 << 20;
     std::vector<Finding> out;
+    std::vector<Finding> spelling;
     qsizetype from = 0;
     while (from < text.size()) {
         qsizetype to = text.size();
@@ -32,10 +36,19 @@ std::vector<Finding> checkInPieces(const wording::Checker &checker, const QStrin
             if (blank >= 0)
                 to = blank + 1;
         }
-        checker.check(QStringView(text).sliced(from, to - from), from, out);
+        const QStringView piece = QStringView(text).sliced(from, to - from);
+        checker.check(piece, from, out);
+        if (speller)
+            speller->check(piece, from, spelling);
         done += to - from;
         progress.update(done);
         from = to;
+    }
+    if (!spelling.empty()) {
+        const auto middle = out.insert(out.end(), std::make_move_iterator(spelling.begin()),
+                                       std::make_move_iterator(spelling.end()));
+        std::inplace_merge(out.begin(), middle, out.end(),
+                           [](const Finding &a, const Finding &b) { return a.offset < b.offset; });
     }
     return out;
 }
@@ -96,14 +109,19 @@ QJsonObject findingsJson(const QString &path, const QString &text, const std::ve
 } // namespace
 
 QString CheckCommand::name() const { return u"check"_s; }
-QString CheckCommand::summary() const { return u"check notes for vague, judgemental or stigmatising wording"_s; }
+QString CheckCommand::summary() const
+{
+    return u"check notes for vague, judgemental or stigmatising wording, and spelling"_s;
+}
 
 QString CheckCommand::help() const
 {
-    return u"Usage: fairnote-cli check [--format text|json] [--rules DIR] FILE... | -\n\n"
+    return u"Usage: fairnote-cli check [--format text|json] [--rules DIR] [--no-spelling]\n"
+           u"                          [--dictionary PATH] [--words FILE] FILE... | -\n\n"
            u"Checks each FILE (UTF-8 text; '-' reads standard input) and reports wording that\n"
            u"can turn a note into a barrier, with why it matters, what to write instead and\n"
-           u"the published guidance behind it.\n\n"
+           u"the published guidance behind it, and words that may be misspelt (British\n"
+           u"English, with suggestions).\n\n"
            u"Options:\n"
            u"  --format text|json  text (default): like a compiler, path:line:column: severity:\n"
            u"                      message [rule], the line, a caret under the words, then why,\n"
@@ -111,15 +129,25 @@ QString CheckCommand::help() const
            u"                      json: one JSON object (see docs/cli.md).\n"
            u"  --rules DIR         also load the organisation's rule pack in DIR (it may add,\n"
            u"                      replace or disable rules by id).\n"
+           u"  --no-spelling       check the wording only.\n"
+           u"  --dictionary PATH   the Hunspell dictionary to use: a .dic or .aff file (its\n"
+           u"                      partner beside it) or a directory holding en_GB.dic and\n"
+           u"                      en_GB.aff. Default: Fairnote's data directory, then\n"
+           u"                      /usr/share/hunspell (Debian package hunspell-en-gb).\n"
+           u"  --words FILE        also accept the words in FILE, the organisation's word list\n"
+           u"                      (one word or phrase per line; see docs/spelling.md).\n"
            u"  -h, --help          show this help.\n\n"
            u"Exit status: 0 nothing found, 1 something found, 2 bad usage or bad input (an\n"
            u"unreadable file, invalid UTF-8, a broken rule pack). A bad file is reported and\n"
-           u"the other files are still checked.\n"_s;
+           u"the other files are still checked. When no dictionary can be found, a message\n"
+           u"says so on stderr, the wording is still checked and the exit status is as if\n"
+           u"spelling had found nothing.\n"_s;
 }
 
 int CheckCommand::execute(const QStringList &args, CliIo &io)
 {
-    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s}, {});
+    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s, u"--dictionary"_s, u"--words"_s},
+                                   {u"--no-spelling"_s});
     if (!p.error.isEmpty())
         return usageError(io, p.error);
     if (p.flags.contains(u"--help"_s)) {
@@ -137,6 +165,13 @@ int CheckCommand::execute(const QStringList &args, CliIo &io)
     const auto checker = loadChecker(p.values.value(u"--rules"_s), io);
     if (!checker)
         return ExitBadInput;
+    // Spelling is advisory: without a dictionary it is reported as unavailable and the wording check goes on.
+    std::unique_ptr<spelling::SpellChecker> speller;
+    QString spellingStatus = u"off"_s;
+    if (!p.flags.contains(u"--no-spelling"_s)) {
+        speller = openSpellChecker(p.values.value(u"--dictionary"_s), p.values.value(u"--words"_s), io);
+        spellingStatus = speller ? u"checked"_s : u"unavailable"_s;
+    }
 
     bool anyBad = false;
     std::size_t total = 0;
@@ -161,7 +196,7 @@ int CheckCommand::execute(const QStringList &args, CliIo &io)
                 files.append(QJsonObject{{u"path"_s, shown}, {u"error"_s, error}, {u"findings"_s, QJsonArray()}});
             continue;
         }
-        const std::vector<Finding> findings = checkInPieces(*checker, *text, progress, done);
+        const std::vector<Finding> findings = checkInPieces(*checker, speller.get(), *text, progress, done);
         total += findings.size();
         if (!findings.empty())
             ++filesWithFindings;
@@ -171,7 +206,7 @@ int CheckCommand::execute(const QStringList &args, CliIo &io)
             printText(io.out, shown, *text, findings);
     }
     if (format == u"json") {
-        const QJsonObject root{{u"version"_s, 1}, {u"files"_s, files}};
+        const QJsonObject root{{u"version"_s, 1}, {u"spelling"_s, spellingStatus}, {u"files"_s, files}};
         io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)) << u'\n';
     } else if (total > 0) {
         io.out << u"%1 finding%2 in %3 file%4.\n"_s.arg(total).arg(total == 1 ? u""_s : u"s"_s)

@@ -1,13 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Rule pack loading, input reading and the progress bar for the CLI.
+// Rule pack and spelling set-up, input reading and the progress bar for the CLI.
 #include "common.h"
 
 #include "text/utf8.h"
 #include "wording/rulepack.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,37 @@ std::unique_ptr<wording::Checker> loadChecker(const QString &rulesDir, CliIo &io
         return nullptr;
     }
     return std::make_unique<wording::Checker>(std::move(*pack));
+}
+
+QString fairnoteDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Fairnote/Fairnote"_s;
+}
+
+std::unique_ptr<spelling::SpellChecker> openSpellChecker(const QString &dictionary, const QString &wordList,
+                                                         CliIo &io)
+{
+    spelling::SpellingOptions options;
+    options.dictionaryPath = dictionary;
+    options.searchDirs << fairnoteDataDir() + u"/dictionaries"_s;
+    if (QCoreApplication::instance()) // an installed copy may ship dictionaries beside itself
+        options.searchDirs << QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../share/fairnote/dictionaries"_s);
+    if (!wordList.isEmpty())
+        options.extraWordLists << wordList;
+    options.personalListPath = fairnoteDataDir() + u"/personal-words.txt"_s;
+    auto speller = spelling::SpellChecker::open(options);
+    if (!speller) {
+        const auto &why = speller.error();
+        io.err << u"fairnote-cli check: spelling was not checked: %1. Install the Debian package %2 (sudo apt install %2), "
+                  u"or pass --dictionary PATH (a Hunspell .dic file with its .aff beside it). Checking the wording without it.\n"_s
+                      .arg(why.problem, why.package);
+        io.err.flush();
+        return nullptr;
+    }
+    for (const QString &w : (*speller)->warnings())
+        io.err << u"fairnote-cli check: warning: %1\n"_s.arg(w);
+    io.err.flush();
+    return std::move(*speller);
 }
 
 std::optional<QString> readTextInput(const QString &path, CliIo &io, QString &error)

@@ -17,9 +17,11 @@ using namespace Qt::StringLiterals;
 namespace {
 struct Run { int code; QString out; QString err; };
 
-Run cli(const QStringList &args, const QByteArray &input = {})
+Run cli(const QStringList &args, const QByteArray &input = {},
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(FAIRNOTE_CLI), args);
     REQUIRE(p.waitForStarted());
     if (!input.isEmpty())
@@ -225,4 +227,119 @@ TEST_CASE("schema rule-pack prints a JSON Schema", "[cli]")
     const auto doc = QJsonDocument::fromJson(r.out.toUtf8(), &err);
     CHECK(err.error == QJsonParseError::NoError);
     CHECK(doc.object()[u"$schema"_s].toString().contains(u"json-schema.org"_s));
+}
+
+namespace {
+QJsonArray jsonFindings(const Run &r)
+{
+    const QJsonArray files = QJsonDocument::fromJson(r.out.toUtf8()).object()[u"files"_s].toArray();
+    REQUIRE(files.size() == 1);
+    return files[0][u"findings"_s].toArray();
+}
+} // namespace
+
+TEST_CASE("check reports misspellings with suggestions; --no-spelling turns them off", "[cli][spelling]")
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, u"note.txt"_s, "We recieved the letter.\n");
+    const Run r = cli({u"check"_s, path});
+    CHECK(r.code == 1);
+    INFO(r.out.toStdString());
+    CHECK(r.out.contains(path + u":1:4: info: “recieved” may be misspelt. [spelling]\n"_s));
+    CHECK(r.out.contains(u"    We recieved the letter.\n       ^~~~~~~~\n"_s));
+    CHECK(r.out.contains(u"    instead: received; "_s));
+    CHECK(r.out.contains(u"    source: Hunspell en-GB dictionary (hunspell-en-gb)\n"_s));
+    CHECK(r.err.isEmpty());
+
+    const Run j = cli({u"check"_s, u"--format"_s, u"json"_s, path});
+    CHECK(QJsonDocument::fromJson(j.out.toUtf8()).object()[u"spelling"_s].toString() == u"checked"_s);
+    const QJsonArray findings = jsonFindings(j);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0][u"category"_s].toString() == u"spelling"_s);
+    CHECK(findings[0][u"rule"_s].toString() == u"spelling"_s);
+    CHECK(findings[0][u"severity"_s].toString() == u"info"_s);
+    CHECK(findings[0][u"suggestions"_s].toArray().first().toString() == u"received"_s);
+
+    const Run off = cli({u"check"_s, u"--no-spelling"_s, path});
+    CHECK(off.code == 0);
+    CHECK(off.out.isEmpty());
+    const Run offJson = cli({u"check"_s, u"--no-spelling"_s, u"--format=json"_s, path});
+    CHECK(QJsonDocument::fromJson(offJson.out.toUtf8()).object()[u"spelling"_s].toString() == u"off"_s);
+}
+
+TEST_CASE("spelling and wording findings are merged in offset order, with code-point offsets", "[cli][spelling]")
+{
+    const Run r = cli({u"check"_s, u"--format"_s, u"json"_s, u"-"_s},
+                      "\xF0\x9F\x98\x80 He recieved it and kicked off about the color.");
+    CHECK(r.code == 1);
+    const QJsonArray findings = jsonFindings(r);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0][u"text"_s].toString() == u"recieved"_s);
+    CHECK(findings[0][u"offset_utf16"_s].toInt() == 6);
+    CHECK(findings[0][u"offset_cp"_s].toInt() == 5);
+    CHECK(findings[1][u"category"_s].toString() == u"slang"_s);
+    CHECK(findings[2][u"text"_s].toString() == u"color"_s);
+    CHECK(findings[2][u"message"_s].toString().contains(u"US spelling"_s));
+    CHECK(findings[2][u"suggestions"_s].toArray().first().toString() == u"colour"_s);
+}
+
+TEST_CASE("without a dictionary: one message on stderr, wording still checked, exit status unchanged",
+          "[cli][spelling][errors]")
+{
+    QTemporaryDir dir;
+    QDir(dir.path()).mkdir(u"empty"_s);
+    const QString none = dir.filePath(u"empty"_s);
+    const QString clean = write(dir, u"clean.txt"_s, "We recieved a plan.\n");
+    const Run r = cli({u"check"_s, u"--dictionary"_s, none, clean});
+    CHECK(r.code == 0);
+    CHECK(r.out.isEmpty());
+    CHECK(r.err.count(u'\n') == 1);
+    CHECK(r.err.startsWith(u"fairnote-cli check: spelling was not checked: "_s));
+    CHECK(r.err.contains(none));
+    CHECK(r.err.contains(u"sudo apt install hunspell-en-gb"_s));
+    CHECK(r.err.contains(u"--dictionary PATH"_s));
+
+    const Run wording = cli({u"check"_s, u"--dictionary"_s, dir.filePath(u"nope.dic"_s), u"--format"_s, u"json"_s, u"-"_s},
+                            "He kicked off.");
+    CHECK(wording.code == 1);
+    CHECK(QJsonDocument::fromJson(wording.out.toUtf8()).object()[u"spelling"_s].toString() == u"unavailable"_s);
+    CHECK(jsonFindings(wording).size() == 1);
+    CHECK(wording.err.contains(u"nope.dic does not exist"_s));
+}
+
+TEST_CASE("--dictionary PATH chooses another dictionary", "[cli][spelling]")
+{
+    const QString latin1 = QStringLiteral(FAIRNOTE_TEST_DATA "/spelling/dictionaries/latin1/en_GB.dic");
+    const Run r = cli({u"check"_s, u"--dictionary"_s, latin1, u"--format"_s, u"json"_s, u"-"_s}, "Caf\xC3\xA9 visit note: caffe.");
+    CHECK(r.code == 1);
+    CHECK(r.err.isEmpty());
+    const QJsonArray findings = jsonFindings(r);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0][u"text"_s].toString() == u"caffe"_s);
+    CHECK(findings[0][u"source"_s].toString() == u"Hunspell dictionary "_s + latin1);
+}
+
+TEST_CASE("the personal word list and --words FILE are accepted", "[cli][spelling]")
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, dir.path());
+    const QByteArray note = "Met Wrexlow at Quorrick House.";
+    CHECK(cli({u"check"_s, u"-"_s}, note, env).code == 1);
+
+    QDir(dir.path()).mkpath(u"Fairnote/Fairnote"_s);
+    write(dir, u"Fairnote/Fairnote/personal-words.txt"_s, "# mine\nWrexlow\n");
+    const Run personal = cli({u"check"_s, u"--format=json"_s, u"-"_s}, note, env);
+    const QJsonArray left = jsonFindings(personal);
+    REQUIRE(left.size() == 1);
+    CHECK(left[0][u"text"_s].toString() == u"Quorrick"_s);
+
+    const QString org = write(dir, u"org.txt"_s, "Quorrick House\n");
+    const Run both = cli({u"check"_s, u"--words"_s, org, u"-"_s}, note, env);
+    CHECK(both.code == 0);
+    CHECK(both.err.isEmpty());
+
+    const Run missing = cli({u"check"_s, u"--words"_s, dir.filePath(u"nope.txt"_s), u"-"_s}, note, env);
+    CHECK(missing.code == 1); // Quorrick is flagged again
+    CHECK(missing.err.contains(u"fairnote-cli check: warning: "_s + dir.filePath(u"nope.txt"_s) + u": no such file"_s));
 }
