@@ -25,11 +25,13 @@ QString AssessCommand::summary() const { return u"prompt for what is missing or 
 QString AssessCommand::help() const
 {
     return u"Usage: fairnote-cli assess [--format text|json] [--rules DIR] [--now DATETIME]\n"
-           u"                           [--late-hours N] FILE.json | -\n\n"
+           u"                           [--late-hours N] [--no-spelling] [--dictionary PATH]\n"
+           u"                           [--words FILE] FILE.json | -\n\n"
            u"Reads a Fairnote case file (the interchange JSON of docs/interchange.md) and, for each\n"
            u"entry, prints the prompts for what is missing or inconsistent (no source, an outcome\n"
            u"not recorded, legal words the legal status does not support, a late entry without a\n"
-           u"reason, …) and the wording findings of every narrative field. It also says how long it\n"
+           u"reason, …) and the wording and spelling findings of every narrative field (the names\n"
+           u"in the case file are never flagged as misspelt). It also says how long it\n"
            u"has been since the most recent incident.\n\n"
            u"Options:\n"
            u"  --format text|json  text (default) or one JSON object (see docs/cli.md).\n"
@@ -38,6 +40,9 @@ QString AssessCommand::help() const
            u"                      default: now. Used for late entries and time since an incident.\n"
            u"  --late-hours N      an entry written more than N hours after the event is late\n"
            u"                      (default 24).\n"
+           u"  --no-spelling       leave spelling out.\n"
+           u"  --dictionary PATH   the Hunspell dictionary (as for 'check').\n"
+           u"  --words FILE        the organisation's word list (as for 'check').\n"
            u"  -h, --help          show this help.\n\n"
            u"Exit status: 0 no prompts or findings, 1 some, 2 bad usage or a file that is not a\n"
            u"valid case file (every problem is named by its JSON path).\n"_s;
@@ -45,7 +50,8 @@ QString AssessCommand::help() const
 
 int AssessCommand::execute(const QStringList &args, CliIo &io)
 {
-    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s, u"--now"_s, u"--late-hours"_s}, {});
+    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s, u"--now"_s, u"--late-hours"_s, u"--dictionary"_s, u"--words"_s},
+                                   {u"--no-spelling"_s});
     if (!p.error.isEmpty())
         return usageError(io, p.error);
     if (p.flags.contains(u"--help"_s)) {
@@ -111,6 +117,13 @@ int AssessCommand::execute(const QStringList &args, CliIo &io)
     }
     options.rules = *rules;
     options.textChecks.push_back([&](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
+    // Spelling is advisory: without a dictionary it is reported as unavailable and the rest goes on.
+    std::unique_ptr<spelling::SpellChecker> speller;
+    if (!p.flags.contains(u"--no-spelling"_s))
+        speller = openSpellChecker(p.values.value(u"--dictionary"_s), p.values.value(u"--words"_s), io);
+    const QStringList names = record::namesIn(*caseFile);
+    if (speller)
+        options.textChecks.push_back([&](QStringView text, std::vector<Finding> &out) { speller->check(text, 0, out, names); });
 
     const record::Assessment a = record::assess(*caseFile, now, options);
 
@@ -124,11 +137,8 @@ int AssessCommand::execute(const QStringList &args, CliIo &io)
                                                {u"message"_s, pr.message}, {u"question"_s, pr.question}});
             for (const auto &ff : a.findings)
                 if (ff.entryId == e.id)
-                    for (const Finding &f : ff.findings) {
-                        QJsonObject o = findingJson(ff.text, f);
-                        o.insert(u"field"_s, ff.field);
+                    for (const QJsonValue &o : findingsJson(ff.text, ff.findings, QJsonObject{{u"field"_s, ff.field}}))
                         findings.append(o);
-                    }
             entries.append(QJsonObject{{u"id"_s, e.id}, {u"kind"_s, e.isIncident() ? u"incident"_s : u"note"_s},
                                        {u"prompts"_s, prompts}, {u"findings"_s, findings}});
         }

@@ -4,7 +4,7 @@
 #include "checkcommand.h"
 
 #include "common.h"
-#include "text/offsets.h"
+#include "findingoutput.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -51,59 +51,6 @@ std::vector<Finding> checkInPieces(const wording::Checker &checker, const spelli
                            [](const Finding &a, const Finding &b) { return a.offset < b.offset; });
     }
     return out;
-}
-
-void printText(QTextStream &out, const QString &path, const QString &text, const std::vector<Finding> &findings)
-{
-    const text::OffsetIndex index(text);
-    for (const Finding &f : findings) {
-        const auto pos = index.position(f.offset);
-        out << u"%1:%2:%3: %4: %5 [%6]\n"_s.arg(path).arg(pos.line).arg(pos.column).arg(severityId(f.severity), f.message, f.ruleId);
-        const QStringView line = index.lineText(pos.line);
-        out << u"    "_s << line << u'\n';
-        // The caret line: spaces up to the column, then ^~~ under the span (to the end of the line).
-        const qsizetype spanCp = index.codePoints(f.offset, f.length);
-        const qsizetype lineCp = line.toString().toUcs4().size();
-        const qsizetype caretLen = std::max<qsizetype>(1, std::min<qsizetype>(spanCp, lineCp - (pos.column - 1)));
-        QString caret(pos.column - 1, u' ');
-        for (qsizetype i = 0; i < pos.column - 1 && i < line.size(); ++i)
-            if (line[i] == u'\t')
-                caret[i] = u'\t'; // keep tabs so the caret lines up
-        out << u"    "_s << caret << u'^' << QString(caretLen - 1, u'~') << u'\n';
-        out << u"    why: "_s << f.why << u'\n';
-        if (!f.suggestions.isEmpty())
-            out << u"    instead: "_s << f.suggestions.join(u"; "_s) << u'\n';
-        if (!f.question.isEmpty())
-            out << u"    ask: "_s << f.question << u'\n';
-        out << u"    source: "_s << f.source << u'\n';
-    }
-}
-
-QJsonObject findingsJson(const QString &path, const QString &text, const std::vector<Finding> &findings)
-{
-    const text::OffsetIndex index(text);
-    QJsonArray arr;
-    for (const Finding &f : findings) {
-        const auto pos = index.position(f.offset);
-        QJsonObject o;
-        o.insert(u"rule"_s, f.ruleId);
-        o.insert(u"category"_s, categoryId(f.category));
-        o.insert(u"severity"_s, severityId(f.severity));
-        o.insert(u"offset_utf16"_s, qint64(f.offset));
-        o.insert(u"length_utf16"_s, qint64(f.length));
-        o.insert(u"offset_cp"_s, qint64(pos.offsetCp));
-        o.insert(u"length_cp"_s, qint64(index.codePoints(f.offset, f.length)));
-        o.insert(u"line"_s, pos.line);
-        o.insert(u"column"_s, pos.column);
-        o.insert(u"text"_s, text.mid(f.offset, f.length));
-        o.insert(u"message"_s, f.message);
-        o.insert(u"why"_s, f.why);
-        o.insert(u"suggestions"_s, QJsonArray::fromStringList(f.suggestions));
-        o.insert(u"question"_s, f.question);
-        o.insert(u"source"_s, f.source);
-        arr.append(o);
-    }
-    return QJsonObject{{u"path"_s, path}, {u"findings"_s, arr}};
 }
 
 } // namespace
@@ -201,9 +148,9 @@ int CheckCommand::execute(const QStringList &args, CliIo &io)
         if (!findings.empty())
             ++filesWithFindings;
         if (format == u"json")
-            files.append(findingsJson(shown, *text, findings));
+            files.append(QJsonObject{{u"path"_s, shown}, {u"findings"_s, findingsJson(*text, findings)}});
         else
-            printText(io.out, shown, *text, findings);
+            printFindingsText(io.out, shown, *text, findings);
     }
     if (format == u"json") {
         const QJsonObject root{{u"version"_s, 1}, {u"spelling"_s, spellingStatus}, {u"files"_s, files}};

@@ -11,14 +11,17 @@ using namespace Qt::StringLiterals;
 
 namespace fairnote::cli {
 
-void printFindingsText(QTextStream &out, const QString &label, const QString &text, const std::vector<Finding> &findings,
-                       const QString &indent)
+void printFindingsText(QTextStream &out, const QString &label, const QString &text,
+    const std::vector<Finding> &findings, const QString &indent)
 {
     const text::OffsetIndex index(text);
     for (const Finding &f : findings) {
         const auto pos = index.position(f.offset);
         out << indent
-            << u"%1:%2:%3: %4: %5 [%6]\n"_s.arg(label).arg(pos.line).arg(pos.column).arg(severityId(f.severity), f.message, f.ruleId);
+            << u"%1:%2:%3: %4: %5 [%6]\n"_s.arg(label)
+                   .arg(pos.line)
+                   .arg(pos.column)
+                   .arg(severityId(f.severity), f.message, f.ruleId);
         const QStringView line = index.lineText(pos.line);
         out << indent << u"    "_s << line << u'\n';
         // The caret line: spaces up to the column, then ^~~ under the span (to the end of the line).
@@ -40,27 +43,34 @@ void printFindingsText(QTextStream &out, const QString &label, const QString &te
     }
 }
 
-QJsonObject findingJson(const QString &text, const Finding &f)
+QJsonArray findingsJson(const QString &text, const std::vector<Finding> &findings, const QJsonObject &extra)
 {
-    const text::OffsetIndex index(text);
-    const auto pos = index.position(f.offset);
-    return QJsonObject{
-        {u"rule"_s, f.ruleId},
-        {u"category"_s, categoryId(f.category)},
-        {u"severity"_s, severityId(f.severity)},
-        {u"offset_utf16"_s, qint64(f.offset)},
-        {u"length_utf16"_s, qint64(f.length)},
-        {u"offset_cp"_s, qint64(pos.offsetCp)},
-        {u"length_cp"_s, qint64(index.codePoints(f.offset, f.length))},
-        {u"line"_s, pos.line},
-        {u"column"_s, pos.column},
-        {u"text"_s, text.mid(f.offset, f.length)},
-        {u"message"_s, f.message},
-        {u"why"_s, f.why},
-        {u"suggestions"_s, QJsonArray::fromStringList(f.suggestions)},
-        {u"question"_s, f.question},
-        {u"source"_s, f.source},
-    };
+    const text::OffsetIndex index(text); // one index for all the findings of this text
+    QJsonArray out;
+    for (const Finding &f : findings) {
+        const auto pos = index.position(f.offset);
+        QJsonObject o {
+            {u"rule"_s, f.ruleId},
+            {u"category"_s, categoryId(f.category)},
+            {u"severity"_s, severityId(f.severity)},
+            {u"offset_utf16"_s, qint64(f.offset)},
+            {u"length_utf16"_s, qint64(f.length)},
+            {u"offset_cp"_s, qint64(pos.offsetCp)},
+            {u"length_cp"_s, qint64(index.codePoints(f.offset, f.length))},
+            {u"line"_s, pos.line},
+            {u"column"_s, pos.column},
+            {u"text"_s, text.mid(f.offset, f.length)},
+            {u"message"_s, f.message},
+            {u"why"_s, f.why},
+            {u"suggestions"_s, QJsonArray::fromStringList(f.suggestions)},
+            {u"question"_s, f.question},
+            {u"source"_s, f.source},
+        };
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            o.insert(it.key(), it.value());
+        out.append(o);
+    }
+    return out;
 }
 
 } // namespace fairnote::cli

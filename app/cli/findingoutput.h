@@ -5,6 +5,7 @@
 
 #include "wording/finding.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
 #include <vector>
@@ -16,8 +17,9 @@ namespace fairnote::cli {
 void printFindingsText(QTextStream &out, const QString &label, const QString &text, const std::vector<Finding> &findings,
                        const QString &indent = {});
 
-// One finding as JSON: rule, category, severity, UTF-16 and code-point offsets, line, column, text,
-// message, why, suggestions, question, source (docs/cli.md).
-QJsonObject findingJson(const QString &text, const Finding &finding);
+// The findings of one text as JSON objects: rule, category, severity, UTF-16 and code-point offsets,
+// line, column, text, message, why, suggestions, question, source (docs/cli.md), plus the members of
+// `extra` in each.
+QJsonArray findingsJson(const QString &text, const std::vector<Finding> &findings, const QJsonObject &extra = {});
 
 } // namespace fairnote::cli

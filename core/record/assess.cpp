@@ -24,6 +24,19 @@ std::size_t Assessment::findingCount() const
     return n;
 }
 
+QStringList namesIn(const CaseFile &cf)
+{
+    QStringList names{cf.person.name};
+    names += cf.person.otherNames;
+    for (const Entry &e : cf.entries) {
+        names += e.peoplePresent;
+        names << e.author.name;
+    }
+    names.removeAll(QString());
+    names.removeDuplicates();
+    return names;
+}
+
 QString describeDuration(qint64 days)
 {
     if (days < 0)

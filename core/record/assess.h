@@ -85,6 +85,10 @@ struct AssessOptions
 // Assesses every entry as of `now`. Pure: the same input gives the same output.
 Assessment assess(const CaseFile &caseFile, const QDateTime &now, const AssessOptions &options);
 
+// The names of the people in a case file (the person, their other names, people present, authors),
+// for the spelling check to leave alone.
+QStringList namesIn(const CaseFile &caseFile);
+
 // "3 days", "5 weeks", "1 year and 2 months"
 QString describeDuration(qint64 days);
 

@@ -118,3 +118,29 @@ TEST_CASE("schema prints the interchange schema by default", "[cli][schema]")
     CHECK(s[u"title"_s].toString().contains(u"interchange"_s));
     CHECK(cli({u"schema"_s, u"rule-pack"_s}).code == 0);
 }
+
+TEST_CASE("assess: spelling findings are included, except the names in the case file", "[cli][assess][spelling]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"note.json"_s);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"version": 1, "person": {"name": "Ania Kowalska", "other_names": ["Ania Zielinska"]},
+      "entries": [{"id": "n1", "kind": "note", "written_at": "2025-11-20T10:00:00Z", "author": {"name": "Funmi Adeyemi"},
+        "event_date": {"precision": "day", "value": "2025-11-20"}, "people_present": ["Declan Murtagh"],
+        "note": {"text": "Ania Kowalska recieved a letter. Declan Murtagh, Ms Zielinska and Funmi Adeyemi were there."}}]})");
+    f.close();
+    const Run r = cli({u"assess"_s, kNow, u"--format=json"_s, path});
+    CHECK(r.code == 1);
+    const QJsonArray findings = QJsonDocument::fromJson(r.out.toUtf8()).object()[u"entries"_s].toArray()[0]
+                                    .toObject()[u"findings"_s].toArray();
+    QStringList flagged;
+    for (const auto &v : findings)
+        flagged << v.toObject()[u"text"_s].toString();
+    CHECK(flagged == QStringList{u"recieved"_s});
+    CHECK(findings[0].toObject()[u"category"_s].toString() == u"spelling"_s);
+    CHECK(findings[0].toObject()[u"field"_s].toString() == u"/entries/0/note/text"_s);
+
+    const Run off = cli({u"assess"_s, kNow, u"--no-spelling"_s, path});
+    CHECK(off.code == 0);
+}
