@@ -50,17 +50,10 @@ QString AssessCommand::help() const
 
 int AssessCommand::execute(const QStringList &args, CliIo &io)
 {
-    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s, u"--now"_s, u"--late-hours"_s, u"--dictionary"_s, u"--words"_s},
-                                   {u"--no-spelling"_s});
-    if (!p.error.isEmpty())
-        return usageError(io, p.error);
-    if (p.flags.contains(u"--help"_s)) {
-        io.out << help();
-        return ExitOk;
-    }
+    ParsedArgs p;
+    if (const auto done = parse(args, {u"--format"_s, u"--rules"_s, u"--now"_s, u"--late-hours"_s, u"--dictionary"_s, u"--words"_s}, {u"--no-spelling"_s}, io, p))
+        return *done;
     const QString format = p.values.value(u"--format"_s, u"text"_s);
-    if (format != u"text" && format != u"json")
-        return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
     if (p.positional.size() != 1)
         return usageError(io, u"give exactly one case file (FILE.json, or '-' for standard input)"_s);
     QDateTime now = QDateTime::currentDateTimeUtc();

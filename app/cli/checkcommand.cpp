@@ -93,17 +93,10 @@ QString CheckCommand::help() const
 
 int CheckCommand::execute(const QStringList &args, CliIo &io)
 {
-    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s, u"--dictionary"_s, u"--words"_s},
-                                   {u"--no-spelling"_s});
-    if (!p.error.isEmpty())
-        return usageError(io, p.error);
-    if (p.flags.contains(u"--help"_s)) {
-        io.out << help();
-        return ExitOk;
-    }
+    ParsedArgs p;
+    if (const auto done = parse(args, {u"--format"_s, u"--rules"_s, u"--dictionary"_s, u"--words"_s}, {u"--no-spelling"_s}, io, p))
+        return *done;
     const QString format = p.values.value(u"--format"_s, u"text"_s);
-    if (format != u"text" && format != u"json")
-        return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
     if (p.positional.isEmpty())
         return usageError(io, u"give at least one FILE, or '-' to read standard input"_s);
     if (p.positional.count(u"-"_s) > 1)

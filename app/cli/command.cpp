@@ -22,6 +22,24 @@ int Command::usageError(CliIo &io, const QString &message) const
     return ExitBadInput;
 }
 
+std::optional<int> Command::parse(const QStringList &args, const QStringList &valueOptions,
+                                  const QStringList &flagOptions, CliIo &io, ParsedArgs &out) const
+{
+    out = parseArgs(args, valueOptions, flagOptions);
+    if (!out.error.isEmpty())
+        return usageError(io, out.error);
+    if (out.flags.contains(u"--help"_s)) {
+        io.out << help();
+        return ExitOk;
+    }
+    if (valueOptions.contains(u"--format"_s)) {
+        const QString format = out.values.value(u"--format"_s, u"text"_s);
+        if (format != u"text" && format != u"json")
+            return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
+    }
+    return std::nullopt;
+}
+
 ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions)
 {
     ParsedArgs p;

@@ -11,6 +11,7 @@
 #include <QTextStream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace fairnote::cli {
@@ -25,6 +26,14 @@ struct CliIo
     std::function<QByteArray()> readStdin;   // reads all of standard input
 };
 
+// Options shared by the commands: a tiny parser that knows which options take a value.
+struct ParsedArgs
+{
+    QStringList positional;
+    QHash<QString, QString> values; // "--format" -> "json"
+    QStringList flags;              // "--help"
+    QString error;                  // set when the arguments are malformed
+};
 class Command
 {
 public:
@@ -38,16 +47,14 @@ public:
 protected:
     // Prints "fairnote-cli NAME: message" and a hint to --help; returns ExitBadInput.
     int usageError(CliIo &io, const QString &message) const;
+
+    // The preamble every command shares: parses `args`, prints a usage error or the help, and checks
+    // --format (text or json) when it is one of the value options. Returns the exit code when the
+    // command is already done (help shown, or bad usage), or nothing when it should go on with `out`.
+    std::optional<int> parse(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions,
+                             CliIo &io, ParsedArgs &out) const;
 };
 
-// Options shared by the commands: a tiny parser that knows which options take a value.
-struct ParsedArgs
-{
-    QStringList positional;
-    QHash<QString, QString> values; // "--format" -> "json"
-    QStringList flags;              // "--help"
-    QString error;                  // set when the arguments are malformed
-};
 ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions);
 
 std::vector<std::unique_ptr<Command>> allCommands();

@@ -63,16 +63,10 @@ QString RulesCommand::help() const
 
 int RulesCommand::execute(const QStringList &args, CliIo &io)
 {
-    const ParsedArgs p = parseArgs(args, {u"--format"_s, u"--rules"_s}, {});
-    if (!p.error.isEmpty())
-        return usageError(io, p.error);
-    if (p.flags.contains(u"--help"_s)) {
-        io.out << help();
-        return ExitOk;
-    }
+    ParsedArgs p;
+    if (const auto done = parse(args, {u"--format"_s, u"--rules"_s}, {}, io, p))
+        return *done;
     const QString format = p.values.value(u"--format"_s, u"text"_s);
-    if (format != u"text" && format != u"json")
-        return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
     if (p.positional.isEmpty())
         return usageError(io, u"say what to do: list, show ID or validate DIR"_s);
     const QString sub = p.positional.front();
