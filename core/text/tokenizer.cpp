@@ -72,9 +72,9 @@ struct QuoteState
 
 } // namespace
 
-quint32 foldedHash(QStringView word)
+quint64 foldedHash(QStringView word)
 {
-    quint32 h = kFnvOffset;
+    quint64 h = kFnvOffset;
     for (QChar c : word)
         h = fnvStep(h, fold(c.unicode()));
     return h;
@@ -146,7 +146,7 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
             const bool joinable = !gapOther && gapNewlines <= 1 && gapHyphens <= 1 && !(gapFlags & GapParagraph)
                                   && !tokens.empty();
             t.gapBefore = quint8(gapFlags | (joinable ? GapJoinable : 0));
-            quint32 h = kFnvOffset;
+            quint64 h = kFnvOffset;
             quint8 shape = 0;
             bool allDigits = true;
             for (;;) {
@@ -215,7 +215,7 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
             // The prefix index hashes the first three folded units (never half a surrogate pair).
             if (i - t.start >= 3 && !QChar::isSurrogate(s[t.start]) && !QChar::isSurrogate(s[t.start + 1])
                 && !QChar::isSurrogate(s[t.start + 2]))
-                t.prefixHash = fnvStep(fnvStep(fnvStep(kFnvOffset, fold(s[t.start])), fold(s[t.start + 1])), fold(s[t.start + 2]));
+                t.prefixHash = quint32(fnvStep(fnvStep(fnvStep(kFnvOffset, fold(s[t.start])), fold(s[t.start + 1])), fold(s[t.start + 2])));
             if (allDigits)
                 shape |= ShapeAllDigits;
             t.length = i - t.start;

@@ -33,8 +33,8 @@ struct Token
 {
     qint32 start = 0;      // UTF-16 offset
     qint32 length = 0;     // UTF-16 code units
-    quint32 hash = 0;      // FNV-1a of the folded form (see fold())
-    quint32 prefixHash = 0; // FNV-1a of the first three folded units; 0 when shorter
+    quint64 hash = 0;      // 64-bit FNV-1a of the folded form (see fold())
+    quint32 prefixHash = 0; // FNV-1a of the first three folded units (low 32 bits); 0 when shorter
     quint8 gapBefore = 0;  // GapFlag bits
     quint8 shape = 0;      // ShapeFlag bits
 };
@@ -55,11 +55,13 @@ inline char16_t fold(char16_t c)
     return QChar::toCaseFolded(c);
 }
 
-constexpr quint32 kFnvOffset = 2166136261u;
-constexpr quint32 kFnvPrime = 16777619u;
-inline quint32 fnvStep(quint32 h, char16_t c) { return (h ^ c) * kFnvPrime; }
+// 64-bit FNV-1a. Two different words of the same length share a 64-bit hash with a chance of about
+// 1 in 10^19, so the phrase matcher looks words up by hash and length and never compares characters.
+constexpr quint64 kFnvOffset = 14695981039346656037ull;
+constexpr quint64 kFnvPrime = 1099511628211ull;
+inline quint64 fnvStep(quint64 h, char16_t c) { return (h ^ c) * kFnvPrime; }
 // Hash of a string's folded form, the same as Token::hash for the same word.
-quint32 foldedHash(QStringView word);
+quint64 foldedHash(QStringView word);
 // True when the token's text, folded, equals the already folded word.
 bool foldedEquals(QStringView tokenText, QStringView foldedWord);
 // True when the token's text, folded, begins with the already folded prefix.

@@ -15,7 +15,7 @@ int PhraseSet::internWord(const QString &folded)
     const auto it = m_wordIds.constFind(folded);
     if (it != m_wordIds.constEnd())
         return *it;
-    m_words.push_back({text::foldedHash(folded), folded});
+    m_words.push_back({text::foldedHash(folded), folded.size(), folded});
     m_wordIds.insert(folded, static_cast<int>(m_words.size() - 1));
     return static_cast<int>(m_words.size() - 1);
 }
@@ -25,7 +25,7 @@ int PhraseSet::internPrefix(const QString &folded)
     const auto it = m_prefixIds.constFind(folded);
     if (it != m_prefixIds.constEnd())
         return *it;
-    m_prefixes.push_back({text::foldedHash(QStringView(folded).first(3)), folded});
+    m_prefixes.push_back({quint32(text::foldedHash(QStringView(folded).first(3))), folded});
     m_prefixIds.insert(folded, static_cast<int>(m_prefixes.size() - 1));
     return static_cast<int>(m_prefixes.size() - 1);
 }
@@ -60,9 +60,9 @@ void PhraseSet::finish()
     while (size < m_words.size() * 4)
         size *= 2;
     m_slots.assign(size, -1);
-    m_mask = quint32(size - 1);
+    m_mask = quint64(size - 1);
     for (size_t i = 0; i < m_words.size(); ++i) {
-        quint32 s = m_words[i].hash & m_mask;
+        quint64 s = m_words[i].hash & m_mask;
         while (m_slots[s] >= 0)
             s = (s + 1) & m_mask;
         m_slots[s] = static_cast<int>(i);
@@ -102,15 +102,15 @@ void PhraseSet::finish()
     m_build.shrink_to_fit();
 }
 
-int PhraseSet::lookupWord(QStringView tokenText, quint32 hash) const
+int PhraseSet::lookupWord(qsizetype length, quint64 hash) const
 {
-    quint32 s = hash & m_mask;
+    quint64 s = hash & m_mask;
     for (;;) {
         const int w = m_slots[s];
         if (w < 0)
             return -1;
         const Word &word = m_words[size_t(w)];
-        if (word.hash == hash && text::foldedEquals(tokenText, word.folded))
+        if (word.hash == hash && word.length == length) // 64-bit hash: see text::kFnvPrime
             return w;
         s = (s + 1) & m_mask;
     }
@@ -140,7 +140,7 @@ void PhraseSet::resolve(QStringView text, std::span<const Token> tokens, Scratch
     const bool anyPrefix = !m_prefixes.empty();
     for (size_t i = 0; i < n; ++i) {
         const Token &t = tokens[i];
-        sc.wordOf[i] = lookupWord(text.sliced(t.start, t.length), t.hash);
+        sc.wordOf[i] = lookupWord(t.length, t.hash);
         sc.prefixBegin[i] = static_cast<int>(sc.prefixHits.size());
         if (anyPrefix && t.prefixHash) {
             const quint32 b = t.prefixHash & 4095u;

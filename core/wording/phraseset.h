@@ -48,7 +48,7 @@ public:
     int nodeCount() const { return static_cast<int>(m_nodes.size()); }
 
 private:
-    struct Word { quint32 hash; QString folded; };
+    struct Word { quint64 hash; qsizetype length; QString folded; };
     struct Prefix { quint32 hash3; QString folded; };
     struct Edge { quint32 key; int child; };
     struct Node { int edgeBegin = 0; int edgeEnd = 0; int payloadBegin = 0; int payloadEnd = 0; };
@@ -56,7 +56,7 @@ private:
 
     int internWord(const QString &folded);
     int internPrefix(const QString &folded);
-    int lookupWord(QStringView tokenText, quint32 hash) const;
+    int lookupWord(qsizetype length, quint64 hash) const;
     int child(int node, quint32 key) const;
     void resolve(QStringView text, std::span<const text::Token> tokens, Scratch &scratch) const;
 
@@ -68,7 +68,7 @@ private:
 
     std::vector<Word> m_words;
     std::vector<int> m_slots; // open addressing over m_words by hash
-    quint32 m_mask = 0;
+    quint64 m_mask = 0;
     std::vector<Prefix> m_prefixes;
     std::vector<std::pair<quint32, int>> m_prefixIndex; // (hash of first 3 units, prefix id), sorted
     std::vector<quint64> m_prefixBloom;                 // 4,096 bits over hash3
