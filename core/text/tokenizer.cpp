@@ -297,6 +297,24 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
         quotes.push_back({q.doubleOpen, n});
 }
 
+qsizetype nextParagraphStart(QStringView text, qsizetype position)
+{
+    const char16_t *s = reinterpret_cast<const char16_t *>(text.utf16());
+    const qsizetype n = text.size();
+    bool afterNewline = false; // only spaces since the last line break
+    for (qsizetype i = std::max<qsizetype>(0, position); i < n; ++i) {
+        const CharClass k = classify(s[i]);
+        if (k == Newline) {
+            if (afterNewline)
+                return i + 1;
+            afterNewline = true;
+        } else if (k != Space) {
+            afterNewline = false;
+        }
+    }
+    return n;
+}
+
 Span paragraphAround(QStringView text, qsizetype position)
 {
     const char16_t *s = reinterpret_cast<const char16_t *>(text.utf16());

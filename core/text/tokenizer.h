@@ -80,4 +80,9 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
 // white space. This is the boundary the tokenizer uses, so checking the range alone is exact.
 Span paragraphAround(QStringView text, qsizetype position);
 
+// The first paragraph start at or after `position`: the index just after the next blank line, or
+// text.size() when there is none. Checking [a, nextParagraphStart(text, a + n)) pieces one by one
+// gives exactly the findings of checking the whole text.
+qsizetype nextParagraphStart(QStringView text, qsizetype position);
+
 } // namespace fairnote::text

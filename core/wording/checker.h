@@ -36,6 +36,7 @@ public:
     const RulePack &pack() const { return m_pack; }
 
 private:
+    void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
     struct Scratch;
     static Scratch &scratch();
 

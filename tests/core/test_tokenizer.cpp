@@ -147,3 +147,12 @@ TEST_CASE("paragraphAround stops at blank lines", "[tokenizer][paragraph]")
     const auto third = paragraphAround(text, text.size());
     CHECK(text.mid(third.start, third.end - third.start) == u"Third."_s);
 }
+
+TEST_CASE("nextParagraphStart finds the start after the next blank line", "[tokenizer][paragraph]")
+{
+    const QString text = u"One\ntwo.\n \t\nThree.\n\nFour"_s;
+    CHECK(nextParagraphStart(text, 0) == text.indexOf(u"Three"_s));
+    CHECK(nextParagraphStart(text, text.indexOf(u"Three"_s)) == text.indexOf(u"Four"_s));
+    CHECK(nextParagraphStart(text, text.indexOf(u"Four"_s)) == text.size());
+    CHECK(nextParagraphStart(QString(), 0) == 0);
+}
