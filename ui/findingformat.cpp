@@ -23,7 +23,12 @@ bool isDark(const QPalette &palette) { return palette.color(QPalette::Base).ligh
 QString insteadHtml(const Finding &f)
 {
     QString html;
-    if (!f.suggestions.isEmpty()) {
+    if (!f.suggestions.isEmpty() && isSpelling(f)) {
+        QStringList words;
+        for (const QString &s : f.suggestions)
+            words << u"<b>%1</b>"_s.arg(s.toHtmlEscaped());
+        html += u"<p>%1 %2</p>"_s.arg(tr("Did you mean:").toHtmlEscaped(), words.join(u", "_s));
+    } else if (!f.suggestions.isEmpty()) {
         html += u"<p><b>%1</b></p><ul style=\"margin-top:0\">"_s.arg(tr("Write instead").toHtmlEscaped());
         for (const QString &s : f.suggestions)
             html += u"<li>"_s + alternativeHtml(s) + u"</li>"_s;
@@ -126,6 +131,42 @@ QIcon severityIcon(Severity s, const QPalette &palette)
     return icon;
 }
 
+bool isSpelling(const Finding &f) { return f.category == Category::Spelling; }
+
+QString findingKindWord(const Finding &f) { return isSpelling(f) ? tr("Spelling") : severityWord(f.severity); }
+
+QColor spellingColour(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xce, 0x93, 0xd8) : QColor(0x8e, 0x24, 0xaa);
+}
+
+QIcon spellingIcon(const QPalette &palette)
+{
+    QIcon icon;
+    for (const int size : {16, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(spellingColour(palette));
+        const qreal d = size * 0.24; // three dots in a row, like the underline
+        for (int i = 0; i < 3; ++i)
+            p.drawEllipse(QRectF(size * 0.06 + i * size * 0.33, (size - d) / 2, d, d));
+        p.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+QTextCharFormat spellingFormat(const QPalette &palette)
+{
+    QTextCharFormat format;
+    format.setUnderlineStyle(QTextCharFormat::DashUnderline);
+    format.setUnderlineColor(spellingColour(palette));
+    return format;
+}
+
 QTextCharFormat squiggleFormat(Severity s, const QPalette &palette)
 {
     QTextCharFormat format;
@@ -150,7 +191,7 @@ QString displayedWords(const QString &matched, int maxChars)
 
 QString findingToolTip(const Finding &f)
 {
-    QString html = u"<p><b>%1:</b> %2</p>"_s.arg(severityWord(f.severity).toHtmlEscaped(), f.message.toHtmlEscaped());
+    QString html = u"<p><b>%1:</b> %2</p>"_s.arg(findingKindWord(f).toHtmlEscaped(), f.message.toHtmlEscaped());
     if (!f.why.isEmpty())
         html += u"<p>%1</p>"_s.arg(f.why.toHtmlEscaped());
     html += insteadHtml(f);
@@ -161,22 +202,27 @@ QString findingToolTip(const Finding &f)
 
 QString findingDetailsHtml(const Finding &f, const QString &matched, int line)
 {
-    QString html = u"<p><b>“%1”</b> · %2<br><small>%3 · %4</small></p>"_s.arg(
-        displayedWords(matched, 200).toHtmlEscaped(), tr("line %1").arg(line).toHtmlEscaped(),
-        severityWord(f.severity).toHtmlEscaped(), categoryTitle(f.category).toHtmlEscaped());
+    const QString kind = isSpelling(f) ? findingKindWord(f)
+                                       : u"%1 · %2"_s.arg(severityWord(f.severity), categoryTitle(f.category));
+    QString html = u"<p><b>“%1”</b> · %2<br><small>%3</small></p>"_s.arg(
+        displayedWords(matched, 200).toHtmlEscaped(), tr("line %1").arg(line).toHtmlEscaped(), kind.toHtmlEscaped());
     html += u"<p>%1</p>"_s.arg(f.message.toHtmlEscaped());
     if (!f.why.isEmpty())
         html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Why:").toHtmlEscaped(), f.why.toHtmlEscaped());
     html += insteadHtml(f);
     if (!f.source.isEmpty())
         html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Source:").toHtmlEscaped(), sourceHtml(f.source));
-    html += u"<p><small>%1</small></p>"_s.arg(tr("Rule %1").arg(f.ruleId).toHtmlEscaped());
+    if (!isSpelling(f))
+        html += u"<p><small>%1</small></p>"_s.arg(tr("Rule %1").arg(f.ruleId).toHtmlEscaped());
     return html;
 }
 
 QString findingAccessibleText(const Finding &f, const QString &matched, int line)
 {
-    return tr("%1, line %2: “%3”. %4").arg(severityWord(f.severity)).arg(line).arg(displayedWords(matched), f.message);
+    QString text = tr("%1, line %2: “%3”. %4").arg(findingKindWord(f)).arg(line).arg(displayedWords(matched), f.message);
+    if (isSpelling(f) && !f.suggestions.isEmpty())
+        text += u' ' + tr("Did you mean: %1?").arg(f.suggestions.join(u", "_s));
+    return text;
 }
 
 } // namespace fairnote::ui

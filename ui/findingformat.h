@@ -25,6 +25,20 @@ QIcon severityIcon(Severity s, const QPalette &palette);
 // own colour, so it stays readable.
 QTextCharFormat squiggleFormat(Severity s, const QPalette &palette);
 
+// Spelling findings (core's rule "spelling") look different from wording findings in colour *and*
+// line style, so colour is never the only signal: a dashed purple underline and no wash, against
+// wording's wavy underline over a wash.
+bool isSpelling(const Finding &f);
+// The word that leads a finding wherever it is shown: "Spelling" for a spelling finding, otherwise
+// the severity word.
+QString findingKindWord(const Finding &f);
+// Purple, unlike every severity colour; lighter on a dark palette.
+QColor spellingColour(const QPalette &palette);
+// Three dots in the spelling colour: a shape no severity uses.
+QIcon spellingIcon(const QPalette &palette);
+// The dashed underline in the spelling colour.
+QTextCharFormat spellingFormat(const QPalette &palette);
+
 // The matched words on one line, shortened to about `maxChars` for lists.
 QString displayedWords(const QString &matched, int maxChars = 60);
 // An alternative as rich text, with the [blanks] to fill in shown in italics.

@@ -5,7 +5,7 @@
 
 #include "findingfilter.h"
 #include "findingformat.h"
-#include "wording/incrementalcheck.h"
+#include "notecheck.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -18,7 +18,7 @@ FindingHighlighter::FindingHighlighter(QTextDocument *document) : QSyntaxHighlig
     setPalette(QGuiApplication::palette());
 }
 
-void FindingHighlighter::setSource(const wording::IncrementalCheck *check, const FindingFilter *filter)
+void FindingHighlighter::setSource(const NoteCheck *check, const FindingFilter *filter)
 {
     m_check = check;
     m_filter = filter;
@@ -28,11 +28,13 @@ void FindingHighlighter::setPalette(const QPalette &palette)
 {
     for (const Severity s : {Severity::Info, Severity::Warning, Severity::Error})
         m_formats[static_cast<size_t>(s)] = squiggleFormat(s, palette);
+    m_spelling = spellingFormat(palette);
 }
 
 // Underlines the part of each visible finding that lies in this block. A finding may start in an
 // earlier block or end in a later one ("kicked\noff"), so each is clipped to the block. Where two
-// findings overlap, the more severe one is drawn last so its colour shows.
+// wording findings overlap, the more severe one is drawn last so its colour shows. Spelling is drawn
+// after the wording, keeping the wording's wash under a misspelt word inside flagged wording.
 void FindingHighlighter::highlightBlock(const QString &text)
 {
     if (!m_check)
@@ -43,20 +45,37 @@ void FindingHighlighter::highlightBlock(const QString &text)
     if (found.empty())
         return;
 
-    std::vector<const Finding *> shown;
-    shown.reserve(found.size());
+    std::vector<const Finding *> wording;
+    std::vector<const Finding *> spelling;
+    wording.reserve(found.size());
     for (const Finding &f : found)
         if (!m_filter || !m_filter->hides(f))
-            shown.push_back(&f);
-    std::stable_sort(shown.begin(), shown.end(),
+            (isSpelling(f) ? spelling : wording).push_back(&f);
+    std::stable_sort(wording.begin(), wording.end(),
                      [](const Finding *a, const Finding *b) { return a->severity < b->severity; });
 
-    for (const Finding *f : shown) {
-        const qsizetype start = std::max(f->offset, blockStart);
-        const qsizetype end = std::min(f->offset + f->length, blockEnd);
+    auto clip = [&](const Finding *f) {
+        return std::pair<int, int>(int(std::max(f->offset, blockStart) - blockStart),
+                                   int(std::min(f->offset + f->length, blockEnd) - blockStart));
+    };
+    for (const Finding *f : wording) {
+        const auto [start, end] = clip(f);
+        if (end > start)
+            setFormat(start, end - start, m_formats[static_cast<size_t>(f->severity)]);
+    }
+    for (const Finding *f : spelling) {
+        const auto [start, end] = clip(f);
         if (end <= start)
             continue;
-        setFormat(int(start - blockStart), int(end - start), m_formats[static_cast<size_t>(f->severity)]);
+        if (wording.empty()) {
+            setFormat(start, end - start, m_spelling);
+            continue;
+        }
+        for (int i = start; i < end; ++i) {
+            QTextCharFormat merged = format(i);
+            merged.merge(m_spelling);
+            setFormat(i, 1, merged);
+        }
     }
 }
 

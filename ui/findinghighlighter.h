@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// FindingHighlighter: draws the squiggles under findings, reading them from an IncrementalCheck.
+// FindingHighlighter: draws the squiggles under findings, reading them from the editor's NoteCheck.
 #pragma once
 
 #include "wording/finding.h"
@@ -9,18 +9,17 @@
 #include <QTextCharFormat>
 #include <array>
 
-namespace fairnote::wording {
-class IncrementalCheck;
-}
-
 namespace fairnote::ui {
 
 class FindingFilter;
+class NoteCheck;
 
 // The formats live in the block layouts (QSyntaxHighlighter's additional formats), never in the
 // document, so highlighting never touches the undo stack or the "modified" flag.
-// The highlighter does no checking itself: the editor updates the IncrementalCheck first and then
-// asks for the affected blocks to be highlighted again.
+// The highlighter does no checking itself: the editor updates the NoteCheck first and then asks for
+// the affected blocks to be highlighted again.
+// Wording findings get a wavy underline over a wash in their severity colour; spelling findings a
+// dashed purple underline (findingformat.h), drawn over any wording wash so both show.
 class FindingHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
@@ -30,7 +29,7 @@ public:
 
     // Neither is owned; both must outlive the highlighter or be replaced first. The filter may be
     // null (then every finding is drawn).
-    void setSource(const wording::IncrementalCheck *check, const FindingFilter *filter);
+    void setSource(const NoteCheck *check, const FindingFilter *filter);
     // Call when the palette changes (light/dark), so the colours follow it.
     void setPalette(const QPalette &palette);
 
@@ -38,9 +37,10 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
-    const wording::IncrementalCheck *m_check = nullptr;
+    const NoteCheck *m_check = nullptr;
     const FindingFilter *m_filter = nullptr;
-    std::array<QTextCharFormat, 3> m_formats; // by Severity
+    std::array<QTextCharFormat, 3> m_formats; // wording, by Severity
+    QTextCharFormat m_spelling;
 };
 
 } // namespace fairnote::ui

@@ -6,11 +6,13 @@
 #include "findingfilter.h"
 #include "findingformat.h"
 #include "noteeditor.h"
+#include "spellingsuggestions.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -44,8 +46,8 @@ FindingsPanel::FindingsPanel(NoteEditor *editor, QWidget *parent) : QWidget(pare
 
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Findings list"));
-    m_list->setAccessibleDescription(tr("Each entry is a piece of wording worth a second look. Press Enter to "
-                                        "select it in the note."));
+    m_list->setAccessibleDescription(tr("Each entry is a piece of wording worth a second look, or a word that "
+                                        "may be misspelt. Press Enter to select it in the note."));
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->setResizeMode(QListView::Adjust);
@@ -67,12 +69,17 @@ FindingsPanel::FindingsPanel(NoteEditor *editor, QWidget *parent) : QWidget(pare
     m_turnOffButton = new QPushButton(tr("Turn rule off"), this);
     m_turnOffButton->setToolTip(tr("Stop checking for this wording. Settings › Rules turned off lists it and "
                                    "can turn it back on."));
+    m_addWordButton = new QPushButton(tr("Add to dictionary"), this);
+    m_addWordButton->setToolTip(tr("Never mark this word as misspelt again, in any note. Settings › Spelling "
+                                   "lists your words and can remove them."));
+    m_addWordButton->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
     buttons->addWidget(m_showButton);
     buttons->addWidget(m_ignoreButton);
     buttons->addWidget(m_turnOffButton);
+    buttons->addWidget(m_addWordButton);
     buttons->addStretch();
 
     auto *detailsBox = new QWidget(this);
@@ -101,6 +108,7 @@ FindingsPanel::FindingsPanel(NoteEditor *editor, QWidget *parent) : QWidget(pare
     setTabOrder(m_details, m_showButton);
     setTabOrder(m_showButton, m_ignoreButton);
     setTabOrder(m_ignoreButton, m_turnOffButton);
+    setTabOrder(m_turnOffButton, m_addWordButton);
 
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kRefreshDelayMs);
@@ -120,6 +128,17 @@ FindingsPanel::FindingsPanel(NoteEditor *editor, QWidget *parent) : QWidget(pare
             emit ruleTurnedOff(f->ruleId);
         }
     });
+    connect(m_addWordButton, &QPushButton::clicked, this, [this] {
+        const auto f = currentFinding();
+        if (!f || !isSpelling(*f))
+            return;
+        const QString word = m_editor->matchedText(*f);
+        QString error;
+        if (!m_editor->addToDictionary(word, &error))
+            QMessageBox::warning(this, tr("The word was not added"),
+                                 tr("Fairnote could not add “%1” to your dictionary.").arg(word) + u"\n\n"_s + error);
+    });
+    connect(m_editor->suggestions(), &SpellingSuggestions::ready, this, &FindingsPanel::suggestionsReady);
     // Escape goes back to the note without moving its cursor.
     auto *back = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(back, &QShortcut::activated, m_editor, [this] { m_editor->setFocus(Qt::ShortcutFocusReason); });
@@ -132,6 +151,31 @@ void FindingsPanel::makeIcons()
 {
     for (const Severity s : {Severity::Info, Severity::Warning, Severity::Error})
         m_icons[static_cast<size_t>(s)] = severityIcon(s, palette());
+    m_spellingIcon = spellingIcon(palette());
+}
+
+void FindingsPanel::describe(QListWidgetItem *item, const Finding &found, const QString &matched)
+{
+    // A spelling finding's message may read better once its suggestions are known (a US spelling).
+    const Finding f = isSpelling(found) ? m_editor->suggestions()->completed(found, matched) : found;
+    const int line = m_editor->lineOf(f);
+    item->setIcon(isSpelling(f) ? m_spellingIcon : m_icons[static_cast<size_t>(f.severity)]);
+    item->setText(u"%1 · “%2”\n%3"_s.arg(findingKindWord(f), displayedWords(matched), f.message));
+    item->setToolTip(findingToolTip(f));
+    item->setData(Qt::AccessibleTextRole, findingAccessibleText(f, matched, line));
+    item->setData(Qt::AccessibleDescriptionRole, f.why);
+}
+
+void FindingsPanel::suggestionsReady(const QString &word)
+{
+    for (size_t i = 0; i < m_findings.size(); ++i) {
+        const Finding &f = m_findings[i];
+        if (isSpelling(f) && m_editor->matchedText(f) == word)
+            describe(m_list->item(int(i)), f, word);
+    }
+    const auto current = currentFinding();
+    if (current && isSpelling(*current) && m_editor->matchedText(*current) == word)
+        showDetails();
 }
 
 void FindingsPanel::changeEvent(QEvent *event)
@@ -199,14 +243,8 @@ void FindingsPanel::refreshNow()
         m_list->clear();
         m_findings = std::move(findings);
         for (size_t i = 0; i < m_findings.size(); ++i) {
-            const Finding &f = m_findings[i];
-            const int line = m_editor->lineOf(f);
-            auto *item = new QListWidgetItem(m_icons[static_cast<size_t>(f.severity)],
-                                             u"%1 · “%2”\n%3"_s.arg(severityWord(f.severity),
-                                                                   displayedWords(matched[i]), f.message));
-            item->setToolTip(findingToolTip(f));
-            item->setData(Qt::AccessibleTextRole, findingAccessibleText(f, matched[i], line));
-            item->setData(Qt::AccessibleDescriptionRole, f.why);
+            auto *item = new QListWidgetItem;
+            describe(item, m_findings[i], matched[i]);
             m_list->addItem(item);
         }
         int row = previous ? rowOfFinding(*previous) : -1;
@@ -216,7 +254,12 @@ void FindingsPanel::refreshNow()
     }
 
     const int hidden = m_editor->hiddenCount();
-    QString heading = count() == 0 ? tr("Wording to look at again") : tr("Wording to look at again (%1)").arg(count());
+    const int spelling = int(std::count_if(m_findings.begin(), m_findings.end(), isSpelling));
+    const int wording = count() - spelling;
+    QString heading = count() == 0 ? tr("Wording to look at again")
+        : spelling == 0            ? tr("Wording to look at again (%1)").arg(wording)
+        : wording == 0             ? tr("Spelling to look at again (%1)").arg(spelling)
+                                   : tr("Wording (%1) and spelling (%2) to look at again").arg(wording).arg(spelling);
     if (hidden > 0)
         heading += u' ' + tr("· %n hidden", nullptr, hidden);
     m_heading->setText(heading);
@@ -231,9 +274,12 @@ void FindingsPanel::refreshNow()
 void FindingsPanel::showDetails()
 {
     const auto f = currentFinding();
+    const bool spelling = f && isSpelling(*f);
     m_showButton->setEnabled(f.has_value());
     m_ignoreButton->setEnabled(f.has_value());
     m_turnOffButton->setEnabled(f.has_value());
+    m_turnOffButton->setVisible(!spelling);
+    m_addWordButton->setVisible(spelling);
     if (!f) {
         m_details->setHtml(count() == 0 ? QString()
                                         : u"<p>%1</p>"_s.arg(tr("Choose an entry to see why it was flagged and "
@@ -241,7 +287,22 @@ void FindingsPanel::showDetails()
                                                                  .toHtmlEscaped()));
         return;
     }
-    m_details->setHtml(findingDetailsHtml(*f, m_editor->matchedText(*f), m_editor->lineOf(*f)));
+    const QString matched = m_editor->matchedText(*f);
+    if (!spelling) {
+        m_details->setHtml(findingDetailsHtml(*f, matched, m_editor->lineOf(*f)));
+        return;
+    }
+    // Looked up off the UI thread, so moving through the list never waits for Hunspell.
+    SpellingSuggestions *suggestions = m_editor->suggestions();
+    const bool known = suggestions->isKnown(matched);
+    if (!known)
+        suggestions->request(matched);
+    QString html = findingDetailsHtml(suggestions->completed(*f, matched), matched, m_editor->lineOf(*f));
+    if (!known)
+        html += u"<p><i>%1</i></p>"_s.arg(tr("Looking for suggestions…").toHtmlEscaped());
+    else if (suggestions->completed(*f, matched).suggestions.isEmpty())
+        html += u"<p>%1</p>"_s.arg(tr("The dictionary has no suggestions for this word.").toHtmlEscaped());
+    m_details->setHtml(html);
 }
 
 int FindingsPanel::rowOfFinding(const Finding &f) const

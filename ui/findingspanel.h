@@ -14,6 +14,7 @@
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QStackedWidget;
 class QTextBrowser;
@@ -25,6 +26,8 @@ class NoteEditor;
 // Screen readers do not announce squiggles, so everything a squiggle says is here as text: the
 // list holds one entry per finding (severity word, the words, the message) and the box under it
 // explains the current entry (why, what to write instead, the question to ask, the source).
+// Misspelt words are listed too, as "Spelling"; their suggestions are looked up off the UI thread
+// when the entry becomes the current one, and shown in the box when ready.
 // Activating an entry (Enter, double-click) selects its words in the note and moves focus there.
 // The list is refreshed a moment after the findings change, so typing never waits for it.
 class FindingsPanel : public QWidget
@@ -64,11 +67,16 @@ private:
     void showDetails();
     void makeIcons();
     int rowOfFinding(const Finding &f) const;
+    // The entry's text, icon, tooltip and accessible text for the finding with its words.
+    void describe(QListWidgetItem *item, const Finding &f, const QString &matched);
+    // Suggestions for `word` arrived: fill them into its entries and the explanation.
+    void suggestionsReady(const QString &word);
 
     NoteEditor *m_editor;
     QTimer m_refresh;
     std::vector<Finding> m_findings; // parallel to the list rows
     std::array<QIcon, 3> m_icons;    // by Severity, drawn once per palette
+    QIcon m_spellingIcon;
     QLabel *m_heading;
     QStackedWidget *m_pages;
     QLabel *m_empty;
@@ -77,6 +85,7 @@ private:
     QPushButton *m_showButton;
     QPushButton *m_ignoreButton;
     QPushButton *m_turnOffButton;
+    QPushButton *m_addWordButton; // in place of m_turnOffButton for a misspelt word
 };
 
 } // namespace fairnote::ui

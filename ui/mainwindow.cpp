@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window: wires the editor, the findings panel, the menus and the worker's settings.
+// The main window: wires the editor, the findings panel, the menus, spelling and the worker's settings.
 #include "mainwindow.h"
 
 #include "findingfilter.h"
@@ -8,6 +8,7 @@
 #include "findingspanel.h"
 #include "notefile.h"
 #include "noteeditor.h"
+#include "noticebar.h"
 #include "packproblemsdialog.h"
 #include "settingsdialog.h"
 #include "wordingguidedialog.h"
@@ -18,12 +19,19 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -34,12 +42,49 @@ const QString kGeometryKey = u"mainWindow/geometry"_s;
 const QString kSplitterKey = u"mainWindow/splitter"_s;
 const QString kLastFolderKey = u"lastFolder"_s;
 constexpr int kStatusMessageMs = 6000;
+constexpr int kNameDelayMs = 300; // typing a name re-checks the note's spelling once it pauses
+
+// Core's problems start in lower case, to follow other words; a notice starts a sentence.
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
 } // namespace
 
 QString MainWindow::organisationRulesKey() { return u"organisationRules"_s; }
+QString MainWindow::checkSpellingKey() { return u"checkSpelling"_s; }
+QString MainWindow::dictionaryKey() { return u"spellingDictionary"_s; }
+
+spelling::SpellingOptions MainWindow::defaultSpellingOptions()
+{
+    spelling::SpellingOptions options;
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    options.searchDirs << data + u"/dictionaries"_s;
+    if (QCoreApplication::instance()) // an installed copy may ship dictionaries beside itself
+        options.searchDirs << QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../share/fairnote/dictionaries"_s);
+    options.personalListPath = data + u"/personal-words.txt"_s;
+    return options;
+}
+
+QStringList MainWindow::splitNames(const QString &text)
+{
+    static const QRegularExpression separators(u"[,;]"_s);
+    QStringList names;
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts))
+        if (const QString name = part.simplified(); !name.isEmpty())
+            names << name;
+    return names;
+}
 
 MainWindow::MainWindow(LoadedRules rules, QSettings *settings, QWidget *parent)
-    : QMainWindow(parent), m_rules(std::move(rules)), m_settings(settings)
+    : MainWindow(std::move(rules), settings, defaultSpellingOptions(), parent)
+{
+}
+
+MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, QWidget *parent)
+    : QMainWindow(parent), m_rules(std::move(rules)), m_settings(settings), m_spellingOptions(std::move(spelling))
 {
     m_filter = new FindingFilter(m_settings, this);
     m_editor = new NoteEditor(m_rules.checker, m_filter, this);
@@ -50,25 +95,72 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, QWidget *parent)
     m_editor->document()->setDocumentMargin(10);
     m_panel = new FindingsPanel(m_editor, this);
 
+    // The person's name, above the note: the one place the editor learns names from until records
+    // are stored (a later piece of work).
+    m_nameEdit = new QLineEdit(this);
+    m_nameEdit->setObjectName(u"personNameEdit"_s);
+    m_nameEdit->setAccessibleName(tr("Person's name"));
+    m_nameEdit->setPlaceholderText(tr("Who this note is about, so their name is not marked as a spelling mistake"));
+    m_nameEdit->setToolTip(tr("Names typed here are never marked as misspelt in this note, in any case and "
+                              "with “'s”. Separate two or more names with commas."));
+    m_nameEdit->setClearButtonEnabled(true);
+    auto *nameLabel = new QLabel(tr("Person's &name:"), this);
+    nameLabel->setBuddy(m_nameEdit);
+    m_nameTimer = new QTimer(this);
+    m_nameTimer->setSingleShot(true);
+    m_nameTimer->setInterval(kNameDelayMs);
+    connect(m_nameTimer, &QTimer::timeout, this, &MainWindow::applyPersonNames);
+    connect(m_nameEdit, &QLineEdit::textEdited, m_nameTimer, qOverload<>(&QTimer::start));
+    connect(m_nameEdit, &QLineEdit::editingFinished, this, &MainWindow::applyPersonNames);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->setContentsMargins(0, 0, 0, 4);
+    nameRow->addWidget(nameLabel);
+    nameRow->addWidget(m_nameEdit, 1);
+    auto *notePane = new QWidget(this);
+    auto *noteLayout = new QVBoxLayout(notePane);
+    noteLayout->setContentsMargins(0, 0, 0, 0);
+    noteLayout->setSpacing(0);
+    noteLayout->addLayout(nameRow);
+    noteLayout->addWidget(m_editor, 1);
+
     m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(notePane);
     m_splitter->addWidget(m_panel);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
+
+    m_notice = new NoticeBar(this);
+    QPushButton *chooseDictionaryButton = m_notice->addButton(tr("Choose a dictionary…"));
+    chooseDictionaryButton->setToolTip(tr("Use a Hunspell dictionary file (.dic) you already have"));
+    connect(chooseDictionaryButton, &QPushButton::clicked, this, &MainWindow::chooseDictionary);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(4, 4, 4, 0);
+    centralLayout->setSpacing(4);
+    centralLayout->addWidget(m_notice);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+    setTabOrder(m_nameEdit, m_editor);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setAccessibleName(tr("Findings count"));
+    m_spellingLabel = new QLabel(this);
+    m_spellingLabel->setAccessibleName(tr("Spelling"));
     m_rulesLabel = new QLabel(this);
     m_rulesLabel->setAccessibleName(tr("Rules in use"));
-    m_countLabel->setContentsMargins(6, 0, 6, 0);
-    m_rulesLabel->setContentsMargins(6, 0, 6, 0);
-    auto *divider = new QFrame(this);
-    divider->setFrameShape(QFrame::VLine);
-    divider->setFrameShadow(QFrame::Sunken);
+    for (QLabel *label : {m_countLabel, m_spellingLabel, m_rulesLabel})
+        label->setContentsMargins(6, 0, 6, 0);
+    auto divider = [this] {
+        auto *line = new QFrame(this);
+        line->setFrameShape(QFrame::VLine);
+        line->setFrameShadow(QFrame::Sunken);
+        return line;
+    };
     statusBar()->addPermanentWidget(m_countLabel);
-    statusBar()->addPermanentWidget(divider);
+    statusBar()->addPermanentWidget(divider());
+    statusBar()->addPermanentWidget(m_spellingLabel);
+    statusBar()->addPermanentWidget(divider());
     statusBar()->addPermanentWidget(m_rulesLabel);
     m_rulesLabel->setText(m_rules.describe());
 
@@ -88,6 +180,13 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, QWidget *parent)
     connect(m_editor, &NoteEditor::navigationWrapped, this,
             [this] { statusBar()->showMessage(tr("Went round to the other end of the note."), kStatusMessageMs); });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
+    connect(m_editor, &NoteEditor::wordAddedToDictionary, this, [this](const QString &word) {
+        statusBar()->showMessage(tr("“%1” added to your dictionary. Settings › Spelling can remove it.").arg(word),
+                                 kStatusMessageMs);
+        refreshSettingsSpelling();
+    });
+
+    startSpelling();
 
     resize(1180, 740);
     m_splitter->setSizes({780, 400});
@@ -108,6 +207,7 @@ MainWindow::~MainWindow()
 }
 
 QString MainWindow::countText() const { return m_countLabel->text(); }
+QString MainWindow::spellingText() const { return m_spellingLabel->text(); }
 QString MainWindow::rulesText() const { return m_rulesLabel->text(); }
 
 void MainWindow::createActions()
@@ -156,6 +256,9 @@ void MainWindow::createActions()
     a.previous = make(tr("&Previous finding"), u"previousFindingAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F8));
     a.ignoreOnce = make(tr("&Ignore once"), u"ignoreOnceAction"_s);
     a.ignoreOnce->setStatusTip(tr("Hide this one finding until its words are changed"));
+    a.addToDictionary = make(tr("&Add to dictionary"), u"addToDictionaryAction"_s);
+    a.addToDictionary->setStatusTip(tr("Never mark this word as misspelt again, in any note (Settings › Spelling "
+                                       "lists your words)"));
     a.ignoreInNote = make(tr("Ignore this rule in this &note"), u"ignoreInNoteAction"_s);
     a.ignoreInNote->setStatusTip(tr("Hide every finding of this rule until another note is opened"));
     a.turnOff = make(tr("&Turn rule off"), u"turnRuleOffAction"_s);
@@ -175,6 +278,7 @@ void MainWindow::createActions()
             statusBar()->showMessage(tr("No wording to look at again."), kStatusMessageMs);
     });
     connect(a.ignoreOnce, &QAction::triggered, this, &MainWindow::ignoreOnceAtCursor);
+    connect(a.addToDictionary, &QAction::triggered, this, &MainWindow::addToDictionaryAtCursor);
     connect(a.ignoreInNote, &QAction::triggered, this, &MainWindow::ignoreInNoteAtCursor);
     connect(a.turnOff, &QAction::triggered, this, &MainWindow::turnRuleOffAtCursor);
     connect(a.undoTurnOff, &QAction::triggered, this, &MainWindow::undoTurnRuleOff);
@@ -184,7 +288,7 @@ void MainWindow::createActions()
     a.organisationRules->setStatusTip(tr("Choose the folder with your organisation's own rules"));
     a.builtInOnly = make(tr("Use &built-in rules only"), u"builtInRulesOnlyAction"_s);
     a.settings = make(tr("&Settings…"), u"settingsAction"_s, QKeySequence::Preferences);
-    a.settings->setStatusTip(tr("Organisation rules, rules you turned off, rules ignored in this note"));
+    a.settings->setStatusTip(tr("Organisation rules, rules you turned off, rules ignored in this note, spelling"));
     connect(a.organisationRules, &QAction::triggered, this, &MainWindow::chooseOrganisationRules);
     connect(a.builtInOnly, &QAction::triggered, this, &MainWindow::useBuiltInRulesOnly);
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
@@ -214,7 +318,7 @@ void MainWindow::createMenus()
     QMenu *check = menuBar()->addMenu(tr("&Check"));
     check->addActions({a.next, a.previous});
     check->addSeparator();
-    check->addActions({a.ignoreOnce, a.ignoreInNote, a.turnOff, a.undoTurnOff});
+    check->addActions({a.ignoreOnce, a.addToDictionary, a.ignoreInNote, a.turnOff, a.undoTurnOff});
     check->addSeparator();
     check->addAction(a.focusFindings);
 
@@ -288,6 +392,7 @@ void MainWindow::newNote()
     if (!maybeSave())
         return;
     m_editor->setNoteText({});
+    setPersonNames({}); // a new note, perhaps about someone else
     m_path.clear();
     m_crlf = false;
     updateTitle();
@@ -357,6 +462,8 @@ void MainWindow::turnRuleOffAtCursor()
     const auto f = m_editor->findingAtCursor();
     if (!f)
         return;
+    if (isSpelling(*f))
+        return; // spelling is turned off as a whole, in Settings
     m_filter->disableRule(f->ruleId);
     m_lastTurnedOff = f->ruleId;
     m_actions.undoTurnOff->setEnabled(true);
@@ -384,11 +491,181 @@ void MainWindow::ignoreOnceAtCursor()
 void MainWindow::ignoreInNoteAtCursor()
 {
     m_editor->flushPendingCheck();
-    if (const auto f = m_editor->findingAtCursor()) {
+    if (const auto f = m_editor->findingAtCursor(); f && !isSpelling(*f)) {
         m_filter->ignoreInNote(f->ruleId);
         statusBar()->showMessage(tr("Ignored in this note. Settings › Ignored in this note shows it again."),
                                  kStatusMessageMs);
     }
+}
+
+void MainWindow::addToDictionaryAtCursor()
+{
+    m_editor->flushPendingCheck();
+    const auto f = m_editor->findingAtCursor();
+    if (!f || !isSpelling(*f))
+        return;
+    const QString word = m_editor->matchedText(*f);
+    QString error;
+    if (!m_editor->addToDictionary(word, &error))
+        QMessageBox::warning(this, tr("The word was not added"),
+                             tr("Fairnote could not add “%1” to your dictionary.").arg(word) + u"\n\n"_s + error);
+}
+
+bool MainWindow::spellingEnabled() const
+{
+    return !m_settings || m_settings->value(checkSpellingKey(), true).toBool();
+}
+
+void MainWindow::setSpellingEnabled(bool on)
+{
+    if (m_settings) {
+        if (on)
+            m_settings->remove(checkSpellingKey()); // on is the default
+        else
+            m_settings->setValue(checkSpellingKey(), false);
+    }
+    startSpelling();
+    statusBar()->showMessage(on ? tr("Spelling is checked.") : tr("Spelling is no longer checked. Settings › Check "
+                                                                  "spelling turns it back on."),
+                             kStatusMessageMs);
+}
+
+// Opens the dictionary when spelling is on and it is not open yet, and tells the worker when it
+// cannot be: the wording is checked either way. A dictionary chosen earlier that no longer works is
+// said so, and the usual places are searched instead.
+void MainWindow::startSpelling()
+{
+    if (!spellingEnabled()) {
+        m_editor->setSpellChecker(nullptr);
+        m_notice->hide();
+        updateSpellingStatus();
+        return;
+    }
+    if (!m_speller) {
+        spelling::SpellingOptions options = m_spellingOptions;
+        const QString chosen = m_settings && options.dictionaryPath.isEmpty()
+            ? m_settings->value(dictionaryKey()).toString()
+            : QString();
+        QString chosenProblem;
+        if (!chosen.isEmpty()) {
+            options.dictionaryPath = chosen;
+            auto opened = spelling::SpellChecker::open(options);
+            if (opened)
+                m_speller = std::move(*opened);
+            else
+                chosenProblem = opened.error().problem;
+            options.dictionaryPath.clear();
+        }
+        if (!m_speller) {
+            auto opened = spelling::SpellChecker::open(options);
+            if (opened) {
+                m_speller = std::move(*opened);
+                m_spellingProblem.clear();
+            } else {
+                m_spellingProblem = opened.error().message();
+            }
+        }
+
+        QStringList notes;
+        if (!chosenProblem.isEmpty())
+            notes << tr("The dictionary chosen earlier could not be used: %1.").arg(chosenProblem);
+        if (!m_speller) {
+            notes << sentence(m_spellingProblem) << tr("The wording is still checked as usual.");
+            m_notice->showNotice(tr("Spelling is not being checked"), notes.join(u' '));
+        } else if (!chosenProblem.isEmpty()) {
+            notes << tr("Fairnote is using %1 instead.").arg(m_speller->source());
+            m_notice->showNotice(tr("Spelling is checked with another dictionary"), notes.join(u' '));
+        } else if (!m_speller->warnings().isEmpty()) {
+            m_notice->showNotice(tr("Spelling is checked, but some words could not be read"),
+                                 m_speller->warnings().join(u'\n'));
+        } else {
+            m_notice->hide();
+        }
+    }
+    m_editor->setSpellChecker(m_speller);
+    updateSpellingStatus();
+}
+
+bool MainWindow::useDictionary(const QString &path, QString *error)
+{
+    spelling::SpellingOptions options = m_spellingOptions;
+    options.dictionaryPath = path;
+    auto opened = spelling::SpellChecker::open(options);
+    if (!opened) {
+        if (error)
+            *error = sentence(opened.error().problem) + u'.';
+        return false;
+    }
+    m_speller = std::move(*opened);
+    m_spellingProblem.clear();
+    if (m_settings)
+        m_settings->setValue(dictionaryKey(), path);
+    m_notice->hide();
+    if (spellingEnabled())
+        m_editor->setSpellChecker(m_speller);
+    updateSpellingStatus();
+    refreshSettingsSpelling();
+    return true;
+}
+
+void MainWindow::chooseDictionary()
+{
+    const QString start = QFileInfo::exists(u"/usr/share/hunspell"_s) ? u"/usr/share/hunspell"_s : QDir::homePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Hunspell dictionary"), start,
+                                                      tr("Hunspell dictionaries (*.dic);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!useDictionary(path, &error)) {
+        m_notice->showNotice(tr("That dictionary could not be used"),
+                             error + u' '
+                                 + tr("Choose the .dic file of a Hunspell dictionary with its .aff file beside it, "
+                                      "such as en_GB.dic from the Debian package hunspell-en-gb."));
+        return;
+    }
+    statusBar()->showMessage(tr("Spelling is now checked with %1.").arg(QDir::toNativeSeparators(path)),
+                             kStatusMessageMs);
+}
+
+void MainWindow::updateSpellingStatus()
+{
+    if (!spellingEnabled()) {
+        m_spellingLabel->setText(tr("Spelling off"));
+        m_spellingLabel->setToolTip(tr("Settings › Check spelling turns it on"));
+    } else if (!m_speller) {
+        m_spellingLabel->setText(tr("Spelling not available"));
+        m_spellingLabel->setToolTip(sentence(m_spellingProblem));
+    } else {
+        m_spellingLabel->setText(tr("Spelling: British English"));
+        m_spellingLabel->setToolTip(m_speller->source());
+    }
+}
+
+void MainWindow::refreshSettingsSpelling()
+{
+    if (!m_settingsDialog)
+        return;
+    QString status;
+    if (spellingEnabled() && !m_speller)
+        status = sentence(m_spellingProblem);
+    else if (m_speller)
+        status = tr("Dictionary: %1").arg(m_speller->source());
+    m_settingsDialog->setSpelling(spellingEnabled(), status, m_speller ? m_speller->personalWords() : QStringList(),
+                                  m_speller ? m_spellingOptions.personalListPath : QString());
+}
+
+void MainWindow::setPersonNames(const QStringList &names)
+{
+    m_nameEdit->setText(names.join(u", "_s));
+    applyPersonNames();
+}
+
+QStringList MainWindow::personNames() const { return splitNames(m_nameEdit->text()); }
+
+void MainWindow::applyPersonNames()
+{
+    m_nameTimer->stop();
+    m_editor->setNames(personNames());
 }
 
 void MainWindow::focusFindings()
@@ -435,7 +712,23 @@ void MainWindow::showSettings()
     dialog.setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
     connect(&dialog, &SettingsDialog::chooseOrganisationRules, this, &MainWindow::chooseOrganisationRules);
     connect(&dialog, &SettingsDialog::useBuiltInRulesOnly, this, &MainWindow::useBuiltInRulesOnly);
+    connect(&dialog, &SettingsDialog::checkSpellingChanged, this, [this](bool on) {
+        setSpellingEnabled(on);
+        refreshSettingsSpelling();
+    });
+    connect(&dialog, &SettingsDialog::removeFromDictionary, this, [this, &dialog](const QStringList &words) {
+        QStringList problems;
+        for (const QString &word : words) {
+            QString error;
+            if (!m_editor->removeFromDictionary(word, &error))
+                problems << u"“%1”: %2"_s.arg(word, error);
+        }
+        refreshSettingsSpelling();
+        if (!problems.isEmpty())
+            QMessageBox::warning(&dialog, tr("Not every word was removed"), problems.join(u'\n'));
+    });
     m_settingsDialog = &dialog;
+    refreshSettingsSpelling();
     dialog.exec();
     m_settingsDialog.clear();
     if (!m_lastTurnedOff.isEmpty() && !m_filter->isRuleDisabled(m_lastTurnedOff)) {
@@ -501,10 +794,13 @@ void MainWindow::updateFindingActions()
 {
     // While a long paragraph waits to be checked this can be a moment behind; the actions
     // themselves check it first.
-    const bool atFinding = m_editor->findingAtCursor().has_value();
-    m_actions.ignoreOnce->setEnabled(atFinding);
-    m_actions.ignoreInNote->setEnabled(atFinding);
-    m_actions.turnOff->setEnabled(atFinding);
+    const auto f = m_editor->findingAtCursor();
+    const bool spelling = f && isSpelling(*f);
+    m_actions.ignoreOnce->setEnabled(f.has_value());
+    m_actions.addToDictionary->setEnabled(spelling);
+    // A spelling finding has no rule to ignore or turn off: Settings › Check spelling does that.
+    m_actions.ignoreInNote->setEnabled(f && !spelling);
+    m_actions.turnOff->setEnabled(f && !spelling);
 }
 
 } // namespace fairnote::ui

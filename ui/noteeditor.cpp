@@ -1,18 +1,21 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Live checking: document edits go to IncrementalCheck, then only the touched blocks are redrawn.
+// Live checking: document edits go to NoteCheck, then only the touched blocks are redrawn.
 #include "noteeditor.h"
 
 #include "findingfilter.h"
 #include "findingformat.h"
 #include "findinghighlighter.h"
-#include "wording/checker.h"
+#include "notecheck.h"
+#include "spelling/spellchecker.h"
+#include "spellingsuggestions.h"
 #include "text/tokenizer.h"
-#include "wording/incrementalcheck.h"
+#include "wording/checker.h"
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QMenu>
+#include <QMessageBox>
 #include <QTextBlock>
 #include <QToolTip>
 #include <cassert>
@@ -23,11 +26,10 @@ namespace fairnote::ui {
 
 NoteEditor::NoteEditor(std::shared_ptr<const wording::Checker> checker, FindingFilter *filter, QWidget *parent)
     : QPlainTextEdit(parent),
-      m_checker(std::move(checker)),
-      m_check(std::make_unique<wording::IncrementalCheck>(m_checker)),
+      m_check((assert(checker), std::make_unique<NoteCheck>(std::move(checker)))),
+      m_suggestions(new SpellingSuggestions(this)),
       m_filter(filter ? filter : new FindingFilter(nullptr, this))
 {
-    assert(m_checker);
     setAccessibleName(tr("Note"));
     setAccessibleDescription(tr("The case note. Wording worth a second look is underlined and listed in "
                                 "the findings panel; F8 moves to the next one."));
@@ -64,13 +66,105 @@ NoteEditor::~NoteEditor()
 void NoteEditor::setChecker(std::shared_ptr<const wording::Checker> checker)
 {
     assert(checker);
-    m_checker = std::move(checker);
-    m_check = std::make_unique<wording::IncrementalCheck>(m_checker);
-    m_highlighter->setSource(m_check.get(), m_filter);
-    recheckAll();
+    m_pending.reset();
+    m_pendingTimer.stop();
+    m_text = document()->toPlainText();
+    m_check->setChecker(std::move(checker), m_text);
+    findingsReplaced();
 }
 
-const wording::Checker &NoteEditor::checker() const { return *m_checker; }
+const wording::Checker &NoteEditor::checker() const { return m_check->checker(); }
+
+void NoteEditor::setSpellChecker(std::shared_ptr<spelling::SpellChecker> speller)
+{
+    flushPendingCheck();
+    m_speller = std::move(speller);
+    m_suggestions->setSpellChecker(m_speller);
+    m_check->setSpellChecker(m_speller, m_text);
+    findingsReplaced();
+}
+
+void NoteEditor::setNames(const QStringList &names)
+{
+    if (names == m_check->names())
+        return;
+    flushPendingCheck();
+    m_check->setNames(names, m_text);
+    if (m_speller)
+        findingsReplaced();
+}
+
+QStringList NoteEditor::names() const { return m_check->names(); }
+
+Finding NoteEditor::withSuggestions(const Finding &f)
+{
+    return isSpelling(f) ? m_suggestions->complete(f, matchedText(f)) : f;
+}
+
+bool NoteEditor::addToDictionary(const QString &word, QString *error)
+{
+    if (!m_speller) {
+        if (error)
+            *error = tr("Spelling is not being checked, so there is no dictionary to add words to.");
+        return false;
+    }
+    const auto added = m_speller->addToPersonal(word);
+    if (!added) {
+        if (error)
+            *error = added.error();
+        return false;
+    }
+    flushPendingCheck();
+    m_check->recheckSpelling(m_text);
+    findingsReplaced();
+    emit wordAddedToDictionary(word);
+    return true;
+}
+
+bool NoteEditor::removeFromDictionary(const QString &word, QString *error)
+{
+    if (!m_speller) {
+        if (error)
+            *error = tr("Spelling is not being checked, so there is no dictionary to change.");
+        return false;
+    }
+    const auto removed = m_speller->removeFromPersonal(word);
+    if (!removed) {
+        if (error)
+            *error = removed.error();
+        return false;
+    }
+    flushPendingCheck();
+    m_check->recheckSpelling(m_text);
+    findingsReplaced();
+    return true;
+}
+
+void NoteEditor::addToDictionaryOrSay(const QString &word)
+{
+    QString error;
+    if (!addToDictionary(word, &error))
+        QMessageBox::warning(this, tr("The word was not added"),
+                             tr("Fairnote could not add “%1” to your dictionary.").arg(word) + u"\n\n"_s + error);
+}
+
+void NoteEditor::replaceWords(const Finding &f, const QString &with)
+{
+    flushPendingCheck();
+    if (f.offset < 0 || f.offset + f.length > m_text.size())
+        return;
+    QTextCursor c(document());
+    c.setPosition(int(f.offset));
+    c.setPosition(int(f.offset + f.length), QTextCursor::KeepAnchor);
+    c.insertText(with);
+    setTextCursor(c);
+}
+
+void NoteEditor::findingsReplaced()
+{
+    m_highlighter->rehighlight();
+    emit findingsChanged();
+}
 
 void NoteEditor::setNoteText(const QString &text)
 {
@@ -97,17 +191,26 @@ int NoteEditor::hiddenCount() const
                              [this](const Finding &f) { return m_filter->hides(f); }));
 }
 
-std::optional<Finding> NoteEditor::findingAtCharacter(qsizetype position) const
+std::optional<Finding> NoteEditor::visibleAt(qsizetype position, bool spelling) const
 {
     if (position < 0)
         return std::nullopt;
     const Finding *best = nullptr;
     for (const Finding &f : m_check->findingsIn(position, position + 1)) {
-        if (f.offset <= position && position < f.offset + f.length && !m_filter->hides(f)
-            && (!best || f.severity > best->severity))
+        if (f.offset <= position && position < f.offset + f.length && isSpelling(f) == spelling
+            && !m_filter->hides(f) && (!best || f.severity > best->severity))
             best = &f;
     }
     return best ? std::optional<Finding>(*best) : std::nullopt;
+}
+
+std::optional<Finding> NoteEditor::findingAtCharacter(qsizetype position) const
+{
+    auto wording = visibleAt(position, false);
+    auto spelling = visibleAt(position, true);
+    if (wording && (!spelling || wording->severity >= spelling->severity))
+        return wording;
+    return spelling;
 }
 
 std::optional<Finding> NoteEditor::findingAtCursor() const
@@ -136,10 +239,15 @@ QString NoteEditor::matchedText(const Finding &f) const { return m_text.mid(f.of
 
 int NoteEditor::lineOf(const Finding &f) const { return document()->findBlock(int(f.offset)).blockNumber() + 1; }
 
+// Wording first, then spelling: a misspelt word inside flagged wording has both.
 QString NoteEditor::toolTipAt(qsizetype position) const
 {
-    const auto f = findingAtCharacter(position);
-    return f ? findingToolTip(*f) : QString();
+    QStringList parts;
+    if (const auto f = visibleAt(position, false))
+        parts << findingToolTip(*f);
+    if (const auto f = visibleAt(position, true))
+        parts << findingToolTip(m_suggestions->complete(*f, matchedText(*f)));
+    return parts.join(u"<hr>"_s);
 }
 
 void NoteEditor::selectFinding(const Finding &f)
@@ -250,8 +358,7 @@ void NoteEditor::recheckAll()
     m_pendingTimer.stop();
     m_text = document()->toPlainText();
     m_check->reset(m_text);
-    m_highlighter->rehighlight();
-    emit findingsChanged();
+    findingsReplaced();
 }
 
 void NoteEditor::rehighlightRange(qsizetype start, qsizetype end)
@@ -287,25 +394,73 @@ bool NoteEditor::viewportEvent(QEvent *event)
     return QPlainTextEdit::viewportEvent(event);
 }
 
-void NoteEditor::contextMenuEvent(QContextMenuEvent *event)
+QMenu *NoteEditor::createContextMenu(const QPoint &viewportPos, bool fromMouse)
 {
     flushPendingCheck();
-    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
-    const qsizetype at = event->reason() == QContextMenuEvent::Mouse ? characterAt(event->pos()) : textCursor().position();
-    std::optional<Finding> f = findingAtCharacter(at);
-    if (!f && event->reason() != QContextMenuEvent::Mouse)
-        f = findingAtCursor();
-    if (f && !m_findingActions.isEmpty()) {
+    QMenu *menu = createStandardContextMenu(viewportPos);
+    const qsizetype at = fromMouse ? characterAt(viewportPos) : textCursor().position();
+    std::optional<Finding> wording = visibleAt(at, false);
+    std::optional<Finding> spelling = visibleAt(at, true);
+    if (!fromMouse && !wording && !spelling) {
+        if (auto f = findingAtCursor())
+            (isSpelling(*f) ? spelling : wording) = std::move(f);
+    }
+    QAction *first = menu->actions().value(0);
+    if (spelling)
+        insertSpellingActions(menu, first, *spelling);
+    if (wording && !m_findingActions.isEmpty()) {
         // Put the cursor on the finding so the actions (which act on the finding at the cursor)
         // apply to the one under the mouse.
         const QTextCursor c = textCursor();
-        if (!(c.selectionStart() <= f->offset && f->offset + f->length <= c.selectionEnd()))
-            selectFinding(*f);
-        QAction *first = menu->actions().value(0);
-        menu->insertSection(first, u"%1: %2"_s.arg(severityWord(f->severity), displayedWords(f->message, 70)));
+        if (!(c.selectionStart() <= wording->offset && wording->offset + wording->length <= c.selectionEnd()))
+            selectFinding(*wording);
+        menu->insertSection(first, u"%1: %2"_s.arg(severityWord(wording->severity), displayedWords(wording->message, 70)));
         menu->insertActions(first, m_findingActions);
         menu->insertSeparator(first);
     }
+    return menu;
+}
+
+// The suggestions first (bold, as a spell checker's menu usually has them), then the two choices.
+// The actions hold the finding itself, so they act on this word wherever the cursor is.
+void NoteEditor::insertSpellingActions(QMenu *menu, QAction *before, const Finding &found)
+{
+    const QString word = matchedText(found);
+    const Finding f = m_suggestions->complete(found, word);
+    auto *heading = new QAction(displayedWords(f.message, 70), menu);
+    heading->setEnabled(false);
+    menu->insertAction(before, heading);
+    if (f.suggestions.isEmpty()) {
+        auto *none = new QAction(tr("No suggestions"), menu);
+        none->setEnabled(false);
+        menu->insertAction(before, none);
+    }
+    for (const QString &suggestion : f.suggestions) {
+        auto *replace = new QAction(suggestion, menu);
+        QFont bold = replace->font();
+        bold.setBold(true);
+        replace->setFont(bold);
+        replace->setToolTip(tr("Write “%1” instead of “%2”").arg(suggestion, word));
+        connect(replace, &QAction::triggered, this, [this, found, suggestion] { replaceWords(found, suggestion); });
+        menu->insertAction(before, replace);
+    }
+    menu->insertSeparator(before);
+    auto *add = new QAction(tr("Add to dictionary"), menu);
+    add->setObjectName(u"addToDictionaryMenuAction"_s);
+    add->setToolTip(tr("Never mark “%1” as misspelt again, in any note (Settings › Spelling lists your words)").arg(word));
+    connect(add, &QAction::triggered, this, [this, word] { addToDictionaryOrSay(word); });
+    auto *ignore = new QAction(tr("Ignore once"), menu);
+    ignore->setObjectName(u"ignoreSpellingOnceMenuAction"_s);
+    ignore->setToolTip(tr("Stop marking this one “%1” until it is changed").arg(word));
+    connect(ignore, &QAction::triggered, this, [this, found] { m_filter->ignoreOnce(found); });
+    menu->insertActions(before, {add, ignore});
+    menu->setToolTipsVisible(true);
+    menu->insertSeparator(before);
+}
+
+void NoteEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::unique_ptr<QMenu> menu(createContextMenu(event->pos(), event->reason() == QContextMenuEvent::Mouse));
     menu->exec(event->globalPos());
 }
 

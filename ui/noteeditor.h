@@ -1,29 +1,38 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// NoteEditor: the plain-text note editor that checks its text live and underlines the findings.
+// NoteEditor: the plain-text note editor that checks its wording and spelling live and underlines the findings.
 #pragma once
 
 #include "wording/finding.h"
 
 #include <QList>
 #include <QPlainTextEdit>
+#include <QStringList>
 #include <QTimer>
 #include <memory>
 #include <optional>
 #include <vector>
 
+class QMenu;
+
 namespace fairnote::wording {
 class Checker;
-class IncrementalCheck;
 } // namespace fairnote::wording
+
+namespace fairnote::spelling {
+class SpellChecker;
+}
 
 namespace fairnote::ui {
 
 class FindingFilter;
 class FindingHighlighter;
+class NoteCheck;
+class SpellingSuggestions;
 
-// Every change to the document re-checks only the paragraphs it touched (IncrementalCheck) and
-// re-highlights only their blocks, so typing never waits for the whole note to be checked. An edit
+// Every change to the document re-checks only the paragraphs it touched, wording and spelling
+// (NoteCheck), and re-highlights only their blocks, so typing never waits for the whole note to be
+// checked. An edit
 // in a very long paragraph (a pasted legacy note without blank lines) is checked once typing
 // pauses instead of on every key; until then the squiggles near it may lag behind.
 // Offsets are UTF-16 code units into toPlainText(), which are also QTextCursor positions: the
@@ -46,6 +55,27 @@ public:
     const wording::Checker &checker() const;
     FindingFilter *filter() const { return m_filter; }
 
+    // Checks spelling with `speller` from now on; null turns spelling off. Either way the note's
+    // spelling findings are replaced at once. Shared: the main window opens it.
+    void setSpellChecker(std::shared_ptr<spelling::SpellChecker> speller);
+    spelling::SpellChecker *spellChecker() const { return m_speller.get(); }
+    // The names of the people in the record: their words are never marked as misspelt.
+    void setNames(const QStringList &names);
+    QStringList names() const;
+    // Suggestions for misspelt words, looked up when something shows them.
+    SpellingSuggestions *suggestions() const { return m_suggestions; }
+    // A spelling finding with its suggestions filled in (looked up now if need be; the first time
+    // for a word takes tens of milliseconds). Other findings are returned as they are.
+    Finding withSuggestions(const Finding &f);
+
+    // Adds a word to the worker's personal dictionary; every occurrence stops being underlined at
+    // once. On failure returns false with `error` saying why, and nothing changes.
+    bool addToDictionary(const QString &word, QString *error = nullptr);
+    // Takes a word back out of it (Settings); it is marked as misspelt again where it is.
+    bool removeFromDictionary(const QString &word, QString *error = nullptr);
+    // Replaces a finding's words (a spelling suggestion), as one undo step.
+    void replaceWords(const Finding &f, const QString &with);
+
     // Replaces the note: checks it, empties the undo history and forgets the note's ignores.
     void setNoteText(const QString &text);
 
@@ -61,8 +91,8 @@ public:
     // How many findings the worker's choices hide.
     int hiddenCount() const;
 
-    // The visible finding that covers the character at `position` (the most severe if several),
-    // or nothing.
+    // The visible finding that covers the character at `position` (the most severe if several,
+    // wording before spelling), or nothing.
     std::optional<Finding> findingAtCharacter(qsizetype position) const;
     // The visible finding at the text cursor: one the selection overlaps, or one the cursor is in or
     // just after.
@@ -76,9 +106,13 @@ public:
 
     // Selects the finding's words and scrolls them into view.
     void selectFinding(const Finding &f);
-    // Actions shown at the top of the context menu when it opens over a finding (they act on the
-    // finding at the cursor, which is moved there first).
+    // Actions shown at the top of the context menu when it opens over a wording finding (they act on
+    // the finding at the cursor, which is moved there first).
     void setFindingActions(const QList<QAction *> &actions) { m_findingActions = actions; }
+    // The context menu for a point in the viewport (or, not from the mouse, for the text cursor): over
+    // a misspelt word its suggestions, "Add to dictionary" and "Ignore once"; over other underlined
+    // wording the finding actions; then the usual editing actions. The caller owns it.
+    QMenu *createContextMenu(const QPoint &viewportPos, bool fromMouse = true);
 
 public slots:
     // Select the next / previous visible finding after / before the cursor, wrapping round.
@@ -92,6 +126,8 @@ signals:
     void findingsChanged();
     // nextFinding() or previousFinding() went past the end of the note and started again.
     void navigationWrapped();
+    // A word went into the personal dictionary.
+    void wordAddedToDictionary(const QString &word);
 
 protected:
     bool viewportEvent(QEvent *event) override;
@@ -109,14 +145,22 @@ private:
     };
 
     void onContentsChange(int position, int removed, int added);
+    // The visible finding of one kind (spelling or not) at `position`, the most severe if several.
+    std::optional<Finding> visibleAt(qsizetype position, bool spelling) const;
+    void insertSpellingActions(QMenu *menu, QAction *before, const Finding &f);
+    // addToDictionary(), telling the worker when it could not be done.
+    void addToDictionaryOrSay(const QString &word);
+    // After the whole note's findings changed without an edit (names, dictionary, spell checker).
+    void findingsReplaced();
     void applyEdit(qsizetype position, qsizetype removed, qsizetype added);
     void recheckAll();
     void rehighlightRange(qsizetype start, qsizetype end);
     // The character under a viewport point, or -1 when the point is not over text.
     qsizetype characterAt(const QPoint &viewportPos) const;
 
-    std::shared_ptr<const wording::Checker> m_checker;
-    std::unique_ptr<wording::IncrementalCheck> m_check;
+    std::unique_ptr<NoteCheck> m_check;
+    std::shared_ptr<spelling::SpellChecker> m_speller;
+    SpellingSuggestions *m_suggestions;
     FindingFilter *m_filter;
     FindingHighlighter *m_highlighter = nullptr;
     QString m_text; // the text as of the last change, to tell edits from format-only changes

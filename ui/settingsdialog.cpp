@@ -1,17 +1,20 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The settings dialog: organisation rules, rules turned off, rules ignored in this note.
+// The settings dialog: organisation rules, rules turned off, rules ignored in this note, spelling.
 #include "settingsdialog.h"
 
 #include "findingfilter.h"
 #include "wording/rulepack.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +77,35 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
     ignoredLayout->addWidget(m_ignored);
     ignoredLayout->addWidget(m_showAgain, 0, Qt::AlignLeft);
 
+    // Spelling: on or off (kept between runs), and the words the worker added.
+    auto *spellingBox = new QGroupBox(tr("Spelling"), this);
+    m_checkSpelling = new QCheckBox(tr("Check &spelling"), spellingBox);
+    m_checkSpelling->setObjectName(u"checkSpellingBox"_s);
+    m_checkSpelling->setToolTip(tr("Mark words that may be misspelt with a dashed underline and list them "
+                                   "with the findings"));
+    m_spellingStatus = new QLabel(spellingBox);
+    m_spellingStatus->setWordWrap(true);
+    m_spellingStatus->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_wordsLabel = new QLabel(spellingBox);
+    m_wordsLabel->setWordWrap(true);
+    m_wordsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_words = new QListWidget(spellingBox);
+    m_words->setAccessibleName(tr("Your dictionary"));
+    m_words->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_words->setFlow(QListView::LeftToRight);
+    m_words->setWrapping(true);
+    m_words->setResizeMode(QListView::Adjust);
+    m_words->setSpacing(2);
+    m_words->setMaximumHeight(90);
+    m_wordsLabel->setBuddy(m_words);
+    m_removeWords = new QPushButton(tr("Remove from dictionary"), spellingBox);
+    auto *spellingLayout = new QVBoxLayout(spellingBox);
+    spellingLayout->addWidget(m_checkSpelling);
+    spellingLayout->addWidget(m_spellingStatus);
+    spellingLayout->addWidget(m_wordsLabel);
+    spellingLayout->addWidget(m_words);
+    spellingLayout->addWidget(m_removeWords, 0, Qt::AlignLeft);
+
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -81,8 +113,9 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
     layout->addWidget(rulesBox);
     layout->addWidget(offBox, 2);
     layout->addWidget(ignoredBox, 1);
+    layout->addWidget(spellingBox);
     layout->addWidget(close);
-    resize(560, 560);
+    resize(600, 700);
 
     connect(choose, &QPushButton::clicked, this, &SettingsDialog::chooseOrganisationRules);
     connect(m_builtInOnly, &QPushButton::clicked, this, &SettingsDialog::useBuiltInRulesOnly);
@@ -98,8 +131,45 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
             [this] { m_turnOn->setEnabled(!m_turnedOff->selectedItems().isEmpty()); });
     connect(m_ignored, &QListWidget::itemSelectionChanged, this,
             [this] { m_showAgain->setEnabled(!m_ignored->selectedItems().isEmpty()); });
+    connect(m_checkSpelling, &QCheckBox::toggled, this, &SettingsDialog::checkSpellingChanged);
+    connect(m_words, &QListWidget::itemSelectionChanged, this,
+            [this] { m_removeWords->setEnabled(!m_words->selectedItems().isEmpty()); });
+    connect(m_removeWords, &QPushButton::clicked, this, &SettingsDialog::removeSelectedWords);
     connect(m_filter, &FindingFilter::changed, this, &SettingsDialog::reload);
     reload();
+    setSpelling(true, {}, {}, {});
+}
+
+void SettingsDialog::setSpelling(bool checked, const QString &status, const QStringList &personalWords,
+                                 const QString &personalListPath)
+{
+    {
+        const QSignalBlocker blocker(m_checkSpelling);
+        m_checkSpelling->setChecked(checked);
+    }
+    m_spellingStatus->setText(status);
+    m_spellingStatus->setVisible(!status.isEmpty());
+    const bool listed = !personalListPath.isEmpty();
+    m_wordsLabel->setVisible(listed);
+    m_words->setVisible(listed && !personalWords.isEmpty());
+    m_removeWords->setVisible(listed && !personalWords.isEmpty());
+    m_wordsLabel->setText(personalWords.isEmpty()
+                              ? tr("Your dictionary has no words yet. Right-click a word with a dashed underline "
+                                   "and choose Add to dictionary.")
+                              : tr("Your &dictionary (kept in %1, which fairnote-cli reads too):")
+                                    .arg(QDir::toNativeSeparators(personalListPath)));
+    m_words->clear();
+    m_words->addItems(personalWords);
+    m_removeWords->setEnabled(false);
+}
+
+void SettingsDialog::removeSelectedWords()
+{
+    QStringList words;
+    for (const QListWidgetItem *item : m_words->selectedItems())
+        words << item->text();
+    if (!words.isEmpty())
+        emit removeFromDictionary(words);
 }
 
 void SettingsDialog::setRulesInUse(const QString &description, bool organisationRules)

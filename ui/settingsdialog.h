@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SettingsDialog: the organisation's rules in use, and the rules the worker turned off or ignored.
+// SettingsDialog: the organisation's rules in use, the rules the worker turned off or ignored, and spelling.
 #pragma once
 
 #include <QDialog>
 #include <functional>
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -19,7 +20,8 @@ namespace fairnote::ui {
 class FindingFilter;
 
 // Every "turn this rule off" is listed here and can be undone with one button, so a rule is never
-// switched off without a way back. Changes apply at once.
+// switched off without a way back; the same goes for the words added to the personal dictionary.
+// Changes apply at once.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -36,9 +38,21 @@ public:
     // Turns the selected rules back on (the "Turn back on" button).
     void turnSelectedBackOn();
 
+    // The spelling group: whether spelling is checked, what it is checked with (or why it cannot
+    // be), and the words in the worker's personal dictionary with the file that holds them (an
+    // empty path: there is no dictionary to list).
+    void setSpelling(bool checked, const QString &status, const QStringList &personalWords,
+                     const QString &personalListPath);
+    QCheckBox *checkSpellingBox() const { return m_checkSpelling; }
+    QListWidget *personalWordsList() const { return m_words; }
+    // Asks for the selected words to be taken out of the personal dictionary ("Remove").
+    void removeSelectedWords();
+
 signals:
     void chooseOrganisationRules();
     void useBuiltInRulesOnly();
+    void checkSpellingChanged(bool checked);
+    void removeFromDictionary(const QStringList &words);
 
 private:
     void reload();
@@ -53,6 +67,11 @@ private:
     QLabel *m_turnedOffEmpty;
     QListWidget *m_ignored;
     QPushButton *m_showAgain;
+    QCheckBox *m_checkSpelling;
+    QLabel *m_spellingStatus;
+    QLabel *m_wordsLabel;
+    QListWidget *m_words;
+    QPushButton *m_removeWords;
 };
 
 } // namespace fairnote::ui

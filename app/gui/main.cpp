@@ -6,14 +6,19 @@
 #include "mainwindow.h"
 #include "noteeditor.h"
 #include "packproblemsdialog.h"
+#include "spellingsuggestions.h"
 #include "wording/rulepack.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPixmap>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTimer>
 #include <cstdio>
 #include <cstring>
@@ -56,6 +61,43 @@ void printNoDisplay()
 }
 
 void printErr(const QString &text) { std::fputs(text.toLocal8Bit().constData(), stderr); }
+
+// Processes events until `done` holds or `ms` pass.
+template <typename Done>
+void waitUntil(Done done, int ms)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+// For --screenshot-menu: opens the context menu over the first underlined `word` and paints it
+// onto `picture` (the window's) where it appears. Returns false when the word is not underlined.
+bool paintContextMenu(ui::MainWindow &window, const QString &word, QPixmap &picture)
+{
+    ui::NoteEditor *editor = window.editor();
+    const QString text = editor->toPlainText();
+    qsizetype at = -1;
+    for (qsizetype i = text.indexOf(word); i >= 0 && at < 0; i = text.indexOf(word, i + 1))
+        if (editor->findingAtCharacter(i))
+            at = i;
+    if (at < 0)
+        return false;
+    QTextCursor c(editor->document());
+    c.setPosition(int(at + word.size() / 2));
+    editor->setTextCursor(c);
+    editor->ensureCursorVisible();
+    const QPoint point = editor->cursorRect(c).center();
+    std::unique_ptr<QMenu> menu(editor->createContextMenu(point, true));
+    menu->popup(editor->viewport()->mapToGlobal(point));
+    waitUntil([&] { return menu->isVisible(); }, 2000);
+    QCoreApplication::processEvents();
+    QPainter painter(&picture);
+    painter.drawPixmap(window.mapFromGlobal(menu->pos()), menu->grab());
+    painter.end();
+    menu->hide();
+    return true;
+}
 
 void printPackProblems(const wording::PackProblems &problems, const QString &orgDir)
 {
@@ -100,7 +142,15 @@ int main(int argc, char **argv)
                                               u"PNG"_s);
     const QCommandLineOption dbOption(u"db"_s, u"The case file to use. Storage is not written yet: it is only shown in the title."_s,
                                       u"FILE"_s);
-    parser.addOptions({rulesOption, openOption, screenshotOption, dbOption});
+    const QCommandLineOption nameOption(u"name"_s,
+                                        u"The name of the person the note is about, never marked as misspelt; fills "
+                                        "the Person's name box. Repeat it for more than one person."_s,
+                                        u"NAME"_s);
+    const QCommandLineOption menuOption(u"screenshot-menu"_s,
+                                        u"With --screenshot: show the right-click menu of the first underlined WORD "
+                                        "in the picture."_s,
+                                        u"WORD"_s);
+    parser.addOptions({rulesOption, openOption, screenshotOption, dbOption, nameOption, menuOption});
     parser.addPositionalArgument(u"note"_s, u"A note to open (the same as --open)."_s, u"[NOTE]"_s);
     if (!parser.parse(QCoreApplication::arguments())) {
         QString error = parser.errorText();
@@ -118,6 +168,10 @@ int main(int argc, char **argv)
 
     const QString screenshotPath = parser.value(screenshotOption);
     const bool screenshot = parser.isSet(screenshotOption);
+    if (parser.isSet(menuOption) && !screenshot) {
+        printErr(u"fairnote: --screenshot-menu needs --screenshot. See fairnote --help.\n"_s);
+        return kExitBadInput;
+    }
     const QString platform = QGuiApplication::platformName();
     // Where nobody can answer a dialog, problems go to stderr instead.
     const bool noDialogs = screenshot || platform == u"offscreen" || platform == u"minimal";
@@ -148,9 +202,17 @@ int main(int argc, char **argv)
         }
     }
 
-    ui::MainWindow window({std::make_shared<const wording::Checker>(std::move(*pack)), orgDir}, settings.get());
+    // ... nor their personal dictionary, which soon holds the names of the people in their records.
+    spelling::SpellingOptions spellingOptions = ui::MainWindow::defaultSpellingOptions();
+    if (screenshot)
+        spellingOptions.personalListPath = screenshotSettingsDir.filePath(u"personal-words.txt"_s);
+
+    ui::MainWindow window({std::make_shared<const wording::Checker>(std::move(*pack)), orgDir}, settings.get(),
+                          spellingOptions);
     if (parser.isSet(dbOption))
         window.setDatabasePath(parser.value(dbOption));
+    if (parser.isSet(nameOption))
+        window.setPersonNames(parser.values(nameOption));
 
     QString notePath = parser.value(openOption);
     if (notePath.isEmpty() && !parser.positionalArguments().isEmpty())
@@ -175,8 +237,16 @@ int main(int argc, char **argv)
         QTimer::singleShot(ui::FindingsPanel::kRefreshDelayMs + 350, &window, [&] {
             window.findingsPanel()->refreshNow();
             window.findingsPanel()->setCurrentRow(0);
+            waitUntil([&] { return !window.editor()->suggestions()->busy(); }, 5000);
             QCoreApplication::processEvents();
-            if (!window.grab().save(screenshotPath, "PNG")) {
+            QPixmap picture = window.grab();
+            if (parser.isSet(menuOption) && !paintContextMenu(window, parser.value(menuOption), picture)) {
+                printErr(u"fairnote: “%1” is not underlined in the note, so there is no menu to show\n"_s.arg(
+                    parser.value(menuOption)));
+                QCoreApplication::exit(kExitBadInput);
+                return;
+            }
+            if (!picture.save(screenshotPath, "PNG")) {
                 printErr(u"fairnote: could not write the screenshot to %1\n"_s.arg(screenshotPath));
                 QCoreApplication::exit(1);
                 return;

@@ -26,7 +26,7 @@ namespace {
 struct Window
 {
     explicit Window(std::shared_ptr<const wording::Checker> checker = uitest::testChecker())
-        : window({std::move(checker), {}}, &temp.settings)
+        : window({std::move(checker), {}}, &temp.settings, uitest::testSpellingOptions(temp.dir.path()))
     {
         window.show();
     }

@@ -6,6 +6,7 @@
 #include "noteeditor.h"
 #include "wording/rulepack.h"
 
+#include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -42,8 +43,10 @@ QApplication &app()
     static int argc = 1;
     static char name[] = "test-ui-editor";
     static char *argv[] = {name, nullptr};
-    if (!appSlot())
+    if (!appSlot()) {
+        QStandardPaths::setTestModeEnabled(true);
         appSlot() = std::make_unique<QApplication>(argc, argv);
+    }
     return *appSlot();
 }
 
@@ -75,6 +78,36 @@ std::shared_ptr<const wording::Checker> builtInChecker()
         FAIL("the built-in rules did not load");
     }
     return std::make_shared<const wording::Checker>(std::move(*pack));
+}
+
+spelling::SpellingOptions testSpellingOptions(const QString &dir)
+{
+    spelling::SpellingOptions options;
+    options.personalListPath = dir + u"/personal-words.txt"_s;
+    return options;
+}
+
+spelling::SpellingOptions noDictionaryOptions(const QString &dir)
+{
+    spelling::SpellingOptions options;
+    options.searchDirs = {dir};
+    options.systemDictionaries = spelling::SystemDictionaries::Skip;
+    options.personalListPath = dir + u"/personal-words.txt"_s;
+    return options;
+}
+
+std::shared_ptr<spelling::SpellChecker> openSpeller(const spelling::SpellingOptions &options)
+{
+    auto opened = spelling::SpellChecker::open(options);
+    if (!opened)
+        FAIL("the en_GB dictionary did not open (install hunspell-en-gb): " << opened.error().message().toStdString());
+    return std::move(*opened);
+}
+
+std::shared_ptr<spelling::SpellChecker> sharedSpeller()
+{
+    static std::shared_ptr<spelling::SpellChecker> speller = openSpeller({});
+    return speller;
 }
 
 TempSettings::TempSettings() : settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat) {}

@@ -3,6 +3,7 @@
 // Shared set-up for the widget tests: the one QApplication, fixed rules, and ways to look at squiggles.
 #pragma once
 
+#include "spelling/spellchecker.h"
 #include "wording/checker.h"
 
 #include <QApplication>
@@ -20,7 +21,8 @@ class NoteEditor;
 namespace fairnote::uitest {
 
 // catch_main.cpp owns main(), so the QApplication is made on first use and deleted when the test run
-// ends.
+// ends. QStandardPaths is put in test mode first, so nothing the tests do reaches the tester's own
+// data (the personal dictionary).
 QApplication &app();
 
 // The built-in language lists with only the rules of tests/ui/data/rules (aggressive, kicked off,
@@ -29,6 +31,16 @@ std::shared_ptr<const wording::Checker> testChecker();
 // The built-in pack as shipped.
 std::shared_ptr<const wording::Checker> builtInChecker();
 QString testRulesDir();
+
+// Spelling with the system's en_GB dictionary (hunspell-en-gb) and a personal list in `dir`.
+spelling::SpellingOptions testSpellingOptions(const QString &dir);
+// Options under which no dictionary can be found: an empty `dir` and no system places.
+spelling::SpellingOptions noDictionaryOptions(const QString &dir);
+// One spell checker without a personal list, shared by the tests that add no words (opening one
+// takes a moment under the sanitizers).
+std::shared_ptr<spelling::SpellChecker> sharedSpeller();
+// A new spell checker for `options`; fails the test when it cannot be opened.
+std::shared_ptr<spelling::SpellChecker> openSpeller(const spelling::SpellingOptions &options);
 
 // Settings in a fresh temporary file, never the tester's own.
 struct TempSettings
