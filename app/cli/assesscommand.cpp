@@ -59,8 +59,8 @@ int AssessCommand::execute(const QStringList &args, CliIo &io)
     QDateTime now = QDateTime::currentDateTimeUtc();
     if (p.values.contains(u"--now"_s)) {
         now = QDateTime::fromString(p.values.value(u"--now"_s), Qt::ISODate);
-        if (!now.isValid())
-            return usageError(io, u"--now needs an ISO 8601 date and time such as 2026-01-31T12:00:00Z"_s);
+        if (!now.isValid() || now.timeSpec() == Qt::LocalTime) // a time without a zone would depend on the computer
+            return usageError(io, u"--now needs an ISO 8601 date and time with a zone, such as 2026-01-31T12:00:00Z"_s);
         now = now.toUTC();
     }
     record::AssessOptions options;
@@ -120,26 +120,35 @@ int AssessCommand::execute(const QStringList &args, CliIo &io)
 
     const record::Assessment a = record::assess(*caseFile, now, options);
 
+    // Group the prompts and findings by entry once (index -1: the case file itself).
+    const size_t n = caseFile->entries.size();
+    std::vector<std::vector<const record::Prompt *>> promptsOf(n + 1);
+    std::vector<std::vector<const record::FieldFindings *>> findingsOf(n + 1);
+    for (const auto &pr : a.prompts)
+        promptsOf[size_t(pr.entry + 1)].push_back(&pr);
+    for (const auto &ff : a.findings)
+        findingsOf[size_t(ff.entry + 1)].push_back(&ff);
+    auto promptJson = [](const record::Prompt &pr) {
+        return QJsonObject{{u"field"_s, pr.field}, {u"code"_s, pr.code}, {u"severity"_s, severityId(pr.severity)},
+                           {u"message"_s, pr.message}, {u"question"_s, pr.question}};
+    };
+
     if (format == u"json") {
         QJsonArray entries;
-        for (const auto &e : caseFile->entries) {
+        for (size_t i = 0; i < n; ++i) {
+            const auto &e = caseFile->entries[i];
             QJsonArray prompts, findings;
-            for (const auto &pr : a.prompts)
-                if (pr.entryId == e.id)
-                    prompts.append(QJsonObject{{u"field"_s, pr.field}, {u"code"_s, pr.code}, {u"severity"_s, severityId(pr.severity)},
-                                               {u"message"_s, pr.message}, {u"question"_s, pr.question}});
-            for (const auto &ff : a.findings)
-                if (ff.entryId == e.id)
-                    for (const QJsonValue &o : findingsJson(ff.text, ff.findings, QJsonObject{{u"field"_s, ff.field}}))
-                        findings.append(o);
+            for (const auto *pr : promptsOf[i + 1])
+                prompts.append(promptJson(*pr));
+            for (const auto *ff : findingsOf[i + 1])
+                for (const QJsonValue &o : findingsJson(ff->text, ff->findings, QJsonObject{{u"field"_s, ff->field}}))
+                    findings.append(o);
             entries.append(QJsonObject{{u"id"_s, e.id}, {u"kind"_s, e.isIncident() ? u"incident"_s : u"note"_s},
                                        {u"prompts"_s, prompts}, {u"findings"_s, findings}});
         }
         QJsonArray filePrompts;
-        for (const auto &pr : a.prompts)
-            if (pr.entryId.isEmpty())
-                filePrompts.append(QJsonObject{{u"field"_s, pr.field}, {u"code"_s, pr.code}, {u"severity"_s, severityId(pr.severity)},
-                                               {u"message"_s, pr.message}, {u"question"_s, pr.question}});
+        for (const auto *pr : promptsOf[0])
+            filePrompts.append(promptJson(*pr));
         QJsonValue since;
         if (a.sinceLastIncident)
             since = QJsonObject{{u"entry"_s, a.sinceLastIncident->entryId}, {u"days"_s, a.sinceLastIncident->days},
@@ -156,26 +165,19 @@ int AssessCommand::execute(const QStringList &args, CliIo &io)
     auto printPrompt = [&](const record::Prompt &pr) {
         io.out << u"  %1: %2: %3 [%4]\n      ask: %5\n"_s.arg(pr.field, severityId(pr.severity), pr.message, pr.code, pr.question);
     };
-    for (const auto &pr : a.prompts)
-        if (pr.entryId.isEmpty())
-            printPrompt(pr);
-    for (const auto &e : caseFile->entries) {
+    for (const auto *pr : promptsOf[0])
+        printPrompt(*pr);
+    for (size_t i = 0; i < n; ++i) {
+        const auto &e = caseFile->entries[i];
         io.out << u"%1: entry %2 (%3; %4; written %5 by %6)\n"_s.arg(shown, e.id, e.isIncident() ? u"incident"_s : u"note"_s,
                                                                   e.eventDate.display(),
                                                                   uk.toString(e.writtenAt.toUTC(), u"d MMMM yyyy HH:mm 'UTC'"_s),
                                                                   e.author.name.isEmpty() ? u"an unknown author"_s : e.author.name);
-        int count = 0;
-        for (const auto &pr : a.prompts)
-            if (pr.entryId == e.id) {
-                printPrompt(pr);
-                ++count;
-            }
-        for (const auto &ff : a.findings)
-            if (ff.entryId == e.id) {
-                printFindingsText(io.out, ff.field, ff.text, ff.findings, u"  "_s);
-                count += int(ff.findings.size());
-            }
-        if (count == 0)
+        for (const auto *pr : promptsOf[i + 1])
+            printPrompt(*pr);
+        for (const auto *ff : findingsOf[i + 1])
+            printFindingsText(io.out, ff->field, ff->text, ff->findings, u"  "_s);
+        if (promptsOf[i + 1].empty() && findingsOf[i + 1].empty())
             io.out << u"  nothing to add: every field is answered and consistent.\n"_s;
     }
     if (a.sinceLastIncident)

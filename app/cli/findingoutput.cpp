@@ -18,10 +18,8 @@ void printFindingsText(QTextStream &out, const QString &label, const QString &te
     for (const Finding &f : findings) {
         const auto pos = index.position(f.offset);
         out << indent
-            << u"%1:%2:%3: %4: %5 [%6]\n"_s.arg(label)
-                   .arg(pos.line)
-                   .arg(pos.column)
-                   .arg(severityId(f.severity), f.message, f.ruleId);
+            << u"%1:%2:%3: %4: %5 [%6]\n"_s.arg(label, QString::number(pos.line), QString::number(pos.column),
+                                                 severityId(f.severity), f.message, f.ruleId);
         const QStringView line = index.lineText(pos.line);
         out << indent << u"    "_s << line << u'\n';
         // The caret line: spaces up to the column, then ^~~ under the span (to the end of the line).

@@ -81,7 +81,7 @@ int RulesCommand::execute(const QStringList &args, CliIo &io)
             io.err << u"%1 problem(s) found.\n"_s.arg(pack.error().size());
             return ExitBadInput;
         }
-        io.out << u"%1: valid; %2 rules in force with the built-in pack.\n"_s.arg(p.positional[1]).arg(pack->rules.size());
+        io.out << u"%1: valid; %2 rules in force with the built-in pack.\n"_s.arg(p.positional[1], QString::number(pack->rules.size()));
         return ExitOk;
     }
 
@@ -128,7 +128,7 @@ int RulesCommand::execute(const QStringList &args, CliIo &io)
         shown += u"Source: %1\n\nPatterns: %2\n"_s.arg(r->sourceText, r->patterns.join(u", "_s));
         if (!r->exceptions.isEmpty())
             shown += u"Exceptions: %1\n"_s.arg(r->exceptions.join(u", "_s));
-        shown += u"Defined in: %1:%2\n"_s.arg(r->file).arg(r->line);
+        shown += u"Defined in: %1:%2\n"_s.arg(r->file, QString::number(r->line));
         io.out << shown;
         return ExitOk;
     }

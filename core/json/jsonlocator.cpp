@@ -11,7 +11,8 @@ SourcePosition positionOfByte(const QByteArray &utf8, qsizetype offset)
 {
     SourcePosition p;
     offset = std::min(offset, utf8.size());
-    for (qsizetype i = 0; i < offset; ++i) {
+    const qsizetype from = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0; // a byte-order mark is no column
+    for (qsizetype i = from; i < offset; ++i) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c == '\n') {
             ++p.line;
@@ -28,7 +29,11 @@ namespace {
 class Scanner
 {
 public:
-    explicit Scanner(const QByteArray &s) : m_s(s) {}
+    explicit Scanner(const QByteArray &s) : m_s(s)
+    {
+        if (s.startsWith("\xEF\xBB\xBF"))
+            m_i = 3; // a UTF-8 byte-order mark
+    }
 
     void ws()
     {

@@ -121,14 +121,14 @@ namespace {
 class EntryAssessor
 {
 public:
-    EntryAssessor(const Entry &e, QString base, const QDateTime &now, const AssessOptions &o, Assessment &out)
-        : m_e(e), m_base(std::move(base)), m_now(now), m_options(o), m_out(out)
+    EntryAssessor(const Entry &e, int index, const QDateTime &now, const AssessOptions &o, Assessment &out)
+        : m_e(e), m_index(index), m_base(u"/entries/"_s + QString::number(index)), m_now(now), m_options(o), m_out(out)
     {
     }
 
     void prompt(const QString &field, const QString &code, Severity s, const QString &message, const QString &question)
     {
-        m_out.prompts.push_back({m_e.id, m_base + field, code, s, message, question});
+        m_out.prompts.push_back({m_index, m_e.id, m_base + field, code, s, message, question});
     }
 
     // A field nobody answered. "Unknown" is an answer; a blank is not.
@@ -148,7 +148,7 @@ public:
     {
         if (text.trimmed().isEmpty())
             return;
-        FieldFindings ff{m_e.id, m_base + field, text, {}};
+        FieldFindings ff{m_index, m_e.id, m_base + field, text, {}};
         for (const TextCheck &check : m_options.textChecks)
             check(text, ff.findings);
         std::stable_sort(ff.findings.begin(), ff.findings.end(), [](const Finding &a, const Finding &b) { return a.offset < b.offset; });
@@ -164,14 +164,15 @@ public:
             prompt(u"/author/name"_s, u"blank"_s, Severity::Error, u"The entry has no author."_s, u"Who wrote this entry?"_s);
         const QDateTime latest = m_e.eventDate.latest();
         if (latest.isValid() && m_e.writtenAt.isValid()) {
-            const qint64 hours = latest.secsTo(m_e.writtenAt) / 3600;
+            const qint64 seconds = latest.secsTo(m_e.writtenAt);
             if (m_e.eventDate.earliest() > m_e.writtenAt.addSecs(3600)) // an hour's grace for clocks
                 prompt(u"/event_date"_s, u"event-after-writing"_s, Severity::Error,
                        u"The event date (%1) is after the time this entry was written."_s.arg(m_e.eventDate.display()),
                        u"Is the event date right?"_s);
-            else if (hours > m_options.lateEntryHours && m_e.lateEntryReason.trimmed().isEmpty())
+            else if (seconds > m_options.lateEntryHours * 3600 && m_e.lateEntryReason.trimmed().isEmpty())
                 prompt(u"/late_entry_reason"_s, u"late-entry"_s, Severity::Warning,
-                       u"Late entry: written %1 after the event, with no reason given."_s.arg(describeDuration(hours / 24)),
+                       u"Late entry: written %1 after the event, with no reason given."_s
+                           .arg(seconds < 2 * 86400 ? u"%1 hours"_s.arg(seconds / 3600) : describeDuration(seconds / 86400)),
                        u"Why is this being written now? (For example: “told about it on [date] by [whom]”.)"_s);
         }
     }
@@ -350,6 +351,7 @@ private:
     }
 
     const Entry &m_e;
+    int m_index;
     QString m_base;
     QDateTime m_now;
     const AssessOptions &m_options;
@@ -362,11 +364,11 @@ Assessment assess(const CaseFile &cf, const QDateTime &now, const AssessOptions 
 {
     Assessment out;
     if (cf.person.name.trimmed().isEmpty())
-        out.prompts.push_back({QString(), u"/person/name"_s, u"blank"_s, Severity::Error, u"The case file has no person's name."_s,
+        out.prompts.push_back({-1, QString(), u"/person/name"_s, u"blank"_s, Severity::Error, u"The case file has no person's name."_s,
                                u"Whose case file is this?"_s});
     for (size_t i = 0; i < cf.entries.size(); ++i) {
         const Entry &e = cf.entries[i];
-        EntryAssessor a(e, u"/entries/"_s + QString::number(i), now, options, out);
+        EntryAssessor a(e, int(i), now, options, out);
         a.common();
         if (const IncidentRecord *r = e.incident())
             a.incident(*r);

@@ -19,6 +19,7 @@ namespace fairnote::record {
 // One thing to answer before saving.
 struct Prompt
 {
+    int entry = -1;   // index into CaseFile::entries; -1 for the case file itself
     QString entryId;
     QString field;    // JSON Pointer into the interchange document: "/entries/0/incident/source/type"
     QString code;     // stable id: "blank", "no-source", "legal-contradiction", "late-entry", …
@@ -30,6 +31,7 @@ struct Prompt
 // The findings of one narrative field; offsets are into that field's text.
 struct FieldFindings
 {
+    int entry = -1; // index into CaseFile::entries
     QString entryId;
     QString field; // JSON Pointer, as for prompts
     QString text;

@@ -16,9 +16,9 @@ QDateTime EventDate::earliest() const
     switch (*precision) {
     case DatePrecision::Exact: return exact;
     case DatePrecision::Day:
-    case DatePrecision::Range: return date.isValid() ? QDateTime(date, QTime(0, 0)) : QDateTime();
-    case DatePrecision::Month: return date.isValid() ? QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0)) : QDateTime();
-    case DatePrecision::Year: return date.isValid() ? QDateTime(QDate(date.year(), 1, 1), QTime(0, 0)) : QDateTime();
+    case DatePrecision::Range: return date.isValid() ? QDateTime(date, QTime(0, 0), Qt::UTC) : QDateTime();
+    case DatePrecision::Month: return date.isValid() ? QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0), Qt::UTC) : QDateTime();
+    case DatePrecision::Year: return date.isValid() ? QDateTime(QDate(date.year(), 1, 1), QTime(0, 0), Qt::UTC) : QDateTime();
     case DatePrecision::Unknown: return {};
     }
     return {};
@@ -31,11 +31,11 @@ QDateTime EventDate::latest() const
     const QTime endOfDay(23, 59, 59);
     switch (*precision) {
     case DatePrecision::Exact: return exact;
-    case DatePrecision::Day: return date.isValid() ? QDateTime(date, endOfDay) : QDateTime();
+    case DatePrecision::Day: return date.isValid() ? QDateTime(date, endOfDay, Qt::UTC) : QDateTime();
     case DatePrecision::Month:
-        return date.isValid() ? QDateTime(QDate(date.year(), date.month(), date.daysInMonth()), endOfDay) : QDateTime();
-    case DatePrecision::Year: return date.isValid() ? QDateTime(QDate(date.year(), 12, 31), endOfDay) : QDateTime();
-    case DatePrecision::Range: return rangeEnd.isValid() ? QDateTime(rangeEnd, endOfDay) : QDateTime();
+        return date.isValid() ? QDateTime(QDate(date.year(), date.month(), date.daysInMonth()), endOfDay, Qt::UTC) : QDateTime();
+    case DatePrecision::Year: return date.isValid() ? QDateTime(QDate(date.year(), 12, 31), endOfDay, Qt::UTC) : QDateTime();
+    case DatePrecision::Range: return rangeEnd.isValid() ? QDateTime(rangeEnd, endOfDay, Qt::UTC) : QDateTime();
     case DatePrecision::Unknown: return {};
     }
     return {};

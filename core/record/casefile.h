@@ -34,7 +34,7 @@ enum class AccountStatus { Asked, Declined, NotYetAsked, NotPossible };
 struct EventDate
 {
     std::optional<DatePrecision> precision; // nullopt: not answered
-    QDateTime exact;  // Exact: date and time (local time of the service)
+    QDateTime exact;  // Exact: the service's wall-clock time, held with a UTC spec (docs/interchange.md)
     QDate date;       // Day, Month (day 1), Year (1 January), Range: the start
     QDate rangeEnd;   // Range: the end
     friend bool operator==(const EventDate &, const EventDate &) = default;

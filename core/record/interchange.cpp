@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +25,17 @@ namespace {
 
 constexpr size_t kMaxErrors = 50;
 const QString kFormat = u"fairnote-case-file"_s;
+
+// "2025-08-02T23:40": the service's wall-clock time. It is held with a UTC time spec so that
+// comparisons never depend on the computer's time zone (see docs/interchange.md).
+QDateTime wallClock(const QString &s)
+{
+    if (s.size() != 16 || s[10] != u'T')
+        return {};
+    const QDate d = QDate::fromString(s.left(10), u"yyyy-MM-dd"_s);
+    const QTime t = QTime::fromString(s.mid(11), u"HH:mm"_s);
+    return (d.isValid() && t.isValid()) ? QDateTime(d, t, Qt::UTC) : QDateTime();
+}
 
 class Reader
 {
@@ -144,8 +156,10 @@ public:
         switch (*d.precision) {
         case DatePrecision::Exact: {
             const QString s = string(o, u"value"_s, path, true);
-            d.exact = QDateTime::fromString(s, u"yyyy-MM-ddTHH:mm"_s);
-            if (!s.isEmpty() && !d.exact.isValid())
+            d.exact = wallClock(s);
+            if (s.isEmpty() && o.contains(u"value"_s))
+                error(path + u"/value"_s, u"missing: expected a date and time as YYYY-MM-DDTHH:MM"_s);
+            else if (!s.isEmpty() && !d.exact.isValid())
                 error(path + u"/value"_s, u"expected a date and time as YYYY-MM-DDTHH:MM, found \"%1\""_s.arg(s));
             break;
         }
@@ -229,7 +243,7 @@ public:
             const QJsonObject io = interventions[i].toObject();
             Intervention in;
             const auto type = enumeration<InterventionType>(io, u"type"_s, ip);
-            if (!type && !io.contains(u"type"_s))
+            if (!type && (io.value(u"type"_s).isNull() || io.value(u"type"_s).isUndefined()))
                 error(ip + u"/type"_s, u"missing: expected one of %1"_s.arg(enumIds<InterventionType>().join(u", "_s)));
             in.type = type.value_or(InterventionType::Other);
             in.detail = string(io, u"detail"_s, ip);
@@ -259,6 +273,8 @@ public:
     {
         Entry e;
         e.id = string(o, u"id"_s, p, true);
+        if (e.id.trimmed().isEmpty() && o.value(u"id"_s).isString())
+            error(p + u"/id"_s, u"must not be empty: every entry needs an id"_s);
         const QString written = string(o, u"written_at"_s, p, true);
         e.writtenAt = QDateTime::fromString(written, Qt::ISODate);
         if (!written.isEmpty() && (!e.writtenAt.isValid() || e.writtenAt.timeSpec() == Qt::LocalTime))
@@ -276,7 +292,7 @@ public:
             e.body = incident(object(o, u"incident"_s, p, true), p + u"/incident"_s);
         } else if (kind == u"note") {
             e.body = GeneralNote{string(object(o, u"note"_s, p, true), u"text"_s, p + u"/note"_s)};
-        } else if (!kind.isEmpty()) {
+        } else if (!kind.isEmpty() || o.value(u"kind"_s).isString()) {
             error(p + u"/kind"_s, u"expected one of incident, note"_s);
         }
         return e;
@@ -368,7 +384,7 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
     if (err.error != QJsonParseError::NoError) {
         const auto pos = json::positionOfByte(bytes, err.offset);
         const QString what = err.error == QJsonParseError::DeepNesting ? u"the JSON is nested too deeply"_s : err.errorString();
-        return InterchangeErrors{{QString(), u"not valid JSON at line %1, column %2: %3"_s.arg(pos.line).arg(pos.column).arg(what)}};
+        return InterchangeErrors{{QString(), u"not valid JSON at line %1, column %2: %3"_s.arg(QString::number(pos.line), QString::number(pos.column), what)}};
     }
     if (!doc.isObject())
         return InterchangeErrors{{QString(), u"expected a JSON object holding a Fairnote case file"_s}};
@@ -398,7 +414,7 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
     if (!entries.isUndefined() && !entries.isArray())
         r.error(u"/entries"_s, u"expected a list, found %1"_s.arg(Reader::typeName(entries)));
     const QJsonArray list = entries.toArray();
-    QStringList ids;
+    QSet<QString> ids;
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString p = u"/entries/"_s + QString::number(i);
         if (!list[i].isObject()) {
@@ -408,7 +424,7 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
         Entry e = r.entry(list[i].toObject(), p);
         if (!e.id.isEmpty() && ids.contains(e.id))
             r.error(p + u"/id"_s, u"the id \"%1\" is used by an earlier entry"_s.arg(e.id));
-        ids << e.id;
+        ids.insert(e.id);
         cf.entries.push_back(std::move(e));
     }
     if (!r.errors.empty())

@@ -73,7 +73,7 @@ WordList parseWordList(QStringView text, const QString &fileName)
             word = word.trimmed(); // tabs
             QString why;
             if (!isListWord(word, &why)) {
-                out.problems << u"%1:%2: %3"_s.arg(fileName).arg(lineNo).arg(why);
+                out.problems << u"%1:%2: %3"_s.arg(fileName, QString::number(lineNo), why);
                 continue;
             }
             const QString w = straightenApostrophes(word);

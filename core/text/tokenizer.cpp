@@ -275,15 +275,17 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
             const char16_t next = i + 1 < n ? s[i + 1] : u' ';
             const CharClass pk = classify(prev);
             const CharClass nk = classify(next);
+            // An open single quote survives a double quote inside it (‘They called me “trouble”’).
             if (c == u'"') {
-                if (q.doubleOpen >= 0) { quotes.push_back({q.doubleOpen, i + 1}); q.doubleOpen = -1; q.singleOpen = -1; }
+                if (q.doubleOpen >= 0) { quotes.push_back({q.doubleOpen, i + 1}); q.doubleOpen = -1; }
                 else q.doubleOpen = i;
             } else if (c == 0x201C || c == 0x201E) {
                 if (q.doubleOpen < 0) q.doubleOpen = i;
             } else if (c == 0x201D) {
-                if (q.doubleOpen >= 0) { quotes.push_back({q.doubleOpen, i + 1}); q.doubleOpen = -1; q.singleOpen = -1; }
+                if (q.doubleOpen >= 0) { quotes.push_back({q.doubleOpen, i + 1}); q.doubleOpen = -1; }
             } else if (q.doubleOpen < 0 && (c == 0x2018 || isApostrophe(c))) {
-                const bool canOpen = !isWordChar(pk) && (isWordChar(nk) || c == 0x2018);
+                // A straight apostrophe before a digit is an elision ('90s), never an opening quote.
+                const bool canOpen = !isWordChar(pk) && ((nk == Letter) || c == 0x2018);
                 const bool canClose = q.singleOpen >= 0 && pk != Space && pk != Newline && !isWordChar(nk);
                 if (canClose) { quotes.push_back({q.singleOpen, i + 1}); q.singleOpen = -1; }
                 else if (canOpen && q.singleOpen < 0) q.singleOpen = i;
@@ -295,6 +297,18 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
     }
     if (q.doubleOpen >= 0)
         quotes.push_back({q.doubleOpen, n});
+    // Nested quotations close inner first: sort, and keep only the outermost spans.
+    if (!std::is_sorted(quotes.begin(), quotes.end(), [](const Span &a, const Span &b) { return a.start < b.start; })) {
+        std::sort(quotes.begin(), quotes.end(), [](const Span &a, const Span &b) { return a.start < b.start; });
+        std::vector<Span> outer;
+        for (const Span &sp : quotes) {
+            if (!outer.empty() && sp.start < outer.back().end)
+                outer.back().end = std::max(outer.back().end, sp.end);
+            else
+                outer.push_back(sp);
+        }
+        quotes.swap(outer);
+    }
 }
 
 qsizetype nextParagraphStart(QStringView text, qsizetype position)

@@ -15,7 +15,10 @@ QString Utf8Error::describe() const
             hex += u' ';
         hex += u"0x"_s + QString::number(static_cast<unsigned char>(c), 16).toUpper().rightJustified(2, u'0');
     }
-    QString s = u"invalid UTF-8 at byte %1 (%2)"_s.arg(byteOffset).arg(hex);
+    if (!bytes.isEmpty() && bytes.front() == '\0')
+        return u"a NUL byte at byte %1, so this is not UTF-8 text; the file looks like UTF-16 or is not a text file"_s
+            .arg(byteOffset);
+    QString s = u"invalid UTF-8 at byte %1 (%2)"_s.arg(QString::number(byteOffset), hex);
     if (looksLikeUtf16)
         s += u"; the file looks like UTF-16"_s;
     return s;
@@ -56,16 +59,18 @@ Result<QString, Utf8Error> decodeUtf8(const QByteArray &bytes)
         p += 3;
     const auto *start = p;
     while (p < end) {
-        if (*p < 0x80) { // fast path for ASCII runs
+        if (*p < 0x80 && *p != 0) { // fast path for ASCII runs
             ++p;
             continue;
         }
-        const int len = sequenceLength(p, end);
+        // A NUL is valid UTF-8 but never part of a note: it means UTF-16 without a byte-order mark,
+        // or a file that is not text at all.
+        const int len = *p == 0 ? 0 : sequenceLength(p, end);
         if (len == 0) {
             Utf8Error e;
             e.byteOffset = p - begin;
             e.bytes = QByteArray(reinterpret_cast<const char *>(p), std::min<qsizetype>(4, end - p));
-            e.looksLikeUtf16 = bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
+            e.looksLikeUtf16 = bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || *p == 0;
             return e;
         }
         p += len;

@@ -123,7 +123,8 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
     for (size_t i = 0; i < n; ++i) {
         bool starts = i == 0 || (tokens[i].gapBefore & text::GapSentenceEnd);
         if (starts && i > 0 && !(tokens[i].gapBefore & text::GapParagraph)
-            && ((a.cueEnd[i - 1] & CueHonorific) || tokens[i - 1].length == 1))
+            && ((a.cueEnd[i - 1] & CueHonorific)
+                || (tokens[i - 1].length == 1 && !(tokens[i - 1].shape & text::ShapeHasDigit))))
             starts = false;
         if (starts) {
             ++s;
@@ -145,8 +146,10 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
         }
         if (cue & CueMonth) {
             // A month name counts beside a day number or a year ("3 March", "March 2024"): "may" alone is a verb.
-            const bool before = i > 0 && isDayNumber(text.sliced(tokens[i - 1].start, tokens[i - 1].length));
-            const bool after = i + 1 < n
+            // Neighbours count only within the sentence, so context never crosses a paragraph.
+            const bool before = i > 0 && !(tokens[i].gapBefore & text::GapSentenceEnd)
+                                && isDayNumber(text.sliced(tokens[i - 1].start, tokens[i - 1].length));
+            const bool after = i + 1 < n && !(tokens[i + 1].gapBefore & text::GapSentenceEnd)
                                && (isDayNumber(text.sliced(tokens[i + 1].start, tokens[i + 1].length))
                                    || isYear(text.sliced(tokens[i + 1].start, tokens[i + 1].length), tokens[i + 1].shape));
             if (before || after)
@@ -207,7 +210,7 @@ bool isNegated(const Analysis &a, int first)
 
 bool isName(const Analysis &a, int first, int end)
 {
-    if (first > 0 && (a.cueEnd[size_t(first) - 1] & CueHonorific)) {
+    if (first > 0 && (a.cueEnd[size_t(first) - 1] & CueHonorific) && !(a.tokens[size_t(first)].gapBefore & text::GapParagraph)) {
         const QStringView g = gapBefore(a.text, a.tokens, size_t(first));
         if (a.tokens[size_t(first)].gapBefore & text::GapJoinable || g.trimmed() == u".")
             return true;

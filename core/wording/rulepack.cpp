@@ -24,7 +24,7 @@ namespace fairnote::wording {
 QString PackProblem::toString() const
 {
     if (line > 0)
-        return u"%1:%2:%3: error: %4"_s.arg(file).arg(line).arg(column).arg(message);
+        return u"%1:%2:%3: error: %4"_s.arg(file, QString::number(line), QString::number(column), message);
     return u"%1: error: %2"_s.arg(file, message);
 }
 
@@ -338,7 +338,7 @@ DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
     for (const Rule &r : pack.rules) {
         if (const Rule *other = seen.value(r.id)) {
             problems.push_back({r.file, r.line, 1,
-                                u"rule \"%1\" is defined twice (also at %2:%3)"_s.arg(r.id, other->file).arg(other->line)});
+                                u"rule \"%1\" is defined twice (also at %2:%3)"_s.arg(r.id, other->file, QString::number(other->line))});
         }
         seen.insert(r.id, &r);
     }

@@ -343,3 +343,20 @@ TEST_CASE("the personal word list and --words FILE are accepted", "[cli][spellin
     CHECK(missing.code == 1); // Quorrick is flagged again
     CHECK(missing.err.contains(u"fairnote-cli check: warning: "_s + dir.filePath(u"nope.txt"_s) + u": no such file"_s));
 }
+
+TEST_CASE("a path with %1 in it is printed as it is", "[cli][errors]")
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, u"note%1.txt"_s, "He kicked off.");
+    const Run r = cli({u"check"_s, u"--no-spelling"_s, path});
+    CHECK(r.out.contains(path + u":1:4: warning: "_s));
+}
+
+TEST_CASE("a UTF-16 file without a byte-order mark is refused, exit 2", "[cli][errors]")
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, u"utf16.txt"_s, QByteArray("H\0e\0 \0k\0i\0c\0k\0e\0d\0 \0o\0f\0f\0", 26));
+    const Run r = cli({u"check"_s, path});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"looks like UTF-16"_s));
+}

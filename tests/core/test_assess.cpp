@@ -156,6 +156,9 @@ TEST_CASE("late-entry: an entry written long after the event needs a reason", "[
     cf.entries[0].lateEntryReason = u"Told about it by the night worker on 5 August."_s;
     CHECK_FALSE(hasCode(run(cf), u"late-entry"_s));
     cf.entries[0].lateEntryReason.clear();
+    // 24 hours and 50 minutes is late, although it is 24 whole hours.
+    cf.entries[0].writtenAt = cf.entries[0].eventDate.latest().addSecs(24 * 3600 + 50 * 60);
+    CHECK(hasCode(run(cf), u"late-entry"_s));
     AssessOptions week = options();
     week.lateEntryHours = 24 * 7;
     CHECK_FALSE(hasCode(run(cf, week), u"late-entry"_s));

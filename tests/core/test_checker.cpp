@@ -101,6 +101,8 @@ TEST_CASE("checking paragraphs one by one gives the same findings as the whole n
     if (QFile::exists(corpus))
         text = readFile(corpus);
     text += u"\n\nHe said \"I kicked off\n\nHe was aggressive. Known\narsonist.\n  \n\"quoted\" kicked-off"_s;
+    // Context must not leak across a blank line: an honorific or a day number in the paragraph before.
+    text += u"\n\nSeen by Dr.\n\nAggressive when challenged.\n\nMoved to room 3\n\nMay have kicked off recently."_s;
     const auto whole = builtInChecker()->check(text);
     std::vector<Finding> pieces;
     static const QRegularExpression blankLine(u"\n[ \t]*\n"_s);

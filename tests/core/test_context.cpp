@@ -109,6 +109,8 @@ TEST_CASE("isSourced: a source and a date in the same sentence", "[context][sour
     CHECK_FALSE(sourced(u"Police said he was charged with arson."_s, u"charged"_s));     // no date
     CHECK_FALSE(sourced(u"In 2019 he was charged with arson."_s, u"charged"_s));         // no source
     CHECK_FALSE(sourced(u"The police came on 3 March 2024. He was charged."_s, u"charged"_s)); // other sentence
+    // A full stop after a one-digit number ends the sentence; only single letters ("e.g.") do not.
+    CHECK_FALSE(sourced(u"The police report of 2023 was filed about flat 5. He committed arson."_s, u"arson"_s));
 }
 
 TEST_CASE("isDated: a date or a time in the same sentence", "[context][dated]")

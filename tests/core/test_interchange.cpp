@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote::record;
@@ -63,7 +64,7 @@ TEST_CASE("both examples load", "[interchange]")
     CHECK(r->type == IncidentType::Accidental);
     CHECK(r->accidentalCause == AccidentalCause::Smoking);
     CHECK(complete->entries[0].eventDate.precision == DatePrecision::Exact);
-    CHECK(complete->entries[0].eventDate.exact == QDateTime(QDate(2025, 8, 2), QTime(23, 40)));
+    CHECK(complete->entries[0].eventDate.exact == QDateTime(QDate(2025, 8, 2), QTime(23, 40), Qt::UTC));
     CHECK(complete->entries[0].writtenAt == QDateTime(QDate(2025, 8, 3), QTime(9, 15), Qt::UTC));
     CHECK_FALSE(complete->entries[1].isIncident());
 
@@ -92,7 +93,7 @@ TEST_CASE("every date precision survives a round trip", "[interchange][roundtrip
     CaseFile cf;
     cf.person.name = u"A Person"_s;
     const std::vector<EventDate> dates{
-        {DatePrecision::Exact, QDateTime(QDate(2024, 3, 3), QTime(17, 40)), {}, {}},
+        {DatePrecision::Exact, QDateTime(QDate(2024, 3, 3), QTime(17, 40), Qt::UTC), {}, {}},
         {DatePrecision::Day, {}, QDate(2024, 3, 3), {}},
         {DatePrecision::Month, {}, QDate(2024, 3, 1), {}},
         {DatePrecision::Year, {}, QDate(2024, 1, 1), {}},
@@ -213,4 +214,49 @@ TEST_CASE("the schema lists exactly the values the reader accepts", "[interchang
     CHECK(values(incident[u"setting"_s].toObject()[u"properties"_s].toObject()[u"type"_s]) == enumIds<SettingType>());
     CHECK(values(schema[u"$defs"_s].toObject()[u"eventDate"_s].toObject()[u"properties"_s].toObject()[u"precision"_s])
           == enumIds<DatePrecision>());
+}
+
+TEST_CASE("empty ids, kinds and dates and a null intervention type are refused", "[interchange][errors]")
+{
+    const auto errors = errorsOf(withChange([](QJsonObject &root) {
+        QJsonArray entries = root[u"entries"_s].toArray();
+        QJsonObject e0 = entries[0].toObject();
+        e0[u"id"_s] = u""_s;
+        e0[u"event_date"_s] = QJsonObject{{u"precision"_s, u"exact"_s}, {u"value"_s, u""_s}};
+        QJsonObject inc = e0[u"incident"_s].toObject();
+        inc[u"interventions"_s] = QJsonArray{QJsonObject{{u"type"_s, QJsonValue()}}};
+        e0[u"incident"_s] = inc;
+        QJsonObject e1 = entries[1].toObject();
+        e1[u"kind"_s] = u""_s;
+        entries[0] = e0;
+        entries[1] = e1;
+        root[u"entries"_s] = entries;
+    }));
+    CHECK(errors.contains(u"/entries/0/id: must not be empty: every entry needs an id"_s));
+    CHECK(errors.contains(u"/entries/0/event_date/value: missing: expected a date and time as YYYY-MM-DDTHH:MM"_s));
+    CHECK(std::any_of(errors.begin(), errors.end(), [](const QString &e) { return e.startsWith(u"/entries/0/incident/interventions/0/type: missing"_s); }));
+    CHECK(errors.contains(u"/entries/1/kind: expected one of incident, note"_s));
+}
+
+TEST_CASE("an exact event time reads the same whatever the computer's time zone", "[interchange]")
+{
+    const QByteArray tz = qgetenv("TZ");
+    qputenv("TZ", "Europe/London");
+    tzset();
+    // 01:30 on 30 March 2025 does not exist on a London clock (the clocks went forward), but it is a
+    // time a worker can write down; it must be read, and compare, as written.
+    const auto r = readInterchange(withChange([](QJsonObject &root) {
+        QJsonArray entries = root[u"entries"_s].toArray();
+        QJsonObject e0 = entries[0].toObject();
+        e0[u"event_date"_s] = QJsonObject{{u"precision"_s, u"exact"_s}, {u"value"_s, u"2025-03-30T01:30"_s}};
+        entries[0] = e0;
+        root[u"entries"_s] = entries;
+    }));
+    if (tz.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", tz);
+    tzset();
+    REQUIRE(r.ok());
+    CHECK(r->entries[0].eventDate.exact == QDateTime(QDate(2025, 3, 30), QTime(1, 30), Qt::UTC));
 }

@@ -29,3 +29,11 @@ TEST_CASE("pointer escapes like RFC 6901", "[json]")
 {
     CHECK(pointer({u"a/b"_s, u"c~d"_s, u"0"_s}) == u"/a~1b/c~0d/0"_s);
 }
+
+TEST_CASE("a UTF-8 byte-order mark does not shift positions", "[json]")
+{
+    const QByteArray src = "\xEF\xBB\xBF{\n  \"a\": 1,\n  \"b\": 2\n}";
+    const auto p = locate(src, {u"b"_s});
+    CHECK(p.line == 3);
+    CHECK(p.column == 8);
+}

@@ -156,3 +156,15 @@ TEST_CASE("nextParagraphStart finds the start after the next blank line", "[toke
     CHECK(nextParagraphStart(text, text.indexOf(u"Four"_s)) == text.size());
     CHECK(nextParagraphStart(QString(), 0) == 0);
 }
+
+TEST_CASE("a quotation inside a single-quoted one keeps the outer quotation", "[tokenizer][quotes]")
+{
+    const auto t = tok(u"She said ‘They called me “trouble” and a junkie’ to staff."_s);
+    REQUIRE(t.quotes.size() == 1);
+    CHECK(t.quoted().front().contains(u"junkie"_s));
+}
+
+TEST_CASE("an apostrophe before a digit never opens a quotation", "[tokenizer][quotes]")
+{
+    CHECK(tok(u"In the '90s he lived in the residents' annexe."_s).quoted().isEmpty());
+}

@@ -40,3 +40,12 @@ TEST_CASE("a UTF-16 file is recognised as such in the message", "[utf8]")
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().describe().contains(u"UTF-16"_s));
 }
+
+TEST_CASE("NUL bytes are refused: UTF-16 without a byte-order mark is not taken for text", "[utf8]")
+{
+    const auto r = decodeUtf8(QByteArray("H\0e\0 \0k\0", 8));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().byteOffset == 1);
+    CHECK(r.error().describe().contains(u"NUL byte at byte 1"_s));
+    CHECK(r.error().describe().contains(u"UTF-16"_s));
+}
