@@ -71,7 +71,8 @@ QString foldString(QStringView s);
 // Tokenises text. Tokens are runs of letters, digits and combining marks; an apostrophe between
 // two letters belongs to the word ("don't", "O'Brien"). quotes receives the spans inside quotation
 // marks: a double quote (straight or curly) left open runs to the end of its paragraph; a single
-// quote counts only when it is closed in the same paragraph, so apostrophes never open one.
+// quote counts only when it is closed in the same paragraph, and an apostrophe inside a word or
+// before a digit never opens one. Nested quotations give one span, the outer one.
 // Both output vectors are cleared first and reused, so a caller can keep them between calls.
 void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &quotes);
 
