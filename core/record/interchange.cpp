@@ -432,25 +432,40 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
     return cf;
 }
 
+QJsonObject entryToJson(const Entry &e)
+{
+    QJsonObject o{
+        {u"id"_s, e.id},
+        {u"kind"_s, e.isIncident() ? u"incident"_s : u"note"_s},
+        {u"written_at"_s, e.writtenAt.toUTC().toString(e.writtenAt.time().msec() ? Qt::ISODateWithMs : Qt::ISODate)},
+        {u"author"_s, QJsonObject{{u"name"_s, e.author.name}, {u"role"_s, e.author.role}, {u"organisation"_s, e.author.organisation}}},
+        {u"event_date"_s, eventDateJson(e.eventDate)},
+        {u"late_entry_reason"_s, e.lateEntryReason},
+        {u"people_present"_s, QJsonArray::fromStringList(e.peoplePresent)},
+    };
+    if (const IncidentRecord *r = e.incident())
+        o.insert(u"incident"_s, incidentJson(*r));
+    else
+        o.insert(u"note"_s, QJsonObject{{u"text"_s, std::get<GeneralNote>(e.body).text}});
+    return o;
+}
+
+Result<Entry, InterchangeErrors> entryFromJson(const QJsonObject &o, const QString &path)
+{
+    Reader r;
+    Entry e = r.entry(o, path);
+    if (!r.errors.empty())
+        return r.errors;
+    return e;
+}
+
+QJsonObject eventDateToJson(const EventDate &d) { return eventDateJson(d); }
+
 QByteArray writeInterchange(const CaseFile &cf)
 {
     QJsonArray entries;
-    for (const Entry &e : cf.entries) {
-        QJsonObject o{
-            {u"id"_s, e.id},
-            {u"kind"_s, e.isIncident() ? u"incident"_s : u"note"_s},
-            {u"written_at"_s, e.writtenAt.toUTC().toString(e.writtenAt.time().msec() ? Qt::ISODateWithMs : Qt::ISODate)},
-            {u"author"_s, QJsonObject{{u"name"_s, e.author.name}, {u"role"_s, e.author.role}, {u"organisation"_s, e.author.organisation}}},
-            {u"event_date"_s, eventDateJson(e.eventDate)},
-            {u"late_entry_reason"_s, e.lateEntryReason},
-            {u"people_present"_s, QJsonArray::fromStringList(e.peoplePresent)},
-        };
-        if (const IncidentRecord *r = e.incident())
-            o.insert(u"incident"_s, incidentJson(*r));
-        else
-            o.insert(u"note"_s, QJsonObject{{u"text"_s, std::get<GeneralNote>(e.body).text}});
-        entries.append(o);
-    }
+    for (const Entry &e : cf.entries)
+        entries.append(entryToJson(e));
     const QJsonObject root{
         {u"format"_s, kFormat},
         {u"version"_s, kInterchangeVersion},

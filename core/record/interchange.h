@@ -8,6 +8,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <vector>
 
 namespace fairnote::record {
@@ -32,6 +33,14 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes);
 
 // The message for a file larger than kMaxInterchangeBytes (callers can refuse before reading it).
 QString oversizeMessage(qint64 bytes);
+
+// One entry as the interchange writes it (the members of docs/interchange.md, "An entry"). The store
+// keeps each revision in this form.
+QJsonObject entryToJson(const Entry &entry);
+// Reads one entry; `path` prefixes the JSON Pointers in the errors ("/entries/3"). Any problem: errors.
+Result<Entry, InterchangeErrors> entryFromJson(const QJsonObject &object, const QString &path = QString());
+// An event date as the interchange writes it ({"precision": "day", "value": "2024-03-03"}).
+QJsonObject eventDateToJson(const EventDate &date);
 
 // Writes a case file as indented UTF-8 JSON in the current version.
 QByteArray writeInterchange(const CaseFile &caseFile);

@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Assessment snapshots: what was open and what was flagged when an entry was finalised.
+#include "store/snapshot.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::store {
+
+namespace {
+QString relative(const QString &field, int index)
+{
+    const QString prefix = u"/entries/%1"_s.arg(index);
+    return field.startsWith(prefix) ? field.mid(prefix.size()) : field;
+}
+} // namespace
+
+Snapshot snapshotOf(const record::Assessment &a, int index)
+{
+    Snapshot s;
+    for (const record::Prompt &p : a.prompts)
+        if (p.entry == index)
+            s.prompts.push_back({relative(p.field, index), p.code, severityId(p.severity), p.message, p.question, {}});
+    for (const record::FieldFindings &ff : a.findings) {
+        if (ff.entry != index)
+            continue;
+        for (const Finding &f : ff.findings)
+            s.findings.push_back({relative(ff.field, index), f.ruleId, categoryId(f.category), severityId(f.severity),
+                                  f.offset, f.length, ff.text.mid(f.offset, f.length), f.message});
+    }
+    return s;
+}
+
+Assessor makeAssessor(record::AssessOptions options)
+{
+    return [options = std::move(options)](const record::Person &person, const record::Entry &entry) {
+        const record::CaseFile one{person, {entry}};
+        return snapshotOf(record::assess(one, entry.writtenAt, options), 0);
+    };
+}
+
+std::vector<SnapshotPrompt> unanswered(const Snapshot &snapshot, const QHash<QString, QString> &leftReasons)
+{
+    std::vector<SnapshotPrompt> out;
+    for (const SnapshotPrompt &p : snapshot.prompts)
+        if (leftReasons.value(promptKey(p.code, p.field)).trimmed().isEmpty())
+            out.push_back(p);
+    return out;
+}
+
+} // namespace fairnote::store

@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Building the store's Assessor from record::assess(): the one way the CLI and the app assess an entry
+// before it is finalised, so they can never disagree about what was open.
+#pragma once
+
+#include "record/assess.h"
+#include "store/store.h"
+
+namespace fairnote::store {
+
+// The snapshot of entry `index` in an assessment, with field paths relative to the entry
+// ("/incident/source/type", not "/entries/0/incident/source/type").
+Snapshot snapshotOf(const record::Assessment &assessment, int index);
+
+// An Assessor that runs record::assess on the person and the one entry, as of the entry's written-at.
+Assessor makeAssessor(record::AssessOptions options);
+
+// The prompts of a snapshot that have no reason in `leftReasons`.
+std::vector<SnapshotPrompt> unanswered(const Snapshot &snapshot, const QHash<QString, QString> &leftReasons);
+
+} // namespace fairnote::store

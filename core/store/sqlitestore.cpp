@@ -1,0 +1,1657 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The SQLite case file: one local file, WAL, foreign keys, triggers that keep final records final, a
+// hash-chained audit trail and an FTS5 index, all written in the same transaction as the record.
+#include "store/schema.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+#include "record/describe.h"
+#include "record/interchange.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::store {
+
+// ---- small helpers shared by the whole file ------------------------------------------------------
+
+std::optional<Actor> parseActor(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty() || t.startsWith(u'('))
+        return std::nullopt;
+    Actor a;
+    const qsizetype open = t.indexOf(u'(');
+    if (open > 0 && t.endsWith(u')')) {
+        a.name = t.left(open).trimmed();
+        const QString inside = t.mid(open + 1, t.size() - open - 2);
+        const qsizetype comma = inside.indexOf(u',');
+        a.role = (comma < 0 ? inside : inside.left(comma)).trimmed();
+        if (comma >= 0)
+            a.organisation = inside.mid(comma + 1).trimmed();
+    } else {
+        a.name = t;
+    }
+    if (a.name.isEmpty())
+        return std::nullopt;
+    return a;
+}
+
+QString actorDisplay(const Actor &a)
+{
+    if (a.name.isEmpty())
+        return u"Fairnote"_s;
+    QStringList inside;
+    if (!a.role.isEmpty())
+        inside << a.role;
+    if (!a.organisation.isEmpty())
+        inside << a.organisation;
+    return inside.isEmpty() ? a.name : u"%1 (%2)"_s.arg(a.name, inside.join(u", "_s));
+}
+
+QString statusId(EntryStatus s)
+{
+    switch (s) {
+    case EntryStatus::Draft: return u"draft"_s;
+    case EntryStatus::Final: return u"final"_s;
+    case EntryStatus::Amended: return u"amended"_s;
+    case EntryStatus::InError: return u"in-error"_s;
+    }
+    return {};
+}
+
+QString statusTitle(EntryStatus s)
+{
+    switch (s) {
+    case EntryStatus::Draft: return u"Draft"_s;
+    case EntryStatus::Final: return u"Final"_s;
+    case EntryStatus::Amended: return u"Amended"_s;
+    case EntryStatus::InError: return u"Marked in error"_s;
+    }
+    return {};
+}
+
+QString promptKey(const QString &code, const QString &field) { return code + u' ' + field; }
+
+namespace {
+
+const QString kZeroHash = QString(64, u'0');
+
+QString iso(const QDateTime &t) { return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s); }
+QDateTime fromIso(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QJsonObject parseObject(const QString &s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
+
+// A canonical, unambiguous serialisation for hashing: "name=length:value\n" per field.
+class Canon
+{
+public:
+    Canon &add(const char *name, const QString &value)
+    {
+        const QByteArray v = value.toUtf8();
+        m_bytes += name;
+        m_bytes += '=';
+        m_bytes += QByteArray::number(v.size());
+        m_bytes += ':';
+        m_bytes += v;
+        m_bytes += '\n';
+        return *this;
+    }
+    Canon &add(const char *name, qint64 value) { return add(name, QString::number(value)); }
+    Canon &add(const char *name, const std::optional<qint64> &value) { return add(name, value ? QString::number(*value) : QString()); }
+    QString sha256() const { return QString::fromLatin1(QCryptographicHash::hash(m_bytes, QCryptographicHash::Sha256).toHex()); }
+
+private:
+    QByteArray m_bytes;
+};
+
+struct RevisionFields
+{
+    QString entryId, personId, kind, content, authorName, authorRole, authorOrganisation, writtenAt, reason;
+    int number = 0;
+    std::optional<qint64> lateSeconds;
+};
+
+QString revisionHash(const RevisionFields &r, const Snapshot &s)
+{
+    Canon c;
+    c.add("entry", r.entryId).add("number", r.number).add("person", r.personId).add("kind", r.kind).add("content", r.content);
+    c.add("author", r.authorName).add("role", r.authorRole).add("organisation", r.authorOrganisation);
+    c.add("written_at", r.writtenAt).add("reason", r.reason).add("late_seconds", r.lateSeconds);
+    for (const SnapshotPrompt &p : s.prompts)
+        c.add("prompt.field", p.field).add("prompt.code", p.code).add("prompt.severity", p.severity)
+            .add("prompt.message", p.message).add("prompt.question", p.question).add("prompt.left_reason", p.leftReason);
+    for (const SnapshotFinding &f : s.findings)
+        c.add("finding.field", f.field).add("finding.rule", f.rule).add("finding.category", f.category)
+            .add("finding.severity", f.severity).add("finding.offset", f.offset).add("finding.length", f.length)
+            .add("finding.text", f.text).add("finding.message", f.message);
+    return c.sha256();
+}
+
+struct AuditFields
+{
+    qint64 seq = 0;
+    QString at, actorName, actorRole, actorOrganisation, action, personId, entryId, detail, prevHash;
+    std::optional<qint64> revision;
+};
+
+QString auditHash(const AuditFields &a)
+{
+    Canon c;
+    c.add("seq", a.seq).add("at", a.at).add("actor", a.actorName).add("role", a.actorRole)
+        .add("organisation", a.actorOrganisation).add("action", a.action).add("person", a.personId)
+        .add("entry", a.entryId).add("revision", a.revision).add("detail", a.detail).add("prev", a.prevHash);
+    return c.sha256();
+}
+
+QString newId(const char *prefix)
+{
+    return QString::fromLatin1(prefix) + QString::number(QRandomGenerator::global()->generate(), 16).toUpper().rightJustified(8, u'0');
+}
+
+QString kindOf(const record::Entry &e) { return e.isIncident() ? u"incident"_s : u"note"_s; }
+
+std::optional<qint64> lateSecondsOf(const record::Entry &e, qint64 lateHours)
+{
+    const QDateTime latest = e.eventDate.latest();
+    if (!latest.isValid() || !e.writtenAt.isValid())
+        return std::nullopt;
+    const qint64 delay = latest.secsTo(e.writtenAt);
+    if (delay > lateHours * 3600)
+        return delay;
+    return std::nullopt;
+}
+
+EntryStatus statusOf(int revisions, bool inError)
+{
+    if (inError)
+        return EntryStatus::InError;
+    if (revisions == 0)
+        return EntryStatus::Draft;
+    return revisions > 1 ? EntryStatus::Amended : EntryStatus::Final;
+}
+
+record::EventDate eventDateFromJson(const QString &json)
+{
+    // The head's event date is written by this file from a valid entry, so it reads back cleanly.
+    QJsonObject o{{u"id"_s, u"x"_s}, {u"kind"_s, u"note"_s}, {u"written_at"_s, u"2000-01-01T00:00:00Z"_s},
+                  {u"author"_s, QJsonObject{{u"name"_s, u"x"_s}}}, {u"note"_s, QJsonObject{{u"text"_s, QString()}}},
+                  {u"event_date"_s, parseObject(json)}};
+    auto e = record::entryFromJson(o);
+    return e ? e->eventDate : record::EventDate{};
+}
+
+// Turns a failure inside SQLite into a StoreError that says what happened and what to do.
+StoreError toError(const sql::Failure &f, const QString &path, const QString &whatFailed)
+{
+    const QString lost = whatFailed.isEmpty() ? QString() : whatFailed + u" "_s;
+    switch (f.code()) {
+    case sql::Busy:
+    case sql::Locked:
+        return {ErrorCode::Busy, u"%1 is in use by another program that is writing to it. %2Wait for it to finish, or close it, and try again."_s
+                                     .arg(path, lost)};
+    case sql::Full:
+        return {ErrorCode::DiskFull, u"there is no room left to write to %1 (the disk is full). %2Everything saved before is intact. Free some space and try again."_s
+                                         .arg(path, lost)};
+    case sql::IoErr:
+        return {ErrorCode::Io, u"the computer could not read or write %1 (%2). %3Everything saved before is intact. Check the disk and try again."_s
+                                   .arg(path, f.message(), lost)};
+    case sql::ReadOnly:
+    case sql::Perm:
+        return {ErrorCode::ReadOnly, u"%1 cannot be written (%2). %3"_s.arg(path, f.message(), lost).trimmed()};
+    case sql::Corrupt:
+    case sql::NotADb:
+        return {ErrorCode::Corrupt, u"%1 is damaged (%2). %3Restore it from a backup; 'fairnote-cli verify' says more."_s.arg(path, f.message(), lost)};
+    case sql::CantOpen:
+        return {ErrorCode::Io, u"%1 cannot be opened (%2). Check that the folder exists and that you may write to it."_s.arg(path, f.message())};
+    case sql::Constraint:
+        return {ErrorCode::Conflict, u"%1 (%2)"_s.arg(f.message(), path)};
+    case sql::Abort:
+        if (f.message() == u"cancelled")
+            return {ErrorCode::Cancelled, u"cancelled; nothing was changed"_s};
+        return {ErrorCode::Conflict, f.message()};
+    default:
+        return {ErrorCode::Internal, u"unexpected database error in %1: %2 (code %3). %4"_s.arg(path, f.message()).arg(f.extendedCode()).arg(lost)};
+    }
+}
+
+// A failure that is not SQLite's own: thrown inside a transaction to roll it back with a StoreError.
+struct Refusal
+{
+    StoreError error;
+};
+
+class SqliteStore final : public Store
+{
+public:
+    SqliteStore(std::unique_ptr<sql::Database> db, QString path, FileKind kind, QString readOnlyReason)
+        : m_db(std::move(db)), m_path(std::move(path)), m_kind(kind), m_readOnlyReason(std::move(readOnlyReason))
+    {
+    }
+
+    QString location() const override { return m_path; }
+    FileKind kind() const override { return m_kind; }
+    bool isReadOnly() const override { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const override { return m_readOnlyReason; }
+    void setAssessor(Assessor assessor) override { m_assessor = std::move(assessor); }
+    void setClock(std::function<QDateTime()> clock) override { m_clock = std::move(clock); }
+    void setLateEntryHours(qint64 hours) override { m_lateHours = hours; }
+
+    StoreResult<record::Person> addPerson(record::Person person, const Actor &actor) override;
+    StoreResult<Done> updatePerson(const record::Person &person, const Actor &actor) override;
+    StoreResult<std::vector<PersonSummary>> people(const Actor &viewer) override;
+    StoreResult<record::Person> person(const QString &id) override;
+    StoreResult<std::vector<record::Person>> peopleNamed(const QString &name) override;
+    StoreResult<QString> saveDraft(const QString &personId, record::Entry entry, const Actor &actor) override;
+    StoreResult<Done> discardDraft(const QString &entryId, const Actor &actor) override;
+    StoreResult<Revision> finalise(const QString &entryId, const Actor &actor, const QHash<QString, QString> &leftReasons,
+                                   const QString &amendReason) override;
+    StoreResult<Revision> amend(const QString &entryId, record::Entry entry, const QString &reason, const Actor &actor,
+                                const QHash<QString, QString> &leftReasons) override;
+    StoreResult<Done> markInError(const QString &entryId, const QString &reason, const Actor &actor) override;
+    StoreResult<std::vector<QString>> importCaseFile(const record::CaseFile &caseFile, const Actor &actor,
+                                                     const ImportOptions &options, const Progress &progress) override;
+    StoreResult<record::CaseFile> caseFile(const QString &personId, bool includeInError) override;
+    StoreResult<std::vector<EntrySummary>> entries(const ListFilter &filter, const Actor &viewer) override;
+    StoreResult<EntryDetail> entry(const QString &idOrPrefix) override;
+    StoreResult<std::vector<SearchHit>> search(const QString &query, const Actor &viewer, int limit) override;
+    StoreResult<qint64> logEvent(const Actor &actor, const QString &action, const QString &personId,
+                                 const QString &entryId, const QJsonObject &detail) override;
+    StoreResult<std::vector<AuditRow>> auditTrail(const QString &personId) override;
+    StoreResult<QString> headHash() override;
+    StoreResult<VerifyReport> verify(const Progress &progress) override;
+    StoreResult<VerifyReport> backup(const QString &destination, const Actor &actor, const Progress &progress) override;
+
+    // Used by openStore: a new file gets the whole schema; an older one is migrated, one version per
+    // transaction, and the upgrade is recorded in the audit trail.
+    void initialise(FileKind kind);
+    void upgrade(int fromVersion);
+
+private:
+    QDateTime now() const { return m_clock ? m_clock().toUTC() : QDateTime::currentDateTimeUtc(); }
+
+    // Runs `work` and turns any failure into a StoreError. `whatFailed` completes messages about writes
+    // ("The entry was not saved.").
+    template <typename T, typename F>
+    StoreResult<T> guarded(const QString &whatFailed, F &&work)
+    {
+        try {
+            return work();
+        } catch (const sql::Failure &f) {
+            return toError(f, m_path, whatFailed);
+        } catch (const Refusal &r) {
+            return r.error;
+        }
+    }
+    std::optional<StoreError> refuseWrite(const Actor &actor) const;
+
+    qint64 userId(const Actor &actor);                  // inserts the user when new
+    std::optional<qint64> findUserId(const Actor &actor); // no insert
+    Actor userById(qint64 id);
+    qint64 appendAudit(const std::optional<Actor> &actor, const QString &action, const QString &personId,
+                       const QString &entryId, std::optional<qint64> revision, const QJsonObject &detail);
+    record::Person loadPerson(const QString &id); // throws Refusal when missing
+    QString resolveEntryId(const QString &idOrPrefix); // throws Refusal when missing or ambiguous
+    void updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId);
+    void indexEntry(const QString &entryId, const record::Person &person, const record::Entry &e);
+    void unindexEntry(const QString &entryId);
+    Revision writeRevision(const QString &entryId, const QString &personId, const record::Entry &e, int number,
+                           const Actor &author, const QDateTime &writtenAt, const QString &reason,
+                           const Snapshot &snapshot, const QString &action, const QJsonObject &extraDetail);
+    Snapshot assessForFinal(const record::Person &person, const record::Entry &e, const QHash<QString, QString> &leftReasons,
+                            const QString &defaultReason);
+    Snapshot loadSnapshot(qint64 revisionId);
+    record::Entry parseContent(const QString &json, const QString &entryId);
+    EntrySummary summaryFromRow(sql::Statement &s);
+
+    std::unique_ptr<sql::Database> m_db;
+    QString m_path;
+    FileKind m_kind;
+    QString m_readOnlyReason;
+    Assessor m_assessor;
+    std::function<QDateTime()> m_clock;
+    qint64 m_lateHours = 24;
+    QHash<QString, qint64> m_userIds;
+};
+
+void SqliteStore::initialise(FileKind kind)
+{
+    // One transaction: a new file is either a whole, marked Fairnote case file or still empty.
+    sql::Transaction t(*m_db);
+    createSchema(*m_db);
+    m_db->exec(u"PRAGMA application_id = %1"_s.arg(kind == FileKind::Training ? kTrainingApplicationId : kApplicationId));
+    const QString created = iso(now());
+    const std::pair<QString, QString> meta[] = {
+        {u"file_id"_s, QString::number(QRandomGenerator::global()->generate64(), 16)},
+        {u"created_at"_s, created},
+        {u"kind"_s, kind == FileKind::Training ? u"training"_s : u"live"_s},
+    };
+    for (const auto &[key, value] : meta)
+        m_db->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)").bind(1, key).bind(2, value).run();
+    appendAudit(std::nullopt, u"create-file"_s, {}, {}, std::nullopt,
+                QJsonObject{{u"schema_version"_s, kSchemaVersion}, {u"kind"_s, kind == FileKind::Training ? u"training"_s : u"live"_s}});
+    t.commit();
+}
+
+void SqliteStore::upgrade(int fromVersion)
+{
+    migrate(*m_db, kSchemaVersion);
+    sql::Transaction t(*m_db);
+    appendAudit(std::nullopt, u"upgrade-file"_s, {}, {}, std::nullopt,
+                QJsonObject{{u"from_schema_version"_s, fromVersion}, {u"schema_version"_s, kSchemaVersion}});
+    t.commit();
+}
+
+std::optional<StoreError> SqliteStore::refuseWrite(const Actor &actor) const
+{
+    if (isReadOnly())
+        return StoreError{ErrorCode::ReadOnly, u"%1 is open for reading only (%2), so nothing can be changed."_s.arg(m_path, m_readOnlyReason)};
+    if (actor.name.trimmed().isEmpty())
+        return StoreError{ErrorCode::Invalid, u"every change to a case file is signed by its author: give your name (and role)."_s};
+    return std::nullopt;
+}
+
+std::optional<qint64> SqliteStore::findUserId(const Actor &a)
+{
+    const QString key = a.name + u'\x1f' + a.role + u'\x1f' + a.organisation;
+    if (auto it = m_userIds.constFind(key); it != m_userIds.constEnd())
+        return *it;
+    auto s = m_db->prepare("SELECT id FROM users WHERE name = ?1 AND role = ?2 AND organisation = ?3");
+    s.bind(1, a.name).bind(2, a.role.isNull() ? u""_s : a.role).bind(3, a.organisation.isNull() ? u""_s : a.organisation);
+    if (!s.next())
+        return std::nullopt;
+    m_userIds.insert(key, s.integer(0));
+    return s.integer(0);
+}
+
+qint64 SqliteStore::userId(const Actor &a)
+{
+    if (auto id = findUserId(a))
+        return *id;
+    auto s = m_db->prepare("INSERT INTO users(name, role, organisation, created_at) VALUES (?1, ?2, ?3, ?4)");
+    s.bind(1, a.name).bind(2, a.role.isNull() ? u""_s : a.role).bind(3, a.organisation.isNull() ? u""_s : a.organisation).bind(4, iso(now()));
+    s.run();
+    // Not cached: a rolled-back transaction would leave a stale id in the cache.
+    return m_db->lastInsertRowId();
+}
+
+Actor SqliteStore::userById(qint64 id)
+{
+    auto s = m_db->prepare("SELECT name, role, organisation FROM users WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.next())
+        return {};
+    return Actor{s.text(0), s.text(1), s.text(2)};
+}
+
+qint64 SqliteStore::appendAudit(const std::optional<Actor> &actor, const QString &action, const QString &personId,
+                                const QString &entryId, std::optional<qint64> revision, const QJsonObject &detail)
+{
+    AuditFields a;
+    {
+        auto last = m_db->prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        if (last.next()) {
+            a.seq = last.integer(0) + 1;
+            a.prevHash = last.text(1);
+        } else {
+            a.seq = 1;
+            a.prevHash = kZeroHash;
+        }
+    }
+    a.at = iso(now());
+    if (actor) {
+        a.actorName = actor->name;
+        a.actorRole = actor->role;
+        a.actorOrganisation = actor->organisation;
+    }
+    a.action = action;
+    a.personId = personId;
+    a.entryId = entryId;
+    a.revision = revision;
+    a.detail = compact(detail);
+    const QString hash = auditHash(a);
+    auto s = m_db->prepare("INSERT INTO audit(seq, at, actor_id, action, person_id, entry_id, revision, detail, prev_hash, hash) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    s.bind(1, a.seq).bind(2, a.at);
+    if (actor)
+        s.bind(3, userId(*actor));
+    else
+        s.bindNull(3);
+    s.bind(4, action).bind(5, personId.isEmpty() ? QString() : personId).bind(6, entryId.isEmpty() ? QString() : entryId);
+    if (revision)
+        s.bind(7, *revision);
+    else
+        s.bindNull(7);
+    s.bind(8, a.detail).bind(9, a.prevHash).bind(10, hash);
+    s.run();
+    return a.seq;
+}
+
+record::Person SqliteStore::loadPerson(const QString &id)
+{
+    auto s = m_db->prepare("SELECT id, name, other_names, date_of_birth FROM people WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.next())
+        throw Refusal{{ErrorCode::NotFound, u"there is no person with the id \"%1\" in %2."_s.arg(id, m_path)}};
+    record::Person p;
+    p.id = s.text(0);
+    p.name = s.text(1);
+    for (const QJsonValue &v : QJsonDocument::fromJson(s.text(2).toUtf8()).array())
+        p.otherNames << v.toString();
+    p.dateOfBirth = QDate::fromString(s.text(3), Qt::ISODate);
+    return p;
+}
+
+QString SqliteStore::resolveEntryId(const QString &idOrPrefix)
+{
+    const QString wanted = idOrPrefix.trimmed();
+    if (wanted.isEmpty())
+        throw Refusal{{ErrorCode::NotFound, u"no entry id was given."_s}};
+    {
+        auto exact = m_db->prepare("SELECT id FROM entries WHERE id = ?1");
+        exact.bind(1, wanted);
+        if (exact.next())
+            return exact.text(0);
+    }
+    QString escaped = wanted;
+    escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
+    auto s = m_db->prepare("SELECT id FROM entries WHERE id LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT 6");
+    s.bind(1, escaped + u'%');
+    QStringList found;
+    while (s.next())
+        found << s.text(0);
+    if (found.isEmpty())
+        throw Refusal{{ErrorCode::NotFound, u"there is no entry \"%1\" in %2."_s.arg(wanted, m_path)}};
+    if (found.size() > 1)
+        throw Refusal{{ErrorCode::NotFound, u"\"%1\" could be any of several entries (%2%3); give more of the id."_s
+                                                .arg(wanted, found.mid(0, 5).join(u", "_s), found.size() > 5 ? u", …"_s : u""_s)}};
+    return found.front();
+}
+
+record::Entry SqliteStore::parseContent(const QString &json, const QString &entryId)
+{
+    auto e = record::entryFromJson(parseObject(json));
+    if (!e)
+        throw Refusal{{ErrorCode::Corrupt, u"the stored text of entry %1 in %2 cannot be read (%3). Run 'fairnote-cli verify'."_s
+                                               .arg(entryId, m_path, e.error().front().toString())}};
+    return *e;
+}
+
+void SqliteStore::updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId)
+{
+    const QDateTime earliest = e.eventDate.earliest();
+    auto s = m_db->prepare("UPDATE entries SET event_sort = ?2, event_json = ?3, summary = ?4, written_at = ?5, author_id = ?6, "
+                           "late_seconds = ?7 WHERE id = ?1");
+    s.bind(1, entryId).bind(2, earliest.isValid() ? iso(earliest) : QString()).bind(3, compact(record::eventDateToJson(e.eventDate)))
+        .bind(4, record::summaryLine(e)).bind(5, iso(e.writtenAt)).bind(6, authorId);
+    if (lateSeconds)
+        s.bind(7, *lateSeconds);
+    else
+        s.bindNull(7);
+    s.run();
+}
+
+void SqliteStore::unindexEntry(const QString &entryId)
+{
+    auto s = m_db->prepare("DELETE FROM search WHERE rowid = (SELECT rowid FROM entries WHERE id = ?1)");
+    s.bind(1, entryId).run();
+}
+
+void SqliteStore::indexEntry(const QString &entryId, const record::Person &person, const record::Entry &e)
+{
+    unindexEntry(entryId);
+    QStringList names{person.name};
+    names += person.otherNames;
+    names += e.peoplePresent;
+    auto s = m_db->prepare("INSERT INTO search(rowid, names, body) SELECT rowid, ?2, ?3 FROM entries WHERE id = ?1");
+    s.bind(1, entryId).bind(2, names.join(u", "_s)).bind(3, record::narrativeText(e)).run();
+}
+
+Snapshot SqliteStore::assessForFinal(const record::Person &person, const record::Entry &e, const QHash<QString, QString> &leftReasons,
+                                     const QString &defaultReason)
+{
+    Snapshot snap = m_assessor ? m_assessor(person, e) : Snapshot{};
+    QStringList open;
+    for (SnapshotPrompt &p : snap.prompts) {
+        p.leftReason = leftReasons.value(promptKey(p.code, p.field)).trimmed();
+        if (p.leftReason.isEmpty())
+            p.leftReason = defaultReason;
+        if (p.leftReason.isEmpty())
+            open << u"%1 (%2): %3"_s.arg(p.field, p.code, p.message);
+    }
+    if (!open.isEmpty())
+        throw Refusal{{ErrorCode::Invalid, u"%1 still open. Answer %2, or give a reason for leaving each:\n  %3"_s
+                                               .arg(open.size() == 1 ? u"1 prompt is"_s : u"%1 prompts are"_s.arg(open.size()),
+                                                    open.size() == 1 ? u"it"_s : u"them"_s, open.join(u"\n  "_s))}};
+    return snap;
+}
+
+Revision SqliteStore::writeRevision(const QString &entryId, const QString &personId, const record::Entry &e, int number,
+                                    const Actor &author, const QDateTime &writtenAt, const QString &reason,
+                                    const Snapshot &snapshot, const QString &action, const QJsonObject &extraDetail)
+{
+    RevisionFields f;
+    f.entryId = entryId;
+    f.personId = personId;
+    f.kind = kindOf(e);
+    f.content = compact(record::entryToJson(e));
+    f.authorName = author.name;
+    f.authorRole = author.role.isNull() ? u""_s : author.role;
+    f.authorOrganisation = author.organisation.isNull() ? u""_s : author.organisation;
+    f.writtenAt = iso(writtenAt);
+    f.reason = reason;
+    f.number = number;
+    f.lateSeconds = lateSecondsOf(e, m_lateHours);
+    const QString hash = revisionHash(f, snapshot);
+
+    const qint64 authorId = userId(author);
+    auto s = m_db->prepare("INSERT INTO revisions(entry_id, number, content, author_id, written_at, reason, late_seconds, hash) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    s.bind(1, entryId).bind(2, number).bind(3, f.content).bind(4, authorId).bind(5, f.writtenAt)
+        .bind(6, reason.isEmpty() ? QString() : reason);
+    if (f.lateSeconds)
+        s.bind(7, *f.lateSeconds);
+    else
+        s.bindNull(7);
+    s.bind(8, hash).run();
+    const qint64 revisionId = m_db->lastInsertRowId();
+    int seq = 0;
+    for (const SnapshotPrompt &p : snapshot.prompts) {
+        auto ps = m_db->prepare("INSERT INTO revision_prompts(revision_id, seq, field, code, severity, message, question, left_reason) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        ps.bind(1, revisionId).bind(2, seq++).bind(3, p.field).bind(4, p.code).bind(5, p.severity).bind(6, p.message)
+            .bind(7, p.question.isNull() ? u""_s : p.question).bind(8, p.leftReason.isNull() ? u""_s : p.leftReason).run();
+    }
+    seq = 0;
+    for (const SnapshotFinding &fi : snapshot.findings) {
+        auto fs = m_db->prepare("INSERT INTO revision_findings(revision_id, seq, field, rule, category, severity, offset_utf16, "
+                                "length_utf16, text, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        fs.bind(1, revisionId).bind(2, seq++).bind(3, fi.field).bind(4, fi.rule).bind(5, fi.category).bind(6, fi.severity)
+            .bind(7, fi.offset).bind(8, fi.length).bind(9, fi.text.isNull() ? u""_s : fi.text)
+            .bind(10, fi.message.isNull() ? u""_s : fi.message).run();
+    }
+    {
+        auto up = m_db->prepare("UPDATE entries SET revisions = ?2 WHERE id = ?1");
+        up.bind(1, entryId).bind(2, number).run();
+    }
+    // The head shows who wrote the entry first and when; amendments keep the original's written-at.
+    updateHead(entryId, e, f.lateSeconds, userId(e.author.name.isEmpty() ? author : e.author));
+    {
+        auto del = m_db->prepare("DELETE FROM drafts WHERE entry_id = ?1");
+        del.bind(1, entryId).run();
+    }
+    indexEntry(entryId, loadPerson(personId), e);
+    QJsonObject detail = extraDetail;
+    detail.insert(u"revision_hash"_s, hash);
+    if (!reason.isEmpty())
+        detail.insert(u"reason"_s, reason);
+    if (!snapshot.prompts.empty())
+        detail.insert(u"prompts_left_open"_s, qint64(snapshot.prompts.size()));
+    appendAudit(author, action, personId, entryId, number, detail);
+
+    Revision r;
+    r.number = number;
+    r.entry = e;
+    r.author = Actor{f.authorName, f.authorRole, f.authorOrganisation};
+    r.writtenAt = fromIso(f.writtenAt);
+    r.reason = reason;
+    r.lateSeconds = f.lateSeconds;
+    r.hash = hash;
+    r.snapshot = snapshot;
+    return r;
+}
+
+Snapshot SqliteStore::loadSnapshot(qint64 revisionId)
+{
+    Snapshot snap;
+    auto p = m_db->prepare("SELECT field, code, severity, message, question, left_reason FROM revision_prompts "
+                           "WHERE revision_id = ?1 ORDER BY seq");
+    p.bind(1, revisionId);
+    while (p.next())
+        snap.prompts.push_back({p.text(0), p.text(1), p.text(2), p.text(3), p.text(4), p.text(5)});
+    auto f = m_db->prepare("SELECT field, rule, category, severity, offset_utf16, length_utf16, text, message FROM revision_findings "
+                           "WHERE revision_id = ?1 ORDER BY seq");
+    f.bind(1, revisionId);
+    while (f.next())
+        snap.findings.push_back({f.text(0), f.text(1), f.text(2), f.text(3), f.integer(4), f.integer(5), f.text(6), f.text(7)});
+    return snap;
+}
+
+// ---- people ------------------------------------------------------------------------------------
+
+StoreResult<record::Person> SqliteStore::addPerson(record::Person person, const Actor &actor)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    person.name = person.name.trimmed();
+    if (person.name.isEmpty())
+        return StoreError{ErrorCode::Invalid, u"a person needs a name (the name they use)."_s};
+    return guarded<record::Person>(u"The person was not added."_s, [&]() -> StoreResult<record::Person> {
+        sql::Transaction t(*m_db);
+        if (person.id.isEmpty()) {
+            do {
+                person.id = newId("P-");
+            } while (m_db->prepare("SELECT 1 FROM people WHERE id = ?1").bind(1, person.id).next());
+        } else if (m_db->prepare("SELECT 1 FROM people WHERE id = ?1").bind(1, person.id).next()) {
+            throw Refusal{{ErrorCode::Conflict, u"the id \"%1\" is already used for someone else in %2."_s.arg(person.id, m_path)}};
+        }
+        auto s = m_db->prepare("INSERT INTO people(id, name, other_names, date_of_birth, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        s.bind(1, person.id).bind(2, person.name)
+            .bind(3, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(person.otherNames)).toJson(QJsonDocument::Compact)))
+            .bind(4, person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString())
+            .bind(5, iso(now())).bind(6, userId(actor)).run();
+        appendAudit(actor, u"add-person"_s, person.id, {}, std::nullopt, QJsonObject{{u"name"_s, person.name}});
+        t.commit();
+        return person;
+    });
+}
+
+StoreResult<Done> SqliteStore::updatePerson(const record::Person &person, const Actor &actor)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    if (person.name.trimmed().isEmpty())
+        return StoreError{ErrorCode::Invalid, u"a person needs a name (the name they use)."_s};
+    return guarded<Done>(u"The change was not saved."_s, [&]() -> StoreResult<Done> {
+        sql::Transaction t(*m_db);
+        const record::Person before = loadPerson(person.id);
+        auto s = m_db->prepare("UPDATE people SET name = ?2, other_names = ?3, date_of_birth = ?4 WHERE id = ?1");
+        s.bind(1, person.id).bind(2, person.name.trimmed())
+            .bind(3, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(person.otherNames)).toJson(QJsonDocument::Compact)))
+            .bind(4, person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString()).run();
+        appendAudit(actor, u"update-person"_s, person.id, {}, std::nullopt,
+                    QJsonObject{{u"name_before"_s, before.name}, {u"name"_s, person.name.trimmed()},
+                                {u"other_names"_s, QJsonArray::fromStringList(person.otherNames)},
+                                {u"date_of_birth"_s, person.dateOfBirth.toString(Qt::ISODate)}});
+        t.commit();
+        return Done{};
+    });
+}
+
+StoreResult<std::vector<PersonSummary>> SqliteStore::people(const Actor &viewer)
+{
+    return guarded<std::vector<PersonSummary>>({}, [&]() -> StoreResult<std::vector<PersonSummary>> {
+        const qint64 viewerId = findUserId(viewer).value_or(-1);
+        std::vector<PersonSummary> out;
+        auto s = m_db->prepare(
+            "SELECT p.id, p.name, p.other_names, p.date_of_birth, "
+            "  (SELECT count(*) FROM entries e LEFT JOIN drafts d ON d.entry_id = e.id "
+            "     WHERE e.person_id = p.id AND (e.revisions > 0 OR d.author_id = ?1)), "
+            "  (SELECT count(*) FROM entries e WHERE e.person_id = p.id AND e.kind = 'incident' AND e.revisions > 0 AND e.in_error = 0) "
+            "FROM people p ORDER BY p.name COLLATE NOCASE, p.id");
+        s.bind(1, viewerId);
+        while (s.next()) {
+            PersonSummary ps;
+            ps.person.id = s.text(0);
+            ps.person.name = s.text(1);
+            for (const QJsonValue &v : QJsonDocument::fromJson(s.text(2).toUtf8()).array())
+                ps.person.otherNames << v.toString();
+            ps.person.dateOfBirth = QDate::fromString(s.text(3), Qt::ISODate);
+            ps.entries = int(s.integer(4));
+            ps.incidents = int(s.integer(5));
+            out.push_back(std::move(ps));
+        }
+        // The most recent incident of each person: the latest moment it can have happened.
+        auto last = m_db->prepare("SELECT person_id, id, event_json FROM entries WHERE kind = 'incident' AND revisions > 0 "
+                                  "AND in_error = 0 AND event_sort IS NOT NULL");
+        QHash<QString, size_t> index;
+        for (size_t i = 0; i < out.size(); ++i)
+            index.insert(out[i].person.id, i);
+        while (last.next()) {
+            auto it = index.constFind(last.text(0));
+            if (it == index.constEnd())
+                continue;
+            const QDateTime at = eventDateFromJson(last.text(2)).latest();
+            PersonSummary &ps = out[*it];
+            if (at.isValid() && (!ps.lastIncidentAt.isValid() || at > ps.lastIncidentAt)) {
+                ps.lastIncidentAt = at;
+                ps.lastIncidentEntry = last.text(1);
+            }
+        }
+        return out;
+    });
+}
+
+StoreResult<record::Person> SqliteStore::person(const QString &id)
+{
+    return guarded<record::Person>({}, [&]() -> StoreResult<record::Person> { return loadPerson(id); });
+}
+
+StoreResult<std::vector<record::Person>> SqliteStore::peopleNamed(const QString &name)
+{
+    return guarded<std::vector<record::Person>>({}, [&]() -> StoreResult<std::vector<record::Person>> {
+        std::vector<record::Person> out;
+        const QString wanted = name.simplified();
+        auto s = m_db->prepare("SELECT id, name, other_names FROM people ORDER BY name COLLATE NOCASE, id");
+        while (s.next()) {
+            bool match = s.text(1).simplified().compare(wanted, Qt::CaseInsensitive) == 0;
+            for (const QJsonValue &v : QJsonDocument::fromJson(s.text(2).toUtf8()).array())
+                match = match || v.toString().simplified().compare(wanted, Qt::CaseInsensitive) == 0;
+            if (match)
+                out.push_back(loadPerson(s.text(0)));
+        }
+        return out;
+    });
+}
+
+// ---- entries: drafts, finalising, amending, marking in error ------------------------------------
+
+StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Entry entry, const Actor &actor)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    return guarded<QString>(u"The draft was not saved."_s, [&]() -> StoreResult<QString> {
+        sql::Transaction t(*m_db);
+        const record::Person person = loadPerson(personId);
+        const qint64 actorId = userId(actor);
+        const QDateTime at = now();
+        const QString kind = kindOf(entry);
+        auto row = m_db->prepare("SELECT person_id, kind, revisions, in_error FROM entries WHERE id = ?1");
+        row.bind(1, entry.id);
+        if (entry.id.isEmpty() || !row.next()) {
+            if (entry.id.isEmpty()) {
+                do {
+                    entry.id = newId("E-");
+                } while (m_db->prepare("SELECT 1 FROM entries WHERE id = ?1").bind(1, entry.id).next());
+            }
+            entry.writtenAt = at;
+            entry.author = actor;
+            auto ins = m_db->prepare("INSERT INTO entries(id, person_id, kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)");
+            ins.bind(1, entry.id).bind(2, personId).bind(3, kind).bind(4, iso(at)).bind(5, actorId).run();
+            auto d = m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) "
+                                   "VALUES (?1, ?2, 0, ?3, ?4, ?4)");
+            d.bind(1, entry.id).bind(2, actorId).bind(3, compact(record::entryToJson(entry))).bind(4, iso(at)).run();
+            updateHead(entry.id, entry, std::nullopt, actorId);
+            indexEntry(entry.id, person, entry);
+            appendAudit(actor, u"create-entry"_s, personId, entry.id, std::nullopt, QJsonObject{{u"kind"_s, kind}});
+            t.commit();
+            return entry.id;
+        }
+        const QString owner = row.text(0);
+        const QString storedKind = row.text(1);
+        const int revisions = int(row.integer(2));
+        const bool inError = row.integer(3) != 0;
+        if (owner != personId)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 belongs to someone else's case file."_s.arg(entry.id)}};
+        if (inError)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be changed. Write a new entry instead."_s.arg(entry.id)}};
+        if (storedKind != kind)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; it cannot become a %3. Write a new entry instead."_s
+                                                    .arg(entry.id, storedKind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s,
+                                                         kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
+        bool hadDraft = false;
+        {
+            auto existing = m_db->prepare("SELECT author_id FROM drafts WHERE entry_id = ?1");
+            existing.bind(1, entry.id);
+            if (existing.next()) {
+                hadDraft = true;
+                const qint64 draftAuthor = existing.integer(0);
+                if (draftAuthor != actorId)
+                    throw Refusal{{ErrorCode::Invalid, u"entry %1 is being drafted by %2; only they can change the draft."_s
+                                                           .arg(entry.id, actorDisplay(userById(draftAuthor)))}};
+            }
+        }
+        if (revisions > 0) {
+            // An amendment: the content keeps the original's author and time of writing.
+            auto first = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = 1");
+            first.bind(1, entry.id);
+            first.next();
+            const record::Entry original = parseContent(first.text(0), entry.id);
+            entry.writtenAt = original.writtenAt;
+            entry.author = original.author;
+        } else {
+            entry.writtenAt = at;
+            entry.author = actor;
+        }
+        const QString content = compact(record::entryToJson(entry));
+        auto up = m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(entry_id) DO UPDATE SET content = ?4, updated_at = ?5");
+        up.bind(1, entry.id).bind(2, actorId).bind(3, revisions).bind(4, content).bind(5, iso(at)).run();
+        if (revisions == 0) {
+            updateHead(entry.id, entry, std::nullopt, actorId);
+            indexEntry(entry.id, person, entry);
+        } else if (!hadDraft) {
+            appendAudit(actor, u"start-amendment"_s, personId, entry.id, revisions, {});
+        }
+        t.commit();
+        return entry.id;
+    });
+}
+
+StoreResult<Done> SqliteStore::discardDraft(const QString &entryId, const Actor &actor)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    return guarded<Done>(u"The draft was kept."_s, [&]() -> StoreResult<Done> {
+        sql::Transaction t(*m_db);
+        const QString id = resolveEntryId(entryId);
+        auto d = m_db->prepare("SELECT d.author_id, e.revisions, e.person_id FROM drafts d JOIN entries e ON e.id = d.entry_id "
+                               "WHERE d.entry_id = ?1");
+        d.bind(1, id);
+        if (!d.next())
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 has no draft to discard."_s.arg(id)}};
+        if (d.integer(0) != userId(actor))
+            throw Refusal{{ErrorCode::Invalid, u"the draft of entry %1 belongs to %2; only they can discard it."_s
+                                                   .arg(id, actorDisplay(userById(d.integer(0))))}};
+        const int revisions = int(d.integer(1));
+        const QString personId = d.text(2);
+        m_db->prepare("DELETE FROM drafts WHERE entry_id = ?1").bind(1, id).run();
+        if (revisions == 0) {
+            unindexEntry(id);
+            m_db->prepare("DELETE FROM entries WHERE id = ?1").bind(1, id).run();
+        }
+        appendAudit(actor, u"discard-draft"_s, personId, id, std::nullopt,
+                    QJsonObject{{u"amendment"_s, revisions > 0}});
+        t.commit();
+        return Done{};
+    });
+}
+
+StoreResult<Revision> SqliteStore::finalise(const QString &entryId, const Actor &actor, const QHash<QString, QString> &leftReasons,
+                                            const QString &amendReason)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    return guarded<Revision>(u"The entry was not finalised."_s, [&]() -> StoreResult<Revision> {
+        sql::Transaction t(*m_db);
+        const QString id = resolveEntryId(entryId);
+        auto d = m_db->prepare("SELECT d.author_id, d.base_revision, d.content, e.person_id, e.revisions, e.in_error "
+                               "FROM drafts d JOIN entries e ON e.id = d.entry_id WHERE d.entry_id = ?1");
+        d.bind(1, id);
+        if (!d.next())
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 has no draft to finalise: it is already final. To correct it, amend it."_s.arg(id)}};
+        if (d.integer(0) != userId(actor))
+            throw Refusal{{ErrorCode::Invalid, u"the draft of entry %1 was written by %2; only its author can finalise it."_s
+                                                   .arg(id, actorDisplay(userById(d.integer(0))))}};
+        const int base = int(d.integer(1));
+        record::Entry e = parseContent(d.text(2), id);
+        const QString personId = d.text(3);
+        const int revisions = int(d.integer(4));
+        if (d.integer(5) != 0)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be finalised."_s.arg(id)}};
+        if (base != revisions)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 was amended by someone else after this draft was started; start the amendment again."_s.arg(id)}};
+        const QString reason = amendReason.trimmed();
+        if (base > 0 && reason.isEmpty())
+            throw Refusal{{ErrorCode::Invalid, u"an amendment needs a reason: say what was wrong or missing, and how you know."_s}};
+        const QDateTime at = now();
+        if (base == 0) {
+            e.writtenAt = at;
+            e.author = actor;
+        }
+        const Snapshot snap = assessForFinal(loadPerson(personId), e, leftReasons, {});
+        Revision r = writeRevision(id, personId, e, base + 1, actor, at, base > 0 ? reason : QString(), snap,
+                                   base > 0 ? u"amend"_s : u"finalise"_s, {});
+        t.commit();
+        return r;
+    });
+}
+
+StoreResult<Revision> SqliteStore::amend(const QString &entryId, record::Entry entry, const QString &reason, const Actor &actor,
+                                         const QHash<QString, QString> &leftReasons)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    if (reason.trimmed().isEmpty())
+        return StoreError{ErrorCode::Invalid, u"an amendment needs a reason: say what was wrong or missing, and how you know."_s};
+    return guarded<Revision>(u"The amendment was not saved."_s, [&]() -> StoreResult<Revision> {
+        sql::Transaction t(*m_db);
+        const QString id = resolveEntryId(entryId);
+        auto row = m_db->prepare("SELECT person_id, kind, revisions, in_error FROM entries WHERE id = ?1");
+        row.bind(1, id);
+        row.next();
+        const QString personId = row.text(0);
+        const QString kind = row.text(1);
+        const int revisions = int(row.integer(2));
+        if (row.integer(3) != 0)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be amended. Write a new entry instead."_s.arg(id)}};
+        if (revisions == 0)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is still a draft; change the draft and finalise it instead of amending it."_s.arg(id)}};
+        if (kindOf(entry) != kind)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; an amendment cannot change its kind."_s
+                                                    .arg(id, kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
+        auto draft = m_db->prepare("SELECT author_id FROM drafts WHERE entry_id = ?1");
+        draft.bind(1, id);
+        if (draft.next())
+            throw Refusal{{ErrorCode::Conflict, u"%1 is drafting an amendment of entry %2; finalise or discard that draft first."_s
+                                                    .arg(actorDisplay(userById(draft.integer(0))), id)}};
+        auto first = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = 1");
+        first.bind(1, id);
+        first.next();
+        const record::Entry original = parseContent(first.text(0), id);
+        entry.id = id;
+        entry.writtenAt = original.writtenAt;
+        entry.author = original.author;
+        const Snapshot snap = assessForFinal(loadPerson(personId), entry, leftReasons, {});
+        Revision r = writeRevision(id, personId, entry, revisions + 1, actor, now(), reason.trimmed(), snap, u"amend"_s, {});
+        t.commit();
+        return r;
+    });
+}
+
+StoreResult<Done> SqliteStore::markInError(const QString &entryId, const QString &reason, const Actor &actor)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    if (reason.trimmed().isEmpty())
+        return StoreError{ErrorCode::Invalid, u"marking an entry in error needs a reason (for example: written in the wrong person's file)."_s};
+    return guarded<Done>(u"The entry was not marked in error."_s, [&]() -> StoreResult<Done> {
+        sql::Transaction t(*m_db);
+        const QString id = resolveEntryId(entryId);
+        auto row = m_db->prepare("SELECT person_id, revisions, in_error FROM entries WHERE id = ?1");
+        row.bind(1, id);
+        row.next();
+        const QString personId = row.text(0);
+        if (row.integer(2) != 0)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is already marked in error."_s.arg(id)}};
+        if (row.integer(1) == 0)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is a draft that was never finalised: discard the draft instead."_s.arg(id)}};
+        const qint64 actorId = userId(actor);
+        const QDateTime at = now();
+        QJsonObject detail{{u"reason"_s, reason.trimmed()}};
+        auto draft = m_db->prepare("SELECT author_id FROM drafts WHERE entry_id = ?1");
+        draft.bind(1, id);
+        if (draft.next()) {
+            detail.insert(u"discarded_amendment_draft_by"_s, actorDisplay(userById(draft.integer(0))));
+            m_db->prepare("DELETE FROM drafts WHERE entry_id = ?1").bind(1, id).run();
+        }
+        m_db->prepare("INSERT INTO errors(entry_id, at, actor_id, reason) VALUES (?1, ?2, ?3, ?4)")
+            .bind(1, id).bind(2, iso(at)).bind(3, actorId).bind(4, reason.trimmed()).run();
+        m_db->prepare("UPDATE entries SET in_error = 1 WHERE id = ?1").bind(1, id).run();
+        appendAudit(actor, u"mark-in-error"_s, personId, id, std::nullopt, detail);
+        t.commit();
+        return Done{};
+    });
+}
+
+StoreResult<std::vector<QString>> SqliteStore::importCaseFile(const record::CaseFile &cf, const Actor &actor,
+                                                              const ImportOptions &options, const Progress &progress)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    return guarded<std::vector<QString>>(u"Nothing was imported."_s, [&]() -> StoreResult<std::vector<QString>> {
+        sql::Transaction t(*m_db);
+        record::Person person = cf.person;
+        person.name = person.name.trimmed();
+        bool personExists = false;
+        if (!person.id.isEmpty()) {
+            auto p = m_db->prepare("SELECT name FROM people WHERE id = ?1");
+            p.bind(1, person.id);
+            if (p.next()) {
+                personExists = true;
+                if (p.text(0).simplified().compare(person.name.simplified(), Qt::CaseInsensitive) != 0)
+                    throw Refusal{{ErrorCode::Conflict, u"the file's person id \"%1\" is used for %2 in %3, but the file is about %4. "
+                                                        u"Nothing was imported; check that this is the right file."_s
+                                                            .arg(person.id, p.text(0), m_path, person.name)}};
+            }
+        }
+        if (!personExists) {
+            if (person.id.isEmpty()) {
+                do {
+                    person.id = newId("P-");
+                } while (m_db->prepare("SELECT 1 FROM people WHERE id = ?1").bind(1, person.id).next());
+            }
+            m_db->prepare("INSERT INTO people(id, name, other_names, date_of_birth, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .bind(1, person.id).bind(2, person.name)
+                .bind(3, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(person.otherNames)).toJson(QJsonDocument::Compact)))
+                .bind(4, person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString())
+                .bind(5, iso(now())).bind(6, userId(actor)).run();
+            appendAudit(actor, u"add-person"_s, person.id, {}, std::nullopt,
+                        QJsonObject{{u"name"_s, person.name}, {u"source"_s, options.sourceName}});
+        }
+        std::vector<QString> ids;
+        const qint64 total = qint64(cf.entries.size());
+        const qint64 actorId = userId(actor);
+        for (qint64 i = 0; i < total; ++i) {
+            if (progress && !progress(i, total))
+                throw Refusal{{ErrorCode::Cancelled, u"import cancelled; nothing was imported."_s}};
+            record::Entry e = cf.entries[size_t(i)];
+            if (e.id.isEmpty()) {
+                do {
+                    e.id = newId("E-");
+                } while (m_db->prepare("SELECT 1 FROM entries WHERE id = ?1").bind(1, e.id).next());
+            } else if (m_db->prepare("SELECT 1 FROM entries WHERE id = ?1").bind(1, e.id).next()) {
+                throw Refusal{{ErrorCode::Conflict, u"entry \"%1\" is already in %2. Nothing was imported (an import is all or nothing); "
+                                                    u"remove that entry from the file or give it a new id."_s.arg(e.id, m_path)}};
+            }
+            const QDateTime at = now();
+            m_db->prepare("INSERT INTO entries(id, person_id, kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .bind(1, e.id).bind(2, person.id).bind(3, kindOf(e)).bind(4, iso(at)).bind(5, actorId).run();
+            if (options.asDrafts) {
+                e.writtenAt = at;
+                e.author = actor;
+                m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) VALUES (?1, ?2, 0, ?3, ?4, ?4)")
+                    .bind(1, e.id).bind(2, actorId).bind(3, compact(record::entryToJson(e))).bind(4, iso(at)).run();
+                updateHead(e.id, e, std::nullopt, actorId);
+                indexEntry(e.id, person, e);
+                appendAudit(actor, u"import"_s, person.id, e.id, std::nullopt,
+                            QJsonObject{{u"source"_s, options.sourceName}, {u"as"_s, u"draft"_s}});
+            } else {
+                // Written elsewhere: the author and the time of writing are the file's; the importer is in the audit.
+                const Actor author = e.author.name.isEmpty() ? actor : e.author;
+                const QDateTime writtenAt = e.writtenAt.isValid() ? e.writtenAt : at;
+                const Snapshot snap = assessForFinal(person, e, {},
+                                                     u"Imported from %1; written before it came into Fairnote."_s
+                                                         .arg(options.sourceName.isEmpty() ? u"another system"_s : options.sourceName));
+                writeRevision(e.id, person.id, e, 1, author, writtenAt, QString(), snap, u"import"_s,
+                              QJsonObject{{u"source"_s, options.sourceName}, {u"imported_by"_s, actorDisplay(actor)}});
+            }
+            ids.push_back(e.id);
+        }
+        t.commit();
+        if (progress)
+            progress(total, total);
+        return ids;
+    });
+}
+
+StoreResult<record::CaseFile> SqliteStore::caseFile(const QString &personId, bool includeInError)
+{
+    return guarded<record::CaseFile>({}, [&]() -> StoreResult<record::CaseFile> {
+        record::CaseFile cf;
+        cf.person = loadPerson(personId);
+        auto s = m_db->prepare("SELECT e.id, r.content FROM entries e JOIN revisions r ON r.entry_id = e.id AND r.number = e.revisions "
+                               "WHERE e.person_id = ?1 AND e.revisions > 0 AND (?2 OR e.in_error = 0) "
+                               "ORDER BY e.event_sort IS NULL, e.event_sort, e.written_at, e.id");
+        s.bind(1, personId).bind(2, includeInError ? 1 : 0);
+        while (s.next())
+            cf.entries.push_back(parseContent(s.text(1), s.text(0)));
+        return cf;
+    });
+}
+
+// ---- reading ------------------------------------------------------------------------------------
+
+constexpr const char *kSummaryColumns =
+    "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, e.event_json, e.summary, e.written_at, "
+    "u.name, u.role, u.organisation, e.late_seconds, d.author_id, du.name, du.role, du.organisation, d.updated_at "
+    "FROM entries e JOIN people p ON p.id = e.person_id LEFT JOIN users u ON u.id = e.author_id "
+    "LEFT JOIN drafts d ON d.entry_id = e.id LEFT JOIN users du ON du.id = d.author_id ";
+
+EntrySummary SqliteStore::summaryFromRow(sql::Statement &s)
+{
+    EntrySummary e;
+    e.id = s.text(0);
+    e.personId = s.text(1);
+    e.personName = s.text(2);
+    e.incident = s.text(3) == u"incident";
+    e.revisions = int(s.integer(4));
+    e.status = statusOf(e.revisions, s.integer(5) != 0);
+    e.eventDate = eventDateFromJson(s.text(6));
+    e.summary = s.text(7);
+    e.writtenAt = fromIso(s.text(8));
+    e.author = Actor{s.text(9), s.text(10), s.text(11)};
+    if (!s.isNull(12))
+        e.lateSeconds = s.integer(12);
+    e.hasDraft = !s.isNull(13);
+    if (e.hasDraft)
+        e.draftAuthor = Actor{s.text(14), s.text(15), s.text(16)};
+    return e;
+}
+
+StoreResult<std::vector<EntrySummary>> SqliteStore::entries(const ListFilter &filter, const Actor &viewer)
+{
+    return guarded<std::vector<EntrySummary>>({}, [&]() -> StoreResult<std::vector<EntrySummary>> {
+        const qint64 viewerId = findUserId(viewer).value_or(-1);
+        static const QByteArray byPerson = QByteArray(kSummaryColumns) +
+            "WHERE e.person_id = ?1 AND (e.revisions > 0 OR d.author_id = ?2 OR ?3) AND (?4 OR e.in_error = 0) "
+            "ORDER BY e.event_sort IS NULL, e.event_sort, e.written_at, e.id";
+        static const QByteArray all = QByteArray(kSummaryColumns) +
+            "WHERE (e.revisions > 0 OR d.author_id = ?2 OR ?3) AND (?4 OR e.in_error = 0) "
+            "ORDER BY p.name COLLATE NOCASE, p.id, e.event_sort IS NULL, e.event_sort, e.written_at, e.id";
+        auto s = m_db->prepare(filter.personId.isEmpty() ? all.constData() : byPerson.constData());
+        if (!filter.personId.isEmpty()) {
+            s.bind(1, filter.personId);
+            if (!m_db->prepare("SELECT 1 FROM people WHERE id = ?1").bind(1, filter.personId).next())
+                throw Refusal{{ErrorCode::NotFound, u"there is no person with the id \"%1\" in %2."_s.arg(filter.personId, m_path)}};
+        }
+        s.bind(2, viewerId).bind(3, filter.othersDrafts ? 1 : 0).bind(4, filter.includeInError ? 1 : 0);
+        std::vector<EntrySummary> out;
+        while (s.next())
+            out.push_back(summaryFromRow(s));
+        return out;
+    });
+}
+
+StoreResult<EntryDetail> SqliteStore::entry(const QString &idOrPrefix)
+{
+    return guarded<EntryDetail>({}, [&]() -> StoreResult<EntryDetail> {
+        const QString id = resolveEntryId(idOrPrefix);
+        EntryDetail d;
+        {
+            static const QByteArray one = QByteArray(kSummaryColumns) + "WHERE e.id = ?1";
+            auto s = m_db->prepare(one.constData());
+            s.bind(1, id);
+            s.next();
+            d.summary = summaryFromRow(s);
+        }
+        auto r = m_db->prepare("SELECT r.id, r.number, r.content, u.name, u.role, u.organisation, r.written_at, r.reason, "
+                               "r.late_seconds, r.hash FROM revisions r JOIN users u ON u.id = r.author_id "
+                               "WHERE r.entry_id = ?1 ORDER BY r.number");
+        r.bind(1, id);
+        std::vector<std::pair<qint64, Revision>> revisions;
+        while (r.next()) {
+            Revision rev;
+            rev.number = int(r.integer(1));
+            rev.entry = parseContent(r.text(2), id);
+            rev.author = Actor{r.text(3), r.text(4), r.text(5)};
+            rev.writtenAt = fromIso(r.text(6));
+            rev.reason = r.text(7);
+            if (!r.isNull(8))
+                rev.lateSeconds = r.integer(8);
+            rev.hash = r.text(9);
+            revisions.emplace_back(r.integer(0), std::move(rev));
+        }
+        for (auto &[rowId, rev] : revisions) {
+            rev.snapshot = loadSnapshot(rowId);
+            d.revisions.push_back(std::move(rev));
+        }
+        auto dr = m_db->prepare("SELECT d.content, u.name, u.role, u.organisation, d.started_at, d.updated_at, d.base_revision "
+                                "FROM drafts d JOIN users u ON u.id = d.author_id WHERE d.entry_id = ?1");
+        dr.bind(1, id);
+        if (dr.next()) {
+            Draft draft;
+            draft.entry = parseContent(dr.text(0), id);
+            draft.author = Actor{dr.text(1), dr.text(2), dr.text(3)};
+            draft.startedAt = fromIso(dr.text(4));
+            draft.updatedAt = fromIso(dr.text(5));
+            draft.baseRevision = int(dr.integer(6));
+            d.draft = std::move(draft);
+        }
+        auto er = m_db->prepare("SELECT x.at, u.name, u.role, u.organisation, x.reason FROM errors x JOIN users u ON u.id = x.actor_id "
+                                "WHERE x.entry_id = ?1");
+        er.bind(1, id);
+        if (er.next())
+            d.inError = InErrorMark{fromIso(er.text(0)), Actor{er.text(1), er.text(2), er.text(3)}, er.text(4)};
+        return d;
+    });
+}
+
+// The words of a query as an FTS5 expression that can never be a syntax error: each word quoted, all
+// required, the last one also matching as a prefix (search as you type).
+QString ftsQuery(const QString &query)
+{
+    QStringList terms;
+    QString word;
+    auto flush = [&] {
+        if (!word.isEmpty())
+            terms << u'"' + word + u'"';
+        word.clear();
+    };
+    for (const QChar c : query) {
+        if (c.isLetterOrNumber() || c.isMark())
+            word += c;
+        else
+            flush();
+    }
+    flush();
+    if (terms.isEmpty())
+        return {};
+    if (!query.isEmpty() && (query.back().isLetterOrNumber() || query.back().isMark()))
+        terms.back() += u'*';
+    return terms.join(u' ');
+}
+
+StoreResult<std::vector<SearchHit>> SqliteStore::search(const QString &query, const Actor &viewer, int limit)
+{
+    return guarded<std::vector<SearchHit>>({}, [&]() -> StoreResult<std::vector<SearchHit>> {
+        std::vector<SearchHit> out;
+        const QString q = ftsQuery(query);
+        if (q.isEmpty())
+            return out;
+        const qint64 viewerId = findUserId(viewer).value_or(-1);
+        auto s = m_db->prepare(
+            "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, "
+            "  snippet(search, -1, char(2), char(3), '…', 16), bm25(search) "
+            "FROM search JOIN entries e ON e.rowid = search.rowid JOIN people p ON p.id = e.person_id "
+            "LEFT JOIN drafts d ON d.entry_id = e.id "
+            "WHERE search MATCH ?1 AND (e.revisions > 0 OR d.author_id = ?2) ORDER BY bm25(search) LIMIT ?3");
+        s.bind(1, q).bind(2, viewerId).bind(3, limit);
+        while (s.next()) {
+            SearchHit h;
+            h.entryId = s.text(0);
+            h.personId = s.text(1);
+            h.personName = s.text(2);
+            h.incident = s.text(3) == u"incident";
+            h.status = statusOf(int(s.integer(4)), s.integer(5) != 0);
+            const QString marked = s.text(6);
+            int start = -1;
+            for (const QChar c : marked) {
+                if (c == QChar(2)) {
+                    start = int(h.snippet.size());
+                } else if (c == QChar(3)) {
+                    if (start >= 0)
+                        h.highlights.emplace_back(start, int(h.snippet.size()) - start);
+                    start = -1;
+                } else {
+                    h.snippet += c == u'\n' ? u' ' : c;
+                }
+            }
+            h.rank = s.real(7);
+            out.push_back(std::move(h));
+        }
+        return out;
+    });
+}
+
+// ---- audit, verify, backup ----------------------------------------------------------------------
+
+StoreResult<qint64> SqliteStore::logEvent(const Actor &actor, const QString &action, const QString &personId,
+                                          const QString &entryId, const QJsonObject &detail)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    return guarded<qint64>(u"The event was not recorded in the audit trail."_s, [&]() -> StoreResult<qint64> {
+        sql::Transaction t(*m_db);
+        const qint64 seq = appendAudit(actor, action, personId, entryId, std::nullopt, detail);
+        t.commit();
+        return seq;
+    });
+}
+
+StoreResult<std::vector<AuditRow>> SqliteStore::auditTrail(const QString &personId)
+{
+    return guarded<std::vector<AuditRow>>({}, [&]() -> StoreResult<std::vector<AuditRow>> {
+        auto s = m_db->prepare("SELECT a.seq, a.at, u.name, u.role, u.organisation, a.action, a.person_id, a.entry_id, a.revision, "
+                               "a.detail, a.prev_hash, a.hash FROM audit a LEFT JOIN users u ON u.id = a.actor_id "
+                               "WHERE ?1 IS NULL OR a.person_id = ?1 ORDER BY a.seq");
+        s.bind(1, personId.isEmpty() ? QString() : personId);
+        std::vector<AuditRow> out;
+        while (s.next()) {
+            AuditRow a;
+            a.seq = s.integer(0);
+            a.at = fromIso(s.text(1));
+            a.actor = Actor{s.text(2), s.text(3), s.text(4)};
+            a.action = s.text(5);
+            a.personId = s.text(6);
+            a.entryId = s.text(7);
+            a.revision = int(s.integer(8));
+            a.detail = parseObject(s.text(9));
+            a.prevHash = s.text(10);
+            a.hash = s.text(11);
+            out.push_back(std::move(a));
+        }
+        return out;
+    });
+}
+
+StoreResult<QString> SqliteStore::headHash()
+{
+    return guarded<QString>({}, [&]() -> StoreResult<QString> {
+        const QString h = m_db->scalarText("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1");
+        return h.isEmpty() ? kZeroHash : h;
+    });
+}
+
+StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
+{
+    return guarded<VerifyReport>({}, [&]() -> StoreResult<VerifyReport> {
+        VerifyReport report;
+        auto problem = [&](const QString &where, const QString &message) {
+            if (report.problems.size() < 1000)
+                report.problems.push_back({where, message});
+        };
+        // Reads happen in one transaction so that a save in another program cannot interleave.
+        m_db->exec("BEGIN");
+        struct EndRead {
+            sql::Database &db;
+            ~EndRead() { try { db.exec("COMMIT"); } catch (const sql::Failure &) {} }
+        } endRead{*m_db};
+
+        const qint64 revisions = m_db->scalar("SELECT count(*) FROM revisions");
+        const qint64 auditRows = m_db->scalar("SELECT count(*) FROM audit");
+        report.revisions = revisions;
+        report.auditRows = auditRows;
+        report.entries = m_db->scalar("SELECT count(*) FROM entries");
+        report.people = m_db->scalar("SELECT count(*) FROM people");
+        // integrity_check reads every page: count it as a third of the work.
+        const qint64 total = std::max<qint64>(1, (revisions + auditRows) * 3 / 2);
+        qint64 done = 0;
+        auto tick = [&](qint64 n) {
+            done += n;
+            if (progress && (done % 512 == 0 || n > 1) && !progress(std::min(done, total), total))
+                throw Refusal{{ErrorCode::Cancelled, u"verification cancelled"_s}};
+        };
+
+        {
+            auto s = m_db->prepare("PRAGMA integrity_check(100)");
+            while (s.next())
+                if (s.text(0) != u"ok")
+                    problem(u"database"_s, u"SQLite's integrity check: %1"_s.arg(s.text(0)));
+        }
+        tick((revisions + auditRows) / 2);
+        {
+            auto s = m_db->prepare("PRAGMA foreign_key_check");
+            while (s.next())
+                problem(u"table %1, row %2"_s.arg(s.text(0)).arg(s.integer(1)),
+                        u"refers to a missing row in %1"_s.arg(s.text(2)));
+        }
+        {
+            QSet<QString> present;
+            auto s = m_db->prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'");
+            while (s.next())
+                present.insert(s.text(0));
+            for (const QString &t : protectionTriggers())
+                if (!present.contains(t))
+                    problem(u"database"_s, u"the protection \"%1\" has been removed, so final records could be changed without Fairnote"_s.arg(t));
+        }
+
+        // Every revision against its hash. The snapshot rows are read alongside, in revision order.
+        QHash<QString, QString> revisionHashes; // "entry\x1fnumber" -> stored hash
+        {
+            auto r = m_db->prepare("SELECT r.id, r.entry_id, r.number, e.person_id, e.kind, r.content, u.name, u.role, u.organisation, "
+                                   "r.written_at, r.reason, r.late_seconds, r.hash FROM revisions r "
+                                   "LEFT JOIN entries e ON e.id = r.entry_id LEFT JOIN users u ON u.id = r.author_id ORDER BY r.id");
+            auto p = m_db->prepare("SELECT revision_id, field, code, severity, message, question, left_reason FROM revision_prompts "
+                                   "ORDER BY revision_id, seq");
+            auto f = m_db->prepare("SELECT revision_id, field, rule, category, severity, offset_utf16, length_utf16, text, message "
+                                   "FROM revision_findings ORDER BY revision_id, seq");
+            bool pMore = p.next(), fMore = f.next();
+            while (r.next()) {
+                const qint64 id = r.integer(0);
+                Snapshot snap;
+                while (pMore && p.integer(0) < id)
+                    pMore = p.next();
+                while (pMore && p.integer(0) == id) {
+                    snap.prompts.push_back({p.text(1), p.text(2), p.text(3), p.text(4), p.text(5), p.text(6)});
+                    pMore = p.next();
+                }
+                while (fMore && f.integer(0) < id)
+                    fMore = f.next();
+                while (fMore && f.integer(0) == id) {
+                    snap.findings.push_back({f.text(1), f.text(2), f.text(3), f.text(4), f.integer(5), f.integer(6), f.text(7), f.text(8)});
+                    fMore = f.next();
+                }
+                RevisionFields rf;
+                rf.entryId = r.text(1);
+                rf.number = int(r.integer(2));
+                rf.personId = r.text(3);
+                rf.kind = r.text(4);
+                rf.content = r.text(5);
+                rf.authorName = r.text(6);
+                rf.authorRole = r.text(7);
+                rf.authorOrganisation = r.text(8);
+                rf.writtenAt = r.text(9);
+                rf.reason = r.text(10);
+                if (!r.isNull(11))
+                    rf.lateSeconds = r.integer(11);
+                const QString stored = r.text(12);
+                if (revisionHash(rf, snap) != stored)
+                    problem(u"entry %1 revision %2"_s.arg(rf.entryId).arg(rf.number),
+                            u"its content, author, time or assessment no longer match the hash taken when it was finalised: it was changed outside Fairnote"_s);
+                revisionHashes.insert(rf.entryId + u'\x1f' + QString::number(rf.number), stored);
+                tick(1);
+            }
+        }
+
+        // The audit chain, and each finalise / amend / import row against the revision it recorded.
+        QSet<QString> auditedRevisions;
+        QHash<QString, QString> errorReasons; // entry -> reason in the audit
+        {
+            auto a = m_db->prepare("SELECT a.seq, a.at, u.name, u.role, u.organisation, a.action, a.person_id, a.entry_id, a.revision, "
+                                   "a.detail, a.prev_hash, a.hash, a.actor_id FROM audit a LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.seq");
+            QString prev = kZeroHash;
+            qint64 expectedSeq = 1;
+            while (a.next()) {
+                AuditFields af;
+                af.seq = a.integer(0);
+                af.at = a.text(1);
+                af.actorName = a.text(2);
+                af.actorRole = a.text(3);
+                af.actorOrganisation = a.text(4);
+                af.action = a.text(5);
+                af.personId = a.text(6);
+                af.entryId = a.text(7);
+                if (!a.isNull(8))
+                    af.revision = a.integer(8);
+                af.detail = a.text(9);
+                af.prevHash = a.text(10);
+                const QString stored = a.text(11);
+                const QString where = u"audit row %1"_s.arg(af.seq);
+                if (af.seq != expectedSeq)
+                    problem(where, expectedSeq < af.seq ? u"rows %1 to %2 of the audit trail are missing"_s.arg(expectedSeq).arg(af.seq - 1)
+                                                        : u"the audit trail is out of order"_s);
+                expectedSeq = af.seq + 1;
+                if (af.prevHash != prev)
+                    problem(where, u"does not follow on from the row before it: the audit trail was cut or rewritten"_s);
+                if (!a.isNull(12) && af.actorName.isEmpty())
+                    problem(where, u"its author is missing from the table of authors"_s);
+                if (auditHash(af) != stored)
+                    problem(where, u"was changed after it was written (%1 on %2)"_s.arg(af.action, af.at));
+                prev = stored;
+                if (af.action == u"finalise" || af.action == u"amend" || af.action == u"import") {
+                    const QJsonObject detail = parseObject(af.detail);
+                    if (af.revision) {
+                        const QString key = af.entryId + u'\x1f' + QString::number(*af.revision);
+                        auditedRevisions.insert(key);
+                        const auto it = revisionHashes.constFind(key);
+                        if (it == revisionHashes.constEnd())
+                            problem(where, u"records revision %1 of entry %2, which is no longer in the file"_s.arg(*af.revision).arg(af.entryId));
+                        else if (*it != detail.value(u"revision_hash"_s).toString())
+                            problem(u"entry %1 revision %2"_s.arg(af.entryId).arg(*af.revision),
+                                    u"its hash differs from the one the audit trail recorded when it was finalised (%1): it was replaced outside Fairnote"_s.arg(where));
+                    }
+                } else if (af.action == u"mark-in-error") {
+                    errorReasons.insert(af.entryId, parseObject(af.detail).value(u"reason"_s).toString());
+                }
+                tick(1);
+            }
+            report.headHash = prev;
+        }
+        for (auto it = revisionHashes.constBegin(); it != revisionHashes.constEnd(); ++it)
+            if (!auditedRevisions.contains(it.key())) {
+                const QStringList parts = it.key().split(u'\x1f');
+                problem(u"entry %1 revision %2"_s.arg(parts[0], parts[1]), u"is not in the audit trail: it was added outside Fairnote"_s);
+            }
+        {
+            auto e = m_db->prepare("SELECT x.entry_id, x.reason FROM errors x");
+            while (e.next()) {
+                const auto it = errorReasons.constFind(e.text(0));
+                if (it == errorReasons.constEnd())
+                    problem(u"entry %1"_s.arg(e.text(0)), u"is marked in error without a record in the audit trail"_s);
+                else if (*it != e.text(1))
+                    problem(u"entry %1"_s.arg(e.text(0)), u"the reason it was marked in error differs from the one in the audit trail"_s);
+                errorReasons.remove(e.text(0));
+            }
+            for (auto it = errorReasons.constBegin(); it != errorReasons.constEnd(); ++it)
+                problem(u"entry %1"_s.arg(it.key()), u"was marked in error (the audit trail says so), but the mark in error has been removed"_s);
+        }
+        {
+            auto h = m_db->prepare("SELECT e.id FROM entries e WHERE e.revisions <> (SELECT count(*) FROM revisions r WHERE r.entry_id = e.id) "
+                                   "OR e.in_error <> EXISTS (SELECT 1 FROM errors x WHERE x.entry_id = e.id)");
+            while (h.next())
+                problem(u"entry %1"_s.arg(h.text(0)), u"its list entry does not match its revisions or its mark in error"_s);
+        }
+        if (progress)
+            progress(total, total);
+        return report;
+    });
+}
+
+StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const Actor &actor, const Progress &progress)
+{
+    if (actor.name.trimmed().isEmpty())
+        return StoreError{ErrorCode::Invalid, u"a backup is recorded in the audit trail with who made it: give your name (and role)."_s};
+    const QFileInfo dest(destination);
+    if (dest.exists())
+        return StoreError{ErrorCode::Conflict, u"%1 already exists; Fairnote never overwrites a file with a backup. Choose a new name."_s.arg(destination)};
+    if (!dest.absoluteDir().exists())
+        return StoreError{ErrorCode::NotFound, u"the folder %1 does not exist; create it or choose another."_s.arg(dest.absolutePath())};
+    const QString part = dest.absoluteFilePath() + u".part"_s;
+    QFile::remove(part);
+    const int fd = ::open(QFile::encodeName(part).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return StoreError{ErrorCode::Io, u"cannot create %1 (%2). Check that you may write to that folder."_s.arg(part, QString::fromLocal8Bit(std::strerror(errno)))};
+    ::close(fd);
+    auto cleanup = [&] {
+        QFile::remove(part);
+        QFile::remove(part + u"-wal"_s);
+        QFile::remove(part + u"-shm"_s);
+        QFile::remove(part + u"-journal"_s);
+    };
+    try {
+        {
+            sql::Database target(part, sql::Database::Mode::ReadWrite);
+            m_db->backupTo(target, 256, progress);
+        }
+        auto copy = openStore(part, OpenOptions{OpenOptions::Create::No, m_kind, true, 5000});
+        if (!copy) {
+            cleanup();
+            return StoreError{copy.error().code, u"the backup could not be read back: %1. Nothing was left at %2."_s.arg(copy.error().message, destination)};
+        }
+        auto report = (*copy)->verify({});
+        copy->reset();
+        if (!report || !report->ok()) {
+            cleanup();
+            return StoreError{ErrorCode::Corrupt, report ? u"the backup did not verify (%1: %2). Nothing was left at %3; run 'verify' on the case file."_s
+                                                               .arg(report->problems.front().where, report->problems.front().message, destination)
+                                                         : report.error().message};
+        }
+        if (!QFile::rename(part, destination)) {
+            cleanup();
+            return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there."_s.arg(destination)};
+        }
+        if (!isReadOnly()) {
+            sql::Transaction t(*m_db);
+            appendAudit(actor, u"backup"_s, {}, {}, std::nullopt,
+                        QJsonObject{{u"destination"_s, dest.absoluteFilePath()}, {u"head_hash"_s, report->headHash}});
+            t.commit();
+        }
+        return *report;
+    } catch (const sql::Failure &f) {
+        cleanup();
+        return toError(f, destination, u"The backup was not made, and nothing was left at %1."_s.arg(destination));
+    } catch (const Refusal &r) {
+        cleanup();
+        return r.error;
+    }
+}
+
+// ---- opening ------------------------------------------------------------------------------------
+
+bool canWrite(const QString &path)
+{
+    const QByteArray p = QFile::encodeName(path);
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    return ::access(p.constData(), W_OK) == 0 && ::access(dir.constData(), W_OK) == 0;
+}
+
+} // namespace
+
+StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOptions &options)
+{
+    const bool memory = path == u":memory:";
+    const QFileInfo info(path);
+    bool created = false;
+    if (!memory) {
+        if (info.isDir())
+            return StoreError{ErrorCode::NotFound, u"%1 is a folder, not a case file. Give the path of a case file (for example fairnote.db)."_s.arg(path)};
+        if (!info.exists()) {
+            if (options.create == OpenOptions::Create::No)
+                return StoreError{ErrorCode::NotFound, u"there is no case file at %1."_s.arg(path)};
+            if (!QDir().mkpath(info.absolutePath()))
+                return StoreError{ErrorCode::Io, u"cannot create the folder %1. Check that you may write there."_s.arg(info.absolutePath())};
+            // Owner-only from the start: SQLite gives its -wal and -shm files the same permissions.
+            const int fd = ::open(QFile::encodeName(path).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+            if (fd < 0)
+                return StoreError{ErrorCode::Io, u"cannot create %1 (%2). Check that you may write to that folder."_s.arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+            ::close(fd);
+            created = true;
+        } else {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return StoreError{ErrorCode::Io, u"%1 cannot be read (%2). Check its permissions."_s.arg(path, f.errorString())};
+            const QByteArray header = f.read(100);
+            if (header.isEmpty()) {
+                if (options.create == OpenOptions::Create::No)
+                    return StoreError{ErrorCode::NotSqlite, u"%1 is an empty file, not a Fairnote case file. Fairnote has not changed it."_s.arg(path)};
+                created = true;
+            } else if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
+                return StoreError{ErrorCode::NotSqlite, u"%1 is not a Fairnote case file (it is not an SQLite database at all). Fairnote has not changed it; check that this is the right file."_s.arg(path)};
+            }
+        }
+    }
+
+    QString readOnlyReason;
+    if (options.readOnly)
+        readOnlyReason = u"opened for reading only"_s;
+    else if (!memory && !canWrite(path))
+        readOnlyReason = ::access(QFile::encodeName(path).constData(), W_OK) != 0 ? u"you may not write to the file"_s
+                                                                                 : u"you may not write to its folder"_s;
+    if (created && !readOnlyReason.isEmpty())
+        return StoreError{ErrorCode::ReadOnly, u"cannot create a case file at %1: %2."_s.arg(path, readOnlyReason)};
+
+    std::unique_ptr<sql::Database> db;
+    try {
+        using Mode = sql::Database::Mode;
+        db = std::make_unique<sql::Database>(path, readOnlyReason.isEmpty() ? Mode::ReadWrite : Mode::ReadOnly);
+        db->setBusyTimeout(options.busyTimeoutMs);
+        try {
+            db->scalar("PRAGMA application_id");
+        } catch (const sql::Failure &f) {
+            // A file in WAL mode whose folder cannot be written cannot get its shared-memory file; read it as immutable.
+            if (readOnlyReason.isEmpty() || f.code() != sql::CantOpen)
+                throw;
+            db = std::make_unique<sql::Database>(path, Mode::Immutable);
+        }
+        const quint32 appId = quint32(db->scalar("PRAGMA application_id"));
+        const qint64 version = db->scalar("PRAGMA user_version");
+        const qint64 tables = db->scalar("SELECT count(*) FROM sqlite_master");
+        const quint32 wanted = options.kind == FileKind::Training ? kTrainingApplicationId : kApplicationId;
+        const bool fresh = appId == 0 && version == 0 && tables == 0;
+        if (fresh && !created && options.create == OpenOptions::Create::No)
+            return StoreError{ErrorCode::NotFairnote, u"%1 is an empty SQLite database, not a Fairnote case file. Fairnote has not changed it."_s.arg(path)};
+        if (!fresh) {
+            if (appId == kTrainingApplicationId && options.kind == FileKind::Live)
+                return StoreError{ErrorCode::NotFairnote, u"%1 is a training file of invented cases; it cannot be opened as a real case file. Open it in trainer mode."_s.arg(path)};
+            if (appId == kApplicationId && options.kind == FileKind::Training)
+                return StoreError{ErrorCode::NotFairnote, u"%1 holds real case records; trainer mode opens only training files."_s.arg(path)};
+            if (appId != wanted)
+                return StoreError{ErrorCode::NotFairnote, u"%1 is an SQLite database, but not a Fairnote case file (its application id is %2). Fairnote has not changed it."_s
+                                                              .arg(path, u"0x"_s + QString::number(appId, 16).toUpper())};
+            if (version > kSchemaVersion)
+                return StoreError{ErrorCode::TooNew, u"%1 was written by a newer Fairnote (file format %2; this Fairnote reads up to %3). Update Fairnote to open it. The file has not been changed."_s
+                                                         .arg(path).arg(version).arg(kSchemaVersion)};
+            if (version < kSchemaVersion && !readOnlyReason.isEmpty())
+                return StoreError{ErrorCode::ReadOnly, u"%1 was written by an older Fairnote and must be upgraded before it can be read, but %2."_s.arg(path, readOnlyReason)};
+        }
+        if (readOnlyReason.isEmpty()) {
+            db->exec("PRAGMA journal_mode = WAL");
+            db->exec("PRAGMA synchronous = FULL");
+        }
+        db->exec("PRAGMA foreign_keys = ON");
+        if (options.maxPageCount > 0)
+            db->exec(u"PRAGMA max_page_count = %1"_s.arg(options.maxPageCount));
+        auto store = std::make_unique<SqliteStore>(std::move(db), path, options.kind, readOnlyReason);
+        if (fresh)
+            store->initialise(options.kind);
+        else if (version < kSchemaVersion)
+            store->upgrade(int(version));
+        return std::unique_ptr<Store>(std::move(store));
+    } catch (const sql::Failure &f) {
+        if (created)
+            QFile::remove(path);
+        return toError(f, path, {});
+    }
+}
+
+} // namespace fairnote::store
