@@ -7,6 +7,7 @@
 #include "checkcommand.h"
 #include "rulescommand.h"
 #include "schemacommand.h"
+#include "storecommands.h"
 
 #include <QHash>
 
@@ -72,6 +73,7 @@ ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, c
                 value = args[++i];
             }
             p.values.insert(key, value);
+            p.all[key] << value;
         } else if (flagOptions.contains(key) || key == u"--help") {
             if (inlineValue) {
                 p.error = u"option '%1' takes no value"_s.arg(key);
@@ -93,6 +95,19 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<AssessCommand>());
     c.push_back(std::make_unique<RulesCommand>());
     c.push_back(std::make_unique<SchemaCommand>());
+    c.push_back(std::make_unique<InitCommand>());
+    c.push_back(std::make_unique<ImportCommand>());
+    c.push_back(std::make_unique<ExportCommand>());
+    c.push_back(std::make_unique<PeopleCommand>());
+    c.push_back(std::make_unique<ListCommand>());
+    c.push_back(std::make_unique<ShowCommand>());
+    c.push_back(std::make_unique<SearchCommand>());
+    c.push_back(std::make_unique<FinaliseCommand>());
+    c.push_back(std::make_unique<AmendCommand>());
+    c.push_back(std::make_unique<MarkInErrorCommand>());
+    c.push_back(std::make_unique<VerifyCommand>());
+    c.push_back(std::make_unique<BackupCommand>());
+    c.push_back(std::make_unique<DevGenerateCommand>());
     return c;
 }
 
@@ -100,12 +115,16 @@ static QString topHelp(const std::vector<std::unique_ptr<Command>> &commands)
 {
     QString s = u"Usage: fairnote-cli COMMAND [OPTIONS] [ARGS]\n\n"
                 u"Fairnote checks case notes for vague, judgemental or stigmatising wording and\n"
-                u"explains why, what to write instead, and which published guidance says so.\n\n"
+                u"explains why, what to write instead, and which published guidance says so. It keeps\n"
+                u"case files as trustworthy records: final entries never change, corrections are\n"
+                u"amendments with a reason, and every change is in a tamper-evident audit trail.\n\n"
                 u"Commands:\n"_s;
     for (const auto &c : commands)
-        s += u"  %1%2\n"_s.arg(c->name().leftJustified(10), c->summary());
+        if (!c->name().startsWith(u"dev-")) // tools for developers are left out of the list
+            s += u"  %1%2\n"_s.arg(c->name().leftJustified(14), c->summary());
     s += u"\nRun 'fairnote-cli COMMAND --help' for a command's options.\n"
-         u"Exit status: 0 nothing found, 1 something found, 2 bad usage or bad input.\n"_s;
+         u"Exit status: 0 success (nothing found), 1 something found (findings, prompts,\n"
+         u"problems in verify), 2 bad usage or bad input.\n"_s;
     return s;
 }
 

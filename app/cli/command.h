@@ -23,6 +23,7 @@ struct CliIo
     QTextStream &out;
     QTextStream &err;
     bool errIsTerminal = false;              // draw progress bars only on a terminal
+    bool outIsTerminal = false;              // highlight with terminal attributes only on a terminal
     std::function<QByteArray()> readStdin;   // reads all of standard input
 };
 
@@ -30,7 +31,8 @@ struct CliIo
 struct ParsedArgs
 {
     QStringList positional;
-    QHash<QString, QString> values; // "--format" -> "json"
+    QHash<QString, QString> values; // "--format" -> "json" (the last one given)
+    QHash<QString, QStringList> all; // every value of options given more than once ("--leave")
     QStringList flags;              // "--help"
     QString error;                  // set when the arguments are malformed
 };

@@ -16,7 +16,7 @@ int main(int argc, char **argv)
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    fairnote::cli::CliIo io{out, err, isatty(fileno(stderr)) == 1, [] {
+    fairnote::cli::CliIo io{out, err, isatty(fileno(stderr)) == 1, isatty(fileno(stdout)) == 1, [] {
                                 QFile in;
                                 if (!in.open(stdin, QIODevice::ReadOnly))
                                     return QByteArray();

@@ -3,6 +3,7 @@
 // Plain-English titles of record values and one-line summaries of entries.
 #include "record/describe.h"
 
+#include <QLocale>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -217,6 +218,108 @@ QString summaryLine(const Entry &entry)
     if (r->legal.status && *r->legal.status != LegalStatus::Unknown)
         parts << title(*r->legal.status).toLower();
     return parts.join(u" · "_s);
+}
+
+namespace {
+QString textOr(const QString &s) { return s.trimmed().isEmpty() ? u"not answered"_s : s; }
+QString dateOr(const QDate &d)
+{
+    return d.isValid() ? QLocale(QLocale::English, QLocale::UnitedKingdom).toString(d, u"d MMMM yyyy"_s) : u"not answered"_s;
+}
+QString spentText(const std::optional<bool> &spent)
+{
+    if (!spent)
+        return u"not confirmed"_s;
+    return *spent ? u"Yes, spent"_s : u"No, not spent"_s;
+}
+} // namespace
+
+std::vector<FieldText> describeFields(const Entry &e)
+{
+    std::vector<FieldText> out;
+    auto add = [&](const QString &section, const QString &label, const QString &value, const QString &pointer) {
+        out.push_back({section, label, value, pointer});
+    };
+    const IncidentRecord *r = e.incident();
+    if (r) {
+        const QString what = u"What happened"_s;
+        add(what, u"Type of incident"_s, titleOr(r->type), u"/incident/type"_s);
+        if (r->type == IncidentType::Accidental)
+            add(what, u"Cause"_s, titleOr(r->accidentalCause), u"/incident/accidental_cause"_s);
+        add(what, u"What happened"_s, textOr(r->whatHappened), u"/incident/what_happened"_s);
+    }
+    const QString when = u"When and where"_s;
+    add(when, u"Event date"_s, e.eventDate.display(), u"/event_date"_s);
+    if (!e.lateEntryReason.isEmpty())
+        add(when, u"Why it was written late"_s, e.lateEntryReason, u"/late_entry_reason"_s);
+    if (r) {
+        add(when, u"Setting"_s, titleOr(r->setting.type), u"/incident/setting/type"_s);
+        if (!r->setting.detail.isEmpty())
+            add(when, u"Where exactly"_s, r->setting.detail, u"/incident/setting/detail"_s);
+    }
+    add(when, u"People present"_s, e.peoplePresent.isEmpty() ? u"none recorded"_s : e.peoplePresent.join(u", "_s), u"/people_present"_s);
+    if (!r) {
+        add(u"Note"_s, u"Note"_s, textOr(std::get<GeneralNote>(e.body).text), u"/note/text"_s);
+        return out;
+    }
+    const QString harm = u"Harm"_s;
+    add(harm, u"Injury"_s, titleOr(r->harm.injury), u"/incident/harm/injury"_s);
+    add(harm, u"Damage to property"_s, titleOr(r->harm.damage), u"/incident/harm/property_damage"_s);
+    if (!r->harm.damageDetail.isEmpty())
+        add(harm, u"Damage in detail"_s, r->harm.damageDetail, u"/incident/harm/property_damage_detail"_s);
+    add(harm, u"Fire and rescue service attended"_s, titleOr(r->harm.fireServiceAttended), u"/incident/harm/fire_service_attended"_s);
+    add(harm, u"Building evacuated"_s, titleOr(r->harm.evacuation), u"/incident/harm/evacuation"_s);
+    const QString know = u"How we know"_s;
+    add(know, u"Source"_s, titleOr(r->source.type), u"/incident/source/type"_s);
+    if (!r->source.thirdPartyRole.isEmpty())
+        add(know, u"Who told us"_s, r->source.thirdPartyRole, u"/incident/source/third_party_role"_s);
+    if (r->source.official)
+        add(know, u"Official record from"_s, title(*r->source.official), u"/incident/source/official_body"_s);
+    add(know, u"Reference"_s, textOr(r->source.reference), u"/incident/source/reference"_s);
+    add(know, u"Verification"_s, titleOr(r->source.verification), u"/incident/source/verification"_s);
+    const QString outcome = u"Outcome"_s;
+    add(outcome, u"Legal status"_s, titleOr(r->legal.status), u"/incident/legal/status"_s);
+    if (r->legal.statusDate.isValid())
+        add(outcome, u"Date of that status"_s, dateOr(r->legal.statusDate), u"/incident/legal/status_date"_s);
+    if (r->legal.status == LegalStatus::Convicted) {
+        add(outcome, u"Offence"_s, textOr(r->legal.conviction.offence), u"/incident/legal/conviction/offence"_s);
+        add(outcome, u"Date of conviction"_s, dateOr(r->legal.conviction.date), u"/incident/legal/conviction/date"_s);
+        add(outcome, u"Court"_s, textOr(r->legal.conviction.court), u"/incident/legal/conviction/court"_s);
+        add(outcome, u"Sentence"_s, textOr(r->legal.conviction.sentence), u"/incident/legal/conviction/sentence"_s);
+    }
+    if (r->legal.status == LegalStatus::Convicted || r->legal.status == LegalStatus::Caution)
+        add(outcome, u"Spent"_s, spentText(r->legal.spent), u"/incident/legal/spent"_s);
+    const QString context = u"Context"_s;
+    add(context, u"What was going on at the time"_s, textOr(r->context), u"/incident/context"_s);
+    const QString since = u"Since then"_s;
+    add(since, u"What has changed since"_s, textOr(r->changesSince), u"/incident/changes_since"_s);
+    for (size_t i = 0; i < r->interventions.size(); ++i) {
+        const Intervention &iv = r->interventions[i];
+        QString v = title(iv.type);
+        if (iv.date.isValid())
+            v += u", "_s + dateOr(iv.date);
+        if (!iv.detail.isEmpty())
+            v += u": "_s + iv.detail;
+        add(since, u"Intervention %1"_s.arg(i + 1), v, u"/incident/interventions/%1"_s.arg(i));
+    }
+    const QString safety = u"Safety plan"_s;
+    add(safety, u"Smoking"_s, titleOr(r->safety.smoking), u"/incident/safety/smoking"_s);
+    add(safety, u"Alcohol or drug use"_s, titleOr(r->safety.substanceUse), u"/incident/safety/substance_use"_s);
+    add(safety, u"Difficulty moving or getting out"_s, titleOr(r->safety.mobilityDifficulty), u"/incident/safety/mobility_difficulty"_s);
+    add(safety, u"Hoarding or blocked escape routes"_s, titleOr(r->safety.hoardingOrBlockedEscape), u"/incident/safety/hoarding_or_blocked_escape"_s);
+    add(safety, u"Working smoke alarm"_s, titleOr(r->safety.workingSmokeAlarm), u"/incident/safety/working_smoke_alarm"_s);
+    QString visit = titleOr(r->safety.homeFireSafetyVisit);
+    if (r->safety.homeFireSafetyVisitDate.isValid())
+        visit += u", "_s + dateOr(r->safety.homeFireSafetyVisitDate);
+    add(safety, u"Home fire safety visit"_s, visit, u"/incident/safety/home_fire_safety_visit"_s);
+    add(safety, u"Agreed safety plan"_s, textOr(r->safetyPlan), u"/incident/safety_plan"_s);
+    const QString view = u"The person's view"_s;
+    add(view, u"Their account"_s, titleOr(r->ownAccount.status), u"/incident/own_account/status"_s);
+    if (!r->ownAccount.reason.isEmpty())
+        add(view, u"Why"_s, r->ownAccount.reason, u"/incident/own_account/reason"_s);
+    add(view, u"In their own words"_s, textOr(r->ownAccount.text), u"/incident/own_account/text"_s);
+    add(view, u"Do they dispute this record?"_s, titleOr(r->ownAccount.disputesRecord), u"/incident/own_account/disputes_record"_s);
+    return out;
 }
 
 QString narrativeText(const Entry &entry)

@@ -8,6 +8,7 @@
 #include "record/casefile.h"
 
 #include <QString>
+#include <vector>
 
 namespace fairnote::record {
 
@@ -36,6 +37,17 @@ QString titleOr(const std::optional<E> &v)
 // One line for a chronology: "Accidental fire (smoking) · own room or flat · no injury · fire and rescue
 // attended" or the first line of a note, at most about 120 characters.
 QString summaryLine(const Entry &entry);
+
+// One answer of an entry, for showing it or comparing two revisions field by field.
+struct FieldText
+{
+    QString section; // "When and where", "Harm", "How we know", …
+    QString label;   // "Event date", "Injury", …
+    QString value;   // the answer in words; "not answered" for a blank
+    QString pointer; // the member's JSON Pointer inside the entry ("/incident/harm/injury")
+};
+// Every field of an entry, in the order of the incident editor's sections.
+std::vector<FieldText> describeFields(const Entry &entry);
 
 // Every free-text field of an entry joined by blank lines (for full-text search).
 QString narrativeText(const Entry &entry);

@@ -25,6 +25,7 @@ namespace {
 
 constexpr size_t kMaxErrors = 50;
 const QString kFormat = u"fairnote-case-file"_s;
+const QString kCollectionFormat = u"fairnote-case-files"_s;
 
 // "2025-08-02T23:40": the service's wall-clock time. It is held with a UTC time spec so that
 // comparisons never depend on the computer's time zone (see docs/interchange.md).
@@ -373,7 +374,10 @@ QString oversizeMessage(qint64 bytes)
         .arg(kMaxInterchangeBytes / (1024 * 1024));
 }
 
-Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
+namespace {
+
+// The bytes as a JSON object, or the one problem that stops them being read at all.
+Result<QJsonObject, InterchangeErrors> parseDocument(const QByteArray &bytes)
 {
     if (bytes.size() > kMaxInterchangeBytes)
         return InterchangeErrors{{QString(), oversizeMessage(bytes.size())}};
@@ -388,35 +392,41 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
     }
     if (!doc.isObject())
         return InterchangeErrors{{QString(), u"expected a JSON object holding a Fairnote case file"_s}};
-    const QJsonObject root = doc.object();
+    return doc.object();
+}
 
-    Reader r;
-    const QJsonValue format = root.value(u"format"_s);
-    if (!format.isUndefined() && format != QJsonValue(kFormat))
-        r.error(u"/format"_s, u"expected \"%1\": this is not a Fairnote case file"_s.arg(kFormat));
+// The version member of a document (`path` is its parent), or the problem with it.
+std::optional<InterchangeError> checkVersion(const QJsonObject &root, const QString &path)
+{
     const QJsonValue version = root.value(u"version"_s);
     if (version.isUndefined())
-        return InterchangeErrors{{u"/version"_s, u"missing: a Fairnote case file says which version of the format it uses"_s}};
+        return InterchangeError{path + u"/version"_s, u"missing: a Fairnote case file says which version of the format it uses"_s};
     if (!version.isDouble() || version.toDouble() != double(version.toInt()) || version.toInt() < 1)
-        return InterchangeErrors{{u"/version"_s, u"expected a whole number from 1"_s}};
+        return InterchangeError{path + u"/version"_s, u"expected a whole number from 1"_s};
     if (version.toInt() > kInterchangeVersion)
-        return InterchangeErrors{{u"/version"_s, u"the file uses version %1 of the format, written by a newer Fairnote; this one reads up to version %2. Update Fairnote to read it."_s
-                                                     .arg(version.toInt()).arg(kInterchangeVersion)}};
+        return InterchangeError{path + u"/version"_s, u"the file uses version %1 of the format, written by a newer Fairnote; this one reads up to version %2. Update Fairnote to read it."_s
+                                                          .arg(version.toInt()).arg(kInterchangeVersion)};
+    return std::nullopt;
+}
 
+// One case file at `path` ("" for a whole document, "/case_files/3" inside a collection).
+CaseFile readCaseFile(Reader &r, const QJsonObject &root, const QString &path)
+{
     CaseFile cf;
-    const QJsonObject person = r.object(root, u"person"_s, QString(), true);
-    cf.person.id = r.string(person, u"id"_s, u"/person"_s);
-    cf.person.name = r.string(person, u"name"_s, u"/person"_s, true);
-    cf.person.otherNames = r.strings(person, u"other_names"_s, u"/person"_s);
-    cf.person.dateOfBirth = r.date(person, u"date_of_birth"_s, u"/person"_s);
+    const QJsonObject person = r.object(root, u"person"_s, path, true);
+    const QString pp = path + u"/person"_s;
+    cf.person.id = r.string(person, u"id"_s, pp);
+    cf.person.name = r.string(person, u"name"_s, pp, true);
+    cf.person.otherNames = r.strings(person, u"other_names"_s, pp);
+    cf.person.dateOfBirth = r.date(person, u"date_of_birth"_s, pp);
 
     const QJsonValue entries = root.value(u"entries"_s);
     if (!entries.isUndefined() && !entries.isArray())
-        r.error(u"/entries"_s, u"expected a list, found %1"_s.arg(Reader::typeName(entries)));
+        r.error(path + u"/entries"_s, u"expected a list, found %1"_s.arg(Reader::typeName(entries)));
     const QJsonArray list = entries.toArray();
     QSet<QString> ids;
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const QString p = u"/entries/"_s + QString::number(i);
+        const QString p = path + u"/entries/"_s + QString::number(i);
         if (!list[i].isObject()) {
             r.error(p, u"expected an object, found %1"_s.arg(Reader::typeName(list[i])));
             continue;
@@ -427,9 +437,89 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
         ids.insert(e.id);
         cf.entries.push_back(std::move(e));
     }
+    return cf;
+}
+
+QJsonObject caseFileJson(const CaseFile &cf)
+{
+    QJsonArray entries;
+    for (const Entry &e : cf.entries)
+        entries.append(entryToJson(e));
+    return QJsonObject{
+        {u"format"_s, kFormat},
+        {u"version"_s, kInterchangeVersion},
+        {u"person"_s, QJsonObject{{u"id"_s, cf.person.id}, {u"name"_s, cf.person.name},
+                                  {u"other_names"_s, QJsonArray::fromStringList(cf.person.otherNames)},
+                                  {u"date_of_birth"_s, orNull(cf.person.dateOfBirth)}}},
+        {u"entries"_s, entries},
+    };
+}
+
+} // namespace
+
+Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
+{
+    auto root = parseDocument(bytes);
+    if (!root)
+        return root.error();
+    Reader r;
+    const QJsonValue format = root->value(u"format"_s);
+    if (format == QJsonValue(kCollectionFormat))
+        return InterchangeErrors{{u"/format"_s, u"this file holds several case files (an export of a whole case file); give the file of one person"_s}};
+    if (!format.isUndefined() && format != QJsonValue(kFormat))
+        r.error(u"/format"_s, u"expected \"%1\": this is not a Fairnote case file"_s.arg(kFormat));
+    if (auto bad = checkVersion(*root, QString()))
+        return InterchangeErrors{*bad};
+    CaseFile cf = readCaseFile(r, *root, QString());
     if (!r.errors.empty())
         return r.errors;
     return cf;
+}
+
+Result<std::vector<CaseFile>, InterchangeErrors> readCaseFiles(const QByteArray &bytes)
+{
+    auto root = parseDocument(bytes);
+    if (!root)
+        return root.error();
+    if (root->value(u"format"_s) != QJsonValue(kCollectionFormat)) {
+        auto one = readInterchange(bytes);
+        if (!one)
+            return one.error();
+        return std::vector<CaseFile>{std::move(*one)};
+    }
+    if (auto bad = checkVersion(*root, QString()))
+        return InterchangeErrors{*bad};
+    Reader r;
+    const QJsonValue list = root->value(u"case_files"_s);
+    if (!list.isArray())
+        return InterchangeErrors{{u"/case_files"_s, u"expected a list of case files, found %1"_s.arg(Reader::typeName(list))}};
+    std::vector<CaseFile> out;
+    const QJsonArray files = list.toArray();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString p = u"/case_files/"_s + QString::number(i);
+        if (!files[i].isObject()) {
+            r.error(p, u"expected an object, found %1"_s.arg(Reader::typeName(files[i])));
+            continue;
+        }
+        const QJsonObject one = files[i].toObject();
+        if (auto bad = checkVersion(one, p)) {
+            r.error(bad->path, bad->message);
+            continue;
+        }
+        out.push_back(readCaseFile(r, one, p));
+    }
+    if (!r.errors.empty())
+        return r.errors;
+    return out;
+}
+
+QByteArray writeCaseFiles(const std::vector<CaseFile> &caseFiles)
+{
+    QJsonArray files;
+    for (const CaseFile &cf : caseFiles)
+        files.append(caseFileJson(cf));
+    const QJsonObject root{{u"format"_s, kCollectionFormat}, {u"version"_s, kInterchangeVersion}, {u"case_files"_s, files}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 QJsonObject entryToJson(const Entry &e)
@@ -463,18 +553,7 @@ QJsonObject eventDateToJson(const EventDate &d) { return eventDateJson(d); }
 
 QByteArray writeInterchange(const CaseFile &cf)
 {
-    QJsonArray entries;
-    for (const Entry &e : cf.entries)
-        entries.append(entryToJson(e));
-    const QJsonObject root{
-        {u"format"_s, kFormat},
-        {u"version"_s, kInterchangeVersion},
-        {u"person"_s, QJsonObject{{u"id"_s, cf.person.id}, {u"name"_s, cf.person.name},
-                                  {u"other_names"_s, QJsonArray::fromStringList(cf.person.otherNames)},
-                                  {u"date_of_birth"_s, orNull(cf.person.dateOfBirth)}}},
-        {u"entries"_s, entries},
-    };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return QJsonDocument(caseFileJson(cf)).toJson(QJsonDocument::Indented);
 }
 
 } // namespace fairnote::record

@@ -31,6 +31,11 @@ using InterchangeErrors = std::vector<InterchangeError>;
 // never partly used.
 Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes);
 
+// Reads one case file, or a collection of them ({"format": "fairnote-case-files", "version": 1,
+// "case_files": [...]}, as `fairnote-cli export` writes for a whole file). Same rules as above.
+Result<std::vector<CaseFile>, InterchangeErrors> readCaseFiles(const QByteArray &bytes);
+QByteArray writeCaseFiles(const std::vector<CaseFile> &caseFiles);
+
 // The message for a file larger than kMaxInterchangeBytes (callers can refuse before reading it).
 QString oversizeMessage(qint64 bytes);
 

@@ -31,11 +31,16 @@ Snapshot snapshotOf(const record::Assessment &a, int index)
     return s;
 }
 
-Assessor makeAssessor(record::AssessOptions options)
+Assessor makeAssessor(record::AssessOptions options, NamedTextCheck spelling)
 {
-    return [options = std::move(options)](const record::Person &person, const record::Entry &entry) {
+    return [options = std::move(options), spelling = std::move(spelling)](const record::Person &person, const record::Entry &entry) {
         const record::CaseFile one{person, {entry}};
-        return snapshotOf(record::assess(one, entry.writtenAt, options), 0);
+        if (!spelling)
+            return snapshotOf(record::assess(one, entry.writtenAt, options), 0);
+        record::AssessOptions withNames = options;
+        const QStringList names = record::namesIn(one);
+        withNames.textChecks.push_back([&](QStringView text, std::vector<Finding> &out) { spelling(text, out, names); });
+        return snapshotOf(record::assess(one, entry.writtenAt, withNames), 0);
     };
 }
 

@@ -13,8 +13,12 @@ namespace fairnote::store {
 // ("/incident/source/type", not "/entries/0/incident/source/type").
 Snapshot snapshotOf(const record::Assessment &assessment, int index);
 
-// An Assessor that runs record::assess on the person and the one entry, as of the entry's written-at.
-Assessor makeAssessor(record::AssessOptions options);
+// A text check that is told the names of the people in the record (the spelling check leaves them alone).
+using NamedTextCheck = std::function<void(QStringView text, std::vector<Finding> &out, const QStringList &names)>;
+
+// An Assessor that runs record::assess on the person and the one entry, as of the entry's written-at,
+// with `options` and, when given, `spelling` told the names in the record (record::namesIn).
+Assessor makeAssessor(record::AssessOptions options, NamedTextCheck spelling = {});
 
 // The prompts of a snapshot that have no reason in `leftReasons`.
 std::vector<SnapshotPrompt> unanswered(const Snapshot &snapshot, const QHash<QString, QString> &leftReasons);

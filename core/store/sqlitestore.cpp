@@ -268,8 +268,8 @@ public:
     StoreResult<Revision> amend(const QString &entryId, record::Entry entry, const QString &reason, const Actor &actor,
                                 const QHash<QString, QString> &leftReasons) override;
     StoreResult<Done> markInError(const QString &entryId, const QString &reason, const Actor &actor) override;
-    StoreResult<std::vector<QString>> importCaseFile(const record::CaseFile &caseFile, const Actor &actor,
-                                                     const ImportOptions &options, const Progress &progress) override;
+    StoreResult<std::vector<QString>> importCaseFiles(const std::vector<record::CaseFile> &caseFiles, const Actor &actor,
+                                                      const ImportOptions &options, const Progress &progress) override;
     StoreResult<record::CaseFile> caseFile(const QString &personId, bool includeInError) override;
     StoreResult<std::vector<EntrySummary>> entries(const ListFilter &filter, const Actor &viewer) override;
     StoreResult<EntryDetail> entry(const QString &idOrPrefix) override;
@@ -983,79 +983,84 @@ StoreResult<Done> SqliteStore::markInError(const QString &entryId, const QString
     });
 }
 
-StoreResult<std::vector<QString>> SqliteStore::importCaseFile(const record::CaseFile &cf, const Actor &actor,
-                                                              const ImportOptions &options, const Progress &progress)
+StoreResult<std::vector<QString>> SqliteStore::importCaseFiles(const std::vector<record::CaseFile> &caseFiles, const Actor &actor,
+                                                               const ImportOptions &options, const Progress &progress)
 {
     if (auto refused = refuseWrite(actor))
         return *refused;
     return guarded<std::vector<QString>>(u"Nothing was imported."_s, [&]() -> StoreResult<std::vector<QString>> {
         sql::Transaction t(*m_db);
-        record::Person person = cf.person;
-        person.name = person.name.trimmed();
-        bool personExists = false;
-        if (!person.id.isEmpty()) {
-            auto p = m_db->prepare("SELECT name FROM people WHERE id = ?1");
-            p.bind(1, person.id);
-            if (p.next()) {
-                personExists = true;
-                if (p.text(0).simplified().compare(person.name.simplified(), Qt::CaseInsensitive) != 0)
-                    throw Refusal{{ErrorCode::Conflict, u"the file's person id \"%1\" is used for %2 in %3, but the file is about %4. "
-                                                        u"Nothing was imported; check that this is the right file."_s
-                                                            .arg(person.id, p.text(0), m_path, person.name)}};
-            }
-        }
-        if (!personExists) {
-            if (person.id.isEmpty()) {
-                do {
-                    person.id = newId("P-");
-                } while (m_db->prepare("SELECT 1 FROM people WHERE id = ?1").bind(1, person.id).next());
-            }
-            m_db->prepare("INSERT INTO people(id, name, other_names, date_of_birth, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .bind(1, person.id).bind(2, person.name)
-                .bind(3, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(person.otherNames)).toJson(QJsonDocument::Compact)))
-                .bind(4, person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString())
-                .bind(5, iso(now())).bind(6, userId(actor)).run();
-            appendAudit(actor, u"add-person"_s, person.id, {}, std::nullopt,
-                        QJsonObject{{u"name"_s, person.name}, {u"source"_s, options.sourceName}});
-        }
         std::vector<QString> ids;
-        const qint64 total = qint64(cf.entries.size());
+        qint64 total = 0, done = 0;
+        for (const record::CaseFile &cf : caseFiles)
+            total += qint64(cf.entries.size());
         const qint64 actorId = userId(actor);
-        for (qint64 i = 0; i < total; ++i) {
-            if (progress && !progress(i, total))
-                throw Refusal{{ErrorCode::Cancelled, u"import cancelled; nothing was imported."_s}};
-            record::Entry e = cf.entries[size_t(i)];
-            if (e.id.isEmpty()) {
-                do {
-                    e.id = newId("E-");
-                } while (m_db->prepare("SELECT 1 FROM entries WHERE id = ?1").bind(1, e.id).next());
-            } else if (m_db->prepare("SELECT 1 FROM entries WHERE id = ?1").bind(1, e.id).next()) {
-                throw Refusal{{ErrorCode::Conflict, u"entry \"%1\" is already in %2. Nothing was imported (an import is all or nothing); "
-                                                    u"remove that entry from the file or give it a new id."_s.arg(e.id, m_path)}};
+        for (const record::CaseFile &cf : caseFiles) {
+            record::Person person = cf.person;
+            person.name = person.name.trimmed();
+            bool personExists = false;
+            if (!person.id.isEmpty()) {
+                auto p = m_db->prepare("SELECT name FROM people WHERE id = ?1");
+                p.bind(1, person.id);
+                if (p.next()) {
+                    personExists = true;
+                    if (p.text(0).simplified().compare(person.name.simplified(), Qt::CaseInsensitive) != 0)
+                        throw Refusal{{ErrorCode::Conflict, u"the file's person id \"%1\" is used for %2 in %3, but the file is about %4. "
+                                                            u"Nothing was imported; check that this is the right file."_s
+                                                                .arg(person.id, p.text(0), m_path, person.name)}};
+                }
             }
-            const QDateTime at = now();
-            m_db->prepare("INSERT INTO entries(id, person_id, kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .bind(1, e.id).bind(2, person.id).bind(3, kindOf(e)).bind(4, iso(at)).bind(5, actorId).run();
-            if (options.asDrafts) {
-                e.writtenAt = at;
-                e.author = actor;
-                m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) VALUES (?1, ?2, 0, ?3, ?4, ?4)")
-                    .bind(1, e.id).bind(2, actorId).bind(3, compact(record::entryToJson(e))).bind(4, iso(at)).run();
-                updateHead(e.id, e, std::nullopt, actorId);
-                indexEntry(e.id, person, e);
-                appendAudit(actor, u"import"_s, person.id, e.id, std::nullopt,
-                            QJsonObject{{u"source"_s, options.sourceName}, {u"as"_s, u"draft"_s}});
-            } else {
-                // Written elsewhere: the author and the time of writing are the file's; the importer is in the audit.
-                const Actor author = e.author.name.isEmpty() ? actor : e.author;
-                const QDateTime writtenAt = e.writtenAt.isValid() ? e.writtenAt : at;
-                const Snapshot snap = assessForFinal(person, e, {},
-                                                     u"Imported from %1; written before it came into Fairnote."_s
-                                                         .arg(options.sourceName.isEmpty() ? u"another system"_s : options.sourceName));
-                writeRevision(e.id, person.id, e, 1, author, writtenAt, QString(), snap, u"import"_s,
-                              QJsonObject{{u"source"_s, options.sourceName}, {u"imported_by"_s, actorDisplay(actor)}});
+            if (!personExists) {
+                if (person.id.isEmpty()) {
+                    do {
+                        person.id = newId("P-");
+                    } while (m_db->prepare("SELECT 1 FROM people WHERE id = ?1").bind(1, person.id).next());
+                }
+                m_db->prepare("INSERT INTO people(id, name, other_names, date_of_birth, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .bind(1, person.id).bind(2, person.name)
+                    .bind(3, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(person.otherNames)).toJson(QJsonDocument::Compact)))
+                    .bind(4, person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString())
+                    .bind(5, iso(now())).bind(6, actorId).run();
+                appendAudit(actor, u"add-person"_s, person.id, {}, std::nullopt,
+                            QJsonObject{{u"name"_s, person.name}, {u"source"_s, options.sourceName}});
             }
-            ids.push_back(e.id);
+            for (const record::Entry &original : cf.entries) {
+                if (progress && !progress(done, total))
+                    throw Refusal{{ErrorCode::Cancelled, u"import cancelled; nothing was imported."_s}};
+                ++done;
+                record::Entry e = original;
+                if (e.id.isEmpty()) {
+                    do {
+                        e.id = newId("E-");
+                    } while (m_db->prepare("SELECT 1 FROM entries WHERE id = ?1").bind(1, e.id).next());
+                } else if (m_db->prepare("SELECT 1 FROM entries WHERE id = ?1").bind(1, e.id).next()) {
+                    throw Refusal{{ErrorCode::Conflict, u"entry \"%1\" is already in %2. Nothing was imported (an import is all or nothing); "
+                                                        u"remove that entry from the file or give it a new id."_s.arg(e.id, m_path)}};
+                }
+                const QDateTime at = now();
+                m_db->prepare("INSERT INTO entries(id, person_id, kind, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .bind(1, e.id).bind(2, person.id).bind(3, kindOf(e)).bind(4, iso(at)).bind(5, actorId).run();
+                if (options.asDrafts) {
+                    e.writtenAt = at;
+                    e.author = actor;
+                    m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) VALUES (?1, ?2, 0, ?3, ?4, ?4)")
+                        .bind(1, e.id).bind(2, actorId).bind(3, compact(record::entryToJson(e))).bind(4, iso(at)).run();
+                    updateHead(e.id, e, std::nullopt, actorId);
+                    indexEntry(e.id, person, e);
+                    appendAudit(actor, u"import"_s, person.id, e.id, std::nullopt,
+                                QJsonObject{{u"source"_s, options.sourceName}, {u"as"_s, u"draft"_s}});
+                } else {
+                    // Written elsewhere: the author and the time of writing are the file's; the importer is in the audit.
+                    const Actor author = e.author.name.isEmpty() ? actor : e.author;
+                    const QDateTime writtenAt = e.writtenAt.isValid() ? e.writtenAt : at;
+                    const Snapshot snap = assessForFinal(person, e, {},
+                                                         u"Imported from %1; written before it came into Fairnote."_s
+                                                             .arg(options.sourceName.isEmpty() ? u"another system"_s : options.sourceName));
+                    writeRevision(e.id, person.id, e, 1, author, writtenAt, QString(), snap, u"import"_s,
+                                  QJsonObject{{u"source"_s, options.sourceName}, {u"imported_by"_s, actorDisplay(actor)}});
+                }
+                ids.push_back(e.id);
+            }
         }
         t.commit();
         if (progress)
@@ -1513,7 +1518,8 @@ StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const 
             sql::Database target(part, sql::Database::Mode::ReadWrite);
             m_db->backupTo(target, 256, progress);
         }
-        auto copy = openStore(part, OpenOptions{OpenOptions::Create::No, m_kind, true, 5000});
+        // Opened for writing (it is ours) so that closing it folds its log back in and leaves one file.
+        auto copy = openStore(part, OpenOptions{OpenOptions::Create::No, m_kind, false, 5000});
         if (!copy) {
             cleanup();
             return StoreError{copy.error().code, u"the backup could not be read back: %1. Nothing was left at %2."_s.arg(copy.error().message, destination)};
@@ -1609,7 +1615,7 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
             db->scalar("PRAGMA application_id");
         } catch (const sql::Failure &f) {
             // A file in WAL mode whose folder cannot be written cannot get its shared-memory file; read it as immutable.
-            if (readOnlyReason.isEmpty() || f.code() != sql::CantOpen)
+            if (readOnlyReason.isEmpty() || (f.code() != sql::CantOpen && f.code() != sql::ReadOnly))
                 throw;
             db = std::make_unique<sql::Database>(path, Mode::Immutable);
         }

@@ -250,10 +250,15 @@ public:
                                         const Actor &actor, const QHash<QString, QString> &leftReasons) = 0;
     virtual StoreResult<Done> markInError(const QString &entryId, const QString &reason, const Actor &actor) = 0;
 
-    // Imports a whole case file in one transaction: all or nothing. Entries become final revisions with
-    // the author and time written in the file (or the actor's drafts).
-    virtual StoreResult<std::vector<QString>> importCaseFile(const record::CaseFile &caseFile, const Actor &actor,
-                                                             const ImportOptions &options, const Progress &progress) = 0;
+    // Imports case files in one transaction: all or nothing. Entries become final revisions with the
+    // author and time written in the file (or the actor's drafts). Returns the ids of the new entries.
+    virtual StoreResult<std::vector<QString>> importCaseFiles(const std::vector<record::CaseFile> &caseFiles, const Actor &actor,
+                                                              const ImportOptions &options, const Progress &progress) = 0;
+    StoreResult<std::vector<QString>> importCaseFile(const record::CaseFile &caseFile, const Actor &actor,
+                                                     const ImportOptions &options, const Progress &progress)
+    {
+        return importCaseFiles({caseFile}, actor, options, progress);
+    }
 
     // The person's entries as a case file: the latest final revision of each, in chronological order;
     // entries marked in error only when asked; drafts never.

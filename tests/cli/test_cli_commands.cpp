@@ -15,7 +15,7 @@ struct Captured
 {
     QString out, err;
     QTextStream outStream{&out}, errStream{&err};
-    CliIo io{outStream, errStream, false, {}};
+    CliIo io{outStream, errStream, false, false, {}};
 };
 } // namespace
 

@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StoreCommand: the base of every command that opens a case file (--db FILE, default the app's own
+// file), acts as an author (--author "Name (Role)", default the app's settings), and, for commands that
+// finalise, assesses entries with the rule pack and spelling exactly as the app does.
+#pragma once
+
+#include "command.h"
+#include "store/store.h"
+
+#include <memory>
+#include <optional>
+
+namespace fairnote::cli {
+
+class StoreCommand : public Command
+{
+protected:
+    enum class Access { Read, Write, Create };
+
+    // The options every store command takes, and the lines of --help that describe them.
+    static QStringList storeValueOptions();
+    static QString storeOptionsHelp();
+    // The options of commands that assess entries (finalise, amend, import), and their help lines.
+    static QStringList assessValueOptions();
+    static QStringList assessFlagOptions();
+    static QString assessOptionsHelp();
+
+    // The case file: --db, or the default file (store::defaultCaseFilePath()).
+    static QString dbPath(const ParsedArgs &p);
+    // Opens the case file. On failure prints what is wrong (and how to create a missing file) and
+    // returns nullptr. Write access to a read-only file is refused with its reason.
+    std::unique_ptr<store::Store> open(const ParsedArgs &p, CliIo &io, Access access) const;
+    // The author: --author, else the author saved by the app. When there is neither, prints how to give
+    // one and returns nothing.
+    std::optional<store::Actor> author(const ParsedArgs &p, CliIo &io) const;
+    // The author when there is one, else an empty Actor (who sees no drafts): for commands that only read.
+    static store::Actor viewer(const ParsedArgs &p);
+    // Sets the store's assessor from --rules, --no-spelling, --dictionary and --words. Prints problems.
+    bool useAssessor(store::Store &s, const ParsedArgs &p, CliIo &io);
+    // A person by id or exact name (or other name). Prints the problem (no match, or the matches of an
+    // ambiguous name) and returns nothing when it is not exactly one person.
+    std::optional<QString> personId(store::Store &s, const QString &idOrName, CliIo &io) const;
+    // Prints "fairnote-cli NAME: error: MESSAGE" and returns ExitBadInput.
+    int fail(CliIo &io, const store::StoreError &error) const;
+    int fail(CliIo &io, const QString &message) const;
+    // Reasons for leaving prompts open: --leave CODE=REASON (each prompt with that code) and
+    // --leave-all REASON (every other one), keyed for Store::finalise by the preview's prompts.
+    static QHash<QString, QString> leftReasons(const ParsedArgs &p, const store::Snapshot &preview);
+    // Prints the prompts of `preview` that `reasons` leave open, and how to answer them.
+    void printOpenPrompts(CliIo &io, const std::vector<store::SnapshotPrompt> &open, const QString &entryId) const;
+
+    store::Assessor m_assessor; // set by useAssessor; used to preview prompts before finalising
+};
+
+} // namespace fairnote::cli
