@@ -45,6 +45,7 @@ CREATE TABLE entries(
   revisions INTEGER NOT NULL DEFAULT 0,
   in_error INTEGER NOT NULL DEFAULT 0,
   event_sort TEXT,
+  event_latest TEXT,
   event_json TEXT NOT NULL DEFAULT '{}',
   summary TEXT NOT NULL DEFAULT '',
   written_at TEXT,
@@ -108,7 +109,8 @@ CREATE TABLE audit(
   hash TEXT NOT NULL);
 CREATE INDEX audit_by_person ON audit(person_id);
 
-CREATE VIRTUAL TABLE search USING fts5(names, body, tokenize = 'porter unicode61 remove_diacritics 2');
+-- prefix: the last word of a search typed so far matches as a prefix, so index 3-letter prefixes too.
+CREATE VIRTUAL TABLE search USING fts5(names, body, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3');
 
 CREATE TRIGGER revisions_never_change BEFORE UPDATE ON revisions
   BEGIN SELECT RAISE(ABORT, 'a final revision cannot be changed: amend the entry instead'); END;

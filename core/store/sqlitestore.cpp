@@ -90,6 +90,8 @@ QString promptKey(const QString &code, const QString &field) { return code + u' 
 namespace {
 
 const QString kZeroHash = QString(64, u'0');
+// Searches matching more entries than this are listed newest first rather than ranked (see search()).
+constexpr qint64 kRankedSearchLimit = 2000;
 
 QString iso(const QDateTime &t) { return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s); }
 QDateTime fromIso(const QString &s)
@@ -499,14 +501,16 @@ record::Entry SqliteStore::parseContent(const QString &json, const QString &entr
 void SqliteStore::updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId)
 {
     const QDateTime earliest = e.eventDate.earliest();
+    const QDateTime latest = e.eventDate.latest();
     auto s = m_db->prepare("UPDATE entries SET event_sort = ?2, event_json = ?3, summary = ?4, written_at = ?5, author_id = ?6, "
-                           "late_seconds = ?7 WHERE id = ?1");
+                           "late_seconds = ?7, event_latest = ?8 WHERE id = ?1");
     s.bind(1, entryId).bind(2, earliest.isValid() ? iso(earliest) : QString()).bind(3, compact(record::eventDateToJson(e.eventDate)))
         .bind(4, record::summaryLine(e)).bind(5, iso(e.writtenAt)).bind(6, authorId);
     if (lateSeconds)
         s.bind(7, *lateSeconds);
     else
         s.bindNull(7);
+    s.bind(8, latest.isValid() ? iso(latest) : QString());
     s.run();
 }
 
@@ -694,11 +698,12 @@ StoreResult<std::vector<PersonSummary>> SqliteStore::people(const Actor &viewer)
         std::vector<PersonSummary> out;
         auto s = m_db->prepare(
             "SELECT p.id, p.name, p.other_names, p.date_of_birth, "
-            "  (SELECT count(*) FROM entries e LEFT JOIN drafts d ON d.entry_id = e.id "
-            "     WHERE e.person_id = p.id AND (e.revisions > 0 OR d.author_id = ?1)), "
-            "  (SELECT count(*) FROM entries e WHERE e.person_id = p.id AND e.kind = 'incident' AND e.revisions > 0 AND e.in_error = 0) "
-            "FROM people p ORDER BY p.name COLLATE NOCASE, p.id");
+            "  count(e.id) FILTER (WHERE e.revisions > 0 OR d.author_id = ?1), "
+            "  count(e.id) FILTER (WHERE e.kind = 'incident' AND e.revisions > 0 AND e.in_error = 0) "
+            "FROM people p LEFT JOIN entries e ON e.person_id = p.id LEFT JOIN drafts d ON d.entry_id = e.id "
+            "GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.id");
         s.bind(1, viewerId);
+        QHash<QString, size_t> index;
         while (s.next()) {
             PersonSummary ps;
             ps.person.id = s.text(0);
@@ -708,24 +713,19 @@ StoreResult<std::vector<PersonSummary>> SqliteStore::people(const Actor &viewer)
             ps.person.dateOfBirth = QDate::fromString(s.text(3), Qt::ISODate);
             ps.entries = int(s.integer(4));
             ps.incidents = int(s.integer(5));
+            index.insert(ps.person.id, out.size());
             out.push_back(std::move(ps));
         }
-        // The most recent incident of each person: the latest moment it can have happened.
-        auto last = m_db->prepare("SELECT person_id, id, event_json FROM entries WHERE kind = 'incident' AND revisions > 0 "
-                                  "AND in_error = 0 AND event_sort IS NOT NULL");
-        QHash<QString, size_t> index;
-        for (size_t i = 0; i < out.size(); ++i)
-            index.insert(out[i].person.id, i);
+        // The most recent incident of each person: the latest moment it can have happened (SQLite gives
+        // the bare column `id` from the row holding the maximum).
+        auto last = m_db->prepare("SELECT person_id, id, max(event_latest) FROM entries WHERE kind = 'incident' AND revisions > 0 "
+                                  "AND in_error = 0 AND event_latest IS NOT NULL GROUP BY person_id");
         while (last.next()) {
-            auto it = index.constFind(last.text(0));
+            const auto it = index.constFind(last.text(0));
             if (it == index.constEnd())
                 continue;
-            const QDateTime at = eventDateFromJson(last.text(2)).latest();
-            PersonSummary &ps = out[*it];
-            if (at.isValid() && (!ps.lastIncidentAt.isValid() || at > ps.lastIncidentAt)) {
-                ps.lastIncidentAt = at;
-                ps.lastIncidentEntry = last.text(1);
-            }
+            out[*it].lastIncidentEntry = last.text(1);
+            out[*it].lastIncidentAt = fromIso(last.text(2));
         }
         return out;
     });
@@ -1224,12 +1224,28 @@ StoreResult<std::vector<SearchHit>> SqliteStore::search(const QString &query, co
         if (q.isEmpty())
             return out;
         const qint64 viewerId = findUserId(viewer).value_or(-1);
-        auto s = m_db->prepare(
-            "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, "
-            "  snippet(search, -1, char(2), char(3), '…', 16), bm25(search) "
-            "FROM search JOIN entries e ON e.rowid = search.rowid JOIN people p ON p.id = e.person_id "
-            "LEFT JOIN drafts d ON d.entry_id = e.id "
-            "WHERE search MATCH ?1 AND (e.revisions > 0 OR d.author_id = ?2) ORDER BY bm25(search) LIMIT ?3");
+        // Best matches first, while ranking is cheap. A query matching very many entries (a common word)
+        // is listed newest first instead: the index gives that order without scoring every match. In
+        // both, the full-text table produces the order itself, so snippets are made only for the rows
+        // shown.
+        qint64 matches = 0;
+        {
+            auto count = m_db->prepare("SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT ?2)");
+            count.bind(1, q).bind(2, kRankedSearchLimit + 1);
+            if (count.next())
+                matches = count.integer(0);
+        }
+        auto s = m_db->prepare(matches <= kRankedSearchLimit
+            ? "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, "
+              "  snippet(search, -1, char(2), char(3), '…', 16), search.rank "
+              "FROM search JOIN entries e ON e.rowid = search.rowid JOIN people p ON p.id = e.person_id "
+              "LEFT JOIN drafts d ON d.entry_id = e.id "
+              "WHERE search MATCH ?1 AND (e.revisions > 0 OR d.author_id = ?2) ORDER BY search.rank LIMIT ?3"
+            : "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, "
+              "  snippet(search, -1, char(2), char(3), '…', 16), 0 "
+              "FROM search JOIN entries e ON e.rowid = search.rowid JOIN people p ON p.id = e.person_id "
+              "LEFT JOIN drafts d ON d.entry_id = e.id "
+              "WHERE search MATCH ?1 AND (e.revisions > 0 OR d.author_id = ?2) ORDER BY search.rowid DESC LIMIT ?3");
         s.bind(1, q).bind(2, viewerId).bind(3, limit);
         while (s.next()) {
             SearchHit h;
