@@ -10,7 +10,7 @@ namespace fairnote::text {
 
 namespace {
 
-enum CharClass : quint8 { Other, Letter, Digit, Space, Newline, Hyphen, SentencePunct, ClausePunct, Colon };
+enum CharClass : quint8 { Other, Letter, Digit, Space, Newline, Hyphen, SentencePunct, ClausePunct, Colon, Comma };
 
 constexpr std::array<quint8, 128> makeAsciiTable()
 {
@@ -24,6 +24,7 @@ constexpr std::array<quint8, 128> makeAsciiTable()
     t['.'] = SentencePunct; t['!'] = SentencePunct; t['?'] = SentencePunct;
     t[';'] = ClausePunct; t['('] = ClausePunct; t[')'] = ClausePunct; t['['] = ClausePunct; t[']'] = ClausePunct;
     t[':'] = Colon;
+    t[','] = Comma;
     return t;
 }
 constexpr auto kAscii = makeAsciiTable();
@@ -54,6 +55,32 @@ inline CharClass classify(char16_t c)
 
 inline bool isApostrophe(char16_t c) { return c == u'\'' || c == 0x2019 || c == 0x02BC; }
 inline bool isWordChar(CharClass k) { return k == Letter || k == Digit; }
+inline bool isBlank(CharClass k) { return k == Space || k == Newline; }
+
+// Characters that mark a list item when they start a line and a space follows them.
+inline bool isBullet(char16_t c)
+{
+    switch (c) {
+    case u'*': case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x00B7: case 0x25AA: case 0x25AB:
+    case 0x25A0: case 0x25A1: case 0x25CF: case 0x25CB: case 0x25E6: case 0x25BA: case 0x27A2:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A numbered list marker's word: 1 to 3 digits ("12"), one letter ("b") or a small roman numeral ("iv").
+bool isMarkerWord(const char16_t *w, qint32 length)
+{
+    bool digits = length <= 3, roman = length <= 4;
+    for (qint32 k = 0; k < length; ++k) {
+        const char16_t c = w[k];
+        digits = digits && c >= u'0' && c <= u'9';
+        roman = roman && (c == u'i' || c == u'v' || c == u'x' || c == u'I' || c == u'V' || c == u'X');
+    }
+    const bool letter = length == 1 && ((w[0] >= u'a' && w[0] <= u'z') || (w[0] >= u'A' && w[0] <= u'Z'));
+    return digits || roman || letter;
+}
 
 // Quotation state for one paragraph.
 struct QuoteState
@@ -122,6 +149,8 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
     bool gapOther = false;   // anything that stops a phrase (punctuation, symbols, quotes)
     quint8 gapFlags = GapInitial | GapSentenceEnd | GapClauseEnd; // the text start begins a sentence
     bool pendingSentenceEnd = false; // saw . ! ? and wait for a space or the end to confirm
+    bool lineStart = true;    // only white space (or an opening parenthesis) since the last line break
+    bool listMarker = false;  // the last token was a numbered list marker ("2)", "b."): the next one begins an item
 
     auto paragraphBreak = [&](qint32 at) {
         q.closeParagraph(quotes, at);
@@ -143,9 +172,23 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
             // A token starts here.
             Token t;
             t.start = i;
+            if (listMarker)
+                gapFlags |= GapInitial | GapClauseEnd;
+            if (gapHyphens >= 2) // "--" is a dash
+                gapFlags |= GapClauseEnd;
             const bool joinable = !gapOther && gapNewlines <= 1 && gapHyphens <= 1 && !(gapFlags & GapParagraph)
                                   && !tokens.empty();
             t.gapBefore = quint8(gapFlags | (joinable ? GapJoinable : 0));
+            if (joinable && gapHyphens == 1) {
+                // One hyphenated word: the hyphen touches the previous word, and at most a line break follows it.
+                const qint32 prevEnd = tokens.back().start + tokens.back().length;
+                const qint32 gap = i - prevEnd;
+                const bool touching = classify(s[prevEnd]) == Hyphen || s[prevEnd] == 0x2013;
+                if (touching && (gap == 1 || (gap == 2 && s[prevEnd + 1] == u'\n')
+                                 || (gap == 3 && s[prevEnd + 1] == u'\r' && s[prevEnd + 2] == u'\n')))
+                    t.gapBefore |= GapHyphenJoin;
+            }
+            const bool atLineStart = lineStart;
             quint64 h = kFnvOffset;
             quint8 shape = 0;
             bool allDigits = true;
@@ -226,6 +269,9 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
             gapOther = false;
             gapFlags = 0;
             pendingSentenceEnd = false;
+            lineStart = false;
+            listMarker = atLineStart && i < n && (s[i] == u'.' || s[i] == u')')
+                         && (i + 1 >= n || isBlank(classify(s[i + 1]))) && isMarkerWord(s + t.start, t.length);
             continue;
         }
 
@@ -239,6 +285,7 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
             break;
         case Newline:
             ++gapNewlines;
+            lineStart = true;
             if (++nlRun == 2)
                 paragraphBreak(i);
             gapFlags |= GapInitial;
@@ -247,30 +294,61 @@ void tokenize(QStringView text, std::vector<Token> &tokens, std::vector<Span> &q
                 pendingSentenceEnd = false;
             }
             break;
-        case Hyphen:
-            ++gapHyphens;
+        case Hyphen: {
+            const bool blankAfter = i + 1 >= n || isBlank(classify(s[i + 1]));
+            if (lineStart && blankAfter) {
+                // "- item": a list marker
+                gapOther = true;
+                gapFlags |= GapInitial | GapClauseEnd;
+            } else {
+                ++gapHyphens;
+                // " - " is a dash: it sets off a clause, as an en dash does (a phrase may still span it)
+                if (blankAfter && i > 0 && isBlank(classify(s[i - 1])))
+                    gapFlags |= GapClauseEnd;
+            }
+            lineStart = false;
             nlRun = 0;
             break;
+        }
         case SentencePunct:
             gapOther = true;
             pendingSentenceEnd = true;
+            lineStart = false;
             nlRun = 0;
             break;
         case ClausePunct:
+            nlRun = 0;
+            if (c == 0x2013 && i > 0 && i + 1 < n && classify(s[i - 1]) == Letter && classify(s[i + 1]) == Letter) {
+                ++gapHyphens; // "non–compliant": an en dash typed (or autocorrected) for a hyphen
+                lineStart = false;
+                break;
+            }
             gapOther = true;
             gapFlags |= GapClauseEnd;
-            nlRun = 0;
+            lineStart = lineStart && c == u'('; // "(a) item" may still be a list marker
             break;
         case Colon:
             gapOther = true;
             // "17:40" is a time, not a clause break; a colon before a space is.
             if (!(i + 1 < n && classify(s[i + 1]) == Digit))
                 gapFlags |= GapClauseEnd | GapInitial;
+            lineStart = false;
+            nlRun = 0;
+            break;
+        case Comma:
+            gapOther = true;
+            // "1,000" is a number, not a clause break.
+            if (!(i > 0 && i + 1 < n && classify(s[i - 1]) == Digit && classify(s[i + 1]) == Digit))
+                gapFlags |= GapComma;
+            lineStart = false;
             nlRun = 0;
             break;
         default: {
             gapOther = true;
             nlRun = 0;
+            if (lineStart && isBullet(c) && (i + 1 >= n || isBlank(classify(s[i + 1]))))
+                gapFlags |= GapInitial | GapClauseEnd; // "• item"
+            lineStart = false;
             const char16_t prev = i > 0 ? s[i - 1] : u' ';
             const char16_t next = i + 1 < n ? s[i + 1] : u' ';
             const CharClass pk = classify(prev);

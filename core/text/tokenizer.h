@@ -15,9 +15,15 @@ namespace fairnote::text {
 enum GapFlag : quint8 {
     GapJoinable = 1 << 0,    // whitespace with at most one line break and at most one hyphen: a phrase may span it
     GapSentenceEnd = 1 << 1, // . ! ? followed by space or the end, or a paragraph break
-    GapClauseEnd = 1 << 2,   // ; : ( ) [ ] — or a sentence end: negation scope stops here
-    GapInitial = 1 << 3,     // the token starts a sentence, a line, or follows a colon (capitals mean nothing here)
+    GapClauseEnd = 1 << 2,   // ; : ( ) [ ] – — a spaced hyphen (" - "), a list marker, or a sentence end:
+                             // negation scope stops here
+    GapInitial = 1 << 3,     // the token starts a sentence, a line or a list item, or follows a colon (capitals
+                             // mean nothing here)
     GapParagraph = 1 << 4,   // a blank line: context never crosses it
+    GapComma = 1 << 5,       // a comma (not one between digits, as in "1,000"): the context functions decide
+                             // whether it ends a clause
+    GapHyphenJoin = 1 << 6,  // only a hyphen straight after the previous word (and at most a line break after
+                             // it): the two tokens are parts of one hyphenated word ("fire-setter")
 };
 
 // The letter-case shape of a token.
@@ -69,7 +75,10 @@ bool foldedStartsWith(QStringView tokenText, QStringView foldedPrefix);
 QString foldString(QStringView s);
 
 // Tokenises text. Tokens are runs of letters, digits and combining marks; an apostrophe between
-// two letters belongs to the word ("don't", "O'Brien"). quotes receives the spans inside quotation
+// two letters belongs to the word ("don't", "O'Brien"). An en dash between two letters with no space
+// round it ("non–compliant") is read as a hyphen. A list marker at the start of a line ("1.", "2)",
+// "(a)", "iv.", "- ", "* ", "• ") makes the next word start a line and a clause, and no phrase runs
+// across it. quotes receives the spans inside quotation
 // marks: a double quote (straight or curly) left open runs to the end of its paragraph; a single
 // quote counts only when it is closed in the same paragraph, and an apostrophe inside a word or
 // before a digit never opens one. Nested quotations give one span, the outer one.

@@ -72,6 +72,66 @@ TEST_CASE("gaps say whether a phrase may continue across them", "[tokenizer]")
     CHECK((t.tokens[7].gapBefore & GapParagraph));
 }
 
+TEST_CASE("a comma is marked in the gap, except inside a number", "[tokenizer]")
+{
+    const auto t = tok(u"He left, then 1,000 more"_s);
+    CHECK((t.token(u"then"_s).gapBefore & GapComma));
+    CHECK_FALSE((t.token(u"then"_s).gapBefore & GapClauseEnd)); // the context functions decide
+    CHECK_FALSE((t.token(u"000"_s).gapBefore & GapComma));
+    CHECK_FALSE((t.token(u"more"_s).gapBefore & GapComma));
+}
+
+TEST_CASE("a spaced hyphen or a double hyphen is a dash and ends a clause", "[tokenizer]")
+{
+    const auto t = tok(u"up - he was -- she said kick-off"_s);
+    CHECK((t.token(u"he"_s).gapBefore & GapClauseEnd));
+    CHECK((t.token(u"he"_s).gapBefore & GapJoinable)); // a phrase may still span it (docs/rule-pack.md)
+    CHECK((t.token(u"she"_s).gapBefore & GapClauseEnd));
+    CHECK_FALSE((t.token(u"off"_s).gapBefore & GapClauseEnd));
+}
+
+TEST_CASE("a hyphen touching both words joins them into one hyphenated word", "[tokenizer]")
+{
+    const auto t = tok(u"fire-setter fire-\nraiser kick - off kick -off"_s);
+    REQUIRE(t.tokens.size() == 8);
+    CHECK((t.tokens[1].gapBefore & GapHyphenJoin));
+    CHECK((t.tokens[3].gapBefore & GapHyphenJoin)); // a word broken at a line end
+    CHECK_FALSE((t.tokens[5].gapBefore & GapHyphenJoin));
+    CHECK_FALSE((t.tokens[7].gapBefore & GapHyphenJoin));
+    CHECK_FALSE((t.tokens[2].gapBefore & GapHyphenJoin));
+}
+
+TEST_CASE("an en dash between two letters is a hyphen; elsewhere it ends a clause", "[tokenizer]")
+{
+    const auto t = tok(u"non–compliant, up – he was, 1990–1995"_s);
+    CHECK((t.token(u"compliant"_s).gapBefore & GapJoinable));
+    CHECK((t.token(u"compliant"_s).gapBefore & GapHyphenJoin));
+    CHECK_FALSE((t.token(u"compliant"_s).gapBefore & GapClauseEnd));
+    CHECK((t.token(u"he"_s).gapBefore & GapClauseEnd));
+    CHECK((t.token(u"1995"_s).gapBefore & GapClauseEnd));
+}
+
+TEST_CASE("a list marker at a line start begins a line and a clause", "[tokenizer][list]")
+{
+    const auto t = tok(u"Flags:\n1. Aggressive to staff\n2) Pyromaniac\n(b) Violent\niv. Hostile\n- Chaotic\n"
+                       u"* Abusive\n  • Volatile\n– Arsonist"_s);
+    for (const QString &w : {u"Aggressive"_s, u"Pyromaniac"_s, u"Violent"_s, u"Hostile"_s, u"Chaotic"_s, u"Abusive"_s,
+                             u"Volatile"_s, u"Arsonist"_s}) {
+        INFO(w.toStdString());
+        CHECK((t.token(w).gapBefore & GapInitial));
+        CHECK((t.token(w).gapBefore & GapClauseEnd));
+        CHECK_FALSE((t.token(w).gapBefore & GapJoinable)); // no phrase runs from one item into the next
+    }
+}
+
+TEST_CASE("a marker-like word inside a line is not a list marker", "[tokenizer][list]")
+{
+    const auto t = tok(u"Plan a) ring him b) write. Room 2) Kitchen -9 degrees"_s);
+    CHECK_FALSE((t.token(u"ring"_s).gapBefore & GapInitial));
+    CHECK_FALSE((t.token(u"Kitchen"_s).gapBefore & GapInitial));
+    CHECK_FALSE((t.token(u"9"_s).gapBefore & GapClauseEnd));
+}
+
 TEST_CASE("sentence ends need a full stop followed by space, so numbers and times stay whole", "[tokenizer]")
 {
     const auto t = tok(u"It was 3.5 cm at 17:40. Then it stopped"_s);
