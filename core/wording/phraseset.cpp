@@ -162,6 +162,10 @@ void PhraseSet::match(QStringView text, std::span<const Token> tokens, Scratch &
     resolve(text, tokens, sc);
     const int n = static_cast<int>(tokens.size());
     auto report = [&](int node, int first, int end) {
+        // A phrase ends at a word boundary: "started a fire" is not in "started a fire-setter programme".
+        // When the pattern itself goes on through the hyphen, its longer match is reported instead.
+        if (end < n && (tokens[size_t(end)].gapBefore & text::GapHyphenJoin))
+            return;
         const Node &nd = m_nodes[size_t(node)];
         for (int p = nd.payloadBegin; p < nd.payloadEnd; ++p)
             out.push_back({m_payloads[size_t(p)], first, end});

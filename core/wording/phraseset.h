@@ -24,7 +24,8 @@ struct PhraseHit
 
 // Build once with add() and finish(); then match() is const and safe to call from several threads,
 // each with its own Scratch. Words are compared case-folded; a phrase continues from one token to
-// the next only across a joinable gap (text::GapJoinable).
+// the next only across a joinable gap (text::GapJoinable), and never ends inside a hyphenated word
+// (before text::GapHyphenJoin): "fire" does not match the "fire" of "fire-setter".
 class PhraseSet
 {
 public:

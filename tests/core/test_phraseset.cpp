@@ -45,6 +45,15 @@ TEST_CASE("hyphen, space and joined variants all match", "[matcher]")
     CHECK(m.size() == 4);
 }
 
+TEST_CASE("a phrase never ends inside a hyphenated word, but may run through it", "[matcher]")
+{
+    CHECK(matches({u"start~ (a|the)? fire"_s}, u"started a fire-setter course"_s).isEmpty());
+    CHECK(matches({u"start~ (a|the)? fire"_s}, u"started a fire-\nsetter course"_s).isEmpty());
+    CHECK(matches({u"start~ (a|the)? fire"_s}, u"started a fire - then left"_s) == QStringList{u"started a fire"_s});
+    CHECK(matches({u"fire-setter"_s}, u"a fire-setter course"_s) == QStringList{u"fire-setter"_s});
+    CHECK(matches({u"kick~ off"_s}, u"kicked-off"_s) == QStringList{u"kicked-off"_s});
+}
+
 TEST_CASE("a phrase never runs across punctuation or a blank line", "[matcher]")
 {
     CHECK(matches({u"kicked off"_s}, u"kicked, off. kicked.off kicked\n\noff"_s).isEmpty());
