@@ -77,6 +77,24 @@ Checker::Checker(RulePack pack) : m_pack(std::move(pack)), m_analysis(m_pack.lan
 
 Checker::~Checker() = default;
 
+std::unique_ptr<AnalysisBuilder::Owned> Checker::analyse(QStringView text) const
+{
+    auto o = std::make_unique<AnalysisBuilder::Owned>();
+    o->text = text.toString();
+    text::tokenize(o->text, o->tokens, o->quotes);
+    PhraseSet::Scratch scratch;
+    std::vector<PhraseHit> hits, cues, terms;
+    m_phrases.match(o->text, o->tokens, scratch, hits);
+    for (const PhraseHit &h : hits) {
+        if (h.payload >> kKindShift == kCue)
+            cues.push_back(h);
+        else if (h.payload >> kKindShift == kRule)
+            terms.push_back(h);
+    }
+    m_analysis.build(o->text, o->tokens, o->quotes, cues, terms, o->analysis);
+    return o;
+}
+
 std::vector<Finding> Checker::check(QStringView text) const
 {
     std::vector<Finding> out;
@@ -131,7 +149,7 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
     std::sort(s.exceptionHits.begin(), s.exceptionHits.end(), order);
     s.ruleHits.erase(std::unique(s.ruleHits.begin(), s.ruleHits.end()), s.ruleHits.end());
 
-    m_analysis.build(text, s.tokens, s.quotes, s.cueHits, s.analysis);
+    m_analysis.build(text, s.tokens, s.quotes, s.cueHits, s.ruleHits, s.analysis);
     const Analysis &a = s.analysis;
 
     s.kept.clear();
@@ -161,6 +179,25 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
         if ((rule.skipWhen & SkipDated) && isDated(a, h.first))
             continue;
         s.kept.push_back(h);
+    }
+
+    // Overlapping matches of one rule are one finding: "was charged" and "charged with" in "he was
+    // charged with arson" become "was charged with".
+    if (s.kept.size() > 1) {
+        std::sort(s.kept.begin(), s.kept.end(), [](const PhraseHit &a, const PhraseHit &b) {
+            return a.payload != b.payload ? a.payload < b.payload : a.first != b.first ? a.first < b.first : a.end > b.end;
+        });
+        size_t out = 0;
+        for (size_t i = 1; i < s.kept.size(); ++i) {
+            PhraseHit &cur = s.kept[out];
+            const PhraseHit &h = s.kept[i];
+            if (h.payload == cur.payload && h.first < cur.end)
+                cur.end = std::max(cur.end, h.end);
+            else
+                s.kept[++out] = h;
+        }
+        s.kept.resize(out + 1);
+        std::sort(s.kept.begin(), s.kept.end(), order);
     }
 
     // A match inside a longer one gives way to it ("known arsonist" over "arsonist"); matches of the

@@ -35,6 +35,10 @@ public:
 
     const RulePack &pack() const { return m_pack; }
 
+    // The context analysis check() makes of `text` (cues, sentences, the words rules match), for tests
+    // and tools that call the context functions directly.
+    std::unique_ptr<AnalysisBuilder::Owned> analyse(QStringView text) const;
+
 private:
     void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
     struct Scratch;

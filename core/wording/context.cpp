@@ -14,6 +14,8 @@ using text::Token;
 namespace {
 
 constexpr int kNegationWindow = 8;
+constexpr int kInsertionLength = 10; // words in an insertion set off by commas ("not, as far as we know, violent")
+constexpr int kListReach = 12;      // words after a comma searched for a list joiner
 
 void addPhrases(PhraseSet &set, const QStringList &phrases, int payload)
 {
@@ -83,6 +85,8 @@ AnalysisBuilder::AnalysisBuilder(const Language &language) : m_language(language
 {
     for (const QString &s : language.negationSuffixes)
         m_suffixes.push_back(text::foldString(s));
+    for (const QString &s : language.negationPrefixes)
+        m_prefixes.push_back(text::foldString(s));
     addCues(m_ownSet, 0);
     m_ownSet.finish();
 }
@@ -92,6 +96,9 @@ void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
     addPhrases(set, m_language.negationCues, payloadBase | CueNegation);
     addPhrases(set, m_language.pseudoNegations, payloadBase | CuePseudoNegation);
     addPhrases(set, m_language.clauseBreakers, payloadBase | CueClauseBreaker);
+    addPhrases(set, m_language.clauseSubjects, payloadBase | CueSubject);
+    addPhrases(set, m_language.subjectVerbs, payloadBase | CueSubjectVerb);
+    addPhrases(set, m_language.listJoiners, payloadBase | CueListJoiner);
     addPhrases(set, m_language.honorifics, payloadBase | CueHonorific);
     addPhrases(set, m_language.sourceCues, payloadBase | CueSource);
     addPhrases(set, m_language.months, payloadBase | CueMonth);
@@ -100,13 +107,14 @@ void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
 }
 
 void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std::span<const text::Span> quotes,
-                            std::span<const PhraseHit> cueHits, Analysis &a) const
+                            std::span<const PhraseHit> cueHits, std::span<const PhraseHit> termHits, Analysis &a) const
 {
     const size_t n = tokens.size();
     a.text = text;
     a.tokens = tokens;
     a.quotes = quotes;
     a.negationSuffixes = m_suffixes;
+    a.negationPrefixes = m_prefixes;
     a.cueEnd.assign(n, 0);
     a.cueCover.assign(n, 0);
     for (const PhraseHit &h : cueHits) {
@@ -115,6 +123,10 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
         for (int t = h.first; t < h.end; ++t)
             a.cueCover[size_t(t)] |= kind;
     }
+    a.termCover.assign(n, 0);
+    for (const PhraseHit &h : termHits)
+        for (int t = h.first; t < h.end; ++t)
+            a.termCover[size_t(t)] = 1;
 
     // Sentences. A full stop after an honorific ("Mr.") or a single letter ("e.g.") ends nothing.
     a.sentence.resize(n);
@@ -173,7 +185,7 @@ std::unique_ptr<AnalysisBuilder::Owned> AnalysisBuilder::analyse(QStringView tex
     PhraseSet::Scratch scratch;
     std::vector<PhraseHit> hits;
     m_ownSet.match(o->text, o->tokens, scratch, hits);
-    build(o->text, o->tokens, o->quotes, hits, o->analysis);
+    build(o->text, o->tokens, o->quotes, hits, {}, o->analysis);
     return o;
 }
 
@@ -187,26 +199,127 @@ bool isQuoted(const Analysis &a, qsizetype start, qsizetype end)
     return q.start <= start && end <= q.end;
 }
 
-bool isNegated(const Analysis &a, int first)
+namespace {
+
+// True when a negation ends at token k: a negation cue that is not part of a pseudo-negation, or a word
+// ending in a negation suffix ("wasn't").
+bool negationEndsAt(const Analysis &a, int k)
 {
-    const int lower = std::max(0, first - kNegationWindow);
-    for (int t = first; t > lower; --t) {
-        if (a.tokens[size_t(t)].gapBefore & text::GapClauseEnd)
-            return false;
-        const int k = t - 1;
-        const quint16 end = a.cueEnd[size_t(k)];
-        if (end & CueClauseBreaker)
-            return false;
-        if ((end & CueNegation) && !(a.cueCover[size_t(k)] & CuePseudoNegation))
+    if ((a.cueEnd[size_t(k)] & CueNegation) && !(a.cueCover[size_t(k)] & CuePseudoNegation))
+        return true;
+    const QStringView w = tokenText(a, k);
+    for (const QString &suffix : a.negationSuffixes)
+        if (w.size() > suffix.size() && text::foldedEquals(w.last(suffix.size()), suffix))
             return true;
-        const QStringView w = tokenText(a, k);
-        for (const QString &suffix : a.negationSuffixes) {
-            if (w.size() > suffix.size() && text::foldedEquals(w.last(suffix.size()), suffix))
-                return true;
-        }
+    return false;
+}
+
+bool capitalised(const Token &t) { return (t.shape & text::ShapeUpperFirst) && (t.shape & text::ShapeHasLower); }
+
+// True when a new subject begins at token t (the first word after a comma): a clause subject ("he",
+// "she's", "there was"), or up to two capitalised words and a subject verb ("…, Sam was", "…, Mr Black
+// had"). A word between the comma and the subject ("…, that he set it") does not count: it may well
+// carry the clause on.
+bool newSubjectAt(const Analysis &a, int t)
+{
+    const int n = static_cast<int>(a.tokens.size());
+    auto joined = [&](int i) { return i < n && (a.tokens[size_t(i)].gapBefore & text::GapJoinable); };
+    if (a.cueCover[size_t(t)] & CueSubject)
+        return true;
+    for (int i = t; i < t + 2 && i < n && capitalised(a.tokens[size_t(i)]); ++i) {
+        if (!joined(i + 1))
+            break;
+        if (a.cueCover[size_t(i) + 1] & CueSubjectVerb)
+            return true;
     }
     return false;
 }
+
+// True when token t (after a comma) closes a short insertion that opened with a comma just after a
+// negation: "not, at any point, aggressive", "no evidence, according to police, that he set it".
+bool closesInsertionAfterNegation(const Analysis &a, int t)
+{
+    for (int p = t - 1; p > 0 && p > t - kInsertionLength; --p) {
+        const quint8 gap = a.tokens[size_t(p)].gapBefore;
+        if (gap & text::GapClauseEnd)
+            return false;
+        if (gap & text::GapComma)
+            return negationEndsAt(a, p - 1);
+    }
+    return false;
+}
+
+} // namespace
+
+bool commaStartsClause(const Analysis &a, int t)
+{
+    if (newSubjectAt(a, t))
+        return true;
+    const int n = static_cast<int>(a.tokens.size());
+    for (int j = t; j < n && j < t + kListReach; ++j) {
+        const quint8 gap = a.tokens[size_t(j)].gapBefore;
+        if (j > t && ((gap & text::GapClauseEnd) || ((gap & text::GapComma) && newSubjectAt(a, j))))
+            break;
+        if (a.cueCover[size_t(j)] & CueListJoiner)
+            return false; // a list comma: "not aggressive, loud or threatening"
+        if (j > t && (a.cueEnd[size_t(j) - 1] & CueClauseBreaker))
+            break;
+    }
+    return true;
+}
+
+bool isNegated(const Analysis &a, int first)
+{
+    if (first > 0 && (a.tokens[size_t(first)].gapBefore & text::GapHyphenJoin)) {
+        const QStringView prefix = tokenText(a, first - 1);
+        for (const QString &p : a.negationPrefixes)
+            if (text::foldedEquals(prefix, p))
+                return true;
+    }
+    const int lower = std::max(0, first - kNegationWindow);
+    for (int t = first; t > lower; --t) {
+        const quint8 gap = a.tokens[size_t(t)].gapBefore;
+        if (gap & text::GapClauseEnd)
+            return false;
+        if (gap & text::GapComma) {
+            if (!newSubjectAt(a, t) && closesInsertionAfterNegation(a, t))
+                return true;
+            if (commaStartsClause(a, t))
+                return false;
+        }
+        const int k = t - 1;
+        if (a.cueEnd[size_t(k)] & CueClauseBreaker)
+            return false;
+        if (negationEndsAt(a, k))
+            return true;
+    }
+    return false;
+}
+
+namespace {
+
+// True when token i, beside a capitalised match, is evidence of a name: capitalised, not itself a
+// rule's term, and joined to the match by white space or one hyphen touching both words (never a comma,
+// a dash or a paragraph break). `gapToken` is the later of the two tokens, whose gap joins them.
+bool nameNeighbour(const Analysis &a, int i, int gapToken)
+{
+    const int n = static_cast<int>(a.tokens.size());
+    if (i < 0 || i >= n || gapToken <= 0 || gapToken >= n)
+        return false;
+    const Token &g = a.tokens[size_t(gapToken)];
+    if (!(g.gapBefore & text::GapJoinable))
+        return false;
+    if (!(g.gapBefore & text::GapHyphenJoin)) {
+        const QStringView gap = gapBefore(a.text, a.tokens, size_t(gapToken));
+        for (QChar c : gap)
+            if (!c.isSpace())
+                return false; // a spaced hyphen is a dash, not part of a name
+    }
+    const bool term = !a.termCover.empty() && a.termCover[size_t(i)];
+    return capitalised(a.tokens[size_t(i)]) && !term;
+}
+
+} // namespace
 
 bool isName(const Analysis &a, int first, int end)
 {
@@ -221,8 +334,9 @@ bool isName(const Analysis &a, int first, int end)
     if (allProtected)
         return true;
     const Token &t = a.tokens[size_t(first)];
-    const bool capitalised = (t.shape & text::ShapeUpperFirst) && (t.shape & text::ShapeHasLower);
-    return capitalised && !(t.gapBefore & text::GapInitial);
+    if (!capitalised(t) || (t.gapBefore & text::GapInitial))
+        return false;
+    return nameNeighbour(a, first - 1, first) || nameNeighbour(a, end, end);
 }
 
 bool isSourced(const Analysis &a, int first)

@@ -24,6 +24,9 @@ enum CueKind : quint16 {
     CueMonth = 1 << 5,
     CueDateWord = 1 << 6,
     CueProtectedName = 1 << 7,
+    CueSubject = 1 << 8,      // begins a new clause after a comma ("he", "she's", "there was")
+    CueSubjectVerb = 1 << 9,  // after a name, shows it is a subject ("Sam was")
+    CueListJoiner = 1 << 10,  // "or", "nor": the commas before it separate the items of one list
 };
 
 enum SentenceFlag : quint8 { SentenceHasSource = 1, SentenceHasDate = 2, SentenceHasTime = 4 };
@@ -37,9 +40,11 @@ struct Analysis
     std::span<const text::Span> quotes; // sorted, non-overlapping
     std::vector<quint16> cueEnd;        // per token: cue kinds whose phrase ends at this token
     std::vector<quint16> cueCover;      // per token: cue kinds whose phrase covers this token
+    std::vector<quint8> termCover;      // per token: 1 when some rule's pattern matches over it (may be empty)
     std::vector<int> sentence;          // sentence number per token
     std::vector<quint8> sentenceFlags;  // SentenceFlag bits per sentence
     std::span<const QString> negationSuffixes; // folded, e.g. "n't"
+    std::span<const QString> negationPrefixes; // folded, e.g. "non"
 };
 
 // Compiles a Language into cue phrases and fills Analysis objects. Immutable after construction.
@@ -51,8 +56,9 @@ public:
     // Adds the language's cue phrases to a phrase set with payloads `payloadBase | CueKind`.
     void addCues(PhraseSet &set, int payloadBase) const;
     // Fills `out` from tokens and the cue hits (payload & 0xFFFF = CueKind) of one match() call.
+    // `termHits` are the rule matches (before any context decision), for termCover.
     void build(QStringView text, std::span<const text::Token> tokens, std::span<const text::Span> quotes,
-               std::span<const PhraseHit> cueHits, Analysis &out) const;
+               std::span<const PhraseHit> cueHits, std::span<const PhraseHit> termHits, Analysis &out) const;
 
     // Convenience for tests and tools: tokenises and analyses a text on its own.
     struct Owned;
@@ -61,6 +67,7 @@ public:
 private:
     Language m_language;
     std::vector<QString> m_suffixes;
+    std::vector<QString> m_prefixes;
     PhraseSet m_ownSet; // cue phrases only, for analyse()
 };
 
@@ -76,11 +83,22 @@ struct AnalysisBuilder::Owned
 
 // True when text[start, end) lies inside quotation marks.
 bool isQuoted(const Analysis &a, qsizetype start, qsizetype end);
-// True when a negation cue stands before token `first` in the same clause, within 8 words, and is
-// not a pseudo-negation; a clause breaker or clause punctuation ends the search.
+// True when token `first` is hyphenated to a negation prefix ("non-violent"), or a negation cue stands
+// before it in the same clause, within 8 words, and is not a pseudo-negation. The search ends at clause punctuation, a clause breaker, and a comma that
+// starts a new clause (see commaStartsClause); it goes on past a list comma ("not aggressive, loud
+// or threatening") and a short insertion that opens just after the cue ("not, at any point, violent").
 bool isNegated(const Analysis &a, int first);
+// For token `t` after a comma: true when the comma ends the clause before it. That is so when a new
+// subject follows (a clause subject such as "he" or "she's", or a capitalised
+// name and a subject verb: "…, Sam was"), or when no list joiner ("or", "nor") follows later in the
+// same clause: "Didn't want to see us, kicked off" is two clauses, "not aggressive, loud or
+// threatening" is one list.
+bool commaStartsClause(const Analysis &a, int t);
 // True when tokens [first, end) are part of a name: after an honorific, inside a protected name, or a
-// capitalised word that does not start a sentence or a line.
+// capitalised word that does not start a sentence, a line or a list item and has a name beside it: a
+// capitalised neighbour, joined by a space or a hyphen, that is not itself a rule's term ("Sam Hunter",
+// "Chaotic Lane"). Capitals with no such evidence are the writer's emphasis or a Title Case flag ("a
+// Known Arsonist") and do not make a name.
 bool isName(const Analysis &a, int first, int end);
 // True when the sentence of token `first` names a source and gives a date.
 bool isSourced(const Analysis &a, int first);

@@ -57,8 +57,12 @@ struct Language
 {
     QStringList negationCues;
     QStringList negationSuffixes; // plain suffixes such as "n't"
+    QStringList negationPrefixes; // plain words that negate the word hyphenated to them, such as "non"
     QStringList pseudoNegations;
     QStringList clauseBreakers;
+    QStringList clauseSubjects; // after a comma, these begin a new clause ("he", "she's", "there was")
+    QStringList subjectVerbs;   // after a comma and a capitalised name, these show a new clause ("…, Sam was")
+    QStringList listJoiners;    // later in a clause, these make a comma a list comma ("or", "nor")
     QStringList honorifics;
     QStringList sourceCues;
     QStringList months;

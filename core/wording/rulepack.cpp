@@ -50,8 +50,12 @@ struct LanguageList { QString member; QStringList Language::*list; bool phrases;
 const std::vector<LanguageList> kLanguageLists{
     {u"negation_cues"_s, &Language::negationCues, true},
     {u"negation_suffixes"_s, &Language::negationSuffixes, false},
+    {u"negation_prefixes"_s, &Language::negationPrefixes, false},
     {u"pseudo_negations"_s, &Language::pseudoNegations, true},
     {u"clause_breakers"_s, &Language::clauseBreakers, true},
+    {u"clause_subjects"_s, &Language::clauseSubjects, true},
+    {u"subject_verbs"_s, &Language::subjectVerbs, true},
+    {u"list_joiners"_s, &Language::listJoiners, true},
     {u"honorifics"_s, &Language::honorifics, true},
     {u"source_cues"_s, &Language::sourceCues, true},
     {u"months"_s, &Language::months, true},

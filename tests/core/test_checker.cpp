@@ -86,6 +86,30 @@ TEST_CASE("a longer match wins over the match inside it", "[checker]")
     CHECK(text.mid(findings[0].offset, findings[0].length) == u"known arsonist"_s);
 }
 
+TEST_CASE("overlapping matches of one rule are one finding", "[checker]")
+{
+    const QString text = u"He was charged with arson."_s;
+    const auto findings = builtInChecker()->check(text);
+    QStringList charged;
+    for (const auto &f : findings)
+        if (f.ruleId == u"legal.charged-with")
+            charged << text.mid(f.offset, f.length);
+    CHECK(charged == QStringList{u"was charged with"_s});
+    CHECK(flaggedTexts(text, findings).contains(u"arson"_s)); // another rule's match beside it stays
+}
+
+TEST_CASE("a phrase does not match the first half of a hyphenated word", "[checker]")
+{
+    for (const QString &text : {u"She recently, on 12 January 2025, started a fire-setter intervention programme."_s,
+                                u"He started the fire-setter intervention programme in May 2025."_s}) {
+        INFO(text.toStdString());
+        const auto findings = builtInChecker()->check(text);
+        CHECK(flaggedTexts(text, findings).isEmpty());
+    }
+    const QString plain = u"He started the fire in the bin."_s;
+    CHECK(flaggedTexts(plain, builtInChecker()->check(plain)).contains(u"started the fire"_s));
+}
+
 TEST_CASE("findings come sorted by offset", "[checker]")
 {
     const QString text = u"Obviously he kicked off and was aggressive, hostile and non-compliant."_s;

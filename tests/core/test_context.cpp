@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Each context function on its own, with the built-in language file.
+// Each context function on its own, with the built-in language file and rule pack (the analysis the
+// checker makes, so isName knows which words are rule terms).
 #include "testsupport.h"
 #include "wording/context.h"
 
@@ -8,16 +9,11 @@ using namespace Qt::StringLiterals;
 using namespace fairnote::wording;
 
 namespace {
-const AnalysisBuilder &builder()
-{
-    static const AnalysisBuilder b(fairnote::testing::builtInChecker()->pack().language);
-    return b;
-}
 // Runs `fn` on the first token of `word` (and the token after it as the end) in `text`.
 template <typename Fn>
 bool at(const QString &text, const QString &word, Fn fn)
 {
-    const auto o = builder().analyse(text);
+    const auto o = fairnote::testing::builtInChecker()->analyse(text);
     const qsizetype pos = text.indexOf(word);
     REQUIRE(pos >= 0);
     const int first = o->tokenAt(pos);
@@ -31,6 +27,10 @@ bool negated(const QString &text, const QString &word)
 bool name(const QString &text, const QString &word)
 {
     return at(text, word, [](const Analysis &a, int first, int end, qsizetype, qsizetype) { return isName(a, first, end); });
+}
+bool newClause(const QString &text, const QString &word)
+{
+    return at(text, word, [](const Analysis &a, int first, int, qsizetype, qsizetype) { return commaStartsClause(a, first); });
 }
 bool sourced(const QString &text, const QString &word)
 {
@@ -79,6 +79,71 @@ TEST_CASE("isNegated: the scope ends at a clause breaker, punctuation or distanc
     CHECK_FALSE(negated(u"He was aggressive."_s, u"aggressive"_s));
 }
 
+TEST_CASE("isNegated: a comma before a new subject ends the clause", "[context][negated]")
+{
+    CHECK_FALSE(negated(u"He was not arrested, he is a known arsonist."_s, u"known"_s));
+    CHECK_FALSE(negated(u"No staff were hurt, he is a known arsonist."_s, u"known"_s));
+    CHECK_FALSE(negated(u"He wouldn't talk to me, he was aggressive and abusive."_s, u"aggressive"_s));
+    CHECK_FALSE(negated(u"He wouldn't talk to me, he was aggressive and abusive."_s, u"abusive"_s));
+    CHECK_FALSE(negated(u"She didn't want to talk, she's manipulative."_s, u"manipulative"_s));
+    CHECK_FALSE(negated(u"He did not come in, Sam was aggressive or drunk."_s, u"drunk"_s)); // a name and a verb
+    CHECK_FALSE(negated(u"He was not seen, there was damage or smoke."_s, u"damage"_s));
+}
+
+TEST_CASE("isNegated: a comma with no list joiner after it ends the clause", "[context][negated]")
+{
+    CHECK_FALSE(negated(u"Didn't want to see us, kicked off in reception."_s, u"kicked"_s));
+    CHECK_FALSE(negated(u"He didn't pay rent, obviously he is manipulative."_s, u"obviously"_s));
+    CHECK_FALSE(negated(u"He didn't pay rent, obviously he is manipulative."_s, u"manipulative"_s));
+    CHECK_FALSE(negated(u"No, aggressive when challenged."_s, u"aggressive"_s));
+}
+
+TEST_CASE("isNegated: a list under one negation keeps it to the last item", "[context][negated]")
+{
+    const QString text = u"He was not aggressive, loud or threatening at any point."_s;
+    CHECK(negated(text, u"aggressive"_s));
+    CHECK(negated(text, u"threatening"_s));
+    CHECK(negated(u"He was not aggressive, loud, or threatening."_s, u"threatening"_s)); // serial comma
+    CHECK(negated(u"No arrests, cautions or convictions."_s, u"cautions"_s));
+    CHECK(negated(u"No arrests, cautions or convictions."_s, u"convictions"_s));
+    CHECK(negated(u"She has never been violent, aggressive nor abusive."_s, u"aggressive"_s));
+}
+
+TEST_CASE("isNegated: an insertion just after the negation does not end it", "[context][negated]")
+{
+    CHECK(negated(u"He was not, at any point, aggressive."_s, u"aggressive"_s));
+    CHECK(negated(u"There is no evidence, according to police, that he set fires."_s, u"set"_s));
+    CHECK(negated(u"He has never, in the time we have worked with him, been aggressive."_s, u"aggressive"_s));
+    CHECK_FALSE(negated(u"No, he said, he was aggressive."_s, u"aggressive"_s)); // a new subject after it
+}
+
+TEST_CASE("isNegated: a dash, a list item or 'and' with a new subject ends the clause", "[context][negated]")
+{
+    CHECK_FALSE(negated(u"Sam did not turn up - he is chaotic."_s, u"chaotic"_s));
+    CHECK_FALSE(negated(u"Sam did not turn up -- chaotic."_s, u"chaotic"_s));
+    CHECK_FALSE(negated(u"He didn't start it and he is non-compliant."_s, u"non-compliant"_s));
+    CHECK_FALSE(negated(u"- No fires set\n- Aggressive to staff"_s, u"Aggressive"_s));
+    CHECK_FALSE(negated(u"1. No fires set\n2) aggressive to staff"_s, u"aggressive"_s));
+    CHECK(negated(u"He was not drunk and aggressive."_s, u"aggressive"_s)); // one clause
+}
+
+TEST_CASE("isNegated: a word hyphenated to a negation prefix", "[context][negated]")
+{
+    CHECK(negated(u"He is non-violent."_s, u"violent"_s));
+    CHECK_FALSE(negated(u"He is non-compliant and aggressive."_s, u"aggressive"_s)); // "non" reaches only its own word
+    CHECK_FALSE(negated(u"He is a non-smoker and aggressive."_s, u"aggressive"_s));
+}
+
+TEST_CASE("commaStartsClause: new subjects and missing list joiners", "[context][negated]")
+{
+    CHECK(newClause(u"He was not arrested, he is known."_s, u"he is"_s));
+    CHECK(newClause(u"Not in, kicked off later."_s, u"kicked"_s));
+    CHECK_FALSE(newClause(u"Not aggressive, loud or rude."_s, u"loud"_s));
+    CHECK_FALSE(newClause(u"Not aggressive, or rude."_s, u"or"_s));
+    CHECK(newClause(u"Not in, Ms Black said she was aggressive or rude."_s, u"Ms"_s));
+    CHECK(newClause(u"Not aggressive, loud; he was calm or quiet."_s, u"loud"_s)); // the joiner is in another clause
+}
+
 TEST_CASE("isNegated: pseudo-negations do not negate", "[context][negated]")
 {
     CHECK_FALSE(negated(u"He was not only aggressive, he was violent."_s, u"aggressive"_s));
@@ -98,6 +163,27 @@ TEST_CASE("isName: surnames after honorifics, protected names, capitals mid-sent
     CHECK_FALSE(name(u"Known arsonist."_s, u"Known"_s));
     CHECK_FALSE(name(u"He is an alcoholic."_s, u"alcoholic"_s));
     CHECK_FALSE(name(u"Outcome: Arson charge"_s, u"Arson"_s));
+}
+
+TEST_CASE("isName: a capitalised word is a name only beside other capitalised words that are not terms", "[context][name]")
+{
+    CHECK(name(u"He lives on Chaotic Lane."_s, u"Chaotic"_s));
+    CHECK(name(u"He met Sam Savage-Black today."_s, u"Black"_s)); // a double-barrelled surname
+    CHECK_FALSE(name(u"He is a Known Arsonist and Aggressive."_s, u"Known Arsonist"_s));
+    CHECK_FALSE(name(u"He is a Known Arsonist and Aggressive."_s, u"Aggressive"_s));
+    CHECK_FALSE(name(u"He is Very Aggressive."_s, u"Aggressive"_s)); // "very" is itself a term
+    CHECK_FALSE(name(u"Summary - Aggressive, Chaotic, Non-compliant."_s, u"Aggressive"_s)); // a dash is no join
+    CHECK_FALSE(name(u"Summary - Aggressive, Chaotic, Non-compliant."_s, u"Chaotic"_s));
+    CHECK_FALSE(name(u"Summary - Aggressive, Chaotic, Non-compliant."_s, u"Non-compliant"_s));
+}
+
+TEST_CASE("isName: a list item starts a line, so its capital means nothing", "[context][name]")
+{
+    const QString text = u"1. Aggressive to staff\n2) Pyromaniac\n(c) Arsonist\n• Violent"_s;
+    for (const QString &w : {u"Aggressive"_s, u"Pyromaniac"_s, u"Arsonist"_s, u"Violent"_s}) {
+        INFO(w.toStdString());
+        CHECK_FALSE(name(text, w));
+    }
 }
 
 TEST_CASE("isSourced: a source and a date in the same sentence", "[context][sourced]")

@@ -81,6 +81,31 @@ TEST_CASE("the rule-pack schema names exactly the members the loader accepts", "
         CHECK(categories.contains(categoryId(Category(c))));
 }
 
+TEST_CASE("every language list in the schema is accepted by the loader", "[rulepack][schema]")
+{
+    QFile f(u":/fairnote/schema/rule-pack.schema.json"_s);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QJsonObject language = QJsonDocument::fromJson(f.readAll()).object()[u"$defs"_s].toObject()[u"languageFile"_s].toObject();
+    QStringList lists = language[u"properties"_s].toObject().keys();
+    for (const QString &m : {u"$schema"_s, u"description"_s, u"kind"_s, u"version"_s})
+        lists.removeAll(m);
+    for (const QString &m : {u"clause_subjects"_s, u"subject_verbs"_s, u"list_joiners"_s, u"negation_prefixes"_s})
+        CHECK(lists.contains(m));
+    QTemporaryDir dir;
+    QJsonObject file{{u"kind"_s, u"language"_s}, {u"version"_s, 1}};
+    for (const QString &m : lists)
+        file[m] = QJsonArray{u"wibble"_s};
+    QFile out(dir.filePath(u"language.json"_s));
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(file).toJson());
+    out.close();
+    const auto pack = loadRulePack(dir.path());
+    if (!pack)
+        for (const auto &p : pack.error())
+            UNSCOPED_INFO(p.toString().toStdString());
+    CHECK(pack.ok());
+}
+
 TEST_CASE("a broken organisation pack is refused with file, line, column and the problem", "[rulepack][errors]")
 {
     const QDir cases(QStringLiteral(FAIRNOTE_TEST_DATA "/rulepacks"));
