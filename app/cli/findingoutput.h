@@ -13,7 +13,9 @@
 namespace fairnote::cli {
 
 // "label:line:column: severity: message [rule]", the line, a caret under the words, then why, the
-// alternatives, the question and the source; `indent` is put before every line.
+// alternatives, the question and the source; `indent` is put before every line. A line longer than
+// 100 code points is shown as a window of 100 around the finding (40 before it), with "…" where it is
+// cut, so a huge one-line note prints a few lines per finding, not the whole note.
 void printFindingsText(QTextStream &out, const QString &label, const QString &text, const std::vector<Finding> &findings,
                        const QString &indent = {});
 

@@ -7,6 +7,10 @@
 
 namespace fairnote::text {
 
+namespace {
+constexpr qsizetype kCheckpoint = 256;
+}
+
 static qsizetype countCodePoints(QStringView s)
 {
     qsizetype n = 0;
@@ -24,7 +28,10 @@ OffsetIndex::OffsetIndex(QStringView text) : m_text(text)
     m_lineStarts.push_back(0);
     m_lineStartsCp.push_back(0);
     qsizetype cp = 0;
+    m_checkpointsCp.reserve(size_t(text.size() / kCheckpoint) + 1);
     for (qsizetype i = 0; i < text.size(); ++i) {
+        if (i % kCheckpoint == 0)
+            m_checkpointsCp.push_back(cp);
         const QChar c = text[i];
         if (!(c.isLowSurrogate() && i > 0 && text[i - 1].isHighSurrogate()))
             ++cp;
@@ -33,6 +40,19 @@ OffsetIndex::OffsetIndex(QStringView text) : m_text(text)
             m_lineStartsCp.push_back(cp);
         }
     }
+    m_totalCp = cp;
+}
+
+qsizetype OffsetIndex::codePointsBefore(qsizetype offset) const
+{
+    if (offset >= m_text.size())
+        return m_totalCp;
+    const size_t k = size_t(offset / kCheckpoint);
+    qsizetype cp = m_checkpointsCp[k];
+    for (qsizetype i = qsizetype(k) * kCheckpoint; i < offset; ++i)
+        if (!(m_text[i].isLowSurrogate() && i > 0 && m_text[i - 1].isHighSurrogate()))
+            ++cp;
+    return cp;
 }
 
 Position OffsetIndex::position(qsizetype offset) const
@@ -40,9 +60,18 @@ Position OffsetIndex::position(qsizetype offset) const
     offset = std::clamp<qsizetype>(offset, 0, m_text.size());
     const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const auto line = static_cast<size_t>(it - m_lineStarts.begin() - 1);
-    const qsizetype start = m_lineStarts[line];
-    const qsizetype col = countCodePoints(m_text.sliced(start, offset - start));
-    return Position{m_lineStartsCp[line] + col, static_cast<int>(line) + 1, static_cast<int>(col) + 1};
+    const qsizetype cp = codePointsBefore(offset);
+    const qsizetype col = cp - m_lineStartsCp[line];
+    return Position{cp, static_cast<int>(line) + 1, static_cast<int>(col) + 1};
+}
+
+qsizetype OffsetIndex::lineStart(int line) const
+{
+    if (line < 1)
+        return 0;
+    if (static_cast<size_t>(line) > m_lineStarts.size())
+        return m_text.size();
+    return m_lineStarts[static_cast<size_t>(line) - 1];
 }
 
 qsizetype OffsetIndex::codePoints(qsizetype offset, qsizetype length) const

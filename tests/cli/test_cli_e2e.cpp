@@ -79,6 +79,34 @@ TEST_CASE("check prints compiler-style findings with a caret, why, advice and so
     CHECK(r.out.contains(u"[slang."_s));
 }
 
+TEST_CASE("on a long line check prints a window around each finding, with the caret under the words", "[cli]")
+{
+    QTemporaryDir dir;
+    QByteArray note;
+    for (int i = 0; i < 300; ++i)
+        note += "We talked about \xF0\x9F\x98\x80 his housing options today. ";
+    note += "He kicked off when asked. ";
+    for (int i = 0; i < 300; ++i)
+        note += "We talked about his housing options today. ";
+    note += "\n";
+    const QString path = write(dir, u"long.txt"_s, note);
+    const Run r = cli({u"check"_s, u"--no-spelling"_s, path});
+    CHECK(r.code == 1);
+    const QStringList lines = r.out.split(u'\n');
+    const qsizetype head = lines.indexOf(lines.filter(u"[slang.kicked-off]"_s).value(0));
+    REQUIRE(head >= 0);
+    const QString shown = lines[head + 1], caret = lines[head + 2];
+    INFO(shown.toStdString() << "\n" << caret.toStdString());
+    CHECK(shown.startsWith(u"    …"_s));
+    CHECK(shown.endsWith(u"…"_s));
+    CHECK(shown.toUcs4().size() <= 4 + 102);
+    const qsizetype at = shown.indexOf(u"kicked off"_s);
+    REQUIRE(at >= 0);
+    const qsizetype column = shown.left(at).toUcs4().size(); // the emoji in the window is one character
+    CHECK(caret == QString(column, u' ') + u"^"_s + QString(9, u'~'));
+    CHECK(r.out.size() < 4000); // one finding: a few lines, not the whole note
+}
+
 TEST_CASE("check --format json prints one object with UTF-16 and code-point offsets", "[cli][json]")
 {
     QTemporaryDir dir;

@@ -30,3 +30,35 @@ TEST_CASE("positions count code points, so an emoji is one column", "[offsets]")
     CHECK(index.lineText(2) == u"second 😀😀 line"_s); // CR LF: the CR is not part of the line
     CHECK(index.lineText(4).isEmpty());
 }
+
+TEST_CASE("positions on a long line agree with counting from the line start, across checkpoints", "[offsets]")
+{
+    // Emoji (surrogate pairs) land on both sides of the 256-unit checkpoints, and one straddles 255/256.
+    QString text = u"first line\n"_s;
+    for (int i = 0; text.size() < 2000; ++i)
+        text += (i % 7 == 0) ? u"😀"_s : u"ab "_s;
+    text += u"\nlast 😀 line"_s;
+    const OffsetIndex index(text);
+    int line = 1;
+    qsizetype lineStart = 0, cpBefore = 0, cpLineStart = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const auto p = index.position(i);
+        INFO("offset " << i);
+        REQUIRE(p.line == line);
+        REQUIRE(p.offsetCp == cpBefore);
+        REQUIRE(p.column == cpBefore - cpLineStart + 1);
+        if (i == text.size())
+            break;
+        if (!(text[i].isLowSurrogate() && i > 0 && text[i - 1].isHighSurrogate()))
+            ++cpBefore;
+        if (text[i] == u'\n') {
+            ++line;
+            lineStart = i + 1;
+            cpLineStart = cpBefore;
+        }
+    }
+    CHECK(index.lineStart(2) == text.indexOf(u'\n') + 1);
+    CHECK(index.lineStart(1) == 0);
+    CHECK(index.lineStart(99) == text.size());
+    CHECK(lineStart == text.lastIndexOf(u'\n') + 1);
+}
