@@ -36,6 +36,8 @@ namespace {
 struct DirectoryPack
 {
     std::vector<Rule> rules;
+    struct IdSite { QString id; QString file; int line; };
+    std::vector<IdSite> ids; // every rule's id as written, including rules with other problems
     struct Disable { QString id; QString file; json::SourcePosition pos; };
     std::vector<Disable> disables;
     Language language;
@@ -63,6 +65,52 @@ const std::vector<LanguageList> kLanguageLists{
     {u"protected_names"_s, &Language::protectedNames, true},
 };
 
+// A JSON string's contents (between its quotes) as text; escapes are decoded by Qt's own parser.
+QString jsonStringText(const QByteArray &raw)
+{
+    if (!raw.contains('\\'))
+        return QString::fromUtf8(raw);
+    return QJsonDocument::fromJson("[\"" + raw + "\"]").array().at(0).toString();
+}
+
+// Calls report(offset, key, firstOffset) for each member name given twice in one object of well-formed
+// JSON (QJsonDocument silently keeps one of the two). Offsets are byte offsets of the opening quotes.
+template <typename Report>
+void findDuplicateMembers(const QByteArray &json, Report report)
+{
+    struct Frame { bool object; bool expectKey; QHash<QString, qsizetype> keys; };
+    std::vector<Frame> stack;
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json[i];
+        if (c == '{') {
+            stack.push_back({true, true, {}});
+        } else if (c == '[') {
+            stack.push_back({false, false, {}});
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+        } else if (c == ',') {
+            if (!stack.empty() && stack.back().object)
+                stack.back().expectKey = true;
+        } else if (c == '"') {
+            const qsizetype start = i;
+            for (++i; i < n && json[i] != '"'; ++i)
+                if (json[i] == '\\')
+                    ++i;
+            if (stack.empty() || !stack.back().object || !stack.back().expectKey)
+                continue;
+            Frame &f = stack.back();
+            f.expectKey = false;
+            const QString key = jsonStringText(json.mid(start + 1, i - start - 1));
+            if (const auto it = f.keys.constFind(key); it != f.keys.constEnd())
+                report(start, key, *it);
+            else
+                f.keys.insert(key, start);
+        }
+    }
+}
+
 // Reads one file and reports problems against it.
 class FileReader
 {
@@ -86,6 +134,12 @@ public:
             m_problems.push_back({m_path, pos.line, pos.column, err.errorString() + u" (JSON syntax)"_s});
             return;
         }
+        findDuplicateMembers(m_bytes, [&](qsizetype at, const QString &key, qsizetype first) {
+            const auto pos = json::positionOfByte(m_bytes, at);
+            m_problems.push_back({m_path, pos.line, pos.column,
+                                  u"member \"%1\" appears twice in the same object (first at line %2); only one of them "
+                                  u"would be used, so remove the other"_s.arg(key).arg(json::positionOfByte(m_bytes, first).line)});
+        });
         if (!doc.isObject()) {
             problem({}, u"the file must hold one JSON object"_s);
             return;
@@ -192,6 +246,9 @@ private:
                 problem(path, u"rule %1 must be an object"_s.arg(i + 1));
                 continue;
             }
+            const QJsonValue id = rules[i].toObject().value(u"id"_s);
+            if (id.isString() && !id.toString().isEmpty())
+                out.ids.push_back({id.toString(), m_path, json::locate(m_bytes, path).line});
             Rule rule;
             if (readRule(rules[i].toObject(), path, rule))
                 out.rules.push_back(std::move(rule));
@@ -337,14 +394,16 @@ DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
         }
         FileReader(path, f.readAll(), problems).read(pack, sawLanguage);
     }
-    // Duplicate ids inside one directory are a mistake, not an override.
-    QHash<QString, const Rule *> seen;
-    for (const Rule &r : pack.rules) {
-        if (const Rule *other = seen.value(r.id)) {
-            problems.push_back({r.file, r.line, 1,
-                                u"rule \"%1\" is defined twice (also at %2:%3)"_s.arg(r.id, other->file, QString::number(other->line))});
+    // Duplicate ids inside one directory are a mistake, not an override, even when a copy has other
+    // problems of its own.
+    QHash<QString, const DirectoryPack::IdSite *> seen;
+    for (const DirectoryPack::IdSite &site : pack.ids) {
+        if (const DirectoryPack::IdSite *other = seen.value(site.id)) {
+            problems.push_back({site.file, site.line, 1,
+                                u"rule \"%1\" is defined twice (also at %2:%3)"_s.arg(site.id, other->file, QString::number(other->line))});
+        } else {
+            seen.insert(site.id, &site);
         }
-        seen.insert(r.id, &r);
     }
     return pack;
 }
