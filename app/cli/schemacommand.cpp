@@ -22,21 +22,26 @@ QString SchemaCommand::summary() const { return u"print a JSON Schema (interchan
 
 QString SchemaCommand::help() const
 {
-    QString s = u"Usage: fairnote-cli schema [NAME]\n\nPrints the JSON Schema for (default: interchange):\n"_s;
+    QString s = u"Usage: fairnote-cli schema [NAME]\n\n"
+                u"Prints a JSON Schema (draft 2020-12) that Fairnote documents. NAME is one of\n"
+                u"(default: interchange):\n"_s;
     for (const auto &i : kSchemas)
         s += u"  %1%2\n"_s.arg(i.name.leftJustified(12), i.what);
+    s += u"\nOptions:\n"
+         u"  -h, --help  show this help.\n\n"
+         u"Exit status: 0 the schema was printed, 2 bad usage (an unknown option or\n"
+         u"schema name, or more than one NAME).\n"_s;
     return s;
 }
 
 int SchemaCommand::execute(const QStringList &args, CliIo &io)
 {
-    if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
-        io.out << help();
-        return ExitOk;
-    }
-    if (args.size() > 1)
+    ParsedArgs p;
+    if (const auto done = parse(args, {}, {}, io, p))
+        return *done;
+    if (p.positional.size() > 1)
         return usageError(io, u"give at most one schema NAME (interchange, rule-pack)"_s);
-    const QString wanted = args.isEmpty() ? u"interchange"_s : args.front();
+    const QString wanted = p.positional.isEmpty() ? u"interchange"_s : p.positional.front();
     for (const auto &i : kSchemas) {
         if (i.name == wanted) {
             QFile f(i.resource);

@@ -257,6 +257,22 @@ TEST_CASE("schema rule-pack prints a JSON Schema", "[cli]")
     CHECK(doc.object()[u"$schema"_s].toString().contains(u"json-schema.org"_s));
 }
 
+TEST_CASE("schema: an unknown option is named as one; --help lists the options and exit status", "[cli][errors]")
+{
+    const Run bad = cli({u"schema"_s, u"--format"_s, u"json"_s});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.contains(u"unknown option '--format'"_s));
+    CHECK(bad.out.isEmpty());
+    const Run two = cli({u"schema"_s, u"interchange"_s, u"rule-pack"_s});
+    CHECK(two.code == 2);
+    CHECK(two.err.contains(u"at most one schema NAME"_s));
+    const Run help = cli({u"schema"_s, u"--help"_s});
+    CHECK(help.code == 0);
+    CHECK(help.out.contains(u"Options:"_s));
+    CHECK(help.out.contains(u"Exit status:"_s));
+    CHECK(help.out.contains(u"rule-pack"_s));
+}
+
 namespace {
 QJsonArray jsonFindings(const Run &r)
 {
