@@ -4,6 +4,7 @@
 // (resources/record/en-GB/assessment.json), matched with the wording checker's machinery.
 #include "record/assess.h"
 
+#include "record/describe.h"
 #include "record/enums.h"
 #include "text/utf8.h"
 
@@ -275,13 +276,15 @@ private:
             const QDate since = l.statusDate.isValid() ? l.statusDate : m_e.eventDate.latest().date();
             if (pending && since.isValid() && since.daysTo(m_now.date()) > m_options.outcomePendingDays)
                 prompt(p + u"/status"_s, u"outcome-pending"_s, Severity::Info,
-                       u"The status is still “%1” after %2."_s.arg(enumId(*l.status), describeDuration(since.daysTo(m_now.date()))),
+                       u"The status is still “%1” after %2."_s.arg(title(*l.status), describeDuration(since.daysTo(m_now.date()))),
                        u"Is there an outcome now? If the case has ended, record it and its date."_s);
         }
         if (!m_options.rules || !l.status)
             return;
-        // Words in the narrative that outrun or contradict the legal status.
+        // Words in the narrative that outrun or contradict the legal status. The data names statuses
+        // by id; the message shows the title the worker chose from ("No further action").
         const QString status = enumId(*l.status);
+        const QString statusTitle = title(*l.status);
         for (const auto &[field, text] : {std::pair{u"/what_happened"_s, r.whatHappened}, std::pair{u"/context"_s, r.context},
                                           std::pair{u"/changes_since"_s, r.changesSince}}) {
             QStringList seen;
@@ -291,7 +294,7 @@ private:
                     continue;
                 seen << f.ruleId;
                 prompt(u"/incident"_s + field, u"legal-contradiction"_s, Severity::Warning,
-                       QString(term->message).replace(u"{status}"_s, status) + u" (“%1”)"_s.arg(text.mid(f.offset, f.length)),
+                       QString(term->message).replace(u"{status}"_s, statusTitle) + u" (“%1”)"_s.arg(text.mid(f.offset, f.length)),
                        term->question);
             }
         }

@@ -208,6 +208,28 @@ TEST_CASE("no-outcome: an incident without a legal status or outcome", "[assess]
     CHECK_FALSE(hasCode(run(cf), u"no-outcome"_s));
 }
 
+TEST_CASE("prompts name a legal status by its title, never by its id", "[assess][legal]")
+{
+    CaseFile cf = load("incident-complete.json");
+    incident(cf).legal.status = LegalStatus::NoFurtherAction;
+    incident(cf).whatHappened = u"He was convicted of criminal damage in 2019."_s;
+    const auto contradiction = run(cf);
+    const auto it = std::find_if(contradiction.prompts.begin(), contradiction.prompts.end(),
+                                 [](const Prompt &p) { return p.code == u"legal-contradiction"; });
+    REQUIRE(it != contradiction.prompts.end());
+    CHECK(it->message.contains(u"“No further action”"_s));
+    CHECK_FALSE(it->message.contains(u"no-further-action"_s));
+
+    incident(cf).whatHappened = u"Staff found a scorched bin at 23:40."_s;
+    incident(cf).legal.status = LegalStatus::Charged;
+    incident(cf).legal.statusDate = QDate(2025, 1, 10);
+    const auto pending = run(cf);
+    const auto p = std::find_if(pending.prompts.begin(), pending.prompts.end(),
+                                [](const Prompt &x) { return x.code == u"outcome-pending"; });
+    REQUIRE(p != pending.prompts.end());
+    CHECK(p->message.contains(u"“Charged, outcome pending”"_s));
+}
+
 TEST_CASE("outcome-pending, conviction details and spent status are asked for", "[assess][outcome]")
 {
     CaseFile cf = load("incident-complete.json");
