@@ -112,20 +112,21 @@ TEST_CASE("a phrase does not match the first half of a hyphenated word", "[check
 
 TEST_CASE("a message never names another phrase as if the note said it", "[checker]")
 {
-    // Each rule matches many phrases; its message must not claim the note said the one it was written for.
+    // Each rule matches many phrases; its message must not open by naming, as the words found, a phrase
+    // the note does not contain.
     const std::vector<std::pair<QString, QString>> cases{
-        {u"Kicked off again last night."_s, u"“last week” will"_s},
-        {u"We will call at the earliest convenience."_s, u"“in due course” gives"_s},
+        {u"Kicked off again last night."_s, u"“last week”"_s},
+        {u"We will call at the earliest convenience."_s, u"“in due course”"_s},
         {u"He has a history of theft."_s, u"“history of violence”"_s},
-        {u"He was argumentative."_s, u"“confrontational” judges"_s},
-        {u"It was decided that he would move."_s, u"“it was agreed” does"_s},
+        {u"He was argumentative."_s, u"“confrontational”"_s},
+        {u"It was decided that he would move."_s, u"“it was agreed”"_s},
     };
     for (const auto &[text, wrong] : cases) {
         INFO(text.toStdString());
         const auto findings = builtInChecker()->check(text);
         REQUIRE_FALSE(findings.empty());
         for (const auto &f : findings)
-            CHECK_FALSE(f.message.contains(wrong));
+            CHECK_FALSE(f.message.startsWith(wrong));
     }
 }
 
