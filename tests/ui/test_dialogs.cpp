@@ -1,12 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The case-file dialogs on their own: reason, your details, person, open failed.
+// The case-file dialogs on their own: finalise, reason, history, your details, person, open failed.
 // The hidden [.screenshots] test draws each one with invented data for docs/screenshots/.
 #define CATCH_CONFIG_EXTERNAL_INTERFACES // for the event listener below
 #include "authordialog.h"
+#include "finalisedialog.h"
+#include "historydialog.h"
 #include "openfaileddialog.h"
 #include "persondialog.h"
 #include "reasondialog.h"
+#include "record/describe.h"
+#include "store/storetestsupport.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -15,13 +19,17 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <catch2/catch.hpp>
 #include <functional>
@@ -74,11 +82,272 @@ void whenModal(std::function<void(QWidget *)> act)
     });
 }
 
+store::SnapshotPrompt prompt(const QString &field, const QString &code, const QString &message, const QString &question)
+{
+    return {field, code, u"warning"_s, message, question, {}};
+}
+
+store::Snapshot threePrompts()
+{
+    store::Snapshot s;
+    s.prompts.push_back(prompt(u"/incident/source/type"_s, u"no-source"_s, u"The source is not recorded."_s,
+        u"How do we know: who saw it or said it?"_s));
+    s.prompts.push_back(prompt(u"/incident/harm/injury"_s, u"blank"_s,
+        u"Injury has not been answered. “Unknown” is an answer; a blank is not."_s,
+        u"Was anyone hurt: no one, the person, someone else, or is it unknown?"_s));
+    s.prompts.push_back(prompt(u"/event_date/precision"_s, u"blank"_s,
+        u"When it happened has not been answered. “Unknown” is an answer; a blank is not."_s,
+        u"When did it happen?"_s));
+    s.findings.push_back({u"/incident/what_happened"_s, u"judgement.aggressive"_s, u"judgement"_s, u"warning"_s, 0, 10,
+        u"Aggressive"_s, u"“aggressive” is a conclusion: say what the person said or did."_s});
+    return s;
+}
+
+// The prompts fairnote-cli assess gives the legacy example (17 of them), from the store's own assessor.
+store::Snapshot legacySnapshot()
+{
+    const record::CaseFile file = testing::example("incident-vague.json");
+    return store::makeAssessor(testing::assessOptions())(file.person, file.entries.front());
+}
+
+// An incident as revision 2 records it: the complete example.
+record::Entry completeIncident() { return testing::example("incident-complete.json").entries.front(); }
+
+// Revision 1 of the same incident, written the morning after, before the room had been seen.
+record::Entry firstRevisionOf(record::Entry e)
+{
+    auto &r = std::get<record::IncidentRecord>(e.body);
+    r.harm.injury = record::Injury::Unknown;
+    r.harm.damageDetail.clear();
+    r.source.verification = record::Verification::Unverified;
+    return e;
+}
+
+QDateTime utc(int y, int m, int d, int h, int min) { return QDateTime(QDate(y, m, d), QTime(h, min), Qt::UTC); }
+
 const store::Actor kJo {u"Jo Fletcher"_s, u"Support worker"_s, u"Fairview Lodge"_s};
+const store::Actor kDee {u"Dee Marsh"_s, u"Team leader"_s, u"Fairview Lodge"_s};
+
+store::EntryDetail twoRevisions()
+{
+    store::EntryDetail d;
+    d.summary.id = u"entry-0001"_s;
+    d.summary.personId = u"person-0001"_s;
+    d.summary.personName = u"Sam Rivers"_s;
+    d.summary.incident = true;
+    d.summary.status = store::EntryStatus::Amended;
+    d.summary.revisions = 2;
+    d.summary.author = kJo;
+    const record::Entry after = completeIncident();
+    d.summary.eventDate = after.eventDate;
+    d.summary.summary = record::summaryLine(after);
+
+    store::Revision first;
+    first.number = 1;
+    first.entry = firstRevisionOf(after);
+    first.author = kJo;
+    first.writtenAt = utc(2025, 8, 3, 9, 15);
+    first.hash = u"3f9a0c41d2b7e8f5a6c1d0e9b8a7f6e5d4c3b2a1908f7e6d5c4b3a2918f7e6d5"_s;
+    store::SnapshotPrompt open = prompt(u"/incident/harm/property_damage_detail"_s, u"blank"_s,
+        u"The damage is not described."_s, u"What was damaged, and how badly?"_s);
+    open.severity = u"info"_s;
+    open.leftReason = u"Not seen the room yet; I will look at it with Sam this afternoon."_s;
+    first.snapshot.prompts.push_back(open);
+
+    store::Revision second;
+    second.number = 2;
+    second.entry = after;
+    second.author = kDee;
+    second.writtenAt = utc(2025, 8, 4, 14, 5);
+    second.reason = u"Added the damage after seeing the room on 3 August. Alex confirmed nobody was hurt and the "
+                    u"night log matches his account."_s;
+    second.hash = u"a41c9e07b3d25f68e1a0c9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8"_s;
+    d.revisions = {first, second};
+    return d;
+}
+
+// Two revisions of a general note that differ in the note's text only.
+store::EntryDetail twoNotes()
+{
+    store::EntryDetail d;
+    d.summary.id = u"E-1"_s;
+    d.summary.personName = u"Sam Rivers"_s;
+    d.summary.status = store::EntryStatus::Amended;
+    store::Revision first;
+    first.number = 1;
+    first.entry = testing::note(u"Sam and I met in the lounge at 14:00."_s);
+    first.author = kJo;
+    first.writtenAt = utc(2026, 3, 1, 9, 0);
+    first.hash = u"11"_s;
+    store::Revision second = first;
+    second.number = 2;
+    std::get<record::GeneralNote>(second.entry.body).text = u"Sam and I met in the garden at 14:00."_s;
+    second.author = kDee;
+    second.writtenAt = utc(2026, 3, 3, 14, 5);
+    second.reason = u"It was the garden, not the lounge."_s;
+    second.hash = u"22"_s;
+    d.revisions = {first, second};
+    return d;
+}
+
+int count(const QString &haystack, const QString &needle) { return int(haystack.count(needle)); }
 
 } // namespace
 
 CATCH_REGISTER_LISTENER(QApplicationCloser)
+
+// ---- FinaliseDialog ---------------------------------------------------------------------------------
+
+TEST_CASE("finalise stays disabled until every open question has a reason", "[ui][dialogs][finalise]")
+{
+    app();
+    FinaliseDialog dialog(threePrompts(), false);
+    REQUIRE(dialog.reasonEdits().size() == 3);
+    CHECK_FALSE(dialog.finaliseButton()->isEnabled());
+    CHECK(dialog.missingText() == u"To finalise, give reasons for 3 open questions."_s);
+
+    dialog.reasonEdits()[0]->setText(u"Not known yet"_s);
+    dialog.reasonEdits()[1]->setText(u"Asked the night manager"_s);
+    CHECK_FALSE(dialog.finaliseButton()->isEnabled());
+    CHECK(dialog.missingText() == u"To finalise, give a reason for 1 open question."_s);
+
+    dialog.reasonEdits()[2]->setText(u"   "_s); // white space is not a reason
+    CHECK_FALSE(dialog.finaliseButton()->isEnabled());
+
+    dialog.reasonEdits()[2]->setText(u"The previous provider's file gives no date"_s);
+    CHECK(dialog.finaliseButton()->isEnabled());
+    CHECK(dialog.missingText().startsWith(u"Every open question has a reason."_s));
+}
+
+TEST_CASE("same reason for all fills every empty box and keeps reasons already written", "[ui][dialogs][finalise]")
+{
+    app();
+    FinaliseDialog dialog(threePrompts(), false);
+    REQUIRE(dialog.sameReasonEdit());
+    CHECK_FALSE(dialog.sameReasonButton()->isEnabled()); // nothing to copy yet
+
+    dialog.reasonEdits()[1]->setText(u"Asked the night manager"_s);
+    dialog.sameReasonEdit()->setText(u"  Not known yet; asked the previous provider  "_s);
+    REQUIRE(dialog.sameReasonButton()->isEnabled());
+    QTest::mouseClick(dialog.sameReasonButton(), Qt::LeftButton);
+
+    CHECK(dialog.reasonEdits()[0]->text() == u"Not known yet; asked the previous provider"_s);
+    CHECK(dialog.reasonEdits()[1]->text() == u"Asked the night manager"_s);
+    CHECK(dialog.reasonEdits()[2]->text() == u"Not known yet; asked the previous provider"_s);
+    CHECK(dialog.finaliseButton()->isEnabled());
+    CHECK_FALSE(dialog.sameReasonButton()->isEnabled()); // no empty box left
+}
+
+TEST_CASE("left reasons are keyed by store::promptKey and answer every prompt", "[ui][dialogs][finalise]")
+{
+    app();
+    const store::Snapshot preview = threePrompts();
+    FinaliseDialog dialog(preview, false);
+    int i = 0;
+    for (QLineEdit *edit : dialog.reasonEdits())
+        edit->setText(u" reason %1 "_s.arg(++i));
+
+    const QHash<QString, QString> reasons = dialog.leftReasons();
+    CHECK(reasons.size() == 3);
+    CHECK(reasons.value(store::promptKey(u"no-source"_s, u"/incident/source/type"_s)) == u"reason 1"_s);
+    CHECK(reasons.value(store::promptKey(u"blank"_s, u"/incident/harm/injury"_s)) == u"reason 2"_s);
+    CHECK(reasons.value(store::promptKey(u"blank"_s, u"/event_date/precision"_s)) == u"reason 3"_s);
+    CHECK(store::unanswered(preview, reasons).empty()); // what the store checks before it finalises
+    CHECK(dialog.amendReason().isEmpty());
+}
+
+TEST_CASE("go to this question emits the prompt's field and closes the dialog", "[ui][dialogs][finalise]")
+{
+    app();
+    FinaliseDialog dialog(threePrompts(), false);
+    dialog.show();
+    QSignalSpy spy(&dialog, &FinaliseDialog::goToField);
+    const auto buttons = dialog.findChildren<QPushButton *>(u"goToFieldButton"_s);
+    REQUIRE(buttons.size() == 3);
+    QTest::mouseClick(buttons[1], Qt::LeftButton);
+    REQUIRE(spy.count() == 1);
+    CHECK(spy.at(0).at(0).toString() == u"/incident/harm/injury"_s);
+    CHECK(dialog.result() == QDialog::Rejected);
+    CHECK_FALSE(dialog.isVisible());
+}
+
+TEST_CASE("an amendment also needs its reason before it can be finalised", "[ui][dialogs][finalise]")
+{
+    app();
+    store::Snapshot one;
+    one.prompts.push_back(threePrompts().prompts.front());
+    FinaliseDialog dialog(one, true);
+    REQUIRE(dialog.amendReasonEdit());
+    CHECK(
+        dialog.missingText() == u"To finalise, give the reason for the amendment and a reason for 1 open question."_s);
+    dialog.reasonEdits()[0]->setText(u"Not known yet"_s);
+    CHECK_FALSE(dialog.finaliseButton()->isEnabled());
+    dialog.amendReasonEdit()->setPlainText(u"\n  The date was wrong: the fire service report gives 3 March.\n"_s);
+    CHECK(dialog.finaliseButton()->isEnabled());
+    CHECK(dialog.amendReason() == u"The date was wrong: the fire service report gives 3 March."_s);
+}
+
+TEST_CASE("with nothing open, finalising needs just a click", "[ui][dialogs][finalise]")
+{
+    app();
+    FinaliseDialog dialog(store::Snapshot {}, false);
+    const auto *nothing = dialog.findChild<QLabel *>(u"nothingOpenLabel"_s);
+    REQUIRE(nothing);
+    CHECK(nothing->text() == u"Nothing is left open."_s);
+    CHECK(dialog.finaliseButton()->isEnabled());
+    CHECK(dialog.finaliseButton()->isDefault());
+    dialog.show();
+    QTest::mouseClick(dialog.finaliseButton(), Qt::LeftButton);
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(dialog.leftReasons().isEmpty());
+}
+
+TEST_CASE("the legacy example's 17 open questions scroll, and Enter never finalises", "[ui][dialogs][finalise]")
+{
+    app();
+    const store::Snapshot preview = legacySnapshot();
+    REQUIRE(preview.prompts.size() == 17);
+    REQUIRE(preview.findings.size() == 3);
+    FinaliseDialog dialog(preview, false);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowActive(&dialog));
+    CHECK(dialog.reasonEdits().size() == 17);
+    CHECK(QApplication::focusWidget() == dialog.reasonEdits()[0]); // the first thing to type
+    CHECK(dialog.reasonEdits()[0]->nextInFocusChain() == dialog.findChildren<QPushButton *>(u"goToFieldButton"_s)[0]);
+    CHECK(dialog.findChildren<QLabel *>(u"keptFindingLabel"_s).size() == 3);
+    CHECK(dialog.height() <= dialog.screen()->availableGeometry().height());
+    auto *scroll = dialog.findChild<QScrollArea *>(u"finaliseScrollArea"_s);
+    REQUIRE(scroll);
+    CHECK(scroll->widget()->height() > scroll->viewport()->height());
+
+    // Enter moves from one reason to the next; it does not finalise, even with every reason given.
+    QLineEdit *first = dialog.reasonEdits()[0];
+    first->setFocus();
+    QTest::keyClicks(first, u"Not known"_s);
+    QTest::keyClick(first, Qt::Key_Return);
+    CHECK(dialog.isVisible());
+    CHECK(dialog.reasonEdits()[1]->hasFocus());
+    for (QLineEdit *edit : dialog.reasonEdits())
+        edit->setText(u"Copied from the previous provider's file; not yet checked"_s);
+    QLineEdit *last = dialog.reasonEdits().back();
+    last->setFocus();
+    QTest::keyClick(last, Qt::Key_Return);
+    CHECK(dialog.isVisible());
+    CHECK(dialog.finaliseButton()->hasFocus());
+    CHECK(store::unanswered(preview, dialog.leftReasons()).empty());
+}
+
+TEST_CASE("prompts and findings name their field as the editor's sections do", "[ui][dialogs][finalise]")
+{
+    CHECK(FinaliseDialog::fieldTitle(u"/incident/harm/injury"_s) == u"Harm › Injury"_s);
+    CHECK(FinaliseDialog::fieldTitle(u"/incident/what_happened"_s) == u"What happened"_s);
+    CHECK(FinaliseDialog::fieldTitle(u"/note/text"_s) == u"Note"_s);
+    CHECK(FinaliseDialog::fieldTitle(u"/incident/source/type"_s) == u"How we know › Source"_s);
+    CHECK(FinaliseDialog::fieldTitle(u"/event_date/precision"_s) == u"When and where › Event date"_s);
+    CHECK(FinaliseDialog::fieldTitle(u"/incident/own_account/reason"_s) == u"The person's view › Why"_s);
+    CHECK(FinaliseDialog::fieldTitle(u"/incident/safety/home_fire_safety_visit_date"_s)
+        == u"Safety plan › Home fire safety visit date"_s);
+}
 
 // ---- ReasonDialog -----------------------------------------------------------------------------------
 
@@ -124,6 +393,132 @@ TEST_CASE("asking for a reason returns it, or nothing when cancelled", "[ui][dia
         d->reject();
     });
     CHECK_FALSE(ReasonDialog::ask(nullptr, u"Amend this entry"_s, u"Why?"_s, QString(), u"Amend"_s).has_value());
+}
+
+// ---- HistoryDialog ----------------------------------------------------------------------------------
+
+TEST_CASE("history lists the revisions newest first and starts in the list", "[ui][dialogs][history]")
+{
+    app();
+    HistoryDialog dialog(twoNotes());
+    QListWidget *list = dialog.revisionList();
+    REQUIRE(list->count() == 2);
+    CHECK(list->item(0)->text()
+        == u"Revision 2 — amended by Dee Marsh (Team leader), "_s + HistoryDialog::displayTime(utc(2026, 3, 3, 14, 5)));
+    CHECK(list->item(1)->text().startsWith(u"Revision 1 — written by Jo Fletcher (Support worker), "_s));
+    CHECK(list->currentRow() == 0);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowActive(&dialog));
+    CHECK(QApplication::focusWidget() == list);
+    QTest::keyClick(list, Qt::Key_Escape);
+    CHECK_FALSE(dialog.isVisible());
+}
+
+TEST_CASE("history marks exactly the changed fields as changed", "[ui][dialogs][history]")
+{
+    app();
+    HistoryDialog dialog(twoNotes());
+    CHECK(dialog.changedFields() == QStringList {u"/note/text"_s});
+    const QString marker = u"● "_s + HistoryDialog::changedWord();
+    QString shown = dialog.comparisonView()->toPlainText();
+    CHECK(count(shown, marker) == 1);
+    CHECK(shown.contains(u"Sam and I met in the lounge at 14:00."_s));
+    CHECK(shown.contains(u"Sam and I met in the garden at 14:00."_s));
+    CHECK_FALSE(shown.contains(u"People present"_s)); // unchanged: hidden while "Show only changes" is ticked
+    CHECK(shown.contains(u"2 fields that are the same are hidden."_s));
+
+    dialog.onlyChangesBox()->setChecked(false);
+    shown = dialog.comparisonView()->toPlainText();
+    CHECK(count(shown, marker) == 1);
+    CHECK(shown.contains(u"People present"_s));
+
+    CHECK(dialog.detailsView()->toPlainText().contains(
+        u"Reason for the amendment: It was the garden, not the lounge."_s));
+
+    dialog.revisionList()->setCurrentRow(1); // the first revision has nothing before it
+    CHECK(dialog.changedFields().isEmpty());
+    CHECK_FALSE(dialog.onlyChangesBox()->isEnabled());
+    CHECK(count(dialog.comparisonView()->toPlainText(), marker) == 0);
+    CHECK(
+        dialog.detailsView()->toPlainText().contains(u"Written by Jo Fletcher (Support worker, Fairview Lodge) on "_s));
+}
+
+TEST_CASE("history compares an incident field by field, keeping fields that went away", "[ui][dialogs][history]")
+{
+    app();
+    HistoryDialog dialog(twoRevisions());
+    CHECK(dialog.changedFields()
+        == QStringList({u"/incident/harm/injury"_s, u"/incident/harm/property_damage_detail"_s,
+            u"/incident/source/verification"_s}));
+    const QString details = dialog.detailsView()->toPlainText();
+    CHECK(details.contains(u"Revision hash: a41c9e07"_s));
+
+    record::Entry before = completeIncident();
+    before.lateEntryReason = u"Written after the weekend"_s;
+    const auto rows = HistoryDialog::compare(&before, completeIncident());
+    const auto late
+        = std::find_if(rows.begin(), rows.end(), [](const auto &r) { return r.pointer == u"/late_entry_reason"; });
+    REQUIRE(late != rows.end());
+    CHECK(late->changed);
+    CHECK_FALSE(late->inAfter);
+    CHECK(late->section == u"When and where"_s);
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const auto &r) { return r.changed; }) == 1);
+}
+
+TEST_CASE("history shows the prompts left open with their reasons", "[ui][dialogs][history]")
+{
+    app();
+    HistoryDialog dialog(twoRevisions());
+    dialog.revisionList()->setCurrentRow(1);
+    const QString details = dialog.detailsView()->toPlainText();
+    CHECK(details.contains(u"1 question was left open"_s));
+    CHECK(details.contains(u"Harm › Damage in detail: The damage is not described."_s));
+    CHECK(details.contains(u"Not seen the room yet"_s));
+}
+
+TEST_CASE("an entry marked in error has a banner with who, when and why", "[ui][dialogs][history]")
+{
+    app();
+    store::EntryDetail d = twoNotes();
+    d.summary.status = store::EntryStatus::InError;
+    d.inError = store::InErrorMark {utc(2026, 3, 4, 9, 12), kDee, u"Written in the wrong person's file."_s};
+    HistoryDialog dialog(d);
+    const QString text = dialog.inErrorText();
+    CHECK(text.contains(u"Dee Marsh (Team leader, Fairview Lodge)"_s));
+    CHECK(text.contains(HistoryDialog::displayTime(utc(2026, 3, 4, 9, 12))));
+    CHECK(text.contains(u"Written in the wrong person's file."_s));
+    CHECK(dialog.findChild<QWidget *>(u"inErrorBanner"_s));
+
+    HistoryDialog fine(twoNotes());
+    CHECK(fine.inErrorText().isEmpty());
+    CHECK_FALSE(fine.findChild<QWidget *>(u"inErrorBanner"_s));
+}
+
+TEST_CASE("a draft of an amendment is listed first as not final", "[ui][dialogs][history]")
+{
+    app();
+    store::EntryDetail d = twoNotes();
+    store::Draft draft;
+    draft.entry = d.revisions.back().entry;
+    std::get<record::GeneralNote>(draft.entry.body).text = u"Sam and I met in the garden at 14:30."_s;
+    draft.author = kJo;
+    draft.startedAt = utc(2026, 3, 5, 9, 0);
+    draft.updatedAt = utc(2026, 3, 5, 10, 0);
+    draft.baseRevision = 2;
+    d.draft = draft;
+    HistoryDialog dialog(d);
+    QListWidget *list = dialog.revisionList();
+    REQUIRE(list->count() == 3);
+    CHECK(list->item(0)->text().startsWith(u"Draft (not final) by Jo Fletcher (Support worker), last saved "_s));
+    CHECK(list->currentRow() == 1); // the record as it stands
+    list->setCurrentRow(0);
+    CHECK(dialog.changedFields() == QStringList {u"/note/text"_s});
+    CHECK(dialog.detailsView()->toPlainText().contains(u"not part of the record until it is finalised"_s));
+}
+
+TEST_CASE("times are shown in UK format", "[ui][dialogs][history]")
+{
+    CHECK(HistoryDialog::displayTime(QDateTime(QDate(2026, 3, 3), QTime(14, 5))) == u"3 March 2026, 14:05"_s);
 }
 
 // ---- AuthorDialog -----------------------------------------------------------------------------------
@@ -286,6 +681,11 @@ TEST_CASE("screenshots of the dialogs", "[.screenshots]")
         FAIL("set FAIRNOTE_SCREENSHOT_DIR to the folder for the pictures");
 
     {
+        FinaliseDialog d(legacySnapshot(), false);
+        d.reasonEdits()[0]->setText(u"Not in the previous provider's file; asked them on 20 November"_s);
+        save(d, u"finalise"_s);
+    }
+    {
         ReasonDialog d(u"Mark this entry in error"_s,
             u"The entry stays in the case file and can still be read, marked as in error, with your reason, "
             u"your name and the time. It is left out of summaries and exports."_s,
@@ -293,6 +693,19 @@ TEST_CASE("screenshots of the dialogs", "[.screenshots]")
         d.reasonEdit()->setPlainText(
             u"Written in the wrong person's file: this was about Sam Rivers, not Sam Rivera."_s);
         save(d, u"reason"_s);
+    }
+    {
+        HistoryDialog d(twoRevisions());
+        save(d, u"history"_s);
+    }
+    {
+        store::EntryDetail detail = twoRevisions();
+        detail.summary.status = store::EntryStatus::InError;
+        detail.inError = store::InErrorMark {
+            utc(2025, 8, 5, 9, 12), kDee, u"Written in the wrong person's file: this was about Sam Rivera."_s};
+        HistoryDialog d(detail);
+        d.onlyChangesBox()->setChecked(false);
+        save(d, u"history-in-error"_s);
     }
     {
         AuthorDialog d(store::Actor {});
