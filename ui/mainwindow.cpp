@@ -1,36 +1,52 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window: wires the editor, the findings panel, the menus, spelling and the worker's settings.
+// The case-file window: people, chronology, search and the guided editor, wired to the store.
 #include "mainwindow.h"
 
+#include "authordialog.h"
+#include "finalisedialog.h"
 #include "findingfilter.h"
-#include "findingformat.h"
-#include "findingspanel.h"
-#include "notefile.h"
+#include "historydialog.h"
 #include "noteeditor.h"
 #include "noticebar.h"
-#include "packproblemsdialog.h"
+#include "persondialog.h"
+#include "reasondialog.h"
+#include "recordeditor.h"
+#include "recordpanel.h"
 #include "settingsdialog.h"
+#include "spellingsetup.h"
+#include "textcheckwindow.h"
 #include "wordingguidedialog.h"
+
+#include "record/assess.h"
+#include "record/describe.h"
+#include "store/location.h"
+#include "store/snapshot.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
-#include <QFileDialog>
+#include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFrame>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
-#include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTimer>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -38,769 +54,1382 @@ using namespace Qt::StringLiterals;
 namespace fairnote::ui {
 
 namespace {
-const QString kGeometryKey = u"mainWindow/geometry"_s;
-const QString kSplitterKey = u"mainWindow/splitter"_s;
-const QString kLastFolderKey = u"lastFolder"_s;
+const QString kGeometryKey = u"caseWindow/geometry"_s;
+const QString kStateKey = u"caseWindow/state"_s;
+const QString kSplitterKey = u"caseWindow/splitter"_s;
 constexpr int kStatusMessageMs = 6000;
-constexpr int kNameDelayMs = 300; // typing a name re-checks the note's spelling once it pauses
+constexpr int kIdRole = Qt::UserRole + 1;
+const QLocale kUk(QLocale::English, QLocale::UnitedKingdom);
 
-// Core's problems start in lower case, to follow other words; a notice starts a sentence.
-QString sentence(QString text)
+QString when(const QDateTime &t) { return kUk.toString(t.toLocalTime(), u"d MMMM yyyy, HH:mm"_s); }
+
+// A small flame-like mark for fire-setting incidents: an orange drop shape, so the row differs by
+// shape and word as well as colour.
+QIcon incidentIcon()
 {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
+    QPixmap pm(16, 16);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    path.moveTo(8, 1);
+    path.cubicTo(13, 6, 14, 9, 13, 11);
+    path.cubicTo(12, 15, 4, 15, 3, 11);
+    path.cubicTo(2, 8, 5, 6, 8, 1);
+    p.fillPath(path, QColor(0xd9, 0x5f, 0x0e));
+    p.end();
+    return QIcon(pm);
+}
+
+QIcon noteIcon()
+{
+    QPixmap pm(16, 16);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(0x55, 0x6b, 0x82), 1.4));
+    p.drawRoundedRect(QRectF(3.5, 1.5, 9, 13), 1.5, 1.5);
+    for (int y : {5, 8, 11})
+        p.drawLine(QPointF(5.5, y), QPointF(10.5, y));
+    p.end();
+    return QIcon(pm);
+}
+
+QString lateText(qint64 seconds)
+{
+    const qint64 hours = seconds / 3600;
+    return hours < 48 ? QObject::tr("late entry, written %1 hours after").arg(hours)
+                      : QObject::tr("late entry, written %1 after").arg(record::describeDuration(hours / 24));
 }
 } // namespace
 
-QString MainWindow::organisationRulesKey() { return u"organisationRules"_s; }
-QString MainWindow::checkSpellingKey() { return u"checkSpelling"_s; }
-QString MainWindow::dictionaryKey() { return u"spellingDictionary"_s; }
-
-spelling::SpellingOptions MainWindow::defaultSpellingOptions()
+MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling,
+                       std::unique_ptr<store::Store> store, QWidget *parent)
+    : QMainWindow(parent), m_rules(std::move(rules)), m_settings(settings), m_spellingOptions(std::move(spelling)),
+      m_store(std::move(store))
 {
-    spelling::SpellingOptions options;
-    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    options.searchDirs << data + u"/dictionaries"_s;
-    if (QCoreApplication::instance()) // an installed copy may ship dictionaries beside itself
-        options.searchDirs << QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../share/fairnote/dictionaries"_s);
-    options.personalListPath = data + u"/personal-words.txt"_s;
-    return options;
-}
-
-QStringList MainWindow::splitNames(const QString &text)
-{
-    static const QRegularExpression separators(u"[,;]"_s);
-    QStringList names;
-    for (const QString &part : text.split(separators, Qt::SkipEmptyParts))
-        if (const QString name = part.simplified(); !name.isEmpty())
-            names << name;
-    return names;
-}
-
-MainWindow::MainWindow(LoadedRules rules, QSettings *settings, QWidget *parent)
-    : MainWindow(std::move(rules), settings, defaultSpellingOptions(), parent)
-{
-}
-
-MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, QWidget *parent)
-    : QMainWindow(parent), m_rules(std::move(rules)), m_settings(settings), m_spellingOptions(std::move(spelling))
-{
+    if (m_settings)
+        m_author = store::authorFromSettings(*m_settings);
     m_filter = new FindingFilter(m_settings, this);
-    m_editor = new NoteEditor(m_rules.checker, m_filter, this);
-    QFont noteFont = m_editor->font();
-    // A little larger than the interface font: easier to read, and the squiggles grow with it.
-    noteFont.setPointSizeF(std::max(noteFont.pointSizeF() * 1.15, 11.0));
-    m_editor->setFont(noteFont);
-    m_editor->document()->setDocumentMargin(10);
-    m_panel = new FindingsPanel(m_editor, this);
-
-    // The person's name, above the note: the one place the editor learns names from until records
-    // are stored (a later piece of work).
-    m_nameEdit = new QLineEdit(this);
-    m_nameEdit->setObjectName(u"personNameEdit"_s);
-    m_nameEdit->setAccessibleName(tr("Person's name"));
-    m_nameEdit->setPlaceholderText(tr("Who this note is about, so their name is not marked as a spelling mistake"));
-    m_nameEdit->setToolTip(tr("Names typed here are never marked as misspelt in this note, in any case and "
-                              "with “'s”. Separate two or more names with commas."));
-    m_nameEdit->setClearButtonEnabled(true);
-    auto *nameLabel = new QLabel(tr("Person's &name:"), this);
-    nameLabel->setBuddy(m_nameEdit);
-    m_nameTimer = new QTimer(this);
-    m_nameTimer->setSingleShot(true);
-    m_nameTimer->setInterval(kNameDelayMs);
-    connect(m_nameTimer, &QTimer::timeout, this, &MainWindow::applyPersonNames);
-    connect(m_nameEdit, &QLineEdit::textEdited, m_nameTimer, qOverload<>(&QTimer::start));
-    connect(m_nameEdit, &QLineEdit::editingFinished, this, &MainWindow::applyPersonNames);
-    auto *nameRow = new QHBoxLayout;
-    nameRow->setContentsMargins(0, 0, 0, 4);
-    nameRow->addWidget(nameLabel);
-    nameRow->addWidget(m_nameEdit, 1);
-    auto *notePane = new QWidget(this);
-    auto *noteLayout = new QVBoxLayout(notePane);
-    noteLayout->setContentsMargins(0, 0, 0, 0);
-    noteLayout->setSpacing(0);
-    noteLayout->addLayout(nameRow);
-    noteLayout->addWidget(m_editor, 1);
-
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->addWidget(notePane);
-    m_splitter->addWidget(m_panel);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setChildrenCollapsible(false);
 
     m_notice = new NoticeBar(this);
-    QPushButton *chooseDictionaryButton = m_notice->addButton(tr("Choose a dictionary…"));
-    chooseDictionaryButton->setToolTip(tr("Use a Hunspell dictionary file (.dic) you already have"));
-    connect(chooseDictionaryButton, &QPushButton::clicked, this, &MainWindow::chooseDictionary);
-    auto *central = new QWidget(this);
-    auto *centralLayout = new QVBoxLayout(central);
-    centralLayout->setContentsMargins(4, 4, 4, 0);
-    centralLayout->setSpacing(4);
-    centralLayout->addWidget(m_notice);
-    centralLayout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
-    setTabOrder(m_nameEdit, m_editor);
+    m_editor = new RecordEditor(m_rules.checker, m_filter, this);
+    m_panel = new RecordPanel(m_editor, this);
 
-    m_countLabel = new QLabel(this);
-    m_countLabel->setAccessibleName(tr("Findings count"));
-    m_spellingLabel = new QLabel(this);
-    m_spellingLabel->setAccessibleName(tr("Spelling"));
-    m_rulesLabel = new QLabel(this);
-    m_rulesLabel->setAccessibleName(tr("Rules in use"));
-    for (QLabel *label : {m_countLabel, m_spellingLabel, m_rulesLabel})
-        label->setContentsMargins(6, 0, 6, 0);
-    auto divider = [this] {
-        auto *line = new QFrame(this);
-        line->setFrameShape(QFrame::VLine);
-        line->setFrameShadow(QFrame::Sunken);
-        return line;
-    };
-    statusBar()->addPermanentWidget(m_countLabel);
-    statusBar()->addPermanentWidget(divider());
-    statusBar()->addPermanentWidget(m_spellingLabel);
-    statusBar()->addPermanentWidget(divider());
-    statusBar()->addPermanentWidget(m_rulesLabel);
-    m_rulesLabel->setText(m_rules.describe());
+    m_pages = new QStackedWidget(this);
+    m_emptyPage = buildEmptyPage();
+    m_chronologyPage = buildChronologyPage();
+    m_editorPage = buildEditorPage();
+    m_searchPage = buildSearchPage();
+    for (QWidget *page : {m_emptyPage, m_chronologyPage, m_editorPage, m_searchPage})
+        m_pages->addWidget(page);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(buildPeoplePane());
+    m_splitter->addWidget(m_pages);
+    m_splitter->addWidget(m_panel);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    m_statusFile = new QLabel(this);
+    m_statusFile->setAccessibleName(tr("Case file"));
+    m_statusAuthor = new QLabel(this);
+    m_statusAuthor->setAccessibleName(tr("You are signed in as"));
+    statusBar()->addPermanentWidget(m_statusAuthor);
+    statusBar()->addPermanentWidget(m_statusFile);
 
     createActions();
     createMenus();
-    m_editor->setFindingActions({m_actions.ignoreOnce, m_actions.ignoreInNote, m_actions.turnOff});
 
-    connect(m_panel, &FindingsPanel::refreshed, this, &MainWindow::updateCount);
-    connect(m_panel, &FindingsPanel::ruleTurnedOff, this, [this](const QString &id) {
-        m_lastTurnedOff = id;
-        m_actions.undoTurnOff->setEnabled(true);
-        statusBar()->showMessage(tr("Rule turned off. Check › Undo turning rule off, or Settings, turns it back on."),
-                                 kStatusMessageMs);
-    });
-    connect(m_editor, &NoteEditor::findingsChanged, this, &MainWindow::updateFindingActions);
-    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &MainWindow::updateFindingActions);
-    connect(m_editor, &NoteEditor::navigationWrapped, this,
-            [this] { statusBar()->showMessage(tr("Went round to the other end of the note."), kStatusMessageMs); });
-    connect(m_editor->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
-    connect(m_editor, &NoteEditor::wordAddedToDictionary, this, [this](const QString &word) {
-        statusBar()->showMessage(tr("“%1” added to your dictionary. Settings › Spelling can remove it.").arg(word),
-                                 kStatusMessageMs);
-        refreshSettingsSpelling();
-    });
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(kAutosaveMs);
+    connect(&m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
+    connect(m_editor, &RecordEditor::changed, this, &MainWindow::editorChanged);
 
-    startSpelling();
+    startSpellingCheck();
+    applyAssessor();
 
-    resize(1180, 740);
-    m_splitter->setSizes({780, 400});
+    // A comfortable first size that never exceeds the screen (1280×720 laptops, 200% scaling).
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 760);
+    resize(std::min(1280, screen.width() * 95 / 100), std::min(760, screen.height() * 92 / 100));
+    m_splitter->setSizes({250, 720, 310});
     if (m_settings) {
         restoreGeometry(m_settings->value(kGeometryKey).toByteArray());
+        restoreState(m_settings->value(kStateKey).toByteArray());
         m_splitter->restoreState(m_settings->value(kSplitterKey).toByteArray());
     }
-    updateCount(m_panel->count(), m_editor->hiddenCount());
-    updateFindingActions();
+    setAuthor(m_author);
+    reloadPeople();
+    showPage(m_emptyPage);
     updateTitle();
-    m_editor->setFocus();
 }
 
 MainWindow::~MainWindow()
 {
-    // The editor and panel read the filter; delete them first rather than rely on child order.
+    // The editors read the filter and the checkers; delete them before the members they use.
     delete m_splitter;
 }
 
-QString MainWindow::countText() const { return m_countLabel->text(); }
-QString MainWindow::spellingText() const { return m_spellingLabel->text(); }
-QString MainWindow::rulesText() const { return m_rulesLabel->text(); }
+// ---- building ------------------------------------------------------------------------------------
+
+QWidget *MainWindow::buildPeoplePane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *heading = new QLabel(tr("&People"), pane);
+    QFont f = heading->font();
+    f.setBold(true);
+    heading->setFont(f);
+    m_peopleFilter = new QLineEdit(pane);
+    m_peopleFilter->setObjectName(u"peopleFilter"_s);
+    m_peopleFilter->setPlaceholderText(tr("Find a person"));
+    m_peopleFilter->setAccessibleName(tr("Find a person by name"));
+    m_peopleFilter->setClearButtonEnabled(true);
+    heading->setBuddy(m_peopleFilter);
+    m_people = new QListWidget(pane);
+    m_people->setObjectName(u"peopleList"_s);
+    m_people->setAccessibleName(tr("People in this case file"));
+    m_people->setWordWrap(true);
+    m_people->setSpacing(1);
+    auto *add = new QPushButton(tr("&Add a person…"), pane);
+    add->setAccessibleName(tr("Add a person"));
+    layout->addWidget(heading);
+    layout->addWidget(m_peopleFilter);
+    layout->addWidget(m_people, 1);
+    layout->addWidget(add);
+    connect(m_peopleFilter, &QLineEdit::textChanged, this, &MainWindow::filterPeople);
+    connect(m_peopleFilter, &QLineEdit::returnPressed, this, [this] {
+        for (int i = 0; i < m_people->count(); ++i)
+            if (!m_people->item(i)->isHidden()) {
+                m_people->setCurrentRow(i);
+                m_people->setFocus();
+                return;
+            }
+    });
+    connect(m_people, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (!item || m_loading)
+            return;
+        const QString id = item->data(kIdRole).toString();
+        if (id == m_personId && m_pages->currentWidget() != m_searchPage && m_pages->currentWidget() != m_emptyPage)
+            return;
+        closeEntry();
+        m_personId = id;
+        loadChronology();
+        showPage(m_chronologyPage);
+    });
+    connect(add, &QPushButton::clicked, this, &MainWindow::addPersonInteractively);
+    return pane;
+}
+
+QWidget *MainWindow::buildEmptyPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *text = new QLabel(page);
+    text->setObjectName(u"emptyState"_s);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    text->setText(tr("<h3>Choose a person on the left</h3>"
+                     "<p>Their entries appear here in date order, with fire-setting incidents marked.</p>"
+                     "<p>Nobody there yet? <b>Add a person…</b> starts their case file. Then <b>New incident record</b> "
+                     "(Ctrl+N) guides you through what a housing provider will need to know, and <b>New case note</b> "
+                     "(Ctrl+Shift+N) is for everything else.</p>"));
+    text->setTextFormat(Qt::RichText);
+    layout->addStretch(1);
+    layout->addWidget(text);
+    layout->addStretch(2);
+    return page;
+}
+
+QWidget *MainWindow::buildChronologyPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(8, 0, 8, 0);
+    m_personHeading = new QLabel(page);
+    QFont f = m_personHeading->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    m_personHeading->setFont(f);
+    m_personHeading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_personDetails = new QLabel(page);
+    m_personDetails->setWordWrap(true);
+    m_sinceLabel = new QLabel(page);
+    m_sinceLabel->setObjectName(u"sinceLastIncident"_s);
+    m_sinceLabel->setWordWrap(true);
+    m_sinceLabel->setAccessibleName(tr("Time since the latest fire-setting incident"));
+
+    auto *buttons = new QHBoxLayout;
+    auto *newIncident = new QPushButton(incidentIcon(), tr("New &incident record"), page);
+    newIncident->setToolTip(tr("Record a fire-setting incident, guided (Ctrl+N)"));
+    auto *newNote = new QPushButton(noteIcon(), tr("New case &note"), page);
+    newNote->setToolTip(tr("Write a general case note (Ctrl+Shift+N)"));
+    auto *open = new QPushButton(tr("&Open"), page);
+    open->setToolTip(tr("Open the chosen entry (Enter)"));
+    auto *history = new QPushButton(tr("&History…"), page);
+    history->setToolTip(tr("Every revision of the chosen entry, with who changed what, when and why"));
+    buttons->addWidget(newIncident);
+    buttons->addWidget(newNote);
+    buttons->addStretch(1);
+    buttons->addWidget(open);
+    buttons->addWidget(history);
+
+    m_chronology = new QTreeWidget(page);
+    m_chronology->setObjectName(u"chronology"_s);
+    m_chronology->setAccessibleName(tr("Chronology: entries by the date of the event"));
+    m_chronology->setRootIsDecorated(false);
+    m_chronology->setUniformRowHeights(true);
+    m_chronology->setAlternatingRowColors(true);
+    m_chronology->setHeaderLabels({tr("When"), tr("Entry"), tr("Status"), tr("Summary")});
+    m_chronology->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_chronology->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_chronology->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_chronology->header()->setStretchLastSection(true);
+    m_chronologyEmpty = new QLabel(tr("No entries yet. <b>New incident record</b> or <b>New case note</b> starts one."), page);
+    m_chronologyEmpty->setWordWrap(true);
+
+    layout->addWidget(m_personHeading);
+    layout->addWidget(m_personDetails);
+    layout->addWidget(m_sinceLabel);
+    layout->addLayout(buttons);
+    layout->addWidget(m_chronology, 1);
+    layout->addWidget(m_chronologyEmpty);
+
+    connect(newIncident, &QPushButton::clicked, this, &MainWindow::newIncident);
+    connect(newNote, &QPushButton::clicked, this, &MainWindow::newNote);
+    connect(open, &QPushButton::clicked, this, [this] {
+        if (const QString id = selectedChronologyEntry(); !id.isEmpty())
+            openEntry(id);
+    });
+    connect(history, &QPushButton::clicked, this, [this] {
+        if (const QString id = selectedChronologyEntry(); !id.isEmpty()) {
+            m_entryId = id;
+            showHistory();
+            m_entryId.clear();
+        }
+    });
+    connect(m_chronology, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        openEntry(item->data(0, kIdRole).toString());
+    });
+    return page;
+}
+
+QWidget *MainWindow::buildEditorPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_editorTitle = new QLabel(page);
+    QFont f = m_editorTitle->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    m_editorTitle->setFont(f);
+    m_editorStatus = new QLabel(page);
+    m_editorStatus->setObjectName(u"editorStatus"_s);
+    m_editorStatus->setAccessibleName(tr("Status of this entry"));
+    m_editorStatus->setWordWrap(true);
+    m_editorBanner = new QLabel(page);
+    m_editorBanner->setWordWrap(true);
+    m_editorBanner->setFrameShape(QFrame::StyledPanel);
+    m_editorBanner->setContentsMargins(8, 6, 8, 6);
+    m_editorBanner->hide();
+
+    auto *header = new QVBoxLayout;
+    header->setContentsMargins(8, 0, 8, 0);
+    header->addWidget(m_editorTitle);
+    header->addWidget(m_editorStatus);
+    header->addWidget(m_editorBanner);
+    m_editorButtons = new QHBoxLayout;
+    m_editorButtons->setContentsMargins(8, 0, 8, 0);
+    layout->addLayout(header);
+    layout->addLayout(m_editorButtons);
+    layout->addWidget(m_editor, 1);
+    return page;
+}
+
+QWidget *MainWindow::buildSearchPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(8, 0, 8, 0);
+    m_searchHeading = new QLabel(page);
+    QFont f = m_searchHeading->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_searchHeading->setFont(f);
+    m_results = new QTextBrowser(page);
+    m_results->setObjectName(u"searchResults"_s);
+    m_results->setAccessibleName(tr("Search results"));
+    m_results->setOpenLinks(false);
+    layout->addWidget(m_searchHeading);
+    layout->addWidget(m_results, 1);
+    connect(m_results, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == u"entry")
+            openEntry(url.path());
+    });
+    return page;
+}
 
 void MainWindow::createActions()
 {
-    auto make = [this](const QString &text, const QString &name, const QKeySequence &key = {}) {
+    auto make = [this](const QString &text, const QString &name, const QKeySequence &key = {}, const QString &tip = {}) {
         auto *a = new QAction(text, this);
         a->setObjectName(name);
         if (!key.isEmpty())
             a->setShortcut(key);
+        a->setToolTip(tip.isEmpty() ? QString(text).remove(u'&').remove(u"…"_s) : tip);
+        a->setStatusTip(a->toolTip());
+        addAction(a);
         return a;
     };
     Actions &a = m_actions;
-    a.newNote = make(tr("&New"), u"newAction"_s, QKeySequence::New);
-    a.open = make(tr("&Open…"), u"openAction"_s, QKeySequence::Open);
-    a.save = make(tr("&Save"), u"saveAction"_s, QKeySequence::Save);
-    a.saveAs = make(tr("Save &As…"), u"saveAsAction"_s, QKeySequence::SaveAs);
+    a.newIncident = make(tr("New &incident record"), u"newIncidentAction"_s, QKeySequence(Qt::CTRL | Qt::Key_N),
+                         tr("Record a fire-setting incident for the chosen person, guided"));
+    a.newIncident->setIcon(incidentIcon());
+    a.newNote = make(tr("New case &note"), u"newNoteAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                     tr("Write a general case note for the chosen person"));
+    a.newNote->setIcon(noteIcon());
+    a.addPerson = make(tr("&Add a person…"), u"addPersonAction"_s, QKeySequence(Qt::CTRL | Qt::Key_P));
+    a.saveDraft = make(tr("&Save draft"), u"saveDraftAction"_s, QKeySequence::Save,
+                       tr("Save this draft now (drafts also save themselves as you write)"));
+    a.finalise = make(tr("&Finalise…"), u"finaliseAction"_s, QKeySequence(Qt::CTRL | Qt::Key_Return),
+                      tr("Make this entry final: it cannot be changed afterwards, only amended"));
+    a.amend = make(tr("A&mend…"), u"amendAction"_s, QKeySequence(Qt::CTRL | Qt::Key_E),
+                   tr("Correct this final entry: your changes become a new revision, with a reason"));
+    a.markInError = make(tr("Mark in &error…"), u"markInErrorAction"_s, {},
+                         tr("Mark this entry in error (for example written in the wrong file). It is never deleted."));
+    a.discard = make(tr("&Discard draft…"), u"discardAction"_s, {}, tr("Throw this draft away (it was never final)"));
+    a.history = make(tr("&History…"), u"historyAction"_s, QKeySequence(Qt::CTRL | Qt::Key_H),
+                     tr("Every revision of this entry, with who changed what, when and why"));
+    a.closeEntry = make(tr("&Close entry"), u"closeEntryAction"_s, QKeySequence(Qt::CTRL | Qt::Key_W),
+                        tr("Back to the chronology (a draft is saved first)"));
+    a.search = make(tr("&Search…"), u"searchAction"_s, QKeySequence::Find, tr("Search every entry in the case file"));
     a.quit = make(tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
-    connect(a.newNote, &QAction::triggered, this, &MainWindow::newNote);
-    connect(a.open, &QAction::triggered, this, &MainWindow::openNote);
-    connect(a.save, &QAction::triggered, this, &MainWindow::save);
-    connect(a.saveAs, &QAction::triggered, this, &MainWindow::saveAs);
-    connect(a.quit, &QAction::triggered, this, &QWidget::close);
-
-    a.undo = make(tr("&Undo"), u"undoAction"_s, QKeySequence::Undo);
-    a.redo = make(tr("&Redo"), u"redoAction"_s, QKeySequence::Redo);
-    a.cut = make(tr("Cu&t"), u"cutAction"_s, QKeySequence::Cut);
-    a.copy = make(tr("&Copy"), u"copyAction"_s, QKeySequence::Copy);
-    a.paste = make(tr("&Paste"), u"pasteAction"_s, QKeySequence::Paste);
-    a.selectAll = make(tr("Select &All"), u"selectAllAction"_s, QKeySequence::SelectAll);
-    a.undo->setEnabled(false);
-    a.redo->setEnabled(false);
-    a.cut->setEnabled(false);
-    a.copy->setEnabled(false);
-    connect(a.undo, &QAction::triggered, m_editor, &QPlainTextEdit::undo);
-    connect(a.redo, &QAction::triggered, m_editor, &QPlainTextEdit::redo);
-    connect(a.cut, &QAction::triggered, m_editor, &QPlainTextEdit::cut);
-    connect(a.copy, &QAction::triggered, m_editor, &QPlainTextEdit::copy);
-    connect(a.paste, &QAction::triggered, m_editor, &QPlainTextEdit::paste);
-    connect(a.selectAll, &QAction::triggered, m_editor, &QPlainTextEdit::selectAll);
-    connect(m_editor, &QPlainTextEdit::undoAvailable, a.undo, &QAction::setEnabled);
-    connect(m_editor, &QPlainTextEdit::redoAvailable, a.redo, &QAction::setEnabled);
-    connect(m_editor, &QPlainTextEdit::copyAvailable, a.cut, &QAction::setEnabled);
-    connect(m_editor, &QPlainTextEdit::copyAvailable, a.copy, &QAction::setEnabled);
-
-    a.next = make(tr("&Next finding"), u"nextFindingAction"_s, QKeySequence(Qt::Key_F8));
-    a.previous = make(tr("&Previous finding"), u"previousFindingAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F8));
-    a.ignoreOnce = make(tr("&Ignore once"), u"ignoreOnceAction"_s);
-    a.ignoreOnce->setStatusTip(tr("Hide this one finding until its words are changed"));
-    a.addToDictionary = make(tr("&Add to dictionary"), u"addToDictionaryAction"_s);
-    a.addToDictionary->setStatusTip(tr("Never mark this word as misspelt again, in any note (Settings › Spelling "
-                                       "lists your words)"));
-    a.ignoreInNote = make(tr("Ignore this rule in this &note"), u"ignoreInNoteAction"_s);
-    a.ignoreInNote->setStatusTip(tr("Hide every finding of this rule until another note is opened"));
-    a.turnOff = make(tr("&Turn rule off"), u"turnRuleOffAction"_s);
-    a.turnOff->setStatusTip(tr("Stop checking for this wording in every note (Settings lists it and can turn "
-                               "it back on)"));
-    a.undoTurnOff = make(tr("&Undo turning rule off"), u"undoTurnRuleOffAction"_s);
-    a.undoTurnOff->setEnabled(false);
-    a.focusFindings = make(tr("Go to the &findings list"), u"focusFindingsAction"_s,
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    a.focusFindings->setStatusTip(tr("Move the keyboard focus to the list of findings (Escape comes back)"));
-    connect(a.next, &QAction::triggered, this, [this] {
-        if (!m_editor->nextFinding())
-            statusBar()->showMessage(tr("No wording to look at again."), kStatusMessageMs);
-    });
-    connect(a.previous, &QAction::triggered, this, [this] {
-        if (!m_editor->previousFinding())
-            statusBar()->showMessage(tr("No wording to look at again."), kStatusMessageMs);
-    });
-    connect(a.ignoreOnce, &QAction::triggered, this, &MainWindow::ignoreOnceAtCursor);
-    connect(a.addToDictionary, &QAction::triggered, this, &MainWindow::addToDictionaryAtCursor);
-    connect(a.ignoreInNote, &QAction::triggered, this, &MainWindow::ignoreInNoteAtCursor);
-    connect(a.turnOff, &QAction::triggered, this, &MainWindow::turnRuleOffAtCursor);
-    connect(a.undoTurnOff, &QAction::triggered, this, &MainWindow::undoTurnRuleOff);
-    connect(a.focusFindings, &QAction::triggered, this, &MainWindow::focusFindings);
-
-    a.organisationRules = make(tr("&Organisation rules…"), u"organisationRulesAction"_s);
-    a.organisationRules->setStatusTip(tr("Choose the folder with your organisation's own rules"));
-    a.builtInOnly = make(tr("Use &built-in rules only"), u"builtInRulesOnlyAction"_s);
+    a.nextFinding = make(tr("&Next question or finding"), u"nextFindingAction"_s, QKeySequence(Qt::Key_F8));
+    a.previousFinding = make(tr("&Previous question or finding"), u"previousFindingAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    a.textCheck = make(tr("Check a piece of &text…"), u"textCheckAction"_s, {},
+                       tr("Check text that is not a record yet (a pasted note, an example), in a window of its own"));
     a.settings = make(tr("&Settings…"), u"settingsAction"_s, QKeySequence::Preferences);
-    a.settings->setStatusTip(tr("Organisation rules, rules you turned off, rules ignored in this note, spelling"));
-    connect(a.organisationRules, &QAction::triggered, this, &MainWindow::chooseOrganisationRules);
-    connect(a.builtInOnly, &QAction::triggered, this, &MainWindow::useBuiltInRulesOnly);
-    connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
-    a.builtInOnly->setEnabled(!m_rules.organisationDir.isEmpty());
-
-    a.guide = make(tr("&Wording guide"), u"wordingGuideAction"_s, QKeySequence::HelpContents);
+    a.author = make(tr("Your &details…"), u"authorAction"_s, {}, tr("Your name, role and organisation, which sign every entry"));
+    a.help = make(tr("&Help"), u"helpAction"_s, QKeySequence(Qt::Key_F1));
+    a.guide = make(tr("&Wording guide"), u"wordingGuideAction"_s);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
-    connect(a.guide, &QAction::triggered, this, &MainWindow::showWordingGuide);
+    a.offerDrafts = make(tr("&Unfinished drafts…"), u"unfinishedDraftsAction"_s);
+
+    connect(a.newIncident, &QAction::triggered, this, &MainWindow::newIncident);
+    connect(a.newNote, &QAction::triggered, this, &MainWindow::newNote);
+    connect(a.addPerson, &QAction::triggered, this, &MainWindow::addPersonInteractively);
+    connect(a.saveDraft, &QAction::triggered, this, [this] {
+        QString error;
+        if (saveDraft(&error))
+            status(tr("Draft saved."));
+        else if (!error.isEmpty())
+            showError(tr("The draft was not saved"), error);
+    });
+    connect(a.finalise, &QAction::triggered, this, &MainWindow::finaliseInteractively);
+    connect(a.amend, &QAction::triggered, this, &MainWindow::amendInteractively);
+    connect(a.markInError, &QAction::triggered, this, &MainWindow::markInErrorInteractively);
+    connect(a.discard, &QAction::triggered, this, &MainWindow::discardInteractively);
+    connect(a.history, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(a.closeEntry, &QAction::triggered, this, [this] {
+        closeEntry();
+        showPage(m_personId.isEmpty() ? m_emptyPage : m_chronologyPage);
+    });
+    connect(a.search, &QAction::triggered, this, &MainWindow::focusSearch);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    auto step = [this](bool forward) {
+        const int n = m_panel->rowCount();
+        if (n == 0)
+            return;
+        int row = m_panel->list()->currentRow();
+        for (int i = 0; i < n; ++i) {
+            row = (row + (forward ? 1 : n - 1)) % n;
+            if (m_panel->list()->item(row)->flags() & Qt::ItemIsSelectable)
+                break;
+        }
+        m_panel->setCurrentRow(row);
+        m_panel->activateRow(row);
+    };
+    connect(a.nextFinding, &QAction::triggered, this, [step] { step(true); });
+    connect(a.previousFinding, &QAction::triggered, this, [step] { step(false); });
+    connect(a.textCheck, &QAction::triggered, this, &MainWindow::openTextCheck);
+    connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(a.author, &QAction::triggered, this, &MainWindow::editAuthor);
+    connect(a.help, &QAction::triggered, this, &MainWindow::showHelp);
+    connect(a.guide, &QAction::triggered, this, [this] {
+        auto *d = new WordingGuideDialog(m_rules.checker->pack(), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.offerDrafts, &QAction::triggered, this, &MainWindow::offerUnfinishedDrafts);
+
+    // Over an underlined phrase in a narrative: the worker's three choices, never merged (docs/ui.md).
+    auto findingAt = [this]() -> std::optional<std::pair<NoteEditor *, Finding>> {
+        NoteEditor *e = m_editor->findingEditor();
+        if (!e)
+            return std::nullopt;
+        e->flushPendingCheck();
+        if (auto f = e->findingAtCursor())
+            return std::pair{e, *f};
+        return std::nullopt;
+    };
+    auto *ignoreOnce = new QAction(tr("&Ignore once"), this);
+    ignoreOnce->setToolTip(tr("Hide this one finding until its words are changed"));
+    connect(ignoreOnce, &QAction::triggered, this, [this, findingAt] {
+        if (auto hit = findingAt())
+            m_filter->ignoreOnce(hit->second, hit->first);
+    });
+    auto *ignoreInEntry = new QAction(tr("Ignore this rule in this &entry"), this);
+    ignoreInEntry->setToolTip(tr("Hide every finding of this rule until another entry is opened"));
+    connect(ignoreInEntry, &QAction::triggered, this, [this, findingAt] {
+        if (auto hit = findingAt())
+            m_filter->ignoreInNote(hit->second.ruleId);
+    });
+    auto *turnOff = new QAction(tr("&Turn rule off"), this);
+    turnOff->setToolTip(tr("Stop checking for this wording in every entry (Settings lists it and can turn it back on)"));
+    connect(turnOff, &QAction::triggered, this, [this, findingAt] {
+        if (auto hit = findingAt()) {
+            m_filter->disableRule(hit->second.ruleId);
+            status(tr("Rule turned off. Settings › Rules turned off can turn it back on."));
+        }
+    });
+    m_editor->setFindingActions({ignoreOnce, ignoreInEntry, turnOff});
+
+    // The editor page's buttons follow the actions.
+    QHBoxLayout *buttons = m_editorButtons;
+    for (QAction *action : {a.saveDraft, a.finalise, a.amend, a.history, a.markInError, a.discard}) {
+        auto *b = new QPushButton(action->text(), m_editorPage);
+        b->setObjectName(action->objectName().replace(u"Action"_s, u"Button"_s));
+        b->setToolTip(action->toolTip() + (action->shortcut().isEmpty() ? QString() : u" ("_s + action->shortcut().toString(QKeySequence::NativeText) + u')'));
+        b->setAccessibleName(QString(action->text()).remove(u'&').remove(u"…"_s));
+        b->setFocusPolicy(Qt::StrongFocus);
+        connect(b, &QPushButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, b, [action, b] {
+            b->setEnabled(action->isEnabled());
+            b->setVisible(action->isVisible());
+        });
+        buttons->addWidget(b);
+    }
+    buttons->addStretch(1);
+    auto *close = new QPushButton(tr("Back to the chronology"), m_editorPage);
+    close->setObjectName(u"closeEntryButton"_s);
+    close->setToolTip(a.closeEntry->toolTip() + u" (Ctrl+W)"_s);
+    connect(close, &QPushButton::clicked, a.closeEntry, &QAction::trigger);
+    buttons->addWidget(close);
+
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(u"mainToolbar"_s);
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(a.newIncident);
+    toolbar->addAction(a.newNote);
+    toolbar->addSeparator();
+    m_searchField = new QLineEdit(toolbar);
+    m_searchField->setObjectName(u"searchField"_s);
+    m_searchField->setPlaceholderText(tr("Search every entry (Ctrl+F)"));
+    m_searchField->setAccessibleName(tr("Search every entry"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->setMaximumWidth(360);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    toolbar->addWidget(m_searchField);
+    auto *searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(250);
+    connect(m_searchField, &QLineEdit::textEdited, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, [this] { search(m_searchField->text()); });
+    connect(m_searchField, &QLineEdit::returnPressed, this, [this] { search(m_searchField->text()); });
+    updateEntryActions();
 }
 
 void MainWindow::createMenus()
 {
     const Actions &a = m_actions;
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({a.newNote, a.open, a.save, a.saveAs});
+    file->addActions({a.newIncident, a.newNote, a.addPerson});
+    file->addSeparator();
+    file->addActions({a.saveDraft, a.closeEntry});
+    file->addSeparator();
+    file->addAction(a.offerDrafts);
     file->addSeparator();
     file->addAction(a.quit);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addActions({a.undo, a.redo});
-    edit->addSeparator();
-    edit->addActions({a.cut, a.copy, a.paste});
-    edit->addSeparator();
-    edit->addAction(a.selectAll);
-
+    QMenu *entry = menuBar()->addMenu(tr("&Entry"));
+    entry->addActions({a.finalise, a.amend, a.markInError, a.discard});
+    entry->addSeparator();
+    entry->addAction(a.history);
     QMenu *check = menuBar()->addMenu(tr("&Check"));
-    check->addActions({a.next, a.previous});
+    check->addActions({a.nextFinding, a.previousFinding});
     check->addSeparator();
-    check->addActions({a.ignoreOnce, a.addToDictionary, a.ignoreInNote, a.turnOff, a.undoTurnOff});
-    check->addSeparator();
-    check->addAction(a.focusFindings);
-
-    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
-    settings->addActions({a.organisationRules, a.builtInOnly});
-    settings->addSeparator();
-    settings->addAction(a.settings);
-
+    check->addAction(a.textCheck);
+    QMenu *find = menuBar()->addMenu(tr("&Search"));
+    find->addAction(a.search);
+    QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
+    settings->addActions({a.author, a.settings});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(a.guide);
+    help->addActions({a.help, a.guide});
     help->addSeparator();
     help->addAction(a.about);
 }
 
-bool MainWindow::loadFile(const QString &path, QString *error)
-{
-    const auto contents = NoteFile::read(path, error);
-    if (!contents)
-        return false;
-    m_editor->setNoteText(contents->text);
-    m_path = QFileInfo(path).absoluteFilePath();
-    m_crlf = contents->crlf;
-    if (m_settings)
-        m_settings->setValue(kLastFolderKey, QFileInfo(path).absolutePath());
-    updateTitle();
-    return true;
-}
+// ---- spelling and the assessor ----------------------------------------------------------------------
 
-bool MainWindow::saveFile(const QString &path, QString *error)
+void MainWindow::startSpellingCheck()
 {
-    if (!NoteFile::write(path, m_editor->toPlainText(), m_crlf, error))
-        return false;
-    m_path = QFileInfo(path).absoluteFilePath();
-    m_editor->document()->setModified(false);
-    if (m_settings)
-        m_settings->setValue(kLastFolderKey, QFileInfo(path).absolutePath());
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_path)), kStatusMessageMs);
-    return true;
-}
-
-bool MainWindow::useOrganisationRules(const QString &dir, wording::PackProblems *problems)
-{
-    auto pack = wording::loadRulePack(dir);
-    if (!pack) {
-        *problems = std::move(pack.error());
-        return false;
+    const bool on = !m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool();
+    if (on && !m_speller) {
+        SpellingStart start = startSpelling(m_spellingOptions, m_settings ? m_settings->value(TextCheckWindow::dictionaryKey()).toString() : QString());
+        m_speller = std::move(start.speller);
+        m_spellingProblem = start.problem;
+        if (!start.noticeTitle.isEmpty())
+            m_notice->showNotice(start.noticeTitle, start.noticeText);
     }
-    applyRules({std::make_shared<const wording::Checker>(std::move(*pack)), dir});
-    return true;
+    m_editor->setSpellChecker(on ? m_speller : nullptr);
 }
 
-void MainWindow::applyRules(LoadedRules rules)
+// The store assesses every entry it finalises with the same checks the editor shows.
+void MainWindow::applyAssessor()
 {
-    m_rules = std::move(rules);
-    m_editor->setChecker(m_rules.checker);
-    m_rulesLabel->setText(m_rules.describe());
-    m_actions.builtInOnly->setEnabled(!m_rules.organisationDir.isEmpty());
-    if (m_settingsDialog)
-        m_settingsDialog->setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
-}
-
-void MainWindow::setDatabasePath(const QString &path)
-{
-    m_databasePath = path;
-    updateTitle();
-}
-
-void MainWindow::newNote()
-{
-    if (!maybeSave())
-        return;
-    m_editor->setNoteText({});
-    setPersonNames({}); // a new note, perhaps about someone else
-    m_path.clear();
-    m_crlf = false;
-    updateTitle();
-}
-
-void MainWindow::openNote()
-{
-    if (!maybeSave())
-        return;
-    const QString start = m_settings ? m_settings->value(kLastFolderKey, QDir::homePath()).toString() : QDir::homePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a note"), start,
-                                                      tr("Text files (*.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!loadFile(path, &error))
-        QMessageBox::warning(this, tr("The note could not be opened"),
-                             error + u"\n\n"_s + tr("The note you were writing has not changed."));
-}
-
-bool MainWindow::save()
-{
-    if (m_path.isEmpty())
-        return saveAs();
-    QString error;
-    if (!saveFile(m_path, &error)) {
-        QMessageBox::warning(this, tr("The note was not saved"), error);
-        return false;
+    auto rules = record::AssessmentRules::load(m_rules.checker->pack().language);
+    record::AssessOptions options;
+    if (rules)
+        options.rules = *rules;
+    const auto checker = m_rules.checker;
+    options.textChecks.push_back([checker](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
+    store::NamedTextCheck spelling;
+    const bool on = !m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool();
+    if (m_speller && on) {
+        const auto speller = m_speller;
+        spelling = [speller](QStringView text, std::vector<Finding> &out, const QStringList &names) { speller->check(text, 0, out, names); };
     }
-    return true;
+    m_store->setAssessor(store::makeAssessor(options, spelling));
+    m_panel->setContext(currentPerson(), options);
 }
 
-bool MainWindow::saveAs()
+// ---- people and chronology ----------------------------------------------------------------------
+
+void MainWindow::setAuthor(const store::Actor &author)
 {
-    const QString start = !m_path.isEmpty() ? m_path
-        : m_settings ? m_settings->value(kLastFolderKey, QDir::homePath()).toString() + u"/note.txt"_s
-                     : QDir::homePath() + u"/note.txt"_s;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the note as"), start,
-                                                      tr("Text files (*.txt);;All files (*)"));
-    if (path.isEmpty())
-        return false;
-    QString error;
-    if (!saveFile(path, &error)) {
-        QMessageBox::warning(this, tr("The note was not saved"), error);
-        return false;
+    m_author = author;
+    m_statusAuthor->setText(m_author.name.isEmpty() ? tr("No author set") : tr("Writing as %1").arg(store::actorDisplay(m_author)));
+}
+
+record::Person MainWindow::currentPerson() const
+{
+    if (m_personId.isEmpty())
+        return {};
+    auto p = m_store->person(m_personId);
+    return p ? *p : record::Person{};
+}
+
+void MainWindow::reloadPeople()
+{
+    auto people = m_store->people(m_author);
+    if (!people) {
+        showError(tr("The people in the case file could not be read"), people.error().message);
+        return;
     }
-    return true;
+    m_loading = true;
+    m_people->clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto &ps : *people) {
+        QString line2 = ps.entries == 1 ? tr("1 entry") : tr("%1 entries").arg(ps.entries);
+        if (ps.lastIncidentAt.isValid())
+            line2 += tr(" · fire-setting %1 ago").arg(record::describeDuration(ps.lastIncidentAt.daysTo(now)));
+        auto *item = new QListWidgetItem(ps.person.name + u'\n' + line2, m_people);
+        item->setData(kIdRole, ps.person.id);
+        item->setData(Qt::UserRole + 2, (QStringList{ps.person.name} + ps.person.otherNames).join(u'\n'));
+        item->setData(Qt::AccessibleTextRole, QString(ps.person.name + u", "_s + line2));
+        if (ps.person.id == m_personId)
+            m_people->setCurrentItem(item);
+    }
+    m_loading = false;
+    filterPeople(m_peopleFilter->text());
 }
 
-// Asks before unsaved text would be lost. Returns false when the worker chose to stay.
-bool MainWindow::maybeSave()
+void MainWindow::filterPeople(const QString &text)
 {
-    if (!m_editor->document()->isModified())
-        return true;
-    const auto answer = QMessageBox::question(this, tr("Save the note?"),
-                                              tr("The note has changes that are not saved. Save them first?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                              QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
-void MainWindow::turnRuleOffAtCursor()
-{
-    m_editor->flushPendingCheck();
-    const auto f = m_editor->findingAtCursor();
-    if (!f)
-        return;
-    if (isSpelling(*f))
-        return; // spelling is turned off as a whole, in Settings
-    m_filter->disableRule(f->ruleId);
-    m_lastTurnedOff = f->ruleId;
-    m_actions.undoTurnOff->setEnabled(true);
-    statusBar()->showMessage(tr("Rule turned off. Check › Undo turning rule off, or Settings, turns it back on."),
-                             kStatusMessageMs);
-}
-
-void MainWindow::undoTurnRuleOff()
-{
-    if (m_lastTurnedOff.isEmpty())
-        return;
-    m_filter->enableRule(m_lastTurnedOff);
-    m_lastTurnedOff.clear();
-    m_actions.undoTurnOff->setEnabled(false);
-    statusBar()->showMessage(tr("Rule turned back on."), kStatusMessageMs);
-}
-
-void MainWindow::ignoreOnceAtCursor()
-{
-    m_editor->flushPendingCheck();
-    if (const auto f = m_editor->findingAtCursor())
-        m_filter->ignoreOnce(*f);
-}
-
-void MainWindow::ignoreInNoteAtCursor()
-{
-    m_editor->flushPendingCheck();
-    if (const auto f = m_editor->findingAtCursor(); f && !isSpelling(*f)) {
-        m_filter->ignoreInNote(f->ruleId);
-        statusBar()->showMessage(tr("Ignored in this note. Settings › Ignored in this note shows it again."),
-                                 kStatusMessageMs);
+    const QString wanted = text.simplified();
+    for (int i = 0; i < m_people->count(); ++i) {
+        QListWidgetItem *item = m_people->item(i);
+        item->setHidden(!wanted.isEmpty() && !item->data(Qt::UserRole + 2).toString().contains(wanted, Qt::CaseInsensitive));
     }
 }
 
-void MainWindow::addToDictionaryAtCursor()
+bool MainWindow::selectPerson(const QString &personId)
 {
-    m_editor->flushPendingCheck();
-    const auto f = m_editor->findingAtCursor();
-    if (!f || !isSpelling(*f))
-        return;
-    const QString word = m_editor->matchedText(*f);
-    QString error;
-    if (!m_editor->addToDictionary(word, &error))
-        QMessageBox::warning(this, tr("The word was not added"),
-                             tr("Fairnote could not add “%1” to your dictionary.").arg(word) + u"\n\n"_s + error);
-}
-
-bool MainWindow::spellingEnabled() const
-{
-    return !m_settings || m_settings->value(checkSpellingKey(), true).toBool();
-}
-
-void MainWindow::setSpellingEnabled(bool on)
-{
-    if (m_settings) {
-        if (on)
-            m_settings->remove(checkSpellingKey()); // on is the default
-        else
-            m_settings->setValue(checkSpellingKey(), false);
-    }
-    startSpelling();
-    statusBar()->showMessage(on ? tr("Spelling is checked.") : tr("Spelling is no longer checked. Settings › Check "
-                                                                  "spelling turns it back on."),
-                             kStatusMessageMs);
-}
-
-// Opens the dictionary when spelling is on and it is not open yet, and tells the worker when it
-// cannot be: the wording is checked either way. A dictionary chosen earlier that no longer works is
-// said so, and the usual places are searched instead.
-void MainWindow::startSpelling()
-{
-    if (!spellingEnabled()) {
-        m_editor->setSpellChecker(nullptr);
-        m_notice->hide();
-        updateSpellingStatus();
-        return;
-    }
-    if (!m_speller) {
-        spelling::SpellingOptions options = m_spellingOptions;
-        const QString chosen = m_settings && options.dictionaryPath.isEmpty()
-            ? m_settings->value(dictionaryKey()).toString()
-            : QString();
-        QString chosenProblem;
-        if (!chosen.isEmpty()) {
-            options.dictionaryPath = chosen;
-            auto opened = spelling::SpellChecker::open(options);
-            if (opened)
-                m_speller = std::move(*opened);
-            else
-                chosenProblem = opened.error().problem;
-            options.dictionaryPath.clear();
+    for (int i = 0; i < m_people->count(); ++i) {
+        if (m_people->item(i)->data(kIdRole).toString() == personId) {
+            m_people->item(i)->setHidden(false);
+            m_people->setCurrentRow(i);
+            if (m_personId != personId || m_pages->currentWidget() != m_chronologyPage) {
+                closeEntry();
+                m_personId = personId;
+                loadChronology();
+                showPage(m_chronologyPage);
+            }
+            return true;
         }
-        if (!m_speller) {
-            auto opened = spelling::SpellChecker::open(options);
-            if (opened) {
-                m_speller = std::move(*opened);
-                m_spellingProblem.clear();
-            } else {
-                m_spellingProblem = opened.error().message();
+    }
+    return false;
+}
+
+bool MainWindow::addPerson(const record::Person &person, QString *error)
+{
+    auto added = m_store->addPerson(person, m_author);
+    if (!added) {
+        if (error)
+            *error = sentence(added.error().message);
+        return false;
+    }
+    m_peopleFilter->clear();
+    reloadPeople();
+    selectPerson(added->id);
+    return true;
+}
+
+void MainWindow::addPersonInteractively()
+{
+    PersonDialog dialog(record::Person{}, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!addPerson(dialog.person(), &error))
+        showError(tr("The person was not added"), error);
+}
+
+void MainWindow::loadChronology()
+{
+    const record::Person person = currentPerson();
+    m_personHeading->setText(person.name);
+    QStringList details;
+    if (!person.otherNames.isEmpty())
+        details << tr("Also known as %1").arg(person.otherNames.join(u", "_s));
+    if (person.dateOfBirth.isValid())
+        details << tr("Born %1").arg(kUk.toString(person.dateOfBirth, u"d MMMM yyyy"_s));
+    m_personDetails->setText(details.join(u" · "_s));
+    m_personDetails->setVisible(!details.isEmpty());
+    applyAssessor();
+
+    auto list = m_store->entries({m_personId}, m_author);
+    m_chronology->clear();
+    if (!list) {
+        showError(tr("The entries could not be read"), list.error().message);
+        return;
+    }
+    const QPalette pal = palette();
+    QColor incidentWash = QColor(0xd9, 0x5f, 0x0e);
+    incidentWash.setAlpha(28);
+    for (const auto &e : *list) {
+        auto *item = new QTreeWidgetItem(m_chronology);
+        item->setData(0, kIdRole, e.id);
+        item->setText(0, e.eventDate.display());
+        item->setText(1, e.incident ? tr("Fire-setting incident") : tr("Case note"));
+        item->setIcon(1, e.incident ? incidentIcon() : noteIcon());
+        QString status = store::statusTitle(e.status);
+        if (e.hasDraft && e.status != store::EntryStatus::Draft)
+            status += tr(" (amendment in progress)");
+        if (e.lateSeconds)
+            status += u", "_s + lateText(*e.lateSeconds);
+        item->setText(2, status);
+        item->setText(3, e.summary);
+        item->setToolTip(3, e.summary);
+        item->setData(0, Qt::AccessibleTextRole, tr("%1, %2, %3: %4").arg(e.eventDate.display(), item->text(1), status, e.summary));
+        if (e.incident) {
+            QFont bold = item->font(1);
+            bold.setBold(true);
+            item->setFont(1, bold);
+            for (int c = 0; c < 4; ++c)
+                item->setBackground(c, incidentWash);
+        }
+        if (e.status == store::EntryStatus::InError) {
+            for (int c = 0; c < 4; ++c) {
+                QFont struck = item->font(c);
+                struck.setStrikeOut(true);
+                item->setFont(c, struck);
+                item->setForeground(c, pal.color(QPalette::Disabled, QPalette::Text));
             }
         }
+    }
+    m_chronology->setVisible(!list->empty());
+    m_chronologyEmpty->setVisible(list->empty());
+    if (!list->empty())
+        m_chronology->setCurrentItem(m_chronology->topLevelItem(m_chronology->topLevelItemCount() - 1));
 
-        QStringList notes;
-        if (!chosenProblem.isEmpty())
-            notes << tr("The dictionary chosen earlier could not be used: %1.").arg(chosenProblem);
-        if (!m_speller) {
-            notes << sentence(m_spellingProblem) << tr("The wording is still checked as usual.");
-            m_notice->showNotice(tr("Spelling is not being checked"), notes.join(u' '));
-        } else if (!chosenProblem.isEmpty()) {
-            notes << tr("Fairnote is using %1 instead.").arg(m_speller->source());
-            m_notice->showNotice(tr("Spelling is checked with another dictionary"), notes.join(u' '));
-        } else if (!m_speller->warnings().isEmpty()) {
-            m_notice->showNotice(tr("Spelling is checked, but some words could not be read"),
-                                 m_speller->warnings().join(u'\n'));
-        } else {
-            m_notice->hide();
+    // Time since the latest fire-setting incident, said plainly.
+    auto people = m_store->people(m_author);
+    m_sinceLabel->setText(tr("No fire-setting incident is recorded."));
+    if (people) {
+        for (const auto &ps : *people) {
+            if (ps.person.id != m_personId || !ps.lastIncidentAt.isValid())
+                continue;
+            const qint64 days = ps.lastIncidentAt.daysTo(QDateTime::currentDateTimeUtc());
+            m_sinceLabel->setText(tr("Latest fire-setting incident: %1 ago (%2). %3 recorded in all.")
+                                      .arg(record::describeDuration(std::max<qint64>(days, 0)),
+                                           kUk.toString(ps.lastIncidentAt.date(), u"d MMMM yyyy"_s),
+                                           ps.incidents == 1 ? tr("1 incident") : tr("%1 incidents").arg(ps.incidents)));
         }
     }
-    m_editor->setSpellChecker(m_speller);
-    updateSpellingStatus();
 }
 
-bool MainWindow::useDictionary(const QString &path, QString *error)
+QString MainWindow::sinceLastIncidentText() const { return m_sinceLabel->text(); }
+
+QString MainWindow::selectedChronologyEntry() const
 {
-    spelling::SpellingOptions options = m_spellingOptions;
-    options.dictionaryPath = path;
-    auto opened = spelling::SpellChecker::open(options);
-    if (!opened) {
-        if (error)
-            *error = sentence(opened.error().problem) + u'.';
+    const QTreeWidgetItem *item = m_chronology->currentItem();
+    return item ? item->data(0, kIdRole).toString() : QString();
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    m_pages->setCurrentWidget(page);
+    m_panel->setVisible(page == m_editorPage);
+    updateEntryActions();
+    if (page == m_chronologyPage)
+        m_chronology->setFocus();
+}
+
+// ---- entries ------------------------------------------------------------------------------------
+
+bool MainWindow::newEntry(bool incident)
+{
+    if (m_personId.isEmpty()) {
+        status(tr("Choose a person first, or add one."));
         return false;
     }
-    m_speller = std::move(*opened);
-    m_spellingProblem.clear();
-    if (m_settings)
-        m_settings->setValue(dictionaryKey(), path);
-    m_notice->hide();
-    if (spellingEnabled())
-        m_editor->setSpellChecker(m_speller);
-    updateSpellingStatus();
-    refreshSettingsSpelling();
+    closeEntry();
+    record::Entry e;
+    if (incident)
+        e.body = record::IncidentRecord{};
+    else
+        e.body = record::GeneralNote{};
+    m_entryId.clear();
+    m_entryIsNew = true;
+    m_readOnly = false;
+    m_amending = false;
+    m_dirty = false;
+    m_loading = true;
+    m_panel->setKeepsWrittenAt(false);
+    m_editor->setReadOnly(false);
+    m_editor->setEntry(e);
+    m_loading = false;
+    m_filter->clearNote();
+    updateNames();
+    m_savedAt = {};
+    showPage(m_editorPage);
+    updateEditorHeader();
+    m_panel->refreshNow();
+    m_editor->focusField(incident ? u"/incident/type"_s : u"/event_date"_s);
     return true;
 }
 
-void MainWindow::chooseDictionary()
+void MainWindow::newIncident() { newEntry(true); }
+void MainWindow::newNote() { newEntry(false); }
+
+bool MainWindow::openEntry(const QString &entryId)
 {
-    const QString start = QFileInfo::exists(u"/usr/share/hunspell"_s) ? u"/usr/share/hunspell"_s : QDir::homePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Hunspell dictionary"), start,
-                                                      tr("Hunspell dictionaries (*.dic);;All files (*)"));
-    if (path.isEmpty())
+    auto d = m_store->entry(entryId);
+    if (!d) {
+        showError(tr("The entry could not be opened"), sentence(d.error().message));
+        return false;
+    }
+    if (d->revisions.empty() && (!d->draft || d->draft->author != m_author)) {
+        showError(tr("This draft is not yours"),
+                  tr("This entry is a draft by %1. Only its author can see and change it until it is final.")
+                      .arg(store::actorDisplay(d->summary.draftAuthor)));
+        return false;
+    }
+    closeEntry();
+    if (d->summary.personId != m_personId) {
+        m_loading = true;
+        for (int i = 0; i < m_people->count(); ++i)
+            if (m_people->item(i)->data(kIdRole).toString() == d->summary.personId)
+                m_people->setCurrentRow(i);
+        m_loading = false;
+        m_personId = d->summary.personId;
+        loadChronology();
+    }
+    loadEntryIntoEditor(*d);
+    showPage(m_editorPage);
+    m_panel->refreshNow();
+    return true;
+}
+
+void MainWindow::loadEntryIntoEditor(const store::EntryDetail &d)
+{
+    m_entryId = d.summary.id;
+    m_entryIsNew = false;
+    const bool myDraft = d.draft && d.draft->author == m_author;
+    m_amending = myDraft && d.draft->baseRevision > 0;
+    m_readOnly = !myDraft || d.inError.has_value();
+    m_loading = true;
+    m_editor->setReadOnly(false);
+    m_editor->setEntry(myDraft ? d.draft->entry : d.revisions.back().entry);
+    m_editor->setReadOnly(m_readOnly);
+    m_loading = false;
+    m_filter->clearNote();
+    updateNames();
+    m_dirty = false;
+    m_savedAt = myDraft ? d.draft->updatedAt : QDateTime();
+    m_panel->setKeepsWrittenAt(m_amending || m_readOnly);
+    updateEditorHeader();
+}
+
+bool MainWindow::editing() const { return m_pages->currentWidget() == m_editorPage; }
+bool MainWindow::editorReadOnly() const { return m_readOnly; }
+QString MainWindow::editorStatusText() const { return m_editorStatus->text(); }
+
+void MainWindow::updateNames()
+{
+    // The names in the record are never marked as misspelt: the same list fairnote-cli uses.
+    record::Entry e = m_editor->entry();
+    e.author = m_author;
+    m_editor->setNames(record::namesIn(record::CaseFile{currentPerson(), {e}}));
+}
+
+void MainWindow::editorChanged()
+{
+    updateNames();
+    if (m_loading || m_readOnly)
+        return;
+    m_dirty = true;
+    if (!m_autosave.isActive())
+        m_autosave.start();
+    updateEditorHeader();
+}
+
+void MainWindow::autosave()
+{
+    QString error;
+    if (!saveDraft(&error) && !error.isEmpty())
+        m_notice->showNotice(tr("Your draft could not be saved"),
+                             error + u' ' + tr("Fairnote will try again as you keep writing; nothing you typed has been lost from this window."));
+}
+
+bool MainWindow::saveDraft(QString *error)
+{
+    m_autosave.stop();
+    if (!editing() || m_readOnly || !m_dirty)
+        return true;
+    if (m_author.name.isEmpty()) {
+        if (error)
+            *error = tr("Fairnote needs your name to sign the entry. Settings › Your details sets it.");
+        return false;
+    }
+    record::Entry e = m_editor->entry();
+    e.id = m_entryId;
+    auto id = m_store->saveDraft(m_personId, e, m_author);
+    if (!id) {
+        if (error)
+            *error = sentence(id.error().message);
+        return false;
+    }
+    const bool wasNew = m_entryId.isEmpty();
+    m_entryId = *id;
+    m_entryIsNew = false;
+    m_dirty = false;
+    m_savedAt = QDateTime::currentDateTimeUtc();
+    if (wasNew) {
+        // The new entry joins the chronology; the form stays as it is.
+        reloadPeople();
+        loadChronology();
+    }
+    updateEditorHeader();
+    return true;
+}
+
+bool MainWindow::finaliseWith(const QHash<QString, QString> &leftReasons, const QString &amendReason, QString *error)
+{
+    QString saveError;
+    if (!saveDraft(&saveError)) {
+        if (error)
+            *error = saveError;
+        return false;
+    }
+    if (m_entryId.isEmpty()) {
+        // Nothing typed yet: save the blank draft so it has an id to finalise.
+        m_dirty = true;
+        if (!saveDraft(error))
+            return false;
+    }
+    auto r = m_store->finalise(m_entryId, m_author, leftReasons, amendReason);
+    if (!r) {
+        if (error)
+            *error = sentence(r.error().message);
+        return false;
+    }
+    auto d = m_store->entry(m_entryId);
+    if (d)
+        loadEntryIntoEditor(*d);
+    reloadPeople();
+    loadChronology();
+    m_panel->refreshNow();
+    status(r->number == 1 ? tr("Finalised. The entry is now part of the record and can only be amended.")
+                          : tr("Amendment finalised as revision %1.").arg(r->number));
+    return true;
+}
+
+void MainWindow::finaliseInteractively()
+{
+    if (!editing() || m_readOnly)
         return;
     QString error;
-    if (!useDictionary(path, &error)) {
-        m_notice->showNotice(tr("That dictionary could not be used"),
-                             error + u' '
-                                 + tr("Choose the .dic file of a Hunspell dictionary with its .aff file beside it, "
-                                      "such as en_GB.dic from the Debian package hunspell-en-gb."));
+    if (!saveDraft(&error)) {
+        showError(tr("The draft was not saved"), error);
         return;
     }
-    statusBar()->showMessage(tr("Spelling is now checked with %1.").arg(QDir::toNativeSeparators(path)),
-                             kStatusMessageMs);
-}
-
-void MainWindow::updateSpellingStatus()
-{
-    if (!spellingEnabled()) {
-        m_spellingLabel->setText(tr("Spelling off"));
-        m_spellingLabel->setToolTip(tr("Settings › Check spelling turns it on"));
-    } else if (!m_speller) {
-        m_spellingLabel->setText(tr("Spelling not available"));
-        m_spellingLabel->setToolTip(sentence(m_spellingProblem));
-    } else {
-        m_spellingLabel->setText(tr("Spelling: British English"));
-        m_spellingLabel->setToolTip(m_speller->source());
+    // The preview uses the store's own assessor on the entry as it would be written now.
+    record::Entry e = m_editor->entry();
+    if (!m_amending) {
+        e.writtenAt = QDateTime::currentDateTimeUtc();
+        e.author = m_author;
     }
-}
-
-void MainWindow::refreshSettingsSpelling()
-{
-    if (!m_settingsDialog)
-        return;
-    QString status;
-    if (spellingEnabled() && !m_speller)
-        status = sentence(m_spellingProblem);
-    else if (m_speller)
-        status = tr("Dictionary: %1").arg(m_speller->source());
-    m_settingsDialog->setSpelling(spellingEnabled(), status, m_speller ? m_speller->personalWords() : QStringList(),
-                                  m_speller ? m_spellingOptions.personalListPath : QString());
-}
-
-void MainWindow::setPersonNames(const QStringList &names)
-{
-    m_nameEdit->setText(names.join(u", "_s));
-    applyPersonNames();
-}
-
-QStringList MainWindow::personNames() const { return splitNames(m_nameEdit->text()); }
-
-void MainWindow::applyPersonNames()
-{
-    m_nameTimer->stop();
-    m_editor->setNames(personNames());
-}
-
-void MainWindow::focusFindings()
-{
-    m_panel->refreshNow(); // do not make the worker wait for the list
-    m_panel->focusList();
-}
-
-void MainWindow::chooseOrganisationRules()
-{
-    QWidget *parent = m_settingsDialog ? static_cast<QWidget *>(m_settingsDialog) : this;
-    const QString start = !m_rules.organisationDir.isEmpty() ? m_rules.organisationDir
-        : m_settings ? m_settings->value(organisationRulesKey(), QDir::homePath()).toString()
-                     : QDir::homePath();
-    const QString dir = QFileDialog::getExistingDirectory(parent, tr("Choose the folder with your organisation's rules"),
-                                                          start);
-    if (dir.isEmpty())
-        return;
-    wording::PackProblems problems;
-    if (!useOrganisationRules(dir, &problems)) {
-        PackProblemsDialog::showRefused(problems, dir, parent);
+    record::AssessOptions options;
+    auto rules = record::AssessmentRules::load(m_rules.checker->pack().language);
+    if (rules)
+        options.rules = *rules;
+    const auto checker = m_rules.checker;
+    options.textChecks.push_back([checker](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
+    store::NamedTextCheck spelling;
+    if (m_speller && (!m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool())) {
+        const auto speller = m_speller;
+        spelling = [speller](QStringView text, std::vector<Finding> &out, const QStringList &names) { speller->check(text, 0, out, names); };
+    }
+    const store::Snapshot preview = store::makeAssessor(options, spelling)(currentPerson(), e);
+    FinaliseDialog dialog(preview, m_amending, this);
+    QString goTo;
+    connect(&dialog, &FinaliseDialog::goToField, this, [&goTo](const QString &pointer) { goTo = pointer; });
+    if (dialog.exec() != QDialog::Accepted) {
+        if (!goTo.isEmpty())
+            m_editor->focusField(goTo);
         return;
     }
-    if (m_settings)
-        m_settings->setValue(organisationRulesKey(), dir);
-    statusBar()->showMessage(tr("Now checking with %1.").arg(m_rules.describe()), kStatusMessageMs);
+    if (!finaliseWith(dialog.leftReasons(), dialog.amendReason(), &error))
+        showError(tr("The entry was not finalised"), error);
 }
 
-void MainWindow::useBuiltInRulesOnly()
+bool MainWindow::startAmendment(QString *error)
 {
-    wording::PackProblems problems;
-    if (!useOrganisationRules({}, &problems)) {
-        PackProblemsDialog::showRefused(problems, wording::builtInPackDirectory(), this);
+    if (!editing() || !m_readOnly || m_entryId.isEmpty())
+        return false;
+    auto d = m_store->entry(m_entryId);
+    if (!d) {
+        if (error)
+            *error = sentence(d.error().message);
+        return false;
+    }
+    if (d->inError) {
+        if (error)
+            *error = tr("This entry is marked in error, so it cannot be amended. Write a new entry instead.");
+        return false;
+    }
+    if (d->draft && d->draft->author != m_author) {
+        if (error)
+            *error = tr("%1 is already amending this entry. Ask them to finalise or discard their amendment first.")
+                         .arg(store::actorDisplay(d->draft->author));
+        return false;
+    }
+    // The amendment draft starts from the latest revision (or your unfinished amendment).
+    auto id = m_store->saveDraft(m_personId, d->draft ? d->draft->entry : d->revisions.back().entry, m_author);
+    if (!id) {
+        if (error)
+            *error = sentence(id.error().message);
+        return false;
+    }
+    auto again = m_store->entry(m_entryId);
+    if (again)
+        loadEntryIntoEditor(*again);
+    loadChronology();
+    m_panel->refreshNow();
+    return true;
+}
+
+void MainWindow::amendInteractively()
+{
+    QString error;
+    if (!startAmendment(&error)) {
+        if (!error.isEmpty())
+            showError(tr("The entry cannot be amended"), error);
         return;
     }
-    if (m_settings)
-        m_settings->remove(organisationRulesKey());
-    statusBar()->showMessage(tr("Now checking with the built-in rules only."), kStatusMessageMs);
+    status(tr("Amending: make your corrections, then Finalise. You will be asked why; the earlier revision stays readable."));
+    m_editor->focusField(m_editor->isIncident() ? u"/incident/what_happened"_s : u"/note/text"_s);
 }
 
-void MainWindow::showSettings()
+bool MainWindow::markInError(const QString &reason, QString *error)
 {
-    SettingsDialog dialog(m_filter, [this]() -> const wording::RulePack & { return m_rules.checker->pack(); }, this);
-    dialog.setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
-    connect(&dialog, &SettingsDialog::chooseOrganisationRules, this, &MainWindow::chooseOrganisationRules);
-    connect(&dialog, &SettingsDialog::useBuiltInRulesOnly, this, &MainWindow::useBuiltInRulesOnly);
-    connect(&dialog, &SettingsDialog::checkSpellingChanged, this, [this](bool on) {
-        setSpellingEnabled(on);
-        refreshSettingsSpelling();
-    });
-    connect(&dialog, &SettingsDialog::removeFromDictionary, this, [this, &dialog](const QStringList &words) {
-        QStringList problems;
-        for (const QString &word : words) {
-            QString error;
-            if (!m_editor->removeFromDictionary(word, &error))
-                problems << u"“%1”: %2"_s.arg(word, error);
+    if (m_entryId.isEmpty())
+        return false;
+    auto r = m_store->markInError(m_entryId, reason, m_author);
+    if (!r) {
+        if (error)
+            *error = sentence(r.error().message);
+        return false;
+    }
+    auto d = m_store->entry(m_entryId);
+    if (d)
+        loadEntryIntoEditor(*d);
+    reloadPeople();
+    loadChronology();
+    return true;
+}
+
+void MainWindow::markInErrorInteractively()
+{
+    if (m_entryId.isEmpty())
+        return;
+    const auto reason = ReasonDialog::ask(this, tr("Mark this entry in error"),
+                                          tr("The entry will stay readable, struck through, with your reason, your name and the "
+                                             "time. It is left out of exports and summaries. Nothing is deleted."),
+                                          tr("For example: written in the wrong person's file; it is about someone else."),
+                                          tr("Mark in error"));
+    if (!reason)
+        return;
+    QString error;
+    if (!markInError(*reason, &error))
+        showError(tr("The entry was not marked in error"), error);
+    else
+        status(tr("Marked in error. It stays readable in the chronology."));
+}
+
+bool MainWindow::discardDraft(QString *error)
+{
+    if (m_entryId.isEmpty()) {
+        // Never saved: just leave it.
+        m_dirty = false;
+        showPage(m_personId.isEmpty() ? m_emptyPage : m_chronologyPage);
+        return true;
+    }
+    m_autosave.stop();
+    auto r = m_store->discardDraft(m_entryId, m_author);
+    if (!r) {
+        if (error)
+            *error = sentence(r.error().message);
+        return false;
+    }
+    const bool wasAmendment = m_amending;
+    const QString id = m_entryId;
+    m_dirty = false;
+    m_entryId.clear();
+    reloadPeople();
+    loadChronology();
+    if (wasAmendment)
+        openEntry(id);
+    else
+        showPage(m_chronologyPage);
+    return true;
+}
+
+void MainWindow::discardInteractively()
+{
+    const auto answer = QMessageBox::question(this, tr("Discard this draft?"),
+                                              m_amending ? tr("Your changes to this amendment will be thrown away. The entry stays as it was.")
+                                                         : tr("This draft was never final, so it is not part of the record. It will be thrown away."),
+                                              QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Discard)
+        return;
+    QString error;
+    if (!discardDraft(&error))
+        showError(tr("The draft was not discarded"), error);
+}
+
+void MainWindow::showHistory()
+{
+    if (m_entryId.isEmpty())
+        return;
+    auto d = m_store->entry(m_entryId);
+    if (!d) {
+        showError(tr("The history could not be read"), sentence(d.error().message));
+        return;
+    }
+    if (d->draft && d->draft->author != m_author)
+        d->draft.reset(); // someone else's draft is theirs alone
+    HistoryDialog dialog(*d, this);
+    dialog.exec();
+}
+
+void MainWindow::closeEntry()
+{
+    if (!editing())
+        return;
+    QString error;
+    if (!saveDraft(&error) && !error.isEmpty())
+        showError(tr("Your draft could not be saved"), error);
+    m_entryId.clear();
+    m_entryIsNew = false;
+    m_readOnly = false;
+    m_amending = false;
+    m_dirty = false;
+}
+
+QStringList MainWindow::unfinishedDrafts() const
+{
+    QStringList out;
+    store::ListFilter all;
+    auto list = m_store->entries(all, m_author);
+    if (!list)
+        return out;
+    for (const auto &e : *list)
+        if (e.hasDraft && e.draftAuthor == m_author)
+            out << e.id;
+    return out;
+}
+
+void MainWindow::offerUnfinishedDrafts()
+{
+    const QStringList ids = unfinishedDrafts();
+    if (ids.isEmpty()) {
+        if (sender() == m_actions.offerDrafts)
+            status(tr("You have no unfinished drafts."));
+        return;
+    }
+    QStringList lines;
+    for (const QString &id : ids.mid(0, 8)) {
+        auto d = m_store->entry(id);
+        if (!d)
+            continue;
+        lines << tr("• %1 — %2, saved %3").arg(d->summary.personName, d->summary.summary.left(70), when(d->draft->updatedAt));
+    }
+    QMessageBox box(this);
+    box.setIcon(QMessageBox::Information);
+    box.setWindowTitle(tr("Unfinished drafts"));
+    box.setText(ids.size() == 1 ? tr("You have an unfinished draft. It was saved as you wrote it.")
+                                : tr("You have %1 unfinished drafts. They were saved as you wrote them.").arg(ids.size()));
+    box.setInformativeText(lines.join(u'\n'));
+    QPushButton *open = box.addButton(ids.size() == 1 ? tr("Open it") : tr("Open the latest"), QMessageBox::AcceptRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == open)
+        openEntry(ids.back());
+}
+
+// ---- search -------------------------------------------------------------------------------------
+
+void MainWindow::focusSearch()
+{
+    m_searchField->setFocus(Qt::ShortcutFocusReason);
+    m_searchField->selectAll();
+}
+
+void MainWindow::search(const QString &query)
+{
+    if (query.trimmed().isEmpty()) {
+        if (m_pages->currentWidget() == m_searchPage)
+            showPage(m_personId.isEmpty() ? m_emptyPage : m_chronologyPage);
+        return;
+    }
+    closeEntry();
+    auto hits = m_store->search(query, m_author, 50);
+    if (!hits) {
+        showError(tr("The search did not work"), sentence(hits.error().message));
+        return;
+    }
+    m_searchHeading->setText(hits->empty() ? tr("Nothing found for “%1”").arg(query)
+                                           : tr("%1 found for “%2”").arg(hits->size() == 1 ? tr("1 entry") : tr("%1 entries").arg(hits->size()), query));
+    QString html = u"<style>mark{background-color:#ffe38a; color:#000;} .meta{color:gray;}</style>"_s;
+    if (hits->empty())
+        html += tr("<p>Try fewer words, or another form of a word. Every word must appear in the entry or in a person's name.</p>");
+    for (const auto &h : *hits) {
+        QString snippet;
+        int at = 0;
+        for (const auto &[start, length] : h.highlights) {
+            snippet += h.snippet.mid(at, start - at).toHtmlEscaped();
+            snippet += u"<mark><b>"_s + h.snippet.mid(start, length).toHtmlEscaped() + u"</b></mark>"_s;
+            at = start + length;
         }
-        refreshSettingsSpelling();
-        if (!problems.isEmpty())
-            QMessageBox::warning(&dialog, tr("Not every word was removed"), problems.join(u'\n'));
-    });
-    m_settingsDialog = &dialog;
-    refreshSettingsSpelling();
-    dialog.exec();
-    m_settingsDialog.clear();
-    if (!m_lastTurnedOff.isEmpty() && !m_filter->isRuleDisabled(m_lastTurnedOff)) {
-        m_lastTurnedOff.clear();
-        m_actions.undoTurnOff->setEnabled(false);
+        snippet += h.snippet.mid(at).toHtmlEscaped();
+        html += u"<p><a href=\"entry:%1\"><b>%2</b> — %3</a> <span class=\"meta\">(%4)</span><br>%5</p>"_s.arg(
+            h.entryId.toHtmlEscaped(), h.personName.toHtmlEscaped(), h.incident ? tr("fire-setting incident") : tr("case note"),
+            store::statusTitle(h.status), snippet);
     }
+    m_results->setHtml(html);
+    showPage(m_searchPage);
 }
 
-void MainWindow::showWordingGuide()
+// ---- header, actions, title -------------------------------------------------------------------------
+
+void MainWindow::updateEditorHeader()
 {
-    WordingGuideDialog dialog(m_rules.checker->pack(), this);
-    dialog.exec();
+    const bool incident = m_editor->isIncident();
+    const QString person = currentPerson().name;
+    m_editorTitle->setText((incident ? tr("Fire-setting incident record") : tr("Case note")) + u" — "_s + person);
+    QString text;
+    m_editorBanner->hide();
+    auto d = m_entryId.isEmpty() ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId);
+    if (m_entryId.isEmpty()) {
+        text = tr("New draft · not saved yet. It saves itself as you write; only you can see it until you finalise it.");
+    } else if (d && d->inError) {
+        text = tr("Marked in error on %1 by %2 · read-only").arg(when(d->inError->at), store::actorDisplay(d->inError->by));
+        m_editorBanner->setText(tr("<b>Marked in error.</b> Reason: %1").arg(d->inError->reason.toHtmlEscaped()));
+        m_editorBanner->show();
+    } else if (m_readOnly && d && !d->revisions.empty()) {
+        const auto &r = d->revisions.back();
+        text = tr("%1 · revision %2 by %3, %4 · read-only")
+                   .arg(store::statusTitle(d->summary.status)).arg(r.number).arg(store::actorDisplay(r.author), when(r.writtenAt));
+        if (d->summary.lateSeconds)
+            text += u" · "_s + lateText(*d->summary.lateSeconds);
+        if (d->draft)
+            text += tr(" · %1 is amending it").arg(store::actorDisplay(d->draft->author));
+    } else {
+        text = m_amending ? tr("Amendment in progress (becomes revision %1 when you finalise it)").arg(d ? int(d->revisions.size()) + 1 : 2)
+                          : tr("Draft");
+        if (m_dirty)
+            text += tr(" · changes not saved yet");
+        else if (m_savedAt.isValid())
+            text += tr(" · saved at %1").arg(kUk.toString(m_savedAt.toLocalTime(), u"HH:mm:ss"_s));
+        text += tr(" · only you can see it until you finalise it");
+        if (m_amending) {
+            m_editorBanner->setText(tr("<b>You are amending a final entry.</b> The earlier revision stays readable. When you finalise, "
+                                       "you will be asked why it needed correcting."));
+            m_editorBanner->show();
+        }
+    }
+    m_editorStatus->setText(text);
+    updateEntryActions();
 }
 
-void MainWindow::showAbout()
+void MainWindow::updateEntryActions()
 {
-    QMessageBox::about(
-        this, tr("About Fairnote"),
-        tr("<h3>Fairnote %1</h3>"
-           "<p>Fairnote helps support workers write case notes that are fair and factual. It points out "
-           "wording that may be vague, judgemental or stigmatising, explains why, and suggests what to "
-           "write instead, with the published guidance behind each suggestion.</p>"
-           "<p>It never changes a note by itself: you decide what to write.</p>"
-           "<p>Rules in use: %2</p>"
-           "<p>Free software under the GNU General Public Licence, version 3 or later.</p>")
-            .arg(QCoreApplication::applicationVersion(), m_rules.describe().toHtmlEscaped()));
-}
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    if (!maybeSave()) {
-        event->ignore();
+    const Actions &a = m_actions;
+    if (!a.saveDraft)
         return;
-    }
-    if (m_settings) {
-        m_settings->setValue(kGeometryKey, saveGeometry());
-        m_settings->setValue(kSplitterKey, m_splitter->saveState());
-    }
-    event->accept();
+    const bool open = editing();
+    const bool draft = open && !m_readOnly;
+    auto d = (!open || m_entryId.isEmpty()) ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId);
+    const bool inError = d && d->inError;
+    const bool final = d && !d->revisions.empty();
+    a.saveDraft->setEnabled(draft);
+    a.finalise->setEnabled(draft);
+    a.discard->setEnabled(draft);
+    a.amend->setEnabled(open && m_readOnly && final && !inError);
+    a.markInError->setEnabled(open && final && !inError && m_readOnly);
+    a.history->setEnabled(open && final);
+    a.closeEntry->setEnabled(open);
+    for (QAction *x : {a.saveDraft, a.finalise, a.discard})
+        x->setVisible(draft);
+    for (QAction *x : {a.amend, a.markInError})
+        x->setVisible(!draft);
+    a.history->setVisible(!open || final);
+    const bool person = !m_personId.isEmpty();
+    a.newIncident->setEnabled(person);
+    a.newNote->setEnabled(person);
 }
 
 void MainWindow::updateTitle()
 {
-    QString title = m_path.isEmpty() ? tr("Untitled note") : QFileInfo(m_path).fileName();
-    title += u"[*] — Fairnote"_s;
-    if (!m_databasePath.isEmpty())
-        title += u' ' + tr("(case file %1)").arg(QDir::toNativeSeparators(m_databasePath));
-    setWindowTitle(title);
-    setWindowModified(m_editor->document()->isModified());
+    const QString file = QFileInfo(m_store->location()).fileName();
+    setWindowTitle(m_store->isReadOnly() ? tr("%1 (read-only) — Fairnote").arg(file) : tr("%1 — Fairnote").arg(file));
+    m_statusFile->setText(tr("Case file: %1").arg(m_store->location()));
+    if (m_store->isReadOnly())
+        m_notice->showNotice(tr("This case file is open for reading only"),
+                             tr("%1. You can read every entry, but not add or change any.").arg(sentence(m_store->readOnlyReason())));
 }
 
-void MainWindow::updateCount(int shown, int hidden)
+void MainWindow::status(const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); }
+
+void MainWindow::showError(const QString &title, const QString &message)
 {
-    QString text = shown == 0 ? tr("No wording to look at again")
-        : shown == 1          ? tr("1 finding")
-                              : tr("%1 findings").arg(shown);
-    if (hidden > 0)
-        text += u' ' + tr("(%1 hidden)").arg(hidden);
-    m_countLabel->setText(text);
+    QMessageBox::warning(this, title, message);
 }
 
-void MainWindow::updateFindingActions()
+// ---- dialogs ------------------------------------------------------------------------------------
+
+void MainWindow::editAuthor()
 {
-    // While a long paragraph waits to be checked this can be a moment behind; the actions
-    // themselves check it first.
-    const auto f = m_editor->findingAtCursor();
-    const bool spelling = f && isSpelling(*f);
-    m_actions.ignoreOnce->setEnabled(f.has_value());
-    m_actions.addToDictionary->setEnabled(spelling);
-    // A spelling finding has no rule to ignore or turn off: Settings › Check spelling does that.
-    m_actions.ignoreInNote->setEnabled(f && !spelling);
-    m_actions.turnOff->setEnabled(f && !spelling);
+    AuthorDialog dialog(m_author, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    setAuthor(dialog.actor());
+    if (m_settings)
+        store::saveAuthorToSettings(*m_settings, m_author);
+    reloadPeople();
+}
+
+void MainWindow::showSettings()
+{
+    // The text-check window holds the settings of rules and spelling; its dialog is shared.
+    openTextCheck();
+    if (m_textCheck)
+        m_textCheck->showSettings();
+}
+
+void MainWindow::openTextCheck()
+{
+    if (!m_textCheck) {
+        m_textCheck = new TextCheckWindow(m_rules, m_settings, m_spellingOptions);
+        m_textCheck->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_textCheck->show();
+    m_textCheck->raise();
+    m_textCheck->activateWindow();
+}
+
+void MainWindow::showHelp()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Help"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>Recording with Fairnote</h3>"
+                   "<p>Choose a person, then <b>New incident record</b> (Ctrl+N) or <b>New case note</b> (Ctrl+Shift+N). "
+                   "Answer each question; “Unknown” is an answer, a blank is not. Fairnote checks the wording as you type "
+                   "and lists what to look at again on the right: F8 and Shift+F8 go through the list.</p>"
+                   "<p>Your draft saves itself as you write and only you can see it. <b>Finalise</b> (Ctrl+Enter) makes it "
+                   "part of the record: after that it can only be <b>amended</b> (Ctrl+E), with a reason, and the earlier "
+                   "version stays readable. An entry written in error is <b>marked in error</b>, never deleted.</p>"
+                   "<h4>Keys</h4><table>"
+                   "<tr><td>Ctrl+N / Ctrl+Shift+N</td><td>new incident record / case note</td></tr>"
+                   "<tr><td>Ctrl+S</td><td>save the draft now</td></tr>"
+                   "<tr><td>Ctrl+Enter</td><td>finalise</td></tr>"
+                   "<tr><td>Ctrl+E</td><td>amend a final entry</td></tr>"
+                   "<tr><td>Ctrl+H</td><td>history of the entry</td></tr>"
+                   "<tr><td>Ctrl+F</td><td>search every entry</td></tr>"
+                   "<tr><td>Ctrl+P</td><td>add a person</td></tr>"
+                   "<tr><td>Ctrl+W</td><td>back to the chronology</td></tr>"
+                   "<tr><td>F8 / Shift+F8</td><td>next / previous question or finding</td></tr>"
+                   "</table><p>Help › Wording guide lists every wording rule, with why and what to write instead.</p>"));
+    box.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Fairnote"),
+                       tr("<h3>Fairnote %1</h3><p>Helps support workers write fair, factual case notes and keep them as a "
+                          "trustworthy record.</p><p>Free software under the GNU General Public License, version 3 or later.</p>")
+                           .arg(QStringLiteral(FAIRNOTE_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QString error;
+    if (editing() && !saveDraft(&error) && !error.isEmpty()) {
+        const auto answer = QMessageBox::warning(this, tr("Your draft could not be saved"),
+                                                 error + u"\n\n"_s + tr("Close anyway and lose the changes since it was last saved?"),
+                                                 QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
+    if (m_settings) {
+        m_settings->setValue(kGeometryKey, saveGeometry());
+        m_settings->setValue(kStateKey, saveState());
+        m_settings->setValue(kSplitterKey, m_splitter->saveState());
+    }
+    if (m_textCheck)
+        m_textCheck->close();
+    event->accept();
 }
 
 } // namespace fairnote::ui

@@ -1,106 +1,123 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: menus, the note editor beside the findings panel, the status bar, and spelling.
+// MainWindow: the case file — people, each person's chronology, search, and the guided editor where a
+// worker records an incident or a note, checked as they type, saved as a draft and finalised.
 #pragma once
 
 #include "loadedrules.h"
 #include "spelling/spellchecker.h"
-#include "wording/rulepack.h"
+#include "store/store.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 #include <memory>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QPushButton;
 class QSettings;
 class QSplitter;
-class QTimer;
+class QStackedWidget;
+class QTextBrowser;
+class QTreeWidget;
 
 namespace fairnote::ui {
 
 class FindingFilter;
-class FindingsPanel;
-class NoteEditor;
 class NoticeBar;
+class RecordEditor;
+class RecordPanel;
 class SettingsDialog;
+class TextCheckWindow;
 
+// Holds no rule about records: every change goes through store::Store (the same calls fairnote-cli
+// makes), prompts come from record::assess() and findings from the core checkers. The window only
+// decides what to show and when to save.
+//
+// Drafts are saved to the case file a couple of seconds after the worker stops typing (at most every
+// kAutosaveMs while they type), when they leave the entry, and when the window closes, so a crash
+// loses at most a few seconds; the next start offers unfinished drafts back.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    // The QSettings key that holds the organisation's rule folder chosen in Settings.
-    static QString organisationRulesKey();
-    // The QSettings keys for Settings › Check spelling (true when absent) and for a dictionary
-    // chosen from the notice shown when none is found.
-    static QString checkSpellingKey();
-    static QString dictionaryKey();
-    // Where the dictionary is looked for and the personal list kept: the same as fairnote-cli (the
-    // app's data directory, then <prefix>/share/fairnote/dictionaries, then the system's places;
-    // AppDataLocation/personal-words.txt), so a word added in one is known to the other.
-    static spelling::SpellingOptions defaultSpellingOptions();
-    // The names typed into the "Person's name" box: split at commas and semicolons.
-    static QStringList splitNames(const QString &text);
+    static constexpr int kAutosaveMs = 2000;
 
-    // `settings` keeps the worker's choices between runs; it is not owned and must outlive the
-    // window.
-    MainWindow(LoadedRules rules, QSettings *settings, QWidget *parent = nullptr);
-    // With other spelling options (tests: a temporary personal list, no system dictionaries).
-    MainWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, QWidget *parent = nullptr);
+    // `store` is the open case file; `settings` keeps the worker's choices (not owned, outlives the
+    // window); `spelling` says where dictionaries and the personal word list are.
+    MainWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, std::unique_ptr<store::Store> store,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    NoteEditor *editor() const { return m_editor; }
-    FindingsPanel *findingsPanel() const { return m_panel; }
-    FindingFilter *filter() const { return m_filter; }
-    const LoadedRules &rules() const { return m_rules; }
-    // The status bar's texts: the count of findings, whether spelling is checked, the rules in use.
-    QString countText() const;
-    QString spellingText() const;
-    QString rulesText() const;
-    // The notice across the top (spelling cannot be checked, a word list could not be read).
+    store::Store &store() const { return *m_store; }
+    // Who signs entries: the author in the settings (the first start asks for it).
+    store::Actor author() const { return m_author; }
+    void setAuthor(const store::Actor &author);
+
+    // People.
+    void reloadPeople();
+    bool selectPerson(const QString &personId);
+    QString currentPersonId() const { return m_personId; }
+    // Adds a person and selects them. On failure returns false with `error` saying why.
+    bool addPerson(const record::Person &person, QString *error = nullptr);
+    QListWidget *peopleList() const { return m_people; }
+    QLineEdit *peopleFilter() const { return m_peopleFilter; }
+
+    // The chronology of the selected person.
+    QTreeWidget *chronology() const { return m_chronology; }
+    QString sinceLastIncidentText() const;
+
+    // Entries.
+    // Starts a new entry (an incident record or a case note) for the selected person.
+    bool newEntry(bool incident);
+    // Opens an entry: your draft to edit, or the final entry read-only.
+    bool openEntry(const QString &entryId);
+    QString currentEntryId() const { return m_entryId; }
+    RecordEditor *recordEditor() const { return m_editor; }
+    RecordPanel *recordPanel() const { return m_panel; }
+    bool editing() const;          // an entry is open
+    bool editorReadOnly() const;   // the open entry is final (or marked in error)
+    QString editorStatusText() const;
+    // Saves the open draft now. Returns false (and says why in `error`) when it could not.
+    bool saveDraft(QString *error = nullptr);
+    bool hasUnsavedChanges() const { return m_dirty; }
+    // Finalises the open draft with these reasons (no dialog): see store::Store::finalise.
+    bool finaliseWith(const QHash<QString, QString> &leftReasons, const QString &amendReason, QString *error = nullptr);
+    // Turns the open final entry into an amendment draft the worker can edit.
+    bool startAmendment(QString *error = nullptr);
+    bool markInError(const QString &reason, QString *error = nullptr);
+    bool discardDraft(QString *error = nullptr);
+    // Back to the chronology, saving a draft first.
+    void closeEntry();
+    // The ids of this author's drafts (new entries and amendments in progress).
+    QStringList unfinishedDrafts() const;
+
+    // Full-text search across the file; the results page shows snippets with the words highlighted.
+    void search(const QString &query);
+    QTextBrowser *searchResults() const { return m_results; }
+    QLineEdit *searchField() const { return m_searchField; }
+
     NoticeBar *notice() const { return m_notice; }
 
-    // Settings › Check spelling. Saved; turning it on opens the dictionary if need be (and shows the
-    // notice when there is none).
-    bool spellingEnabled() const;
-    void setSpellingEnabled(bool on);
-    // Checks spelling with this Hunspell dictionary (a .dic with its .aff beside it) from now on,
-    // and saves the choice. On failure returns false with `error` saying why, and nothing changes.
-    bool useDictionary(const QString &path, QString *error);
-    // The people in the record: their names are never marked as misspelt. Shown in the "Person's
-    // name" box above the note (--name fills it).
-    void setPersonNames(const QStringList &names);
-    QStringList personNames() const;
-    QLineEdit *personNameEdit() const { return m_nameEdit; }
-
-    // Reads a UTF-8 text file into the editor. On failure the note is left exactly as it was and
-    // `error` says what is wrong with the file (for bad bytes, at which byte).
-    bool loadFile(const QString &path, QString *error);
-    // Writes the note as UTF-8. Returns false with `error` set when it could not.
-    bool saveFile(const QString &path, QString *error);
-    // Switches to the built-in rules plus the organisation's folder (empty: built-in only), without
-    // restarting. A folder with problems is refused: they are returned and nothing changes.
-    bool useOrganisationRules(const QString &dir, wording::PackProblems *problems);
-    // The case file named with --db. Storage is a later piece of work; for now it is only shown.
-    void setDatabasePath(const QString &path);
-
 public slots:
+    void newIncident();
     void newNote();
-    void openNote();
-    bool save();
-    bool saveAs();
-    void turnRuleOffAtCursor();
-    void undoTurnRuleOff();
-    void ignoreOnceAtCursor();
-    void ignoreInNoteAtCursor();
-    void addToDictionaryAtCursor();
-    void chooseDictionary();
-    void focusFindings();
-    void chooseOrganisationRules();
-    void useBuiltInRulesOnly();
+    void addPersonInteractively();
+    void finaliseInteractively();
+    void amendInteractively();
+    void markInErrorInteractively();
+    void discardInteractively();
+    void showHistory();
+    void offerUnfinishedDrafts();
+    void focusSearch();
+    void showHelp();
     void showSettings();
-    void showWordingGuide();
+    void editAuthor();
+    void openTextCheck();
     void showAbout();
 
 protected:
@@ -109,44 +126,71 @@ protected:
 private:
     void createActions();
     void createMenus();
-    bool maybeSave();
-    void applyRules(LoadedRules rules);
+    QWidget *buildPeoplePane();
+    QWidget *buildChronologyPage();
+    QWidget *buildEditorPage();
+    QWidget *buildSearchPage();
+    QWidget *buildEmptyPage();
+    void startSpellingCheck();
+    void applyAssessor();
+    void showPage(QWidget *page);
+    void loadChronology();
+    void filterPeople(const QString &text);
+    void updateEntryActions();
+    void updateEditorHeader();
     void updateTitle();
-    void updateCount(int shown, int hidden);
-    void updateFindingActions();
-    void startSpelling();
-    void updateSpellingStatus();
-    void refreshSettingsSpelling();
-    void applyPersonNames();
+    void editorChanged();
+    void updateNames();
+    void autosave();
+    void loadEntryIntoEditor(const store::EntryDetail &detail);
+    void showError(const QString &title, const QString &message);
+    void status(const QString &message);
+    record::Person currentPerson() const;
+    QString selectedChronologyEntry() const;
 
     LoadedRules m_rules;
     QSettings *m_settings;
     spelling::SpellingOptions m_spellingOptions;
-    std::shared_ptr<spelling::SpellChecker> m_speller; // kept while spelling is turned off
-    QString m_spellingProblem;                         // why there is no m_speller
-    NoticeBar *m_notice;
-    QLineEdit *m_nameEdit;
-    QTimer *m_nameTimer;
-    QLabel *m_spellingLabel;
+    std::shared_ptr<spelling::SpellChecker> m_speller;
+    QString m_spellingProblem;
+    std::unique_ptr<store::Store> m_store;
+    store::Actor m_author;
     FindingFilter *m_filter;
-    NoteEditor *m_editor;
-    FindingsPanel *m_panel;
+
+    QString m_personId;
+    QString m_entryId;        // the open entry; empty for a new entry not yet saved
+    bool m_entryIsNew = false;
+    bool m_readOnly = false;
+    bool m_amending = false;  // the open draft is an amendment
+    bool m_dirty = false;
+    bool m_loading = false;
+    QDateTime m_savedAt;
+    QTimer m_autosave;
+
+    NoticeBar *m_notice;
     QSplitter *m_splitter;
-    QLabel *m_countLabel;
-    QLabel *m_rulesLabel;
+    QLineEdit *m_peopleFilter;
+    QListWidget *m_people;
+    QStackedWidget *m_pages;
+    QWidget *m_emptyPage, *m_chronologyPage, *m_editorPage, *m_searchPage;
+    QLabel *m_personHeading, *m_personDetails, *m_sinceLabel, *m_chronologyEmpty;
+    QTreeWidget *m_chronology;
+    QLabel *m_editorTitle, *m_editorStatus, *m_editorBanner;
+    QHBoxLayout *m_editorButtons;
+    RecordEditor *m_editor;
+    RecordPanel *m_panel;
+    QLineEdit *m_searchField;
+    QLabel *m_searchHeading;
+    QTextBrowser *m_results;
+    QLabel *m_statusFile, *m_statusAuthor;
     QPointer<SettingsDialog> m_settingsDialog;
-    QString m_path;
-    bool m_crlf = false;
-    QString m_databasePath;
-    QString m_lastTurnedOff;
+    QPointer<TextCheckWindow> m_textCheck;
 
     struct Actions
     {
-        QAction *newNote, *open, *save, *saveAs, *quit;
-        QAction *undo, *redo, *cut, *copy, *paste, *selectAll;
-        QAction *next, *previous, *ignoreOnce, *addToDictionary, *ignoreInNote, *turnOff, *undoTurnOff, *focusFindings;
-        QAction *organisationRules, *builtInOnly, *settings;
-        QAction *guide, *about;
+        QAction *newIncident, *newNote, *addPerson, *saveDraft, *finalise, *amend, *markInError, *discard, *history,
+            *closeEntry, *search, *quit, *nextFinding, *previousFinding, *textCheck, *settings, *author, *help, *guide,
+            *about, *offerDrafts;
     } m_actions{};
 };
 

@@ -1,0 +1,438 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The case-file window: recording an incident as a worker does — typed, checked, saved as a draft,
+// finalised, amended, marked in error, recovered after a crash — and agreeing with fairnote-cli.
+#include "uitestsupport.h"
+
+#include "findingformat.h"
+#include "mainwindow.h"
+#include "noteeditor.h"
+#include "recordeditor.h"
+#include "recordpanel.h"
+
+#include "record/describe.h"
+#include "record/interchange.h"
+#include "store/location.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QProcess>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+using namespace fairnote;
+using namespace fairnote::ui;
+
+namespace {
+
+const store::Actor kJo{u"Jo Fletcher"_s, u"Support worker"_s, u"Fairview Lodge"_s};
+
+// A window on a case file in a temporary folder, with Jo Fletcher as the author.
+struct CaseWindow
+{
+    explicit CaseWindow(std::shared_ptr<const wording::Checker> checker = uitest::builtInChecker(), const QString &path = {})
+        : dbPath(path.isEmpty() ? temp.dir.filePath(u"case.db"_s) : path)
+    {
+        store::saveAuthorToSettings(temp.settings, kJo);
+        open(std::move(checker));
+    }
+    void open(std::shared_ptr<const wording::Checker> checker = uitest::builtInChecker())
+    {
+        store::OpenOptions options;
+        options.create = store::OpenOptions::Create::IfMissing;
+        auto s = store::openStore(dbPath, options);
+        REQUIRE(s.ok());
+        window = std::make_unique<MainWindow>(LoadedRules{std::move(checker), {}}, &temp.settings,
+                                              uitest::testSpellingOptions(temp.dir.path()), std::move(*s));
+        window->show();
+        window->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(window.get()));
+    }
+    QString addPerson(const QString &name = u"Sam Rivers"_s)
+    {
+        QString error;
+        REQUIRE(window->addPerson(record::Person{{}, name, {}, {}}, &error));
+        return window->currentPersonId();
+    }
+    NoteEditor *narrative(const QString &pointer) const
+    {
+        for (const auto &[p, e] : window->recordEditor()->narratives())
+            if (p == pointer)
+                return e;
+        FAIL("no narrative " << pointer.toStdString());
+        return nullptr;
+    }
+    void type(NoteEditor *e, const QString &text)
+    {
+        e->setFocus();
+        QTest::keyClicks(e, text);
+    }
+    void settle()
+    {
+        for (const auto &[p, e] : window->recordEditor()->narratives())
+            e->flushPendingCheck();
+        window->recordPanel()->refreshNow();
+    }
+
+    QApplication &application = uitest::app();
+    uitest::TempSettings temp;
+    QString dbPath;
+    std::unique_ptr<MainWindow> window;
+};
+
+template <typename W>
+W *child(QWidget *parent, const QString &name)
+{
+    W *w = parent->findChild<W *>(name);
+    REQUIRE(w);
+    return w;
+}
+
+// A short case note the assessment has nothing to ask about.
+void fillCleanNote(CaseWindow &w, const QString &text)
+{
+    RecordEditor *editor = w.window->recordEditor();
+    REQUIRE(editor->fieldWidget(u"/event_date"_s));
+    auto *precision = editor->fieldWidget(u"/event_date"_s)->findChild<QComboBox *>();
+    REQUIRE(precision);
+    precision->setCurrentIndex(precision->findText(record::title(record::DatePrecision::Unknown)));
+    w.type(w.narrative(u"/note/text"_s), text);
+    w.settle();
+}
+
+} // namespace
+
+TEST_CASE("typing a stigmatising phrase underlines it and lists it beside the form", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    NoteEditor *what = w.narrative(u"/incident/what_happened"_s);
+    w.type(what, u"He kicked off in reception at 10:00."_s);
+    w.settle();
+    const auto f = uitest::findingOn(*what, u"kicked off"_s);
+    REQUIRE(f);
+    CHECK(uitest::squiggleAt(*what, f->offset));
+    const auto &items = w.window->recordPanel()->items();
+    CHECK(std::any_of(items.begin(), items.end(), [&](const PanelItem &i) {
+        return i.kind == PanelItem::Kind::Finding && i.field == u"/incident/what_happened" && i.finding.ruleId == f->ruleId;
+    }));
+    // The prompts for the blanks are listed too, and activating one goes to its field.
+    CHECK(w.window->recordPanel()->promptCount() > 5);
+    int injuryRow = -1;
+    for (int row = 0; row < w.window->recordPanel()->rowCount(); ++row)
+        if (w.window->recordPanel()->rowText(row).contains(u"Injury"_s))
+            injuryRow = row;
+    REQUIRE(injuryRow >= 0);
+    w.window->recordPanel()->activateRow(injuryRow);
+    CHECK(QApplication::focusWidget() == w.window->recordEditor()->fieldWidget(u"/incident/harm/injury"_s));
+}
+
+TEST_CASE("choosing a spelling suggestion replaces the word", "[ui][casewindow]")
+{
+    CaseWindow w(uitest::testChecker());
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    NoteEditor *what = w.narrative(u"/incident/what_happened"_s);
+    w.type(what, u"He recieved the letter."_s);
+    w.settle();
+    REQUIRE(uitest::waitFor([&] { return uitest::findingOn(*what, u"recieved"_s).has_value(); }));
+    const Finding f = *uitest::findingOn(*what, u"recieved"_s);
+    QTextCursor c(what->document());
+    c.setPosition(int(f.offset + 2));
+    what->setTextCursor(c);
+    std::unique_ptr<QMenu> menu(what->createContextMenu(what->cursorRect(c).center(), false));
+    QAction *received = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == u"received")
+            received = a;
+    REQUIRE(received);
+    received->trigger();
+    CHECK(what->toPlainText() == u"He received the letter."_s);
+}
+
+TEST_CASE("a draft saves, and reopens in a new window as it was left", "[ui][casewindow]")
+{
+    CaseWindow w;
+    const QString person = w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    w.type(w.narrative(u"/note/text"_s), u"Sam came to the office at 10:00 to ask about his application."_s);
+    QString error;
+    REQUIRE(w.window->saveDraft(&error));
+    const QString id = w.window->currentEntryId();
+    REQUIRE_FALSE(id.isEmpty());
+    CHECK(w.window->editorStatusText().contains(u"saved at"_s));
+    CHECK(w.window->chronology()->topLevelItemCount() == 1);
+    w.window->close();
+    w.window.reset();
+
+    w.open();
+    CHECK(w.window->unfinishedDrafts() == QStringList{id});
+    REQUIRE(w.window->openEntry(id));
+    CHECK(w.window->currentPersonId() == person);
+    CHECK_FALSE(w.window->editorReadOnly());
+    CHECK(w.narrative(u"/note/text"_s)->toPlainText() == u"Sam came to the office at 10:00 to ask about his application."_s);
+}
+
+TEST_CASE("a draft survives a crash: it is saved as the worker types, before any close", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    w.type(w.narrative(u"/incident/what_happened"_s), u"The smoke alarm sounded at 23:40."_s);
+    // No save, no close: only the autosave, a moment after typing stops.
+    REQUIRE(uitest::waitFor([&] { return !w.window->currentEntryId().isEmpty() && !w.window->hasUnsavedChanges(); },
+                            MainWindow::kAutosaveMs * 4));
+    const QString id = w.window->currentEntryId();
+    // The window goes without its close event, as in a crash; the file holds the draft.
+    w.window.reset();
+    auto s = store::openStore(w.dbPath);
+    REQUIRE(s.ok());
+    auto d = (*s)->entry(id);
+    REQUIRE(d.ok());
+    REQUIRE(d->draft);
+    CHECK(d->draft->entry.incident()->whatHappened == u"The smoke alarm sounded at 23:40."_s);
+    s->reset();
+    w.open();
+    CHECK(w.window->unfinishedDrafts() == QStringList{id}); // offered back at the next start
+}
+
+TEST_CASE("finalising makes the entry read-only and writes a final revision", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"Sam phoned at 10:00 to ask when his housing application will be decided."_s);
+    QString error;
+    REQUIRE(w.window->finaliseWith({}, {}, &error));
+    INFO(error.toStdString());
+    CHECK(w.window->editorReadOnly());
+    CHECK(w.narrative(u"/note/text"_s)->isReadOnly());
+    auto d = w.window->store().entry(w.window->currentEntryId());
+    REQUIRE(d.ok());
+    REQUIRE(d->revisions.size() == 1);
+    CHECK(d->revisions.front().author == kJo);
+    CHECK_FALSE(d->draft);
+    CHECK(w.window->editorStatusText().contains(u"read-only"_s));
+    CHECK(child<QAction>(w.window.get(), u"amendAction"_s)->isEnabled());
+    CHECK_FALSE(child<QAction>(w.window.get(), u"finaliseAction"_s)->isEnabled());
+}
+
+TEST_CASE("finalising with questions open needs a reason for each", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    w.type(w.narrative(u"/incident/what_happened"_s), u"The smoke alarm sounded at 23:40."_s);
+    QString error;
+    CHECK_FALSE(w.window->finaliseWith({}, {}, &error));
+    CHECK(error.contains(u"still open"_s));
+    CHECK_FALSE(w.window->editorReadOnly());
+}
+
+TEST_CASE("an amendment needs a reason and keeps the earlier revision", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"Sam phoned at 10:00."_s);
+    REQUIRE(w.window->finaliseWith({}, {}));
+    const QString id = w.window->currentEntryId();
+    QString error;
+    REQUIRE(w.window->startAmendment(&error));
+    CHECK_FALSE(w.window->editorReadOnly());
+    CHECK(w.window->editorStatusText().contains(u"Amendment"_s));
+    NoteEditor *text = w.narrative(u"/note/text"_s);
+    text->selectAll();
+    w.type(text, u"Sam phoned at 11:00."_s);
+    CHECK_FALSE(w.window->finaliseWith({}, {}, &error));
+    CHECK(error.contains(u"reason"_s));
+    REQUIRE(w.window->finaliseWith({}, u"The phone log says 11:00."_s, &error));
+    auto d = w.window->store().entry(id);
+    REQUIRE(d->revisions.size() == 2);
+    CHECK(std::get<record::GeneralNote>(d->revisions[0].entry.body).text == u"Sam phoned at 10:00."_s);
+    CHECK(d->revisions[1].reason == u"The phone log says 11:00."_s);
+    CHECK(w.window->editorReadOnly());
+}
+
+TEST_CASE("marking in error needs a reason and strikes the entry through in the chronology", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"Written in the wrong file."_s);
+    REQUIRE(w.window->finaliseWith({}, {}));
+    QString error;
+    CHECK_FALSE(w.window->markInError(u"  "_s, &error));
+    REQUIRE(w.window->markInError(u"About another person."_s, &error));
+    CHECK(w.window->editorReadOnly());
+    CHECK(w.window->editorStatusText().contains(u"Marked in error"_s));
+    QTreeWidgetItem *row = w.window->chronology()->topLevelItem(0);
+    REQUIRE(row);
+    CHECK(row->text(2).contains(u"Marked in error"_s));
+    CHECK(row->font(3).strikeOut());
+    CHECK_FALSE(child<QAction>(w.window.get(), u"amendAction"_s)->isEnabled());
+}
+
+TEST_CASE("people are found as you type; the chronology states the time since the latest incident", "[ui][casewindow]")
+{
+    CaseWindow w;
+    {
+        record::CaseFile cf = [] {
+            QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+            REQUIRE(f.open(QIODevice::ReadOnly));
+            return *record::readInterchange(f.readAll());
+        }();
+        REQUIRE(w.window->store().importCaseFile(cf, kJo, {}, {}).ok());
+    }
+    w.window->reloadPeople();
+    w.addPerson(u"Ali Khan"_s);
+    w.window->peopleFilter()->setText(u"samm"_s); // "Sammy Rivers", an other name
+    int shown = 0;
+    for (int i = 0; i < w.window->peopleList()->count(); ++i)
+        shown += w.window->peopleList()->item(i)->isHidden() ? 0 : 1;
+    CHECK(shown == 1);
+    REQUIRE(w.window->selectPerson(u"person-0001"_s));
+    CHECK(w.window->sinceLastIncidentText().startsWith(u"Latest fire-setting incident: "_s));
+    CHECK(w.window->sinceLastIncidentText().contains(u"2 August 2025"_s));
+    CHECK(w.window->chronology()->topLevelItem(0)->text(1) == u"Fire-setting incident"_s);
+    CHECK(w.window->chronology()->topLevelItem(0)->font(1).bold());
+}
+
+TEST_CASE("search shows snippets with the words highlighted and opens the entry", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"The smoke alarm in Room 12 sounded at 23:40."_s);
+    REQUIRE(w.window->finaliseWith({}, {}));
+    const QString id = w.window->currentEntryId();
+    w.window->search(u"smoke alarm"_s);
+    const QString html = w.window->searchResults()->toHtml();
+    CHECK(html.contains(u"smoke"_s));
+    CHECK(w.window->searchResults()->toPlainText().contains(u"Sam Rivers"_s));
+    w.window->closeEntry();
+    emit w.window->searchResults()->anchorClicked(QUrl(u"entry:"_s + id));
+    CHECK(w.window->currentEntryId() == id);
+}
+
+TEST_CASE("the keyboard reaches everything: shortcuts, and a name on every control of the form", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    w.window->activateWindow();
+    QTest::keyClick(w.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(w.window->editing());
+    CHECK(w.window->recordEditor()->isIncident());
+    QStringList unnamed;
+    for (QWidget *c : w.window->recordEditor()->findChildren<QWidget *>()) {
+        if (!(c->focusPolicy() & Qt::TabFocus) || !c->isVisibleTo(w.window->recordEditor()))
+            continue;
+        // Parts of a control that carries the name itself: a spin box's line edit, a scroll bar.
+        if (qobject_cast<QAbstractScrollArea *>(c->parentWidget()) || qobject_cast<QAbstractSpinBox *>(c->parentWidget())
+            || c->inherits("QScrollBar"))
+            continue;
+        if (c->accessibleName().isEmpty() && !qobject_cast<QAbstractButton *>(c))
+            unnamed << QString::fromLatin1(c->metaObject()->className()) + u' ' + c->objectName();
+    }
+    INFO(unnamed.join(u", "_s).toStdString());
+    CHECK(unnamed.isEmpty());
+    QTest::keyClick(w.window.get(), Qt::Key_F, Qt::ControlModifier);
+    CHECK(QApplication::focusWidget() == w.window->searchField());
+}
+
+TEST_CASE("the window and fairnote-cli give the same prompts and findings for the same entry", "[ui][casewindow][cli]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    RecordEditor *editor = w.window->recordEditor();
+    child<QComboBox>(editor, u"/incident/type"_s)->setCurrentIndex(1);
+    auto *legal = child<QComboBox>(editor, u"/incident/legal/status"_s);
+    legal->setCurrentIndex(legal->findText(record::title(record::LegalStatus::Allegation)));
+    w.type(w.narrative(u"/incident/what_happened"_s),
+           u"Known arsonist, kicked off in reception. Staff say he is aggressive and he recieved a warning. "
+           u"He was convicted of arson."_s);
+    w.type(w.narrative(u"/incident/context"_s), u"Obviously he was drunk."_s);
+    w.settle();
+
+    // What the window shows.
+    QStringList gui;
+    for (const PanelItem &i : w.window->recordPanel()->items()) {
+        if (i.kind == PanelItem::Kind::Prompt)
+            gui << u"prompt %1 %2"_s.arg(i.field, i.prompt.code);
+        else
+            gui << u"finding %1 %2 %3+%4"_s.arg(i.field, i.finding.ruleId).arg(i.finding.offset).arg(i.finding.length);
+    }
+    gui.sort();
+
+    // The same entry through fairnote-cli assess.
+    record::Entry e = editor->entry();
+    e.id = u"e1"_s;
+    e.author = kJo;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    e.writtenAt = now;
+    const QString file = w.temp.dir.filePath(u"entry.json"_s);
+    {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(record::writeInterchange(record::CaseFile{*w.window->store().person(w.window->currentPersonId()), {e}}));
+    }
+    QProcess cli;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, w.temp.dir.filePath(u"data"_s));
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral(FAIRNOTE_CLI), {u"assess"_s, u"--format"_s, u"json"_s, u"--now"_s, now.toString(Qt::ISODate), file});
+    REQUIRE(cli.waitForFinished(60000));
+    const QJsonObject out = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    REQUIRE(out[u"entries"_s].toArray().size() == 1);
+    const QJsonObject entry = out[u"entries"_s][0].toObject();
+    QStringList fromCli;
+    for (const auto &p : entry[u"prompts"_s].toArray())
+        fromCli << u"prompt %1 %2"_s.arg(p[u"field"_s].toString().mid(QStringLiteral("/entries/0").size()), p[u"code"_s].toString());
+    for (const auto &f : entry[u"findings"_s].toArray())
+        fromCli << u"finding %1 %2 %3+%4"_s.arg(f[u"field"_s].toString().mid(QStringLiteral("/entries/0").size()), f[u"rule"_s].toString())
+                       .arg(f[u"offset_utf16"_s].toInteger()).arg(f[u"length_utf16"_s].toInteger());
+    fromCli.sort();
+    INFO("window: " << gui.join(u"\n"_s).toStdString());
+    INFO("cli:    " << fromCli.join(u"\n"_s).toStdString());
+    CHECK(gui.filter(u"finding"_s).size() >= 5);
+    CHECK(gui.filter(u"legal-contradiction"_s).size() == 2); // "convicted" and "arson", with an allegation
+    CHECK(gui == fromCli);
+}
+
+TEST_CASE("fairnote refuses a file that is not a case file, says why, and leaves it alone", "[ui][casewindow][app]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"notes.txt"_s);
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("Known arsonist.\n").repeated(20));
+    }
+    QProcess app;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(FAIRNOTE_GUI), {u"--db"_s, path});
+    REQUIRE(app.waitForFinished(60000));
+    CHECK(app.exitCode() == 2);
+    CHECK(QString::fromUtf8(app.readAllStandardError()).contains(u"not an SQLite database"_s));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == QByteArray("Known arsonist.\n").repeated(20));
+}
