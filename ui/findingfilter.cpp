@@ -22,12 +22,12 @@ FindingFilter::FindingFilter(QSettings *settings, QObject *parent) : QObject(par
     }
 }
 
-bool FindingFilter::hides(const Finding &f) const
+bool FindingFilter::hides(const Finding &f, const void *scope) const
 {
     if (m_disabled.contains(f.ruleId) || m_ignoredInNote.contains(f.ruleId))
         return true;
     return std::any_of(m_ignoredOnce.begin(), m_ignoredOnce.end(), [&](const Occurrence &o) {
-        return o.offset == f.offset && o.length == f.length && o.ruleId == f.ruleId;
+        return o.offset == f.offset && o.length == f.length && o.ruleId == f.ruleId && o.scope == scope;
     });
 }
 
@@ -55,11 +55,11 @@ void FindingFilter::enableRule(const QString &ruleId)
     emit changed();
 }
 
-void FindingFilter::ignoreOnce(const Finding &f)
+void FindingFilter::ignoreOnce(const Finding &f, const void *scope)
 {
-    if (hides(f))
+    if (hides(f, scope))
         return;
-    m_ignoredOnce.push_back({f.offset, f.length, f.ruleId});
+    m_ignoredOnce.push_back({f.offset, f.length, f.ruleId, scope});
     emit changed();
 }
 
@@ -93,12 +93,14 @@ void FindingFilter::clearNote()
     emit changed();
 }
 
-void FindingFilter::textEdited(qsizetype position, qsizetype removed, qsizetype added)
+void FindingFilter::textEdited(qsizetype position, qsizetype removed, qsizetype added, const void *scope)
 {
     // No changed() here: the editor re-highlights the edited paragraphs anyway, and an occurrence
     // that moves with its words looks the same as before.
     const qsizetype delta = added - removed;
     std::erase_if(m_ignoredOnce, [&](Occurrence &o) {
+        if (o.scope != scope)
+            return false; // another text
         if (position + removed <= o.offset) {
             o.offset += delta; // wholly after the edit (or text inserted right before it)
             return false;

@@ -30,15 +30,17 @@ public:
     // nothing is persisted).
     explicit FindingFilter(QSettings *settings, QObject *parent = nullptr);
 
-    // True when the worker chose not to see this finding.
-    bool hides(const Finding &f) const;
+    // True when the worker chose not to see this finding. `scope` tells apart the texts that share
+    // one filter (the fields of one record): an occurrence ignored once in one text is not hidden in
+    // another. Rules turned off or ignored in the note apply to every scope.
+    bool hides(const Finding &f, const void *scope = nullptr) const;
 
     QStringList disabledRules() const; // sorted
     bool isRuleDisabled(const QString &ruleId) const { return m_disabled.contains(ruleId); }
     void disableRule(const QString &ruleId);
     void enableRule(const QString &ruleId);
 
-    void ignoreOnce(const Finding &f);
+    void ignoreOnce(const Finding &f, const void *scope = nullptr);
     void ignoreInNote(const QString &ruleId);
     void stopIgnoringInNote(const QString &ruleId);
     QStringList rulesIgnoredInNote() const;
@@ -48,7 +50,7 @@ public:
     // Keeps ignored occurrences on their words as the text is edited: characters
     // [position, position + removed) were replaced by `added` characters. An occurrence the edit
     // overlaps is forgotten, so changed words are looked at again.
-    void textEdited(qsizetype position, qsizetype removed, qsizetype added);
+    void textEdited(qsizetype position, qsizetype removed, qsizetype added, const void *scope = nullptr);
 
 signals:
     void changed();
@@ -59,6 +61,7 @@ private:
         qsizetype offset = 0;
         qsizetype length = 0;
         QString ruleId;
+        const void *scope = nullptr;
     };
 
     void saveDisabled();

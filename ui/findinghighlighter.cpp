@@ -18,8 +18,9 @@ FindingHighlighter::FindingHighlighter(QTextDocument *document) : QSyntaxHighlig
     setPalette(QGuiApplication::palette());
 }
 
-void FindingHighlighter::setSource(const NoteCheck *check, const FindingFilter *filter)
+void FindingHighlighter::setSource(const NoteCheck *check, const FindingFilter *filter, const void *scope)
 {
+    m_scope = scope;
     m_check = check;
     m_filter = filter;
 }
@@ -49,7 +50,7 @@ void FindingHighlighter::highlightBlock(const QString &text)
     std::vector<const Finding *> spelling;
     wording.reserve(found.size());
     for (const Finding &f : found)
-        if (!m_filter || !m_filter->hides(f))
+        if (!m_filter || !m_filter->hides(f, m_scope))
             (isSpelling(f) ? spelling : wording).push_back(&f);
     std::stable_sort(wording.begin(), wording.end(),
                      [](const Finding *a, const Finding *b) { return a->severity < b->severity; });

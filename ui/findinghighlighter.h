@@ -29,7 +29,8 @@ public:
 
     // Neither is owned; both must outlive the highlighter or be replaced first. The filter may be
     // null (then every finding is drawn).
-    void setSource(const NoteCheck *check, const FindingFilter *filter);
+    // `scope` is the editor, for FindingFilter::hides.
+    void setSource(const NoteCheck *check, const FindingFilter *filter, const void *scope = nullptr);
     // Call when the palette changes (light/dark), so the colours follow it.
     void setPalette(const QPalette &palette);
 
@@ -39,6 +40,7 @@ protected:
 private:
     const NoteCheck *m_check = nullptr;
     const FindingFilter *m_filter = nullptr;
+    const void *m_scope = nullptr;
     std::array<QTextCharFormat, 3> m_formats; // wording, by Severity
     QTextCharFormat m_spelling;
 };

@@ -120,7 +120,7 @@ FindingsPanel::FindingsPanel(NoteEditor *editor, QWidget *parent) : QWidget(pare
     connect(m_showButton, &QPushButton::clicked, this, [this] { activateRow(m_list->currentRow()); });
     connect(m_ignoreButton, &QPushButton::clicked, this, [this] {
         if (const auto f = currentFinding())
-            m_editor->filter()->ignoreOnce(*f);
+            m_editor->filter()->ignoreOnce(*f, m_editor);
     });
     connect(m_turnOffButton, &QPushButton::clicked, this, [this] {
         if (const auto f = currentFinding()) {

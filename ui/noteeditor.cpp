@@ -49,7 +49,7 @@ NoteEditor::NoteEditor(std::shared_ptr<const wording::Checker> checker, FindingF
     // re-highlighting of the edited blocks and that already sees the new findings.
     connect(document(), &QTextDocument::contentsChange, this, &NoteEditor::onContentsChange);
     m_highlighter = new FindingHighlighter(document());
-    m_highlighter->setSource(m_check.get(), m_filter);
+    m_highlighter->setSource(m_check.get(), m_filter, this);
     connect(m_filter, &FindingFilter::changed, this, [this] {
         m_highlighter->rehighlight();
         emit findingsChanged();
@@ -180,7 +180,7 @@ std::vector<Finding> NoteEditor::visibleFindings() const
     std::vector<Finding> out;
     out.reserve(m_check->findings().size());
     for (const Finding &f : m_check->findings())
-        if (!m_filter->hides(f))
+        if (!m_filter->hides(f, this))
             out.push_back(f);
     return out;
 }
@@ -188,7 +188,7 @@ std::vector<Finding> NoteEditor::visibleFindings() const
 int NoteEditor::hiddenCount() const
 {
     return int(std::count_if(m_check->findings().begin(), m_check->findings().end(),
-                             [this](const Finding &f) { return m_filter->hides(f); }));
+                             [this](const Finding &f) { return m_filter->hides(f, this); }));
 }
 
 std::optional<Finding> NoteEditor::visibleAt(qsizetype position, bool spelling) const
@@ -198,7 +198,7 @@ std::optional<Finding> NoteEditor::visibleAt(qsizetype position, bool spelling) 
     const Finding *best = nullptr;
     for (const Finding &f : m_check->findingsIn(position, position + 1)) {
         if (f.offset <= position && position < f.offset + f.length && isSpelling(f) == spelling
-            && !m_filter->hides(f) && (!best || f.severity > best->severity))
+            && !m_filter->hides(f, this) && (!best || f.severity > best->severity))
             best = &f;
     }
     return best ? std::optional<Finding>(*best) : std::nullopt;
@@ -221,7 +221,7 @@ std::optional<Finding> NoteEditor::findingAtCursor() const
         const qsizetype end = c.selectionEnd();
         std::optional<Finding> overlapping;
         for (const Finding &f : m_check->findingsIn(start, end)) {
-            if (m_filter->hides(f) || f.offset >= end || f.offset + f.length <= start)
+            if (m_filter->hides(f, this) || f.offset >= end || f.offset + f.length <= start)
                 continue;
             if (f.offset == start && f.offset + f.length == end)
                 return f; // exactly the selected words (as after F8 or the panel)
@@ -309,11 +309,11 @@ void NoteEditor::onContentsChange(int position, int removed, int added)
     const bool consistent = position >= 0 && position + removed <= oldSize && position + added <= m_text.size()
         && m_text.size() - oldSize == qsizetype(added) - removed;
     if (!consistent) {
-        m_filter->textEdited(0, oldSize, m_text.size());
+        m_filter->textEdited(0, oldSize, m_text.size(), this);
         recheckAll();
         return;
     }
-    m_filter->textEdited(position, removed, added);
+    m_filter->textEdited(position, removed, added, this);
 
     const text::Span a = text::paragraphAround(m_text, position);
     const text::Span b = text::paragraphAround(m_text, position + added);
@@ -452,7 +452,7 @@ void NoteEditor::insertSpellingActions(QMenu *menu, QAction *before, const Findi
     auto *ignore = new QAction(tr("Ignore once"), menu);
     ignore->setObjectName(u"ignoreSpellingOnceMenuAction"_s);
     ignore->setToolTip(tr("Stop marking this one “%1” until it is changed").arg(word));
-    connect(ignore, &QAction::triggered, this, [this, found] { m_filter->ignoreOnce(found); });
+    connect(ignore, &QAction::triggered, this, [this, found] { m_filter->ignoreOnce(found, this); });
     menu->insertActions(before, {add, ignore});
     menu->setToolTipsVisible(true);
     menu->insertSeparator(before);

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window: wires the editor, the findings panel, the menus, spelling and the worker's settings.
-#include "mainwindow.h"
+// The text-check window: wires the editor, the findings panel, the menus, spelling and the worker's settings.
+#include "textcheckwindow.h"
 
 #include "findingfilter.h"
 #include "findingformat.h"
@@ -11,6 +11,7 @@
 #include "noticebar.h"
 #include "packproblemsdialog.h"
 #include "settingsdialog.h"
+#include "spellingsetup.h"
 #include "wordingguidedialog.h"
 
 #include <QApplication>
@@ -44,20 +45,13 @@ const QString kLastFolderKey = u"lastFolder"_s;
 constexpr int kStatusMessageMs = 6000;
 constexpr int kNameDelayMs = 300; // typing a name re-checks the note's spelling once it pauses
 
-// Core's problems start in lower case, to follow other words; a notice starts a sentence.
-QString sentence(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
 } // namespace
 
-QString MainWindow::organisationRulesKey() { return u"organisationRules"_s; }
-QString MainWindow::checkSpellingKey() { return u"checkSpelling"_s; }
-QString MainWindow::dictionaryKey() { return u"spellingDictionary"_s; }
+QString TextCheckWindow::organisationRulesKey() { return u"organisationRules"_s; }
+QString TextCheckWindow::checkSpellingKey() { return u"checkSpelling"_s; }
+QString TextCheckWindow::dictionaryKey() { return u"spellingDictionary"_s; }
 
-spelling::SpellingOptions MainWindow::defaultSpellingOptions()
+spelling::SpellingOptions TextCheckWindow::defaultSpellingOptions()
 {
     spelling::SpellingOptions options;
     const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -68,7 +62,7 @@ spelling::SpellingOptions MainWindow::defaultSpellingOptions()
     return options;
 }
 
-QStringList MainWindow::splitNames(const QString &text)
+QStringList TextCheckWindow::splitNames(const QString &text)
 {
     static const QRegularExpression separators(u"[,;]"_s);
     QStringList names;
@@ -78,12 +72,12 @@ QStringList MainWindow::splitNames(const QString &text)
     return names;
 }
 
-MainWindow::MainWindow(LoadedRules rules, QSettings *settings, QWidget *parent)
-    : MainWindow(std::move(rules), settings, defaultSpellingOptions(), parent)
+TextCheckWindow::TextCheckWindow(LoadedRules rules, QSettings *settings, QWidget *parent)
+    : TextCheckWindow(std::move(rules), settings, defaultSpellingOptions(), parent)
 {
 }
 
-MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, QWidget *parent)
+TextCheckWindow::TextCheckWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, QWidget *parent)
     : QMainWindow(parent), m_rules(std::move(rules)), m_settings(settings), m_spellingOptions(std::move(spelling))
 {
     m_filter = new FindingFilter(m_settings, this);
@@ -109,9 +103,9 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     m_nameTimer = new QTimer(this);
     m_nameTimer->setSingleShot(true);
     m_nameTimer->setInterval(kNameDelayMs);
-    connect(m_nameTimer, &QTimer::timeout, this, &MainWindow::applyPersonNames);
+    connect(m_nameTimer, &QTimer::timeout, this, &TextCheckWindow::applyPersonNames);
     connect(m_nameEdit, &QLineEdit::textEdited, m_nameTimer, qOverload<>(&QTimer::start));
-    connect(m_nameEdit, &QLineEdit::editingFinished, this, &MainWindow::applyPersonNames);
+    connect(m_nameEdit, &QLineEdit::editingFinished, this, &TextCheckWindow::applyPersonNames);
     auto *nameRow = new QHBoxLayout;
     nameRow->setContentsMargins(0, 0, 0, 4);
     nameRow->addWidget(nameLabel);
@@ -133,7 +127,7 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     m_notice = new NoticeBar(this);
     QPushButton *chooseDictionaryButton = m_notice->addButton(tr("Choose a dictionary…"));
     chooseDictionaryButton->setToolTip(tr("Use a Hunspell dictionary file (.dic) you already have"));
-    connect(chooseDictionaryButton, &QPushButton::clicked, this, &MainWindow::chooseDictionary);
+    connect(chooseDictionaryButton, &QPushButton::clicked, this, &TextCheckWindow::chooseDictionary);
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(4, 4, 4, 0);
@@ -168,15 +162,15 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     createMenus();
     m_editor->setFindingActions({m_actions.ignoreOnce, m_actions.ignoreInNote, m_actions.turnOff});
 
-    connect(m_panel, &FindingsPanel::refreshed, this, &MainWindow::updateCount);
+    connect(m_panel, &FindingsPanel::refreshed, this, &TextCheckWindow::updateCount);
     connect(m_panel, &FindingsPanel::ruleTurnedOff, this, [this](const QString &id) {
         m_lastTurnedOff = id;
         m_actions.undoTurnOff->setEnabled(true);
         statusBar()->showMessage(tr("Rule turned off. Check › Undo turning rule off, or Settings, turns it back on."),
                                  kStatusMessageMs);
     });
-    connect(m_editor, &NoteEditor::findingsChanged, this, &MainWindow::updateFindingActions);
-    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &MainWindow::updateFindingActions);
+    connect(m_editor, &NoteEditor::findingsChanged, this, &TextCheckWindow::updateFindingActions);
+    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &TextCheckWindow::updateFindingActions);
     connect(m_editor, &NoteEditor::navigationWrapped, this,
             [this] { statusBar()->showMessage(tr("Went round to the other end of the note."), kStatusMessageMs); });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
@@ -200,17 +194,17 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     m_editor->setFocus();
 }
 
-MainWindow::~MainWindow()
+TextCheckWindow::~TextCheckWindow()
 {
     // The editor and panel read the filter; delete them first rather than rely on child order.
     delete m_splitter;
 }
 
-QString MainWindow::countText() const { return m_countLabel->text(); }
-QString MainWindow::spellingText() const { return m_spellingLabel->text(); }
-QString MainWindow::rulesText() const { return m_rulesLabel->text(); }
+QString TextCheckWindow::countText() const { return m_countLabel->text(); }
+QString TextCheckWindow::spellingText() const { return m_spellingLabel->text(); }
+QString TextCheckWindow::rulesText() const { return m_rulesLabel->text(); }
 
-void MainWindow::createActions()
+void TextCheckWindow::createActions()
 {
     auto make = [this](const QString &text, const QString &name, const QKeySequence &key = {}) {
         auto *a = new QAction(text, this);
@@ -225,10 +219,10 @@ void MainWindow::createActions()
     a.save = make(tr("&Save"), u"saveAction"_s, QKeySequence::Save);
     a.saveAs = make(tr("Save &As…"), u"saveAsAction"_s, QKeySequence::SaveAs);
     a.quit = make(tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
-    connect(a.newNote, &QAction::triggered, this, &MainWindow::newNote);
-    connect(a.open, &QAction::triggered, this, &MainWindow::openNote);
-    connect(a.save, &QAction::triggered, this, &MainWindow::save);
-    connect(a.saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(a.newNote, &QAction::triggered, this, &TextCheckWindow::newNote);
+    connect(a.open, &QAction::triggered, this, &TextCheckWindow::openNote);
+    connect(a.save, &QAction::triggered, this, &TextCheckWindow::save);
+    connect(a.saveAs, &QAction::triggered, this, &TextCheckWindow::saveAs);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
     a.undo = make(tr("&Undo"), u"undoAction"_s, QKeySequence::Undo);
@@ -277,30 +271,30 @@ void MainWindow::createActions()
         if (!m_editor->previousFinding())
             statusBar()->showMessage(tr("No wording to look at again."), kStatusMessageMs);
     });
-    connect(a.ignoreOnce, &QAction::triggered, this, &MainWindow::ignoreOnceAtCursor);
-    connect(a.addToDictionary, &QAction::triggered, this, &MainWindow::addToDictionaryAtCursor);
-    connect(a.ignoreInNote, &QAction::triggered, this, &MainWindow::ignoreInNoteAtCursor);
-    connect(a.turnOff, &QAction::triggered, this, &MainWindow::turnRuleOffAtCursor);
-    connect(a.undoTurnOff, &QAction::triggered, this, &MainWindow::undoTurnRuleOff);
-    connect(a.focusFindings, &QAction::triggered, this, &MainWindow::focusFindings);
+    connect(a.ignoreOnce, &QAction::triggered, this, &TextCheckWindow::ignoreOnceAtCursor);
+    connect(a.addToDictionary, &QAction::triggered, this, &TextCheckWindow::addToDictionaryAtCursor);
+    connect(a.ignoreInNote, &QAction::triggered, this, &TextCheckWindow::ignoreInNoteAtCursor);
+    connect(a.turnOff, &QAction::triggered, this, &TextCheckWindow::turnRuleOffAtCursor);
+    connect(a.undoTurnOff, &QAction::triggered, this, &TextCheckWindow::undoTurnRuleOff);
+    connect(a.focusFindings, &QAction::triggered, this, &TextCheckWindow::focusFindings);
 
     a.organisationRules = make(tr("&Organisation rules…"), u"organisationRulesAction"_s);
     a.organisationRules->setStatusTip(tr("Choose the folder with your organisation's own rules"));
     a.builtInOnly = make(tr("Use &built-in rules only"), u"builtInRulesOnlyAction"_s);
     a.settings = make(tr("&Settings…"), u"settingsAction"_s, QKeySequence::Preferences);
     a.settings->setStatusTip(tr("Organisation rules, rules you turned off, rules ignored in this note, spelling"));
-    connect(a.organisationRules, &QAction::triggered, this, &MainWindow::chooseOrganisationRules);
-    connect(a.builtInOnly, &QAction::triggered, this, &MainWindow::useBuiltInRulesOnly);
-    connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(a.organisationRules, &QAction::triggered, this, &TextCheckWindow::chooseOrganisationRules);
+    connect(a.builtInOnly, &QAction::triggered, this, &TextCheckWindow::useBuiltInRulesOnly);
+    connect(a.settings, &QAction::triggered, this, &TextCheckWindow::showSettings);
     a.builtInOnly->setEnabled(!m_rules.organisationDir.isEmpty());
 
     a.guide = make(tr("&Wording guide"), u"wordingGuideAction"_s, QKeySequence::HelpContents);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
-    connect(a.guide, &QAction::triggered, this, &MainWindow::showWordingGuide);
-    connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.guide, &QAction::triggered, this, &TextCheckWindow::showWordingGuide);
+    connect(a.about, &QAction::triggered, this, &TextCheckWindow::showAbout);
 }
 
-void MainWindow::createMenus()
+void TextCheckWindow::createMenus()
 {
     const Actions &a = m_actions;
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -333,7 +327,7 @@ void MainWindow::createMenus()
     help->addAction(a.about);
 }
 
-bool MainWindow::loadFile(const QString &path, QString *error)
+bool TextCheckWindow::loadFile(const QString &path, QString *error)
 {
     const auto contents = NoteFile::read(path, error);
     if (!contents)
@@ -347,7 +341,7 @@ bool MainWindow::loadFile(const QString &path, QString *error)
     return true;
 }
 
-bool MainWindow::saveFile(const QString &path, QString *error)
+bool TextCheckWindow::saveFile(const QString &path, QString *error)
 {
     if (!NoteFile::write(path, m_editor->toPlainText(), m_crlf, error))
         return false;
@@ -360,7 +354,7 @@ bool MainWindow::saveFile(const QString &path, QString *error)
     return true;
 }
 
-bool MainWindow::useOrganisationRules(const QString &dir, wording::PackProblems *problems)
+bool TextCheckWindow::useOrganisationRules(const QString &dir, wording::PackProblems *problems)
 {
     auto pack = wording::loadRulePack(dir);
     if (!pack) {
@@ -371,7 +365,7 @@ bool MainWindow::useOrganisationRules(const QString &dir, wording::PackProblems 
     return true;
 }
 
-void MainWindow::applyRules(LoadedRules rules)
+void TextCheckWindow::applyRules(LoadedRules rules)
 {
     m_rules = std::move(rules);
     m_editor->setChecker(m_rules.checker);
@@ -381,13 +375,13 @@ void MainWindow::applyRules(LoadedRules rules)
         m_settingsDialog->setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
 }
 
-void MainWindow::setDatabasePath(const QString &path)
+void TextCheckWindow::setDatabasePath(const QString &path)
 {
     m_databasePath = path;
     updateTitle();
 }
 
-void MainWindow::newNote()
+void TextCheckWindow::newNote()
 {
     if (!maybeSave())
         return;
@@ -398,7 +392,7 @@ void MainWindow::newNote()
     updateTitle();
 }
 
-void MainWindow::openNote()
+void TextCheckWindow::openNote()
 {
     if (!maybeSave())
         return;
@@ -413,7 +407,7 @@ void MainWindow::openNote()
                              error + u"\n\n"_s + tr("The note you were writing has not changed."));
 }
 
-bool MainWindow::save()
+bool TextCheckWindow::save()
 {
     if (m_path.isEmpty())
         return saveAs();
@@ -425,7 +419,7 @@ bool MainWindow::save()
     return true;
 }
 
-bool MainWindow::saveAs()
+bool TextCheckWindow::saveAs()
 {
     const QString start = !m_path.isEmpty() ? m_path
         : m_settings ? m_settings->value(kLastFolderKey, QDir::homePath()).toString() + u"/note.txt"_s
@@ -443,7 +437,7 @@ bool MainWindow::saveAs()
 }
 
 // Asks before unsaved text would be lost. Returns false when the worker chose to stay.
-bool MainWindow::maybeSave()
+bool TextCheckWindow::maybeSave()
 {
     if (!m_editor->document()->isModified())
         return true;
@@ -456,7 +450,7 @@ bool MainWindow::maybeSave()
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::turnRuleOffAtCursor()
+void TextCheckWindow::turnRuleOffAtCursor()
 {
     m_editor->flushPendingCheck();
     const auto f = m_editor->findingAtCursor();
@@ -471,7 +465,7 @@ void MainWindow::turnRuleOffAtCursor()
                              kStatusMessageMs);
 }
 
-void MainWindow::undoTurnRuleOff()
+void TextCheckWindow::undoTurnRuleOff()
 {
     if (m_lastTurnedOff.isEmpty())
         return;
@@ -481,14 +475,14 @@ void MainWindow::undoTurnRuleOff()
     statusBar()->showMessage(tr("Rule turned back on."), kStatusMessageMs);
 }
 
-void MainWindow::ignoreOnceAtCursor()
+void TextCheckWindow::ignoreOnceAtCursor()
 {
     m_editor->flushPendingCheck();
     if (const auto f = m_editor->findingAtCursor())
-        m_filter->ignoreOnce(*f);
+        m_filter->ignoreOnce(*f, m_editor);
 }
 
-void MainWindow::ignoreInNoteAtCursor()
+void TextCheckWindow::ignoreInNoteAtCursor()
 {
     m_editor->flushPendingCheck();
     if (const auto f = m_editor->findingAtCursor(); f && !isSpelling(*f)) {
@@ -498,7 +492,7 @@ void MainWindow::ignoreInNoteAtCursor()
     }
 }
 
-void MainWindow::addToDictionaryAtCursor()
+void TextCheckWindow::addToDictionaryAtCursor()
 {
     m_editor->flushPendingCheck();
     const auto f = m_editor->findingAtCursor();
@@ -511,12 +505,12 @@ void MainWindow::addToDictionaryAtCursor()
                              tr("Fairnote could not add “%1” to your dictionary.").arg(word) + u"\n\n"_s + error);
 }
 
-bool MainWindow::spellingEnabled() const
+bool TextCheckWindow::spellingEnabled() const
 {
     return !m_settings || m_settings->value(checkSpellingKey(), true).toBool();
 }
 
-void MainWindow::setSpellingEnabled(bool on)
+void TextCheckWindow::setSpellingEnabled(bool on)
 {
     if (m_settings) {
         if (on)
@@ -533,7 +527,7 @@ void MainWindow::setSpellingEnabled(bool on)
 // Opens the dictionary when spelling is on and it is not open yet, and tells the worker when it
 // cannot be: the wording is checked either way. A dictionary chosen earlier that no longer works is
 // said so, and the usual places are searched instead.
-void MainWindow::startSpelling()
+void TextCheckWindow::startSpelling()
 {
     if (!spellingEnabled()) {
         m_editor->setSpellChecker(nullptr);
@@ -542,51 +536,20 @@ void MainWindow::startSpelling()
         return;
     }
     if (!m_speller) {
-        spelling::SpellingOptions options = m_spellingOptions;
-        const QString chosen = m_settings && options.dictionaryPath.isEmpty()
-            ? m_settings->value(dictionaryKey()).toString()
-            : QString();
-        QString chosenProblem;
-        if (!chosen.isEmpty()) {
-            options.dictionaryPath = chosen;
-            auto opened = spelling::SpellChecker::open(options);
-            if (opened)
-                m_speller = std::move(*opened);
-            else
-                chosenProblem = opened.error().problem;
-            options.dictionaryPath.clear();
-        }
-        if (!m_speller) {
-            auto opened = spelling::SpellChecker::open(options);
-            if (opened) {
-                m_speller = std::move(*opened);
-                m_spellingProblem.clear();
-            } else {
-                m_spellingProblem = opened.error().message();
-            }
-        }
-
-        QStringList notes;
-        if (!chosenProblem.isEmpty())
-            notes << tr("The dictionary chosen earlier could not be used: %1.").arg(chosenProblem);
-        if (!m_speller) {
-            notes << sentence(m_spellingProblem) << tr("The wording is still checked as usual.");
-            m_notice->showNotice(tr("Spelling is not being checked"), notes.join(u' '));
-        } else if (!chosenProblem.isEmpty()) {
-            notes << tr("Fairnote is using %1 instead.").arg(m_speller->source());
-            m_notice->showNotice(tr("Spelling is checked with another dictionary"), notes.join(u' '));
-        } else if (!m_speller->warnings().isEmpty()) {
-            m_notice->showNotice(tr("Spelling is checked, but some words could not be read"),
-                                 m_speller->warnings().join(u'\n'));
-        } else {
+        const QString chosen = m_settings ? m_settings->value(dictionaryKey()).toString() : QString();
+        SpellingStart start = fairnote::ui::startSpelling(m_spellingOptions, chosen);
+        m_speller = std::move(start.speller);
+        m_spellingProblem = start.problem;
+        if (start.noticeTitle.isEmpty())
             m_notice->hide();
-        }
+        else
+            m_notice->showNotice(start.noticeTitle, start.noticeText);
     }
     m_editor->setSpellChecker(m_speller);
     updateSpellingStatus();
 }
 
-bool MainWindow::useDictionary(const QString &path, QString *error)
+bool TextCheckWindow::useDictionary(const QString &path, QString *error)
 {
     spelling::SpellingOptions options = m_spellingOptions;
     options.dictionaryPath = path;
@@ -608,7 +571,7 @@ bool MainWindow::useDictionary(const QString &path, QString *error)
     return true;
 }
 
-void MainWindow::chooseDictionary()
+void TextCheckWindow::chooseDictionary()
 {
     const QString start = QFileInfo::exists(u"/usr/share/hunspell"_s) ? u"/usr/share/hunspell"_s : QDir::homePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Hunspell dictionary"), start,
@@ -627,7 +590,7 @@ void MainWindow::chooseDictionary()
                              kStatusMessageMs);
 }
 
-void MainWindow::updateSpellingStatus()
+void TextCheckWindow::updateSpellingStatus()
 {
     if (!spellingEnabled()) {
         m_spellingLabel->setText(tr("Spelling off"));
@@ -641,7 +604,7 @@ void MainWindow::updateSpellingStatus()
     }
 }
 
-void MainWindow::refreshSettingsSpelling()
+void TextCheckWindow::refreshSettingsSpelling()
 {
     if (!m_settingsDialog)
         return;
@@ -654,27 +617,27 @@ void MainWindow::refreshSettingsSpelling()
                                   m_speller ? m_spellingOptions.personalListPath : QString());
 }
 
-void MainWindow::setPersonNames(const QStringList &names)
+void TextCheckWindow::setPersonNames(const QStringList &names)
 {
     m_nameEdit->setText(names.join(u", "_s));
     applyPersonNames();
 }
 
-QStringList MainWindow::personNames() const { return splitNames(m_nameEdit->text()); }
+QStringList TextCheckWindow::personNames() const { return splitNames(m_nameEdit->text()); }
 
-void MainWindow::applyPersonNames()
+void TextCheckWindow::applyPersonNames()
 {
     m_nameTimer->stop();
     m_editor->setNames(personNames());
 }
 
-void MainWindow::focusFindings()
+void TextCheckWindow::focusFindings()
 {
     m_panel->refreshNow(); // do not make the worker wait for the list
     m_panel->focusList();
 }
 
-void MainWindow::chooseOrganisationRules()
+void TextCheckWindow::chooseOrganisationRules()
 {
     QWidget *parent = m_settingsDialog ? static_cast<QWidget *>(m_settingsDialog) : this;
     const QString start = !m_rules.organisationDir.isEmpty() ? m_rules.organisationDir
@@ -694,7 +657,7 @@ void MainWindow::chooseOrganisationRules()
     statusBar()->showMessage(tr("Now checking with %1.").arg(m_rules.describe()), kStatusMessageMs);
 }
 
-void MainWindow::useBuiltInRulesOnly()
+void TextCheckWindow::useBuiltInRulesOnly()
 {
     wording::PackProblems problems;
     if (!useOrganisationRules({}, &problems)) {
@@ -706,12 +669,12 @@ void MainWindow::useBuiltInRulesOnly()
     statusBar()->showMessage(tr("Now checking with the built-in rules only."), kStatusMessageMs);
 }
 
-void MainWindow::showSettings()
+void TextCheckWindow::showSettings()
 {
     SettingsDialog dialog(m_filter, [this]() -> const wording::RulePack & { return m_rules.checker->pack(); }, this);
     dialog.setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
-    connect(&dialog, &SettingsDialog::chooseOrganisationRules, this, &MainWindow::chooseOrganisationRules);
-    connect(&dialog, &SettingsDialog::useBuiltInRulesOnly, this, &MainWindow::useBuiltInRulesOnly);
+    connect(&dialog, &SettingsDialog::chooseOrganisationRules, this, &TextCheckWindow::chooseOrganisationRules);
+    connect(&dialog, &SettingsDialog::useBuiltInRulesOnly, this, &TextCheckWindow::useBuiltInRulesOnly);
     connect(&dialog, &SettingsDialog::checkSpellingChanged, this, [this](bool on) {
         setSpellingEnabled(on);
         refreshSettingsSpelling();
@@ -737,13 +700,13 @@ void MainWindow::showSettings()
     }
 }
 
-void MainWindow::showWordingGuide()
+void TextCheckWindow::showWordingGuide()
 {
     WordingGuideDialog dialog(m_rules.checker->pack(), this);
     dialog.exec();
 }
 
-void MainWindow::showAbout()
+void TextCheckWindow::showAbout()
 {
     QMessageBox::about(
         this, tr("About Fairnote"),
@@ -757,7 +720,7 @@ void MainWindow::showAbout()
             .arg(QCoreApplication::applicationVersion(), m_rules.describe().toHtmlEscaped()));
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+void TextCheckWindow::closeEvent(QCloseEvent *event)
 {
     if (!maybeSave()) {
         event->ignore();
@@ -770,7 +733,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::updateTitle()
+void TextCheckWindow::updateTitle()
 {
     QString title = m_path.isEmpty() ? tr("Untitled note") : QFileInfo(m_path).fileName();
     title += u"[*] — Fairnote"_s;
@@ -780,7 +743,7 @@ void MainWindow::updateTitle()
     setWindowModified(m_editor->document()->isModified());
 }
 
-void MainWindow::updateCount(int shown, int hidden)
+void TextCheckWindow::updateCount(int shown, int hidden)
 {
     QString text = shown == 0 ? tr("No wording to look at again")
         : shown == 1          ? tr("1 finding")
@@ -790,7 +753,7 @@ void MainWindow::updateCount(int shown, int hidden)
     m_countLabel->setText(text);
 }
 
-void MainWindow::updateFindingActions()
+void TextCheckWindow::updateFindingActions()
 {
     // While a long paragraph waits to be checked this can be a moment behind; the actions
     // themselves check it first.

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: menus, the note editor beside the findings panel, the status bar, and spelling.
+// TextCheckWindow: checks a piece of text that is not (yet) a record — a pasted or opened note, a
+// trainer's example — with the editor beside the findings panel, menus, spelling and settings.
 #pragma once
 
 #include "loadedrules.h"
@@ -25,7 +26,7 @@ class NoteEditor;
 class NoticeBar;
 class SettingsDialog;
 
-class MainWindow : public QMainWindow
+class TextCheckWindow : public QMainWindow
 {
     Q_OBJECT
 
@@ -45,10 +46,10 @@ public:
 
     // `settings` keeps the worker's choices between runs; it is not owned and must outlive the
     // window.
-    MainWindow(LoadedRules rules, QSettings *settings, QWidget *parent = nullptr);
+    TextCheckWindow(LoadedRules rules, QSettings *settings, QWidget *parent = nullptr);
     // With other spelling options (tests: a temporary personal list, no system dictionaries).
-    MainWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, QWidget *parent = nullptr);
-    ~MainWindow() override;
+    TextCheckWindow(LoadedRules rules, QSettings *settings, spelling::SpellingOptions spelling, QWidget *parent = nullptr);
+    ~TextCheckWindow() override;
 
     NoteEditor *editor() const { return m_editor; }
     FindingsPanel *findingsPanel() const { return m_panel; }

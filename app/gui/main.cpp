@@ -1,24 +1,22 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// fairnote: checks there is a display, reads the options, loads the rules, opens the main window.
-#include "findingspanel.h"
+// fairnote: checks there is a display, reads the options, loads the rules, opens the case file (asking
+// what to do when it cannot be opened), asks a first-time user who they are, and opens the main window.
+#include "authordialog.h"
 #include "loadedrules.h"
 #include "mainwindow.h"
-#include "noteeditor.h"
+#include "openfaileddialog.h"
 #include "packproblemsdialog.h"
-#include "spellingsuggestions.h"
+#include "textcheckwindow.h"
+#include "store/location.h"
 #include "wording/rulepack.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDeadlineTimer>
-#include <QMenu>
+#include <QElapsedTimer>
+#include <QListWidget>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPixmap>
 #include <QSettings>
-#include <QTemporaryDir>
-#include <QTextBlock>
 #include <QTimer>
 #include <cstdio>
 #include <cstring>
@@ -53,51 +51,15 @@ void printNoDisplay()
                "\n"
                "To run the desktop app on a machine without a screen, start it in a virtual display:\n"
                "    xvfb-run -a ./run\n"
-               "    xvfb-run -a build/app/app/gui/fairnote --open NOTE.txt\n"
+               "    xvfb-run -a build/app/app/gui/fairnote --db CASEFILE.db\n"
                "\n"
-               "To check notes without a window, use the command-line tool:\n"
-               "    fairnote-cli check NOTE.txt        (from the source tree: ./run cli check NOTE.txt)\n",
+               "To work without a window, use the command-line tool:\n"
+               "    fairnote-cli check NOTE.txt        (from the source tree: ./run cli check NOTE.txt)\n"
+               "    fairnote-cli list --db CASEFILE.db\n",
                stderr);
 }
 
 void printErr(const QString &text) { std::fputs(text.toLocal8Bit().constData(), stderr); }
-
-// Processes events until `done` holds or `ms` pass.
-template <typename Done>
-void waitUntil(Done done, int ms)
-{
-    const QDeadlineTimer deadline(ms);
-    while (!done() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-}
-
-// For --screenshot-menu: opens the context menu over the first underlined `word` and paints it
-// onto `picture` (the window's) where it appears. Returns false when the word is not underlined.
-bool paintContextMenu(ui::MainWindow &window, const QString &word, QPixmap &picture)
-{
-    ui::NoteEditor *editor = window.editor();
-    const QString text = editor->toPlainText();
-    qsizetype at = -1;
-    for (qsizetype i = text.indexOf(word); i >= 0 && at < 0; i = text.indexOf(word, i + 1))
-        if (editor->findingAtCharacter(i))
-            at = i;
-    if (at < 0)
-        return false;
-    QTextCursor c(editor->document());
-    c.setPosition(int(at + word.size() / 2));
-    editor->setTextCursor(c);
-    editor->ensureCursorVisible();
-    const QPoint point = editor->cursorRect(c).center();
-    std::unique_ptr<QMenu> menu(editor->createContextMenu(point, true));
-    menu->popup(editor->viewport()->mapToGlobal(point));
-    waitUntil([&] { return menu->isVisible(); }, 2000);
-    QCoreApplication::processEvents();
-    QPainter painter(&picture);
-    painter.drawPixmap(window.mapFromGlobal(menu->pos()), menu->grab());
-    painter.end();
-    menu->hide();
-    return true;
-}
 
 void printPackProblems(const wording::PackProblems &problems, const QString &orgDir)
 {
@@ -110,10 +72,41 @@ void printPackProblems(const wording::PackProblems &problems, const QString &org
     printErr(u"fairnote: the rule pack has %1, and Fairnote will not check with half a rule pack. %2.\n"_s.arg(count, hint));
 }
 
+// Opens the case file; when it cannot be, says why and lets the worker open another, create a new one
+// or quit (or, without dialogs, says so on stderr). Returns null to quit.
+std::unique_ptr<store::Store> openCaseFile(QString path, bool explicitPath, bool noDialogs)
+{
+    store::OpenOptions options;
+    // The default file is created on first run; a file named with --db must exist.
+    options.create = explicitPath ? store::OpenOptions::Create::No : store::OpenOptions::Create::IfMissing;
+    while (true) {
+        auto s = store::openStore(path, options);
+        if (s)
+            return std::move(*s);
+        if (noDialogs) {
+            printErr(u"fairnote: %1\n"_s.arg(s.error().message));
+            if (s.error().code == store::ErrorCode::NotFound)
+                printErr(u"Create it with: fairnote-cli init --db %1\n"_s.arg(path));
+            return nullptr;
+        }
+        const auto choice = ui::OpenFailedDialog::ask(nullptr, path, s.error());
+        if (choice == ui::OpenFailedDialog::Choice::Quit)
+            return nullptr;
+        const bool create = choice == ui::OpenFailedDialog::Choice::CreateNew;
+        const QString chosen = ui::OpenFailedDialog::chooseFile(nullptr, create);
+        if (chosen.isEmpty())
+            continue;
+        path = chosen;
+        options.create = create ? store::OpenOptions::Create::IfMissing : store::OpenOptions::Create::No;
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer startup;
+    startup.start();
     const bool informationOnly = asksOnlyForInformation(argc, argv);
     if (!informationOnly && !hasDisplay()) {
         printNoDisplay();
@@ -127,31 +120,22 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Fairnote: a case-note assistant. It underlines wording in a note that may be vague, judgemental or "
-        "stigmatising, explains why, and suggests what to write instead."_s);
+        u"Fairnote: a case-note recording assistant. It guides you through the facts of a fire-setting incident, "
+        "underlines wording that may be vague, judgemental or stigmatising as you type, and keeps each person's "
+        "case file as a trustworthy record."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, u"The case file to open (default: %1, created on first run)."_s
+                                                   .arg(store::defaultCaseFilePath()),
+                                      u"FILE"_s);
     const QCommandLineOption rulesOption(u"rules"_s,
                                          u"Your organisation's rule folder, over the built-in rules (instead of the one "
                                          "chosen in Settings)."_s,
                                          u"DIR"_s);
-    const QCommandLineOption openOption(u"open"_s, u"Open a UTF-8 text note."_s, u"FILE"_s);
-    const QCommandLineOption screenshotOption(u"screenshot"_s,
-                                              u"Open the window, check the note, save a picture of the window to "
-                                              "PNG and quit (used by ./run screenshots). Uses default settings."_s,
-                                              u"PNG"_s);
-    const QCommandLineOption dbOption(u"db"_s, u"The case file to use. Storage is not written yet: it is only shown in the title."_s,
-                                      u"FILE"_s);
-    const QCommandLineOption nameOption(u"name"_s,
-                                        u"The name of the person the note is about, never marked as misspelt; fills "
-                                        "the Person's name box. Repeat it for more than one person."_s,
-                                        u"NAME"_s);
-    const QCommandLineOption menuOption(u"screenshot-menu"_s,
-                                        u"With --screenshot: show the right-click menu of the first underlined WORD "
-                                        "in the picture."_s,
-                                        u"WORD"_s);
-    parser.addOptions({rulesOption, openOption, screenshotOption, dbOption, nameOption, menuOption});
-    parser.addPositionalArgument(u"note"_s, u"A note to open (the same as --open)."_s, u"[NOTE]"_s);
+    const QCommandLineOption openOption(u"open"_s, u"Check a UTF-8 text note in the text-check window."_s, u"FILE"_s);
+    const QCommandLineOption startupOption(u"startup-time"_s,
+                                           u"Print how long it took until the window was ready, then quit (for the benchmark)."_s);
+    parser.addOptions({dbOption, rulesOption, openOption, startupOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         QString error = parser.errorText();
         if (error.endsWith(u'.'))
@@ -166,24 +150,14 @@ int main(int argc, char **argv)
     if (informationOnly)
         return 0;
 
-    const QString screenshotPath = parser.value(screenshotOption);
-    const bool screenshot = parser.isSet(screenshotOption);
-    if (parser.isSet(menuOption) && !screenshot) {
-        printErr(u"fairnote: --screenshot-menu needs --screenshot. See fairnote --help.\n"_s);
-        return kExitBadInput;
-    }
     const QString platform = QGuiApplication::platformName();
+    const bool timing = parser.isSet(startupOption);
     // Where nobody can answer a dialog, problems go to stderr instead.
-    const bool noDialogs = screenshot || platform == u"offscreen" || platform == u"minimal";
-
-    // A screenshot shows the defaults, never this worker's own choices.
-    QTemporaryDir screenshotSettingsDir;
-    std::unique_ptr<QSettings> settings = screenshot
-        ? std::make_unique<QSettings>(screenshotSettingsDir.filePath(u"settings.ini"_s), QSettings::IniFormat)
-        : std::make_unique<QSettings>();
+    const bool noDialogs = timing || platform == u"offscreen" || platform == u"minimal";
+    QSettings settings;
 
     QString orgDir = parser.isSet(rulesOption) ? parser.value(rulesOption)
-                                               : settings->value(ui::MainWindow::organisationRulesKey()).toString();
+                                               : settings.value(ui::TextCheckWindow::organisationRulesKey()).toString();
     auto pack = wording::loadRulePack(orgDir);
     if (!pack) {
         if (noDialogs) {
@@ -201,59 +175,48 @@ int main(int argc, char **argv)
             return kExitBadInput;
         }
     }
+    const ui::LoadedRules rules{std::make_shared<const wording::Checker>(std::move(*pack)), orgDir};
 
-    // ... nor their personal dictionary, which soon holds the names of the people in their records.
-    spelling::SpellingOptions spellingOptions = ui::MainWindow::defaultSpellingOptions();
-    if (screenshot)
-        spellingOptions.personalListPath = screenshotSettingsDir.filePath(u"personal-words.txt"_s);
-
-    ui::MainWindow window({std::make_shared<const wording::Checker>(std::move(*pack)), orgDir}, settings.get(),
-                          spellingOptions);
-    if (parser.isSet(dbOption))
-        window.setDatabasePath(parser.value(dbOption));
-    if (parser.isSet(nameOption))
-        window.setPersonNames(parser.values(nameOption));
-
-    QString notePath = parser.value(openOption);
-    if (notePath.isEmpty() && !parser.positionalArguments().isEmpty())
-        notePath = parser.positionalArguments().constFirst();
-    QString openError;
-    if (!notePath.isEmpty() && !window.loadFile(notePath, &openError)) {
-        if (noDialogs) {
-            printErr(u"fairnote: %1\n"_s.arg(openError));
-            return kExitBadInput;
+    if (parser.isSet(openOption)) {
+        // A text note to check: the text-check window alone.
+        auto *window = new ui::TextCheckWindow(rules, &settings);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        QString error;
+        if (!window->loadFile(parser.value(openOption), &error)) {
+            printErr(u"fairnote: %1\n"_s.arg(error));
+            if (noDialogs)
+                return kExitBadInput;
+            QTimer::singleShot(0, window, [window, error] {
+                QMessageBox::warning(window, QCoreApplication::translate("main", "The note could not be opened"), error);
+            });
         }
-        QTimer::singleShot(0, &window, [&window, openError] {
-            QMessageBox::warning(&window, QCoreApplication::translate("main", "The note could not be opened"), openError);
-        });
+        window->show();
+        return QCoreApplication::exec();
     }
 
-    if (screenshot)
-        window.resize(1200, 760);
-    window.show();
+    auto caseFile = openCaseFile(parser.isSet(dbOption) ? parser.value(dbOption) : store::defaultCaseFilePath(),
+                                 parser.isSet(dbOption), noDialogs);
+    if (!caseFile)
+        return kExitBadInput;
 
-    if (screenshot) {
-        // After the findings panel's refresh delay, so the picture shows the checked note.
-        QTimer::singleShot(ui::FindingsPanel::kRefreshDelayMs + 350, &window, [&] {
-            window.findingsPanel()->refreshNow();
-            window.findingsPanel()->setCurrentRow(0);
-            waitUntil([&] { return !window.editor()->suggestions()->busy(); }, 5000);
+    // Every entry is signed: the first start asks who is writing.
+    if (store::authorFromSettings(settings).name.isEmpty() && !noDialogs) {
+        ui::AuthorDialog dialog(store::Actor{}, nullptr);
+        if (dialog.exec() == QDialog::Accepted)
+            store::saveAuthorToSettings(settings, dialog.actor());
+    }
+
+    ui::MainWindow window(rules, &settings, ui::TextCheckWindow::defaultSpellingOptions(), std::move(caseFile));
+    window.show();
+    if (timing) {
+        QTimer::singleShot(0, &window, [&] {
             QCoreApplication::processEvents();
-            QPixmap picture = window.grab();
-            if (parser.isSet(menuOption) && !paintContextMenu(window, parser.value(menuOption), picture)) {
-                printErr(u"fairnote: “%1” is not underlined in the note, so there is no menu to show\n"_s.arg(
-                    parser.value(menuOption)));
-                QCoreApplication::exit(kExitBadInput);
-                return;
-            }
-            if (!picture.save(screenshotPath, "PNG")) {
-                printErr(u"fairnote: could not write the screenshot to %1\n"_s.arg(screenshotPath));
-                QCoreApplication::exit(1);
-                return;
-            }
-            std::fprintf(stdout, "%s\n", qPrintable(u"Saved %1"_s.arg(screenshotPath)));
+            std::printf("%.1f ms from start to a usable window (%d people listed)\n", double(startup.nsecsElapsed()) / 1e6,
+                        window.peopleList()->count());
             QCoreApplication::exit(0);
         });
+    } else {
+        QTimer::singleShot(0, &window, &ui::MainWindow::offerUnfinishedDrafts);
     }
     return QCoreApplication::exec();
 }

@@ -88,3 +88,17 @@ TEST_CASE("the note's ignores are forgotten with the note, turned-off rules are 
     filter.stopIgnoringInNote(u"note.rule"_s);
     CHECK_FALSE(filter.hides(finding(0, 1, u"note.rule"_s)));
 }
+
+TEST_CASE("an occurrence ignored once in one field stays visible in another field at the same offset", "[ui][filter]")
+{
+    FindingFilter filter(nullptr);
+    int fieldA = 0, fieldB = 0;
+    filter.ignoreOnce(finding(10, 6, u"a.rule"_s), &fieldA);
+    CHECK(filter.hides(finding(10, 6, u"a.rule"_s), &fieldA));
+    CHECK_FALSE(filter.hides(finding(10, 6, u"a.rule"_s), &fieldB));
+    // An edit in the other field does not move or drop it.
+    filter.textEdited(0, 0, 5, &fieldB);
+    CHECK(filter.hides(finding(10, 6, u"a.rule"_s), &fieldA));
+    filter.textEdited(0, 0, 5, &fieldA);
+    CHECK(filter.hides(finding(15, 6, u"a.rule"_s), &fieldA));
+}

@@ -287,7 +287,7 @@ TEST_CASE("ignore once hides one occurrence until its words are edited", "[ui][e
     e.editor.setNoteText(u"He was aggressive on Monday. He was aggressive again."_s);
     const auto first = findingOn(e.editor, u"aggressive"_s);
     REQUIRE(first);
-    e.filter.ignoreOnce(*first);
+    e.filter.ignoreOnce(*first, &e.editor);
     CHECK_FALSE(squiggleAt(e.editor, first->offset));
     CHECK(e.editor.visibleFindings().size() == 1);
     CHECK(isWavy(squiggleAt(e.editor, e.editor.toPlainText().lastIndexOf(u"aggressive"_s))));

@@ -6,7 +6,7 @@
 #include "findingfilter.h"
 #include "findingformat.h"
 #include "findingspanel.h"
-#include "mainwindow.h"
+#include "textcheckwindow.h"
 #include "notecheck.h"
 #include "noteeditor.h"
 #include "noticebar.h"
@@ -64,7 +64,7 @@ struct Window
     }
     QApplication &application = uitest::app();
     uitest::TempSettings temp;
-    MainWindow window;
+    TextCheckWindow window;
 };
 
 std::vector<Finding> spellingFindings(const NoteEditor &editor)
@@ -389,7 +389,7 @@ TEST_CASE("a name typed into the Person's name box or given with --name is not u
     CHECK(box->text() == u"Ania Kowalska"_s);
     CHECK(misspelling(*w.window.editor(), u"Okafor"_s));
     CHECK_FALSE(misspelling(*w.window.editor(), u"Kowalska"_s));
-    CHECK(MainWindow::splitNames(u" Grace  Okafor ;Ania,, "_s) == QStringList{u"Grace Okafor"_s, u"Ania"_s});
+    CHECK(TextCheckWindow::splitNames(u" Grace  Okafor ;Ania,, "_s) == QStringList{u"Grace Okafor"_s, u"Ania"_s});
 }
 
 TEST_CASE("with no dictionary the window shows a notice that can be dismissed and wording is still checked",
@@ -422,7 +422,7 @@ TEST_CASE("with no dictionary the window shows a notice that can be dismissed an
     REQUIRE(w.window.useDictionary(u"/usr/share/hunspell/en_GB.dic"_s, &error));
     CHECK(misspelling(*w.window.editor(), u"recieved"_s));
     CHECK(w.window.spellingText() == u"Spelling: British English"_s);
-    CHECK(w.temp.settings.value(MainWindow::dictionaryKey()).toString() == u"/usr/share/hunspell/en_GB.dic"_s);
+    CHECK(w.temp.settings.value(TextCheckWindow::dictionaryKey()).toString() == u"/usr/share/hunspell/en_GB.dic"_s);
 }
 
 TEST_CASE("turning spelling off in Settings removes spelling findings", "[ui][spelling]")
@@ -450,13 +450,13 @@ TEST_CASE("turning spelling off in Settings removes spelling findings", "[ui][sp
     CHECK_FALSE(squiggleAt(*editor, editor->toPlainText().indexOf(u"recieved"_s)));
     CHECK(uitest::findingOn(*editor, u"aggressive"_s)); // the wording is still checked
     CHECK(w->window.spellingText() == u"Spelling off"_s);
-    CHECK(w->temp.settings.value(MainWindow::checkSpellingKey()).toBool() == false);
+    CHECK(w->temp.settings.value(TextCheckWindow::checkSpellingKey()).toBool() == false);
     w->window.findingsPanel()->refreshNow();
     CHECK(w->window.findingsPanel()->count() == 1);
 
     // Kept between runs: a new window over the same settings starts with spelling off.
     {
-        MainWindow again({uitest::testChecker(), {}}, &w->temp.settings, uitest::testSpellingOptions(w->temp.dir.path()));
+        TextCheckWindow again({uitest::testChecker(), {}}, &w->temp.settings, uitest::testSpellingOptions(w->temp.dir.path()));
         again.editor()->setNoteText(u"He recieved it."_s);
         CHECK(spellingFindings(*again.editor()).empty());
         CHECK_FALSE(again.spellingEnabled());
@@ -465,7 +465,7 @@ TEST_CASE("turning spelling off in Settings removes spelling findings", "[ui][sp
     // And back on.
     w->window.setSpellingEnabled(true);
     CHECK(misspelling(*editor, u"recieved"_s));
-    CHECK_FALSE(w->temp.settings.contains(MainWindow::checkSpellingKey()));
+    CHECK_FALSE(w->temp.settings.contains(TextCheckWindow::checkSpellingKey()));
 }
 
 TEST_CASE("Settings lists the words added to the dictionary and can remove them", "[ui][spelling]")

@@ -5,7 +5,7 @@
 
 #include "findingfilter.h"
 #include "findingspanel.h"
-#include "mainwindow.h"
+#include "textcheckwindow.h"
 #include "noteeditor.h"
 #include "settingsdialog.h"
 
@@ -32,7 +32,7 @@ struct Window
     }
     QApplication &application = uitest::app(); // first: widgets need it
     uitest::TempSettings temp;
-    MainWindow window;
+    TextCheckWindow window;
 
     QAction *action(const char *name) const { return window.findChild<QAction *>(QString::fromLatin1(name)); }
 };
@@ -78,7 +78,7 @@ TEST_CASE("the status bar counts findings and says when there are none", "[ui][w
     w.window.editor()->setNoteText(u"Known arsonist. He kicked off."_s);
     w.window.findingsPanel()->refreshNow();
     CHECK(w.window.countText() == u"2 findings"_s);
-    w.window.filter()->ignoreOnce(w.window.editor()->visibleFindings().front());
+    w.window.filter()->ignoreOnce(w.window.editor()->visibleFindings().front(), w.window.editor());
     w.window.findingsPanel()->refreshNow();
     CHECK(w.window.countText() == u"1 finding (1 hidden)"_s);
     w.window.editor()->setNoteText(u"Attended at 10:30."_s);
