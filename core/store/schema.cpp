@@ -145,7 +145,26 @@ CREATE TRIGGER entries_keep_their_history BEFORE UPDATE ON entries
   BEGIN SELECT RAISE(ABORT, 'an entry''s identity and history cannot be changed'); END;
 )SQL";
 
-const char *const kMigrations[] = {kVersion1};
+// Version 2: entries flagged "review before disclosure" (third-party information) and their release.
+const char *const kVersion2 = R"SQL(
+CREATE TABLE disclosure_flags(
+  entry_id TEXT PRIMARY KEY REFERENCES entries(id),
+  flagged_at TEXT NOT NULL,
+  flagged_by INTEGER NOT NULL REFERENCES users(id),
+  reason TEXT NOT NULL,
+  released_at TEXT,
+  released_by INTEGER REFERENCES users(id),
+  release_note TEXT) WITHOUT ROWID;
+
+CREATE TRIGGER disclosure_flags_never_deleted BEFORE DELETE ON disclosure_flags
+  BEGIN SELECT RAISE(ABORT, 'a flag for review before disclosure cannot be removed; release the entry instead'); END;
+CREATE TRIGGER disclosure_flags_released_once BEFORE UPDATE ON disclosure_flags
+  WHEN OLD.released_at IS NOT NULL OR NEW.entry_id IS NOT OLD.entry_id OR NEW.flagged_at IS NOT OLD.flagged_at
+    OR NEW.flagged_by IS NOT OLD.flagged_by OR NEW.reason IS NOT OLD.reason
+  BEGIN SELECT RAISE(ABORT, 'a flag for review before disclosure is only ever released, once'); END;
+)SQL";
+
+const char *const kMigrations[] = {kVersion1, kVersion2};
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
 } // namespace
@@ -158,7 +177,8 @@ QStringList protectionTriggers()
             u"errors_never_change"_s,            u"errors_never_deleted"_s,
             u"audit_never_changes"_s,            u"audit_never_deleted"_s,
             u"users_never_change"_s,             u"users_never_deleted"_s,
-            u"final_entries_never_deleted"_s,    u"entries_keep_their_history"_s};
+            u"final_entries_never_deleted"_s,    u"entries_keep_their_history"_s,
+            u"disclosure_flags_never_deleted"_s, u"disclosure_flags_released_once"_s};
 }
 
 void createSchema(sql::Database &db)

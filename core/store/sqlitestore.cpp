@@ -276,6 +276,9 @@ public:
     StoreResult<std::vector<EntrySummary>> entries(const ListFilter &filter, const Actor &viewer) override;
     StoreResult<EntryDetail> entry(const QString &idOrPrefix) override;
     StoreResult<std::vector<SearchHit>> search(const QString &query, const Actor &viewer, int limit) override;
+    StoreResult<Done> flagForDisclosureReview(const QString &entryId, const QString &reason, const Actor &actor) override;
+    StoreResult<Done> releaseForDisclosure(const QString &entryId, const QString &note, const Actor &actor) override;
+    StoreResult<std::vector<DisclosureFlag>> disclosureFlags(const QString &personId) override;
     StoreResult<qint64> logEvent(const Actor &actor, const QString &action, const QString &personId,
                                  const QString &entryId, const QJsonObject &detail) override;
     StoreResult<std::vector<AuditRow>> auditTrail(const QString &personId) override;
@@ -1187,6 +1190,13 @@ StoreResult<EntryDetail> SqliteStore::entry(const QString &idOrPrefix)
         er.bind(1, id);
         if (er.next())
             d.inError = InErrorMark{fromIso(er.text(0)), Actor{er.text(1), er.text(2), er.text(3)}, er.text(4)};
+        auto df = m_db->prepare("SELECT f.flagged_at, u.name, u.role, u.organisation, f.reason, f.released_at, r.name, r.role, "
+                                "r.organisation, f.release_note FROM disclosure_flags f JOIN users u ON u.id = f.flagged_by "
+                                "LEFT JOIN users r ON r.id = f.released_by WHERE f.entry_id = ?1");
+        df.bind(1, id);
+        if (df.next())
+            d.disclosure = DisclosureFlag{id, fromIso(df.text(0)), Actor{df.text(1), df.text(2), df.text(3)}, df.text(4),
+                                          fromIso(df.text(5)), Actor{df.text(6), df.text(7), df.text(8)}, df.text(9)};
         return d;
     });
 }
@@ -1270,6 +1280,69 @@ StoreResult<std::vector<SearchHit>> SqliteStore::search(const QString &query, co
             h.rank = s.real(7);
             out.push_back(std::move(h));
         }
+        return out;
+    });
+}
+
+// ---- review before disclosure -------------------------------------------------------------------
+
+StoreResult<Done> SqliteStore::flagForDisclosureReview(const QString &entryId, const QString &reason, const Actor &actor)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    if (reason.trimmed().isEmpty())
+        return StoreError{ErrorCode::Invalid, u"flagging an entry for review before disclosure needs a reason (for example: it names a neighbour who reported the fire)."_s};
+    return guarded<Done>(u"The entry was not flagged."_s, [&]() -> StoreResult<Done> {
+        sql::Transaction t(*m_db);
+        const QString id = resolveEntryId(entryId);
+        if (m_db->prepare("SELECT 1 FROM disclosure_flags WHERE entry_id = ?1").bind(1, id).next())
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is already flagged for review before disclosure."_s.arg(id)}};
+        auto p = m_db->prepare("SELECT person_id FROM entries WHERE id = ?1");
+        p.bind(1, id);
+        p.next();
+        const QString person = p.text(0);
+        m_db->prepare("INSERT INTO disclosure_flags(entry_id, flagged_at, flagged_by, reason) VALUES (?1, ?2, ?3, ?4)")
+            .bind(1, id).bind(2, iso(now())).bind(3, userId(actor)).bind(4, reason.trimmed()).run();
+        appendAudit(actor, u"flag-for-disclosure-review"_s, person, id, std::nullopt, QJsonObject{{u"reason"_s, reason.trimmed()}});
+        t.commit();
+        return Done{};
+    });
+}
+
+StoreResult<Done> SqliteStore::releaseForDisclosure(const QString &entryId, const QString &note, const Actor &actor)
+{
+    if (auto refused = refuseWrite(actor))
+        return *refused;
+    return guarded<Done>(u"The entry was not released."_s, [&]() -> StoreResult<Done> {
+        sql::Transaction t(*m_db);
+        const QString id = resolveEntryId(entryId);
+        auto f = m_db->prepare("SELECT f.released_at, e.person_id FROM disclosure_flags f JOIN entries e ON e.id = f.entry_id WHERE f.entry_id = ?1");
+        f.bind(1, id);
+        if (!f.next())
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is not flagged for review before disclosure, so there is nothing to release."_s.arg(id)}};
+        if (!f.isNull(0))
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 was already released for disclosure."_s.arg(id)}};
+        const QString person = f.text(1);
+        m_db->prepare("UPDATE disclosure_flags SET released_at = ?2, released_by = ?3, release_note = ?4 WHERE entry_id = ?1")
+            .bind(1, id).bind(2, iso(now())).bind(3, userId(actor)).bind(4, note.trimmed()).run();
+        appendAudit(actor, u"release-for-disclosure"_s, person, id, std::nullopt, QJsonObject{{u"note"_s, note.trimmed()}});
+        t.commit();
+        return Done{};
+    });
+}
+
+StoreResult<std::vector<DisclosureFlag>> SqliteStore::disclosureFlags(const QString &personId)
+{
+    return guarded<std::vector<DisclosureFlag>>({}, [&]() -> StoreResult<std::vector<DisclosureFlag>> {
+        auto df = m_db->prepare("SELECT f.entry_id, f.flagged_at, u.name, u.role, u.organisation, f.reason, f.released_at, r.name, "
+                                "r.role, r.organisation, f.release_note FROM disclosure_flags f JOIN entries e ON e.id = f.entry_id "
+                                "JOIN users u ON u.id = f.flagged_by LEFT JOIN users r ON r.id = f.released_by "
+                                "WHERE ?1 IS NULL OR e.person_id = ?1 ORDER BY f.flagged_at, f.entry_id");
+        df.bind(1, personId.isEmpty() ? QString() : personId);
+        std::vector<DisclosureFlag> out;
+        while (df.next())
+            out.push_back({df.text(0), fromIso(df.text(1)), Actor{df.text(2), df.text(3), df.text(4)}, df.text(5), fromIso(df.text(6)),
+                           Actor{df.text(7), df.text(8), df.text(9)}, df.text(10)});
         return out;
     });
 }
@@ -1427,6 +1500,8 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
         // The audit chain, and each finalise / amend / import row against the revision it recorded.
         QSet<QString> auditedRevisions;
         QHash<QString, QString> errorReasons; // entry -> reason in the audit
+        QHash<QString, QString> flagReasons;  // entry -> reason it was flagged for review before disclosure
+        QSet<QString> releases;               // entries released for disclosure
         {
             auto a = m_db->prepare("SELECT a.seq, a.at, u.name, u.role, u.organisation, a.action, a.person_id, a.entry_id, a.revision, "
                                    "a.detail, a.prev_hash, a.hash, a.actor_id FROM audit a LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.seq");
@@ -1473,6 +1548,10 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                     }
                 } else if (af.action == u"mark-in-error") {
                     errorReasons.insert(af.entryId, parseObject(af.detail).value(u"reason"_s).toString());
+                } else if (af.action == u"flag-for-disclosure-review") {
+                    flagReasons.insert(af.entryId, parseObject(af.detail).value(u"reason"_s).toString());
+                } else if (af.action == u"release-for-disclosure") {
+                    releases.insert(af.entryId);
                 }
                 tick(1);
             }
@@ -1495,6 +1574,23 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
             }
             for (auto it = errorReasons.constBegin(); it != errorReasons.constEnd(); ++it)
                 problem(u"entry %1"_s.arg(it.key()), u"was marked in error (the audit trail says so), but the mark in error has been removed"_s);
+        }
+        {
+            // A flag for review before disclosure, and its release, must each be in the trail: a release
+            // made outside Fairnote would disclose third-party information without a reviewer.
+            auto f = m_db->prepare("SELECT entry_id, reason, released_at FROM disclosure_flags");
+            while (f.next()) {
+                const QString entry = f.text(0);
+                if (!flagReasons.contains(entry) || flagReasons.value(entry) != f.text(1))
+                    problem(u"entry %1"_s.arg(entry), u"its flag for review before disclosure does not match the audit trail"_s);
+                if (!f.isNull(2) && !releases.contains(entry))
+                    problem(u"entry %1"_s.arg(entry), u"is released for disclosure without a release in the audit trail"_s);
+                if (f.isNull(2) && releases.contains(entry))
+                    problem(u"entry %1"_s.arg(entry), u"was released for disclosure (the audit trail says so), but the release has been removed"_s);
+                flagReasons.remove(entry);
+            }
+            for (auto it = flagReasons.constBegin(); it != flagReasons.constEnd(); ++it)
+                problem(u"entry %1"_s.arg(it.key()), u"was flagged for review before disclosure (the audit trail says so), but the flag has been removed"_s);
         }
         {
             auto h = m_db->prepare("SELECT e.id FROM entries e WHERE e.revisions <> (SELECT count(*) FROM revisions r WHERE r.entry_id = e.id) "

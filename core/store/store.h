@@ -146,12 +146,28 @@ struct InErrorMark
     QString reason;
 };
 
+// An entry flagged "review before disclosure" (it holds third-party information, or something that could
+// harm someone if disclosed): a subject-access export withholds it, with a visible marker, until a
+// reviewer releases it.
+struct DisclosureFlag
+{
+    QString entryId;
+    QDateTime flaggedAt;
+    Actor flaggedBy;
+    QString reason;
+    QDateTime releasedAt; // null while it is withheld
+    Actor releasedBy;
+    QString releaseNote;
+    bool released() const { return releasedAt.isValid(); }
+};
+
 struct EntryDetail
 {
     EntrySummary summary;
     std::vector<Revision> revisions; // oldest first
     std::optional<Draft> draft;
     std::optional<InErrorMark> inError;
+    std::optional<DisclosureFlag> disclosure;
 };
 
 struct ListFilter
@@ -270,6 +286,13 @@ public:
     virtual StoreResult<EntryDetail> entry(const QString &idOrPrefix) = 0;
     virtual StoreResult<std::vector<SearchHit>> search(const QString &query, const Actor &viewer, int limit) = 0;
 
+    // Review before disclosure: a reason is required to flag an entry; releasing it (by a reviewer, with an
+    // optional note) is final. Both are in the audit trail.
+    virtual StoreResult<Done> flagForDisclosureReview(const QString &entryId, const QString &reason, const Actor &actor) = 0;
+    virtual StoreResult<Done> releaseForDisclosure(const QString &entryId, const QString &note, const Actor &actor) = 0;
+    // The flags of one person's entries (empty id: everyone's).
+    virtual StoreResult<std::vector<DisclosureFlag>> disclosureFlags(const QString &personId) = 0;
+
     // Appends an event that changes no record (an export, a print, a view) to the audit trail.
     virtual StoreResult<qint64> logEvent(const Actor &actor, const QString &action, const QString &personId,
                                          const QString &entryId, const QJsonObject &detail) = 0;
@@ -300,7 +323,7 @@ struct OpenOptions
 // written is opened for reading only (see Store::readOnlyReason). Migrates an older Fairnote file.
 StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOptions &options = {});
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 constexpr quint32 kApplicationId = 0x466E6F74;         // "Fnot"
 constexpr quint32 kTrainingApplicationId = 0x466E5472; // "FnTr"
 

@@ -271,6 +271,17 @@ TEST_CASE("verify passes on a clean file and names the row that was changed outs
         raw.exec("DROP TRIGGER audit_never_deleted; DELETE FROM audit WHERE seq = 3");
         CHECK(anyContains(problems(*reopen()), u"rows 3 to 3 of the audit trail are missing"_s));
     }
+    SECTION("an entry released for disclosure outside Fairnote")
+    {
+        // Flag one entry through Fairnote, then release it with the shell.
+        {
+            auto s = reopen();
+            const QString id = (*s).entries({}, kJo)->front().id;
+            REQUIRE(s->flagForDisclosureReview(id, u"Third-party information."_s, kJo).ok());
+        }
+        raw.exec("UPDATE disclosure_flags SET released_at = '2026-03-01T10:00:00.000Z'");
+        CHECK(anyContains(problems(*reopen()), u"released for disclosure without a release in the audit trail"_s));
+    }
     SECTION("a mark in error removed")
     {
         raw.exec("DROP TRIGGER errors_never_deleted; DROP TRIGGER entries_keep_their_history; "
@@ -327,10 +338,15 @@ TEST_CASE("migrations: a file from every earlier version opens, upgraded, with i
             store::sql::Database raw(path, store::sql::Database::Mode::ReadWriteCreate);
             store::migrate(raw, version);
             raw.exec(u"PRAGMA application_id = %1"_s.arg(store::kApplicationId));
+            // A person recorded at that version (every version has had people).
+            raw.exec("INSERT INTO people(id, name, created_at) VALUES ('P-OLD', 'Sam Rivers', '2026-01-01T10:00:00.000Z')");
         }
         auto up = store::openStore(path);
         REQUIRE(up.ok());
         CHECK((*up)->auditTrail({})->back().action == u"upgrade-file"_s);
         CHECK(problems(**up).isEmpty());
+        CHECK((*up)->person(u"P-OLD"_s)->name == u"Sam Rivers"_s);
+        store::sql::Database check(path, store::sql::Database::Mode::ReadOnly);
+        CHECK(check.scalar("PRAGMA user_version") == store::kSchemaVersion);
     }
 }

@@ -377,3 +377,35 @@ TEST_CASE("a write without an author is refused", "[store]")
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.contains(u"author"_s));
 }
+
+TEST_CASE("review before disclosure: a flag needs a reason, a release is final, both are audited", "[store][disclosure]")
+{
+    QTemporaryDir dir;
+    auto s = newStore(dir);
+    const auto person = addPerson(*s);
+    auto id = s->saveDraft(person.id, note(u"The neighbour at number 4, who reported the fire, asked not to be named."_s), kJo);
+    REQUIRE(s->finalise(*id, kJo, {}).ok());
+
+    CHECK(s->flagForDisclosureReview(*id, u" "_s, kJo).error().code == ErrorCode::Invalid);
+    REQUIRE(s->flagForDisclosureReview(*id, u"Names the neighbour who reported the fire."_s, kJo).ok());
+    CHECK(s->flagForDisclosureReview(*id, u"again"_s, kJo).error().code == ErrorCode::Conflict);
+    auto d = s->entry(*id);
+    REQUIRE(d->disclosure);
+    CHECK_FALSE(d->disclosure->released());
+    CHECK(d->disclosure->flaggedBy == kJo);
+
+    REQUIRE(s->releaseForDisclosure(*id, u"The neighbour agreed to be named."_s, kSam).ok());
+    CHECK(s->releaseForDisclosure(*id, {}, kSam).error().code == ErrorCode::Conflict);
+    d = s->entry(*id);
+    CHECK(d->disclosure->released());
+    CHECK(d->disclosure->releasedBy == kSam);
+    CHECK(s->disclosureFlags(person.id)->size() == 1);
+
+    auto trail = s->auditTrail(person.id);
+    QStringList actions;
+    for (const auto &r : *trail)
+        actions << r.action;
+    CHECK(actions.contains(u"flag-for-disclosure-review"_s));
+    CHECK(actions.contains(u"release-for-disclosure"_s));
+    CHECK(s->verify({})->ok());
+}
