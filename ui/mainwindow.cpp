@@ -13,6 +13,7 @@
 #include "reasondialog.h"
 #include "recordeditor.h"
 #include "recordpanel.h"
+#include "reportdialog.h"
 #include "settingsdialog.h"
 #include "spellingsetup.h"
 #include "textcheckwindow.h"
@@ -279,11 +280,15 @@ QWidget *MainWindow::buildChronologyPage()
     open->setToolTip(tr("Open the chosen entry (Enter)"));
     auto *history = new QPushButton(tr("&History…"), page);
     history->setToolTip(tr("Every revision of the chosen entry, with who changed what, when and why"));
+    auto *summary = new QPushButton(tr("Fire-safety &summary…"), page);
+    summary->setToolTip(tr("A factual summary of the fire-setting history for a referral (Ctrl+R)"));
+    connect(summary, &QPushButton::clicked, this, [this] { showSummary(); });
     buttons->addWidget(newIncident);
     buttons->addWidget(newNote);
     buttons->addStretch(1);
     buttons->addWidget(open);
     buttons->addWidget(history);
+    buttons->addWidget(summary);
 
     m_chronology = new QTreeWidget(page);
     m_chronology->setObjectName(u"chronology"_s);
@@ -426,6 +431,14 @@ void MainWindow::createActions()
     a.guide = make(tr("&Wording guide"), u"wordingGuideAction"_s);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
     a.offerDrafts = make(tr("&Unfinished drafts…"), u"unfinishedDraftsAction"_s);
+    a.summary = make(tr("Fire-safety &summary for a referral…"), u"summaryAction"_s, QKeySequence(Qt::CTRL | Qt::Key_R),
+                     tr("A factual summary of this person's fire-setting history for an accommodation provider: you choose what it includes"));
+    a.subjectAccess = make(tr("Everything &held about this person…"), u"subjectAccessAction"_s, {},
+                           tr("A subject-access export: every entry, revision, error and export about the person"));
+    a.flagDisclosure = make(tr("Flag for review before &disclosure…"), u"flagDisclosureAction"_s, {},
+                            tr("This entry holds information about someone else: withhold it from subject-access exports until reviewed"));
+    a.releaseDisclosure = make(tr("&Release for disclosure…"), u"releaseDisclosureAction"_s, {},
+                               tr("The review is done: include this entry in subject-access exports"));
 
     connect(a.newIncident, &QAction::triggered, this, &MainWindow::newIncident);
     connect(a.newNote, &QAction::triggered, this, &MainWindow::newNote);
@@ -474,6 +487,10 @@ void MainWindow::createActions()
     });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a.offerDrafts, &QAction::triggered, this, &MainWindow::offerUnfinishedDrafts);
+    connect(a.summary, &QAction::triggered, this, &MainWindow::showSummary);
+    connect(a.subjectAccess, &QAction::triggered, this, &MainWindow::showSubjectAccess);
+    connect(a.flagDisclosure, &QAction::triggered, this, &MainWindow::flagForDisclosureInteractively);
+    connect(a.releaseDisclosure, &QAction::triggered, this, &MainWindow::releaseForDisclosureInteractively);
 
     // Over an underlined phrase in a narrative: the worker's three choices, never merged (docs/ui.md).
     auto findingAt = [this]() -> std::optional<std::pair<NoteEditor *, Finding>> {
@@ -570,6 +587,12 @@ void MainWindow::createMenus()
     entry->addActions({a.finalise, a.amend, a.markInError, a.discard});
     entry->addSeparator();
     entry->addAction(a.history);
+    entry->addSeparator();
+    entry->addActions({a.flagDisclosure, a.releaseDisclosure});
+    QMenu *person = menuBar()->addMenu(tr("&Person"));
+    person->addActions({a.summary, a.subjectAccess});
+    person->addSeparator();
+    person->addAction(a.addPerson);
     QMenu *check = menuBar()->addMenu(tr("&Check"));
     check->addActions({a.nextFinding, a.previousFinding});
     check->addSeparator();
@@ -1282,6 +1305,11 @@ void MainWindow::updateEditorHeader()
             text += u" · "_s + lateText(*d->summary.lateSeconds);
         if (d->draft)
             text += tr(" · %1 is amending it").arg(store::actorDisplay(d->draft->author));
+        if (d->disclosure && !d->disclosure->released()) {
+            m_editorBanner->setText(tr("<b>Flagged for review before disclosure</b> by %1: %2")
+                                        .arg(store::actorDisplay(d->disclosure->flaggedBy).toHtmlEscaped(), d->disclosure->reason.toHtmlEscaped()));
+            m_editorBanner->show();
+        }
     } else {
         text = m_amending ? tr("Amendment in progress (becomes revision %1 when you finalise it)").arg(d ? int(d->revisions.size()) + 1 : 2)
                           : tr("Draft");
@@ -1325,6 +1353,10 @@ void MainWindow::updateEntryActions()
     const bool person = !m_personId.isEmpty();
     a.newIncident->setEnabled(person);
     a.newNote->setEnabled(person);
+    a.summary->setEnabled(person);
+    a.subjectAccess->setEnabled(person);
+    a.flagDisclosure->setEnabled(open && final && !(d && d->disclosure));
+    a.releaseDisclosure->setEnabled(open && d && d->disclosure && !d->disclosure->released());
 }
 
 void MainWindow::updateTitle()
@@ -1342,6 +1374,60 @@ void MainWindow::status(const QString &message) { statusBar()->showMessage(messa
 void MainWindow::showError(const QString &title, const QString &message)
 {
     QMessageBox::warning(this, title, message);
+}
+
+// ---- reports and disclosure ---------------------------------------------------------------------
+
+void MainWindow::showSummary()
+{
+    if (m_personId.isEmpty())
+        return;
+    closeEntry();
+    ReportDialog dialog(ReportDialog::Kind::Summary, *m_store, m_personId, m_author, m_rules.checker, this);
+    dialog.exec();
+}
+
+void MainWindow::showSubjectAccess()
+{
+    if (m_personId.isEmpty())
+        return;
+    closeEntry();
+    ReportDialog dialog(ReportDialog::Kind::SubjectAccess, *m_store, m_personId, m_author, m_rules.checker, this);
+    dialog.exec();
+}
+
+void MainWindow::flagForDisclosureInteractively()
+{
+    if (m_entryId.isEmpty())
+        return;
+    const auto reason = ReasonDialog::ask(this, tr("Flag for review before disclosure"),
+                                          tr("Use this when the entry holds information about someone else (a neighbour, a family member, "
+                                             "another resident) or something that could cause harm if disclosed. Subject-access exports "
+                                             "will withhold it, with a visible marker, until a reviewer releases it."),
+                                          tr("For example: names the neighbour who reported the fire."), tr("Flag it"));
+    if (!reason)
+        return;
+    if (auto r = m_store->flagForDisclosureReview(m_entryId, *reason, m_author); !r)
+        showError(tr("The entry was not flagged"), sentence(r.error().message));
+    else
+        status(tr("Flagged for review before disclosure."));
+    updateEditorHeader();
+}
+
+void MainWindow::releaseForDisclosureInteractively()
+{
+    if (m_entryId.isEmpty())
+        return;
+    const auto note = ReasonDialog::ask(this, tr("Release for disclosure"),
+                                        tr("Releasing it means subject-access exports will include this entry in full. Say what the review found."),
+                                        tr("For example: the neighbour agreed to be named."), tr("Release it"));
+    if (!note)
+        return;
+    if (auto r = m_store->releaseForDisclosure(m_entryId, *note, m_author); !r)
+        showError(tr("The entry was not released"), sentence(r.error().message));
+    else
+        status(tr("Released for disclosure."));
+    updateEditorHeader();
 }
 
 // ---- dialogs ------------------------------------------------------------------------------------

@@ -119,6 +119,10 @@ public slots:
     void editAuthor();
     void openTextCheck();
     void showAbout();
+    void showSummary();
+    void showSubjectAccess();
+    void flagForDisclosureInteractively();
+    void releaseForDisclosureInteractively();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -190,7 +194,7 @@ private:
     {
         QAction *newIncident, *newNote, *addPerson, *saveDraft, *finalise, *amend, *markInError, *discard, *history,
             *closeEntry, *search, *quit, *nextFinding, *previousFinding, *textCheck, *settings, *author, *help, *guide,
-            *about, *offerDrafts;
+            *about, *offerDrafts, *summary, *subjectAccess, *flagDisclosure, *releaseDisclosure;
     } m_actions{};
 };
 

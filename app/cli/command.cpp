@@ -7,6 +7,7 @@
 #include "checkcommand.h"
 #include "rulescommand.h"
 #include "schemacommand.h"
+#include "reportcommands.h"
 #include "storecommands.h"
 
 #include <QHash>
@@ -95,6 +96,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<AssessCommand>());
     c.push_back(std::make_unique<RulesCommand>());
     c.push_back(std::make_unique<SchemaCommand>());
+    c.push_back(std::make_unique<ExerciseCommand>());
     c.push_back(std::make_unique<InitCommand>());
     c.push_back(std::make_unique<ImportCommand>());
     c.push_back(std::make_unique<ExportCommand>());
@@ -107,6 +109,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<MarkInErrorCommand>());
     c.push_back(std::make_unique<VerifyCommand>());
     c.push_back(std::make_unique<BackupCommand>());
+    c.push_back(std::make_unique<ReportCommand>());
+    c.push_back(std::make_unique<DisclosureCommand>());
     c.push_back(std::make_unique<DevGenerateCommand>());
     return c;
 }

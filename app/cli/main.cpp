@@ -4,13 +4,35 @@
 #include "command.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <unistd.h>
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Reports are laid out with Qt's text engine (fonts, PDF), which needs a GUI application; it runs on
+    // the offscreen platform, so no display is needed. Every other command stays a plain core program.
+    bool reports = false;
+    for (int i = 1; i < argc && !reports; ++i)
+        reports = std::strcmp(argv[i], "report") == 0;
+    std::unique_ptr<QCoreApplication> app;
+    if (reports) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without a desktop session there is no runtime folder; give Qt a private one rather than a warning.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/fairnote-runtime-" + QByteArray::number(getuid());
+            if (QDir().mkpath(QString::fromLocal8Bit(dir)) && QFile::setPermissions(QString::fromLocal8Bit(dir), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                qputenv("XDG_RUNTIME_DIR", dir);
+        }
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("fairnote-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FAIRNOTE_VERSION));
 

@@ -11,6 +11,7 @@
 #include "noteeditor.h"
 #include "recordeditor.h"
 #include "recordpanel.h"
+#include "reportdialog.h"
 #include "findingspanel.h"
 #include "textcheckwindow.h"
 
@@ -29,6 +30,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
+#include <QProcess>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -89,6 +92,19 @@ bool paintContextMenu(ui::TextCheckWindow &window, const QString &word, QPixmap 
     painter.drawPixmap(window.mapFromGlobal(menu->pos()), menu->grab());
     painter.end();
     menu->hide();
+    return true;
+}
+
+// Renders the first two pages of a PDF to PNG with pdftoppm (poppler-utils): PREFIX-1.png, PREFIX-2.png.
+bool pdfPages(const QString &pdf, const QString &prefix)
+{
+    QProcess p;
+    p.start(u"pdftoppm"_s, {u"-r"_s, u"80"_s, u"-f"_s, u"1"_s, u"-l"_s, u"2"_s, u"-png"_s, pdf, prefix});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        std::fprintf(stderr, "fairnote-screenshots: pdftoppm failed (install poppler-utils): %s\n", p.readAllStandardError().constData());
+        return false;
+    }
+    std::printf("Saved %s-1.png and -2.png\n", qPrintable(prefix));
     return true;
 }
 
@@ -211,6 +227,30 @@ int main(int argc, char **argv)
     window.searchField()->setText(u"smoke alarm"_s);
     window.search(u"smoke alarm"_s);
     ok = save(&window, out, u"search.png"_s) && ok;
+
+    // The referral summary: the dialog, and pages of the PDF it saves (and of a subject-access export).
+    {
+        window.store().flagForDisclosureReview(u"entry-0004"_s, u"Mentions the housing officer's notes about another applicant."_s, dee);
+        ui::ReportDialog dialog(ui::ReportDialog::Kind::Summary, window.store(), u"person-0001"_s, jo, rules.checker, &window);
+        dialog.purposeEdit()->setText(u"Referral for temporary accommodation"_s);
+        dialog.recipientEdit()->setText(u"Housing Options, Stoke-on-Trent City Council"_s);
+        dialog.consentButton()->setChecked(true);
+        dialog.refreshNow();
+        dialog.resize(1200, 720);
+        dialog.show();
+        ok = save(&dialog, out, u"summary-dialog.png"_s) && ok;
+        QString error;
+        const QString pdf = dir.filePath(u"summary.pdf"_s);
+        if (!dialog.saveTo(pdf, u"pdf"_s, &error))
+            die(error);
+        ok = pdfPages(pdf, out + u"/summary-page"_s) && ok;
+        dialog.hide();
+        ui::ReportDialog sar(ui::ReportDialog::Kind::SubjectAccess, window.store(), u"person-0001"_s, jo, rules.checker, &window);
+        const QString sarPdf = dir.filePath(u"sar.pdf"_s);
+        if (!sar.saveTo(sarPdf, u"pdf"_s, &error))
+            die(error);
+        ok = pdfPages(sarPdf, out + u"/sar-page"_s) && ok;
+    }
     window.hide();
 
     // The text-check window on a legacy note, and its spelling menu.

@@ -1631,7 +1631,9 @@ StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const 
             m_db->backupTo(target, 256, progress);
         }
         // Opened for writing (it is ours) so that closing it folds its log back in and leaves one file.
-        auto copy = openStore(part, OpenOptions{OpenOptions::Create::No, m_kind, false, 5000});
+        OpenOptions copyOptions;
+        copyOptions.kind = m_kind;
+        auto copy = openStore(part, copyOptions);
         if (!copy) {
             cleanup();
             return StoreError{copy.error().code, u"the backup could not be read back: %1. Nothing was left at %2."_s.arg(copy.error().message, destination)};
@@ -1760,6 +1762,8 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
         if (options.maxPageCount > 0)
             db->exec(u"PRAGMA max_page_count = %1"_s.arg(options.maxPageCount));
         auto store = std::make_unique<SqliteStore>(std::move(db), path, options.kind, readOnlyReason);
+        if (options.clock)
+            store->setClock(options.clock);
         if (fresh)
             store->initialise(options.kind);
         else if (version < kSchemaVersion)

@@ -316,10 +316,10 @@ struct OpenOptions
     bool readOnly = false;     // open for reading only, even when the file could be written
     int busyTimeoutMs = 5000;  // how long to wait for another program's write to finish
     qint64 maxPageCount = 0;   // when set, the file may not grow beyond this many pages (a quota)
+    std::function<QDateTime()> clock; // the clock from the start (tests); default: the system's, in UTC
 };
 
 // Opens (or creates) a case file. Refuses, without changing it, a file that is not SQLite, not a
-// Fairnote case file, of the other kind (training/live), or from a newer Fairnote. A file that cannot be
 // written is opened for reading only (see Store::readOnlyReason). Migrates an older Fairnote file.
 StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOptions &options = {});
 

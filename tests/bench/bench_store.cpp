@@ -170,7 +170,9 @@ int main(int argc, char **argv)
     line("amend: save a new revision", amend, "budget < 5 ms");
 
     s->reset();
-    auto v = store::openStore(path, store::OpenOptions{store::OpenOptions::Create::No, store::FileKind::Live, true});
+    store::OpenOptions readOnly;
+    readOnly.readOnly = true;
+    auto v = store::openStore(path, readOnly);
     store::VerifyReport report;
     const Timing verify = timeIt(3, [&] { report = *(*v)->verify({}); });
     std::printf("\nVerify (integrity check, foreign keys, every revision's hash, the audit chain):\n");

@@ -49,11 +49,11 @@ inline std::unique_ptr<store::Store> newStore(const QTemporaryDir &dir, const QS
                                               store::OpenOptions options = {})
 {
     options.create = store::OpenOptions::Create::IfMissing;
+    auto clock = std::make_shared<QDateTime>(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+    options.clock = [clock] { *clock = clock->addSecs(60); return *clock; };
     auto s = store::openStore(dir.filePath(name), options);
     if (!s)
         FAIL(s.error().message.toStdString());
-    auto clock = std::make_shared<QDateTime>(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
-    (*s)->setClock([clock] { *clock = clock->addSecs(60); return *clock; });
     (*s)->setAssessor(store::makeAssessor(assessOptions()));
     return std::move(*s);
 }

@@ -9,6 +9,7 @@
 #include "noteeditor.h"
 #include "recordeditor.h"
 #include "recordpanel.h"
+#include "reportdialog.h"
 
 #include "record/describe.h"
 #include "record/interchange.h"
@@ -22,10 +23,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -435,4 +439,37 @@ TEST_CASE("fairnote refuses a file that is not a case file, says why, and leaves
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll() == QByteArray("Known arsonist.\n").repeated(20));
+}
+
+TEST_CASE("the summary dialog previews, refuses to save without purpose and recipient, and records each save", "[ui][casewindow][report]")
+{
+    CaseWindow w;
+    {
+        QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        REQUIRE(w.window->store().importCaseFile(*record::readInterchange(f.readAll()), kJo, {}, {}).ok());
+    }
+    ReportDialog dialog(ReportDialog::Kind::Summary, w.window->store(), u"person-0001"_s, kJo, uitest::builtInChecker());
+    dialog.refreshNow();
+    CHECK(dialog.preview()->toPlainText().contains(u"Fire-safety history — factual summary"_s));
+    CHECK_FALSE(dialog.savePdfButton()->isEnabled());
+    QString error;
+    CHECK_FALSE(dialog.saveTo(w.temp.dir.filePath(u"s.pdf"_s), u"pdf"_s, &error));
+    CHECK_FALSE(QFile::exists(w.temp.dir.filePath(u"s.pdf"_s)));
+
+    dialog.purposeEdit()->setText(u"Referral for temporary accommodation"_s);
+    dialog.recipientEdit()->setText(u"Housing Options"_s);
+    dialog.consentButton()->setChecked(true);
+    dialog.sectionBox(report::Section::PersonsView)->setChecked(false);
+    dialog.refreshNow();
+    CHECK(dialog.savePdfButton()->isEnabled());
+    CHECK_FALSE(dialog.preview()->toPlainText().contains(u"About the incident of"_s)); // the person's view is left out
+    CHECK(dialog.preview()->toPlainText().contains(u"The person's view: left out of this summary by its author."_s));
+    const auto before = w.window->store().auditTrail({})->size();
+    REQUIRE(dialog.saveTo(w.temp.dir.filePath(u"s.pdf"_s), u"pdf"_s, &error));
+    CHECK(QFile(w.temp.dir.filePath(u"s.pdf"_s)).size() > 1000);
+    const auto trail = w.window->store().auditTrail({});
+    REQUIRE(trail->size() == before + 1);
+    CHECK(trail->back().action == u"export-summary"_s);
+    CHECK(trail->back().detail.value(u"recipient"_s).toString() == u"Housing Options"_s);
 }

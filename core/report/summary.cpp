@@ -1,0 +1,529 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Building the referral summary from structured fields, and writing it as HTML and JSON.
+#include "report/summary.h"
+
+#include "record/assess.h"
+#include "record/describe.h"
+#include "report/html.h"
+#include "wording/checker.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::report {
+
+QString sectionId(Section s)
+{
+    switch (s) {
+    case Section::Context: return u"context"_s;
+    case Section::ChangesSince: return u"changes-since"_s;
+    case Section::Safety: return u"safety"_s;
+    case Section::PersonsView: return u"persons-view"_s;
+    case Section::Health: return u"health"_s;
+    }
+    return {};
+}
+
+bool sectionFromId(QStringView id, Section *out)
+{
+    for (Section s : {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView, Section::Health})
+        if (sectionId(s) == id) {
+            *out = s;
+            return true;
+        }
+    return false;
+}
+
+QString sectionTitle(Section s)
+{
+    switch (s) {
+    case Section::Context: return u"What was going on at the time of each incident"_s;
+    case Section::ChangesSince: return u"What has changed since"_s;
+    case Section::Safety: return u"Current fire-safety factors and the safety plan"_s;
+    case Section::PersonsView: return u"The person's view"_s;
+    case Section::Health: return u"Health details (alcohol or drug use, difficulty getting out in a fire)"_s;
+    }
+    return {};
+}
+
+QSet<Section> defaultSections() { return {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView}; }
+
+namespace {
+
+const QLocale kUk(QLocale::English, QLocale::UnitedKingdom);
+
+QString day(const QDate &d) { return kUk.toString(d, u"d MMMM yyyy"_s); }
+QString orNotRecorded(const QString &s) { return s.trimmed().isEmpty() ? u"Not recorded"_s : s.trimmed(); }
+template <typename E>
+QString answer(const std::optional<E> &v)
+{
+    return v ? record::title(*v) : u"Not recorded"_s;
+}
+
+QString typeText(const record::IncidentRecord &r)
+{
+    QString t = r.type ? record::title(*r.type) : u"Fire-setting incident (type not recorded)"_s;
+    if (r.type == record::IncidentType::Accidental && r.accidentalCause)
+        t += u" (%1)"_s.arg(record::title(*r.accidentalCause).toLower());
+    return t;
+}
+
+QString settingText(const record::IncidentRecord &r)
+{
+    QString s = answer(r.setting.type);
+    if (!r.setting.detail.trimmed().isEmpty())
+        s += u" — "_s + r.setting.detail.trimmed();
+    return s;
+}
+
+QString harmText(const record::IncidentRecord &r)
+{
+    QStringList parts;
+    parts << (r.harm.injury ? record::title(*r.harm.injury) : u"Injury not recorded"_s) + u'.';
+    QString damage = r.harm.damage ? record::title(*r.harm.damage) : u"Damage not recorded"_s;
+    if (!r.harm.damageDetail.trimmed().isEmpty())
+        damage += u": "_s + r.harm.damageDetail.trimmed();
+    parts << (damage.endsWith(u'.') ? damage : damage + u'.');
+    return parts.join(u' ');
+}
+
+QString fireServiceText(const record::IncidentRecord &r)
+{
+    QString s;
+    switch (r.harm.fireServiceAttended.value_or(record::YesNoUnknown::Unknown)) {
+    case record::YesNoUnknown::Yes: s = u"The fire and rescue service attended."_s; break;
+    case record::YesNoUnknown::No: s = u"The fire and rescue service did not attend."_s; break;
+    case record::YesNoUnknown::Unknown:
+        s = r.harm.fireServiceAttended ? u"Not known whether the fire and rescue service attended."_s
+                                       : u"Fire and rescue attendance not recorded."_s;
+        break;
+    }
+    switch (r.harm.evacuation.value_or(record::YesNoUnknown::Unknown)) {
+    case record::YesNoUnknown::Yes: s += u" The building was evacuated."_s; break;
+    case record::YesNoUnknown::No: s += u" No evacuation."_s; break;
+    case record::YesNoUnknown::Unknown: s += r.harm.evacuation ? u" Not known whether anyone was evacuated."_s : QString(); break;
+    }
+    return s;
+}
+
+QString outcomeText(const record::IncidentRecord &r)
+{
+    const auto &l = r.legal;
+    if (!l.status)
+        return u"Outcome not recorded"_s;
+    QString s = record::title(*l.status);
+    if (*l.status == record::LegalStatus::Convicted) {
+        QStringList details;
+        if (!l.conviction.offence.trimmed().isEmpty())
+            details << l.conviction.offence.trimmed();
+        if (!l.conviction.court.trimmed().isEmpty())
+            details << l.conviction.court.trimmed();
+        if (l.conviction.date.isValid())
+            details << day(l.conviction.date);
+        if (!l.conviction.sentence.trimmed().isEmpty())
+            details << u"sentence: "_s + l.conviction.sentence.trimmed();
+        if (!details.isEmpty())
+            s += u": "_s + details.join(u", "_s);
+    } else if (l.statusDate.isValid()) {
+        s += u" ("_s + day(l.statusDate) + u')';
+    }
+    if (l.spent == true)
+        s += u". Spent under the Rehabilitation of Offenders Act 1974: it usually need not be disclosed"_s;
+    else if (l.spent == false)
+        s += u". Not spent"_s;
+    return s + u'.';
+}
+
+QString sourceText(const record::IncidentRecord &r)
+{
+    const auto &src = r.source;
+    QString s;
+    if (!src.type) {
+        s = u"Source not recorded"_s;
+    } else if (*src.type == record::SourceType::ThirdParty && !src.thirdPartyRole.trimmed().isEmpty()) {
+        s = src.thirdPartyRole.trimmed() + u" (someone else)"_s;
+    } else if (*src.type == record::SourceType::OfficialRecord && src.official) {
+        s = u"An official record (%1)"_s.arg(record::title(*src.official).toLower());
+    } else {
+        s = record::title(*src.type);
+    }
+    if (!src.reference.trimmed().isEmpty())
+        s += u"; reference: "_s + src.reference.trimmed();
+    return s;
+}
+
+QString disputedText(const record::IncidentRecord &r)
+{
+    if (r.ownAccount.disputesRecord == record::YesNoUnknown::Yes)
+        return u"Yes — the person disputes this record"_s;
+    if (r.ownAccount.disputesRecord == record::YesNoUnknown::No)
+        return u"No"_s;
+    if (r.ownAccount.status == record::AccountStatus::NotYetAsked)
+        return u"Not yet asked"_s;
+    return r.ownAccount.disputesRecord ? u"Not known"_s : u"Not recorded"_s;
+}
+
+QString plural(qsizetype n, const QString &one, const QString &many) { return n == 1 ? u"1 "_s + one : u"%1 "_s.arg(n) + many; }
+
+QString whenWritten(const record::Entry &e)
+{
+    return u"%1, %2"_s.arg(store::actorDisplay(e.author), e.writtenAt.isValid() ? day(e.writtenAt.toUTC().date()) : u"date not recorded"_s);
+}
+
+} // namespace
+
+Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequest &q)
+{
+    if (s.kind() == store::FileKind::Training)
+        return u"This is a training file of invented cases: it is never sent as a real referral."_s;
+    if (q.purpose.trimmed().isEmpty())
+        return u"Say what the summary is for (its purpose), for example “Referral for temporary accommodation”. Sharing needs a purpose."_s;
+    if (q.recipient.trimmed().isEmpty())
+        return u"Say who the summary is for (its recipient), for example “Housing Options, Stoke-on-Trent City Council”."_s;
+    if (!q.consent && q.lawfulBasis.trimmed().isEmpty())
+        return u"Say whether the person consented to this being shared or, if not, the lawful basis for sharing it."_s;
+    if (q.author.name.trimmed().isEmpty())
+        return u"A summary is signed by the person who makes it: give your name."_s;
+    auto person = s.person(q.personId);
+    if (!person)
+        return person.error().message;
+    store::ListFilter filter;
+    filter.personId = person->id;
+    auto list = s.entries(filter, q.author);
+    if (!list)
+        return list.error().message;
+
+    ReferralSummary out;
+    out.title = u"Fire-safety history — factual summary"_s;
+    out.person = *person;
+    out.generatedAt = q.now.isValid() ? q.now.toUTC() : QDateTime::currentDateTimeUtc();
+    out.author = q.author;
+    out.purpose = q.purpose.trimmed();
+    out.recipient = q.recipient.trimmed();
+    out.basis = q.consent ? u"The person consented to this summary being shared with the recipient."_s
+                          : u"Shared without the person's consent, on this lawful basis: %1"_s.arg(q.lawfulBasis.trimmed());
+    out.sections = q.sections;
+    out.caseFileName = QFileInfo(s.location()).fileName();
+
+    // Which incidents: the ones chosen, each a final, not-in-error fire-setting incident of this person.
+    QSet<QString> chosen(q.entryIds.begin(), q.entryIds.end());
+    qsizetype inError = 0, drafts = 0, notes = 0, notChosen = 0;
+    std::vector<std::pair<record::Entry, store::Revision>> incidents;
+    for (const store::EntrySummary &e : *list) {
+        if (e.status == store::EntryStatus::InError) {
+            ++inError;
+            continue;
+        }
+        if (e.status == store::EntryStatus::Draft) {
+            ++drafts;
+            continue;
+        }
+        if (!e.incident) {
+            ++notes;
+            continue;
+        }
+        if (!chosen.isEmpty() && !chosen.contains(e.id)) {
+            ++notChosen;
+            continue;
+        }
+        auto d = s.entry(e.id);
+        if (!d)
+            return d.error().message;
+        incidents.emplace_back(d->revisions.back().entry, d->revisions.back());
+        chosen.remove(e.id);
+    }
+    if (!q.entryIds.isEmpty() && !chosen.isEmpty())
+        return u"Entry %1 is not a final fire-setting incident record of %2 (it may be a case note, a draft, marked in error, or someone else's). "
+               u"Choose from the incidents in their chronology."_s.arg(QStringList(chosen.begin(), chosen.end()).join(u", "_s), person->name);
+    std::stable_sort(incidents.begin(), incidents.end(), [](const auto &a, const auto &b) {
+        const QDateTime x = a.first.eventDate.earliest(), y = b.first.eventDate.earliest();
+        if (x.isValid() != y.isValid())
+            return x.isValid();
+        return x < y;
+    });
+
+    for (const auto &[e, rev] : incidents) {
+        const record::IncidentRecord &r = *e.incident();
+        IncidentRow row;
+        row.entryId = e.id;
+        row.revision = rev.number;
+        row.hash = rev.hash;
+        row.whenInText = e.eventDate.display();
+        row.when = row.whenInText;
+        row.when[0] = row.when[0].toUpper();
+        row.type = typeText(r);
+        row.setting = settingText(r);
+        row.description = orNotRecorded(r.whatHappened);
+        if (q.sections.contains(Section::Context))
+            row.context = orNotRecorded(r.context);
+        row.harm = harmText(r);
+        row.fireService = fireServiceText(r);
+        row.outcome = outcomeText(r);
+        row.source = sourceText(r);
+        row.verification = answer(r.source.verification);
+        row.disputed = disputedText(r);
+        row.writtenBy = whenWritten(e);
+        out.incidents.push_back(row);
+        out.sources.push_back({e.id, rev.number, rev.hash, row.writtenBy});
+        if (q.sections.contains(Section::ChangesSince)) {
+            ChangeSince c{e.id, row.whenInText, orNotRecorded(r.changesSince), {}};
+            for (const record::Intervention &in : r.interventions) {
+                QString t = record::title(in.type);
+                if (in.date.isValid())
+                    t += u", "_s + day(in.date);
+                if (!in.detail.trimmed().isEmpty())
+                    t += u": "_s + in.detail.trimmed();
+                c.interventions << t;
+            }
+            out.changes.push_back(c);
+        }
+        if (q.sections.contains(Section::PersonsView))
+            out.views.push_back({e.id, row.whenInText, answer(r.ownAccount.status), r.ownAccount.text.trimmed(),
+                                 r.ownAccount.reason.trimmed(), disputedText(r)});
+    }
+
+    // In short: how many, and how long since the most recent, said plainly.
+    const qsizetype total = incidents.size() + notChosen;
+    QDateTime latest;
+    for (const auto &[e, rev] : incidents)
+        if (const QDateTime t = e.eventDate.latest(); t.isValid() && (!latest.isValid() || t > latest))
+            latest = t;
+    if (total == 0) {
+        out.inShort = u"No fire-setting incident is recorded for %1 in this case file."_s.arg(person->name);
+    } else {
+        out.inShort = u"%1 recorded for %2"_s.arg(plural(total, u"fire-setting incident is"_s, u"fire-setting incidents are"_s), person->name);
+        if (notChosen > 0)
+            out.inShort += u"; this summary includes %1"_s.arg(incidents.size());
+        out.inShort += u'.';
+        if (latest.isValid()) {
+            const qint64 days = std::max<qint64>(0, latest.daysTo(out.generatedAt));
+            out.inShort += u" The most recent included took place by %1: %2 before this summary, with no later incident recorded."_s
+                               .arg(day(latest.date()), record::describeDuration(days));
+        }
+    }
+
+    // Current fire-safety factors and the plan: from the most recent incident that records them.
+    if (q.sections.contains(Section::Safety) && !incidents.empty()) {
+        const auto &[e, rev] = incidents.back();
+        const record::IncidentRecord &r = *e.incident();
+        out.safetyFrom = u"As recorded for the incident of %1 (entry %2)."_s.arg(e.eventDate.display(), e.id);
+        out.safetyFactors << u"Smokes: "_s + answer(r.safety.smoking);
+        if (q.sections.contains(Section::Health)) {
+            out.safetyFactors << u"Alcohol or drug use affects fire safety: "_s + answer(r.safety.substanceUse);
+            out.safetyFactors << u"Difficulty getting out in a fire: "_s + answer(r.safety.mobilityDifficulty);
+        }
+        out.safetyFactors << u"Hoarding or blocked escape routes: "_s + answer(r.safety.hoardingOrBlockedEscape);
+        out.safetyFactors << u"Working smoke alarm: "_s + answer(r.safety.workingSmokeAlarm);
+        QString visit = u"Home fire safety visit: "_s + answer(r.safety.homeFireSafetyVisit);
+        if (r.safety.homeFireSafetyVisitDate.isValid())
+            visit += u", "_s + day(r.safety.homeFireSafetyVisitDate);
+        out.safetyFactors << visit;
+        out.safetyPlan = orNotRecorded(r.safetyPlan);
+    }
+
+    // What is left out, and why.
+    if (inError > 0)
+        out.leftOut << u"%1 not included."_s.arg(plural(inError, u"entry marked in error is"_s, u"entries marked in error are"_s));
+    if (drafts > 0)
+        out.leftOut << u"%1 not included: only final entries are."_s.arg(plural(drafts, u"draft is"_s, u"drafts are"_s));
+    if (notes > 0)
+        out.leftOut << u"%1 not included: this summary covers fire-setting incidents only."_s.arg(plural(notes, u"general case note is"_s, u"general case notes are"_s));
+    if (notChosen > 0)
+        out.leftOut << u"%1 chosen for this summary (the minimum necessary for its purpose)."_s
+                           .arg(plural(notChosen, u"fire-setting incident was not"_s, u"fire-setting incidents were not"_s));
+    for (Section sec : {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView})
+        if (!q.sections.contains(sec))
+            out.leftOut << u"%1: left out of this summary by its author."_s.arg(sectionTitle(sec));
+    if (!q.sections.contains(Section::Health))
+        out.leftOut << u"Health details (alcohol or drug use, difficulty getting out in a fire) are left out, as health information is shared only when the recipient needs it."_s;
+
+    auto head = s.headHash();
+    out.auditHead = head ? *head : QString();
+    return out;
+}
+
+// ---- HTML ---------------------------------------------------------------------------------------------
+
+QString summaryHtml(const ReferralSummary &r)
+{
+    Html h(r.title);
+    h.heading(1, r.title);
+    QString about = r.person.name;
+    QStringList extra;
+    if (!r.person.otherNames.isEmpty())
+        extra << u"also known as "_s + r.person.otherNames.join(u", "_s);
+    if (r.person.dateOfBirth.isValid())
+        extra << u"born "_s + day(r.person.dateOfBirth);
+    if (!extra.isEmpty())
+        about += u" ("_s + extra.join(u"; "_s) + u')';
+    h.definitions({{u"About"_s, about},
+                   {u"For"_s, r.recipient},
+                   {u"Purpose"_s, r.purpose},
+                   {u"Consent or lawful basis"_s, r.basis},
+                   {u"Prepared by"_s, store::actorDisplay(r.author)},
+                   {u"Date"_s, kUk.toString(r.generatedAt, u"d MMMM yyyy, HH:mm 'UTC'"_s)}});
+    h.paragraph(u"This summary is built from the structured facts of the case file, not from opinions. Each incident says when it "
+                u"happened, how we know, what came of it, and whether the person disputes it. Ask the author for the source entries "
+                u"listed at the end."_s, u"note"_s);
+
+    h.heading(2, u"In short"_s);
+    h.paragraph(r.inShort);
+
+    if (!r.incidents.empty()) {
+        h.heading(2, u"Incidents"_s);
+        std::vector<QStringList> rows;
+        for (const IncidentRow &i : r.incidents)
+            rows.push_back({i.when, i.type, i.setting, i.harm, i.outcome, i.disputed});
+        h.table({u"When"_s, u"What"_s, u"Where"_s, u"Harm"_s, u"Outcome"_s, u"Disputed by the person?"_s}, rows);
+        for (const IncidentRow &i : r.incidents) {
+            h.heading(3, i.when + u" — "_s + i.type);
+            std::vector<std::pair<QString, QString>> defs{{u"What happened"_s, i.description}};
+            if (!i.context.isEmpty())
+                defs.push_back({u"What was going on at the time"_s, i.context});
+            defs.insert(defs.end(), {{u"Where"_s, i.setting},
+                                     {u"Harm"_s, i.harm},
+                                     {u"Fire and rescue service"_s, i.fireService},
+                                     {u"Outcome"_s, i.outcome},
+                                     {u"How we know"_s, i.source},
+                                     {u"Verified"_s, i.verification},
+                                     {u"Does the person dispute it?"_s, i.disputed},
+                                     {u"Recorded by"_s, i.writtenBy}});
+            h.definitions(defs);
+        }
+    }
+
+    if (r.sections.contains(Section::ChangesSince) && !r.changes.empty()) {
+        h.heading(2, u"What has changed since"_s);
+        for (const ChangeSince &c : r.changes) {
+            h.heading(3, u"Since the incident of "_s + c.when);
+            h.paragraph(c.text);
+            if (!c.interventions.isEmpty())
+                h.list(c.interventions);
+        }
+    }
+    if (r.sections.contains(Section::Safety) && !r.safetyFactors.isEmpty()) {
+        h.heading(2, u"Current fire-safety factors and the safety plan"_s);
+        h.paragraph(r.safetyFrom, u"note"_s);
+        h.list(r.safetyFactors);
+        h.heading(3, u"The agreed safety plan"_s);
+        h.paragraph(r.safetyPlan);
+    }
+    if (r.sections.contains(Section::PersonsView) && !r.views.empty()) {
+        h.heading(2, u"The person's view"_s);
+        for (const PersonsView &v : r.views) {
+            h.heading(3, u"About the incident of "_s + v.when);
+            if (!v.words.isEmpty())
+                h.quote(v.words);
+            else
+                h.paragraph(u"Their account: "_s + v.status + (v.reason.isEmpty() ? QString() : u" — "_s + v.reason) + u'.');
+            h.paragraph(u"Do they dispute the record? "_s + v.disputes + u'.');
+        }
+    }
+    h.heading(2, u"What this summary leaves out"_s);
+    if (r.leftOut.isEmpty())
+        h.paragraph(u"Nothing: every final fire-setting incident record of this person is included."_s);
+    else
+        h.list(r.leftOut);
+    h.heading(2, u"Sources"_s);
+    std::vector<QStringList> rows;
+    for (const SourceRef &src : r.sources)
+        rows.push_back({src.entryId, QString::number(src.revision), src.writtenBy, src.hash});
+    if (!rows.empty())
+        h.table({u"Entry"_s, u"Revision"_s, u"Written by"_s, u"Revision hash (SHA-256)"_s}, rows, u"sources"_s);
+    h.paragraph(u"Case file %1; its audit trail's latest hash when this summary was made: %2. "
+                u"Anyone holding the case file can check that these entries are unchanged with “fairnote-cli verify --expect %3”."_s
+                    .arg(r.caseFileName, r.auditHead, r.auditHead.left(16)),
+                u"note"_s);
+    return h.finish();
+}
+
+// ---- JSON ---------------------------------------------------------------------------------------------
+
+QJsonObject summaryJson(const ReferralSummary &r)
+{
+    QJsonArray incidents;
+    for (const IncidentRow &i : r.incidents)
+        incidents.append(QJsonObject{{u"entry"_s, i.entryId}, {u"revision"_s, i.revision}, {u"hash"_s, i.hash}, {u"when"_s, i.when},
+                                     {u"type"_s, i.type}, {u"setting"_s, i.setting}, {u"what_happened"_s, i.description},
+                                     {u"context"_s, i.context.isEmpty() ? QJsonValue() : QJsonValue(i.context)}, {u"harm"_s, i.harm},
+                                     {u"fire_service"_s, i.fireService}, {u"outcome"_s, i.outcome}, {u"source"_s, i.source},
+                                     {u"verification"_s, i.verification}, {u"disputed"_s, i.disputed}, {u"written_by"_s, i.writtenBy}});
+    QJsonArray changes;
+    for (const ChangeSince &c : r.changes)
+        changes.append(QJsonObject{{u"entry"_s, c.entryId}, {u"when"_s, c.when}, {u"text"_s, c.text},
+                                   {u"interventions"_s, QJsonArray::fromStringList(c.interventions)}});
+    QJsonArray views;
+    for (const PersonsView &v : r.views)
+        views.append(QJsonObject{{u"entry"_s, v.entryId}, {u"when"_s, v.when}, {u"status"_s, v.status}, {u"words"_s, v.words},
+                                 {u"reason"_s, v.reason}, {u"disputes"_s, v.disputes}});
+    QJsonArray sections;
+    for (Section s : {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView, Section::Health})
+        if (r.sections.contains(s))
+            sections.append(sectionId(s));
+    QJsonArray sources;
+    for (const SourceRef &s : r.sources)
+        sources.append(QJsonObject{{u"entry"_s, s.entryId}, {u"revision"_s, s.revision}, {u"hash"_s, s.hash}, {u"written_by"_s, s.writtenBy}});
+    QJsonObject safety;
+    if (!r.safetyFactors.isEmpty())
+        safety = QJsonObject{{u"from"_s, r.safetyFrom}, {u"factors"_s, QJsonArray::fromStringList(r.safetyFactors)}, {u"plan"_s, r.safetyPlan}};
+    return QJsonObject{
+        {u"format"_s, u"fairnote-referral-summary"_s},
+        {u"version"_s, 1},
+        {u"title"_s, r.title},
+        {u"person"_s, QJsonObject{{u"id"_s, r.person.id}, {u"name"_s, r.person.name},
+                                  {u"other_names"_s, QJsonArray::fromStringList(r.person.otherNames)},
+                                  {u"date_of_birth"_s, r.person.dateOfBirth.isValid() ? QJsonValue(r.person.dateOfBirth.toString(Qt::ISODate)) : QJsonValue()}}},
+        {u"generated_at"_s, r.generatedAt.toString(Qt::ISODate)},
+        {u"author"_s, QJsonObject{{u"name"_s, r.author.name}, {u"role"_s, r.author.role}, {u"organisation"_s, r.author.organisation}}},
+        {u"purpose"_s, r.purpose},
+        {u"recipient"_s, r.recipient},
+        {u"basis"_s, r.basis},
+        {u"sections"_s, sections},
+        {u"in_short"_s, r.inShort},
+        {u"incidents"_s, incidents},
+        {u"changes_since"_s, changes},
+        {u"safety"_s, safety.isEmpty() ? QJsonValue() : QJsonValue(safety)},
+        {u"persons_view"_s, views},
+        {u"left_out"_s, QJsonArray::fromStringList(r.leftOut)},
+        {u"sources"_s, sources},
+        {u"case_file"_s, r.caseFileName},
+        {u"audit_head"_s, r.auditHead},
+    };
+}
+
+std::vector<TextFindings> checkSummaryText(const ReferralSummary &r, const wording::Checker &checker)
+{
+    std::vector<TextFindings> out;
+    auto check = [&](const QString &where, const QString &text) {
+        if (text.trimmed().isEmpty() || text == u"Not recorded")
+            return;
+        TextFindings tf{where, text, checker.check(text)};
+        if (!tf.findings.empty())
+            out.push_back(std::move(tf));
+    };
+    for (const IncidentRow &i : r.incidents) {
+        check(u"The incident of %1 — what happened"_s.arg(i.whenInText), i.description);
+        check(u"The incident of %1 — what was going on at the time"_s.arg(i.whenInText), i.context);
+    }
+    for (const ChangeSince &c : r.changes)
+        check(u"Since the incident of %1"_s.arg(c.when), c.text);
+    check(u"The agreed safety plan"_s, r.safetyPlan);
+    // The person's own words are theirs, and are never checked.
+    return out;
+}
+
+store::StoreResult<qint64> recordSummaryExport(store::Store &s, const ReferralSummary &r, const QString &format, const QString &destination)
+{
+    QJsonArray entries;
+    for (const SourceRef &src : r.sources)
+        entries.append(QJsonObject{{u"entry"_s, src.entryId}, {u"revision"_s, src.revision}, {u"hash"_s, src.hash}});
+    return s.logEvent(r.author, u"export-summary"_s, r.person.id, {},
+                      QJsonObject{{u"document"_s, u"referral summary"_s}, {u"format"_s, format}, {u"destination"_s, destination},
+                                  {u"purpose"_s, r.purpose}, {u"recipient"_s, r.recipient}, {u"basis"_s, r.basis}, {u"entries"_s, entries}});
+}
+
+} // namespace fairnote::report

@@ -1,0 +1,193 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// fairnote-cli report and disclosure end to end: a real PDF whose text (pdftotext) holds the sections and
+// not the entry marked in error; one audit row per export; refusals with clear messages.
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+struct Run
+{
+    int code;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+const QString kAuthor = u"Jo Fletcher (Support worker, Fairview Lodge)"_s;
+
+Run run(const QTemporaryDir &home, const QString &program, const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    env.remove(u"QT_QPA_PLATFORM"_s); // the CLI must choose the offscreen platform itself
+    env.remove(u"DISPLAY"_s);
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    REQUIRE(p.waitForStarted());
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    REQUIRE(p.waitForFinished(120000));
+    REQUIRE(p.exitStatus() == QProcess::NormalExit);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+Run cli(const QTemporaryDir &home, const QStringList &args, const QByteArray &input = {})
+{
+    return run(home, QStringLiteral(FAIRNOTE_CLI), args, input);
+}
+
+// Sam Rivers with the complete example, plus an incident marked in error that must never be shared.
+QString prepared(const QTemporaryDir &home)
+{
+    const QString db = home.filePath(u"case.db"_s);
+    REQUIRE(cli(home, {u"init"_s, u"--db"_s, db}).code == 0);
+    QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    QJsonArray entries = doc[u"entries"_s].toArray();
+    QJsonObject wrong = entries[0].toObject();
+    wrong[u"id"_s] = u"entry-wrong"_s;
+    QJsonObject incident = wrong[u"incident"_s].toObject();
+    incident[u"what_happened"_s] = u"ZEBRA: this incident was about somebody else."_s;
+    wrong[u"incident"_s] = incident;
+    entries.append(wrong);
+    doc[u"entries"_s] = entries;
+    const Run imported = cli(home, {u"import"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"-"_s},
+                             QJsonDocument(doc).toJson());
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.code == 0);
+    REQUIRE(cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"About someone else."_s,
+                       u"entry-wrong"_s}).code == 0);
+    return db;
+}
+
+qint64 auditRows(const QTemporaryDir &home, const QString &db)
+{
+    return cli(home, {u"verify"_s, u"--db"_s, db, u"--format"_s, u"json"_s}).json()[u"audit_rows"_s].toInteger();
+}
+
+QStringList summaryArgs(const QString &db)
+{
+    return {u"report"_s, u"summary"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--person"_s, u"Sam Rivers"_s,
+            u"--purpose"_s, u"Referral for temporary accommodation"_s, u"--recipient"_s, u"Housing Options"_s, u"--consent"_s};
+}
+} // namespace
+
+TEST_CASE("report summary writes a PDF with the sections, page numbers and no entry marked in error", "[cli][report]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    const qint64 before = auditRows(home, db);
+    const QString pdf = home.filePath(u"summary.pdf"_s);
+    const Run r = cli(home, summaryArgs(db) << u"-o"_s << pdf);
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    CHECK_FALSE(r.err.contains(u"XDG_RUNTIME_DIR"_s));
+    CHECK(auditRows(home, db) == before + 1);
+
+    QProcess text;
+    text.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+    REQUIRE(text.waitForFinished(60000));
+    const QString body = QString::fromUtf8(text.readAllStandardOutput());
+    INFO(body.toStdString());
+    for (const QString &section : {u"Fire-safety history — factual summary"_s, u"In short"_s, u"Incidents"_s, u"What has changed since"_s,
+                                   u"Current fire-safety factors and the safety plan"_s, u"The person's view"_s,
+                                   u"What this summary leaves out"_s, u"Sources"_s, u"Page 1 of"_s}) {
+        INFO(section.toStdString());
+        CHECK(body.contains(section));
+    }
+    CHECK_FALSE(body.contains(QChar(0xFB01))); // no "ﬁ" ligature: the text searches and reads as written
+    CHECK(body.contains(u"1 entry marked in error is not included."_s));
+    CHECK(body.contains(u"Referral for temporary accommodation"_s));
+    CHECK_FALSE(body.contains(u"ZEBRA"_s));
+}
+
+TEST_CASE("report summary as JSON and HTML; the export is recorded with purpose and recipient", "[cli][report]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    const Run json = cli(home, summaryArgs(db) << u"--format"_s << u"json"_s);
+    REQUIRE(json.code == 0);
+    const QJsonObject o = json.json();
+    CHECK(o[u"format"_s] == u"fairnote-referral-summary"_s);
+    CHECK(o[u"incidents"_s].toArray().size() == 1);
+    CHECK(o[u"recipient"_s] == u"Housing Options"_s);
+    const QString html = home.filePath(u"summary.html"_s);
+    REQUIRE(cli(home, summaryArgs(db) << u"-o"_s << html).code == 0);
+    QFile f(html);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll().contains("<h2>The person's view</h2>"));
+
+    const QJsonObject sar = cli(home, {u"report"_s, u"sar"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--person"_s, u"person-0001"_s,
+                                       u"--format"_s, u"json"_s}).json();
+    const QJsonArray log = sar[u"export_log"_s].toArray();
+    REQUIRE(log.size() == 2); // the two summaries above
+    CHECK(log[0].toString().contains(u"for Housing Options; purpose: Referral for temporary accommodation"_s));
+}
+
+TEST_CASE("report refuses a summary without purpose, recipient or basis, and an ambiguous name", "[cli][report]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    const qint64 before = auditRows(home, db);
+    QStringList noPurpose = summaryArgs(db);
+    noPurpose.removeAt(noPurpose.indexOf(u"--purpose"_s) + 1);
+    noPurpose.removeOne(u"--purpose"_s);
+    Run r = cli(home, noPurpose);
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"--purpose"_s));
+    QStringList noRecipient = summaryArgs(db);
+    noRecipient.removeAt(noRecipient.indexOf(u"--recipient"_s) + 1);
+    noRecipient.removeOne(u"--recipient"_s);
+    r = cli(home, noRecipient);
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"--recipient"_s));
+    QStringList noBasis = summaryArgs(db);
+    noBasis.removeOne(u"--consent"_s);
+    r = cli(home, noBasis);
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"--basis"_s));
+    CHECK(auditRows(home, db) == before); // nothing was exported, nothing recorded
+
+    REQUIRE(cli(home, {u"import"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"-"_s}, R"({"version":1,"person":{"name":"Sam Rivers"},"entries":[]})").code == 0);
+    r = cli(home, summaryArgs(db));
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"2 people are called \"Sam Rivers\""_s));
+    CHECK(r.err.contains(u"person-0001"_s));
+}
+
+TEST_CASE("disclosure: a flagged entry is withheld from the subject-access export until released", "[cli][report]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    CHECK(cli(home, {u"disclosure"_s, u"flag"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"entry-0002"_s}).code == 2);
+    REQUIRE(cli(home, {u"disclosure"_s, u"flag"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"Names a neighbour."_s,
+                       u"entry-0002"_s}).code == 0);
+    const QString html = home.filePath(u"sar.html"_s);
+    REQUIRE(cli(home, {u"report"_s, u"sar"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--person"_s, u"Sam Rivers"_s, u"-o"_s, html}).code == 0);
+    QFile f(html);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.contains(u"WITHHELD"_s));
+    CHECK(text.contains(u"Names a neighbour."_s));
+    CHECK_FALSE(text.contains(u"lounge"_s)); // the withheld note's words
+    CHECK(text.contains(u"ZEBRA"_s));              // the entry marked in error is held, and shown as such
+    CHECK(text.contains(u"Marked in error"_s));
+    REQUIRE(cli(home, {u"disclosure"_s, u"release"_s, u"--db"_s, db, u"--author"_s, u"Dee Marsh (Team leader)"_s, u"entry-0002"_s}).code == 0);
+    const Run list = cli(home, {u"disclosure"_s, u"list"_s, u"--db"_s, db, u"--format"_s, u"json"_s});
+    CHECK(list.json()[u"flags"_s][0][u"released"_s] == true);
+    CHECK(cli(home, {u"verify"_s, u"--db"_s, db}).code == 0);
+}
