@@ -96,7 +96,6 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<AssessCommand>());
     c.push_back(std::make_unique<RulesCommand>());
     c.push_back(std::make_unique<SchemaCommand>());
-    c.push_back(std::make_unique<ExerciseCommand>());
     c.push_back(std::make_unique<InitCommand>());
     c.push_back(std::make_unique<ImportCommand>());
     c.push_back(std::make_unique<ExportCommand>());
