@@ -320,6 +320,7 @@ struct OpenOptions
 };
 
 // Opens (or creates) a case file. Refuses, without changing it, a file that is not SQLite, not a
+// Fairnote case file, of the other kind (training/live), or from a newer Fairnote. A file that cannot be
 // written is opened for reading only (see Store::readOnlyReason). Migrates an older Fairnote file.
 StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOptions &options = {});
 
