@@ -49,14 +49,16 @@ std::vector<Unit> units(const QString &s)
     return out;
 }
 
-void append(std::vector<DiffPiece> &out, DiffPiece::Kind kind, const QString &text)
+void append(std::vector<DiffPiece> &out, DiffPiece::Kind kind, const QString &text, const QString &second = {})
 {
-    if (text.isEmpty())
+    if (text.isEmpty() && second.isEmpty())
         return;
-    if (!out.empty() && out.back().kind == kind)
+    if (!out.empty() && out.back().kind == kind) {
         out.back().text += text;
-    else
-        out.push_back({kind, text});
+        out.back().second += second;
+    } else {
+        out.push_back({kind, text, second});
+    }
 }
 
 } // namespace
@@ -67,7 +69,7 @@ std::vector<DiffPiece> wordDiff(const QString &first, const QString &second)
     const std::vector<Unit> a = units(first), b = units(second);
     if (a.size() > size_t(kMaxDiffTokens) || b.size() > size_t(kMaxDiffTokens)) {
         if (first.simplified().compare(second.simplified(), Qt::CaseInsensitive) == 0) {
-            append(out, DiffPiece::Kind::Same, first);
+            append(out, DiffPiece::Kind::Same, first, second);
         } else {
             append(out, DiffPiece::Kind::OnlyFirst, first);
             append(out, DiffPiece::Kind::OnlySecond, second);
@@ -94,8 +96,7 @@ std::vector<DiffPiece> wordDiff(const QString &first, const QString &second)
     while (i < n || j < m) {
         if (i < n && j < m && a[i].key == b[j].key) {
             flush();
-            // Same words; the first text's spacing is shown.
-            append(out, DiffPiece::Kind::Same, a[i].text);
+            append(out, DiffPiece::Kind::Same, a[i].text, b[j].text);
             ++i;
             ++j;
         } else if (j >= m || (i < n && at(i + 1, j) >= at(i, j + 1))) {

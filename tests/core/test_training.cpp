@@ -482,15 +482,25 @@ TEST_CASE("the word diff marks what only one text has, ignoring case and spacing
     using K = DiffPiece::Kind;
     const auto d = wordDiff(u"At 18:40 a pan caught fire."_s, u"At 18:40 a pan of oil caught  Fire."_s);
     REQUIRE(d.size() == 3);
-    CHECK(d[0] == DiffPiece{K::Same, u"At 18:40 a pan "_s});
-    CHECK(d[1] == DiffPiece{K::OnlySecond, u"of oil "_s});
-    CHECK(d[2] == DiffPiece{K::Same, u"caught fire."_s});
+    CHECK(d[0] == DiffPiece{K::Same, u"At 18:40 a pan "_s, u"At 18:40 a pan "_s});
+    CHECK(d[1] == DiffPiece{K::OnlySecond, u"of oil "_s, {}});
+    CHECK(d[2] == DiffPiece{K::Same, u"caught fire."_s, u"caught  Fire."_s});
 
     const auto r = wordDiff(u"He kicked off."_s, u"He shouted."_s);
     REQUIRE(r.size() == 4);
-    CHECK(r[1] == DiffPiece{K::OnlyFirst, u"kicked off"_s});
-    CHECK(r[2] == DiffPiece{K::OnlySecond, u"shouted"_s});
-    CHECK(wordDiff(QString(), u"New."_s) == std::vector<DiffPiece>{{K::OnlySecond, u"New."_s}});
+    CHECK(r[1] == DiffPiece{K::OnlyFirst, u"kicked off"_s, {}});
+    CHECK(r[2] == DiffPiece{K::OnlySecond, u"shouted"_s, {}});
+    CHECK(wordDiff(QString(), u"New."_s) == std::vector<DiffPiece>{{K::OnlySecond, u"New."_s, {}}});
+    // Each side reads back as it was written.
+    const QString a = u"Pat put it out. He was upset."_s, b = u"Pat, the night worker, put it out within a minute."_s;
+    QString first, second;
+    for (const DiffPiece &p : wordDiff(a, b)) {
+        if (p.kind != K::OnlySecond)
+            first += p.text;
+        second += p.kind == K::Same ? p.second : p.kind == K::OnlySecond ? p.text : QString();
+    }
+    CHECK(first == a);
+    CHECK(second == b);
 }
 
 // ---- results ----------------------------------------------------------------------------------------
