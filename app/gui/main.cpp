@@ -8,7 +8,9 @@
 #include "openfaileddialog.h"
 #include "packproblemsdialog.h"
 #include "textcheckwindow.h"
+#include "trainerwindow.h"
 #include "store/location.h"
+#include "training/trainingstore.h"
 #include "wording/rulepack.h"
 
 #include <QApplication>
@@ -135,7 +137,12 @@ int main(int argc, char **argv)
     const QCommandLineOption openOption(u"open"_s, u"Check a UTF-8 text note in the text-check window."_s, u"FILE"_s);
     const QCommandLineOption startupOption(u"startup-time"_s,
                                            u"Print how long it took until the window was ready, then quit (for the benchmark)."_s);
-    parser.addOptions({dbOption, rulesOption, openOption, startupOption});
+    const QCommandLineOption trainingOption(u"training"_s,
+                                            u"Trainer mode: practise factual recording on invented cases, in a training file (FILE, "
+                                            "or %1, created on first use). A real case file is refused."_s
+                                                .arg(training::defaultTrainingFilePath()));
+    parser.addOptions({dbOption, rulesOption, openOption, startupOption, trainingOption});
+    parser.addPositionalArgument(u"FILE"_s, u"With --training: the training file to open."_s, u"[FILE]"_s);
     if (!parser.parse(QCoreApplication::arguments())) {
         QString error = parser.errorText();
         if (error.endsWith(u'.'))
@@ -149,6 +156,15 @@ int main(int argc, char **argv)
         parser.showVersion(); // exits
     if (informationOnly)
         return 0;
+    // A FILE is only ever a training file: a real case file is named with --db.
+    const bool training = parser.isSet(trainingOption);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > (training ? 1 : 0) || (training && (parser.isSet(dbOption) || parser.isSet(openOption)))) {
+        printErr(training ? u"fairnote: --training takes one training file (and no --db or --open). See fairnote --help.\n"_s
+                          : u"fairnote: unexpected argument '%1'. A case file is opened with --db FILE, a training file with "
+                            "--training FILE. See fairnote --help.\n"_s.arg(files.value(0)));
+        return kExitBadInput;
+    }
 
     const QString platform = QGuiApplication::platformName();
     const bool timing = parser.isSet(startupOption);
@@ -176,6 +192,20 @@ int main(int argc, char **argv)
         }
     }
     const ui::LoadedRules rules{std::make_shared<const wording::Checker>(std::move(*pack)), orgDir};
+
+    if (training) {
+        // Trainer mode: a training file of invented cases, never a real case file (docs/training.md).
+        QString error;
+        auto *trainer = ui::TrainerWindow::open(rules, &settings, files.value(0), &error);
+        if (!trainer) {
+            printErr(u"fairnote: %1\n"_s.arg(error));
+            if (!noDialogs)
+                QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Trainer mode could not start"), error);
+            return kExitBadInput;
+        }
+        trainer->show();
+        return QCoreApplication::exec();
+    }
 
     if (parser.isSet(openOption)) {
         // A text note to check: the text-check window alone.
