@@ -14,6 +14,8 @@
 #include "recordeditor.h"
 #include "recordpanel.h"
 #include "reportdialog.h"
+#include "supervisiondialog.h"
+#include "trendsdialog.h"
 #include "settingsdialog.h"
 #include "spellingsetup.h"
 #include "textcheckwindow.h"
@@ -30,6 +32,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -437,6 +440,10 @@ void MainWindow::createActions()
                            tr("A subject-access export: every entry, revision, error and export about the person"));
     a.flagDisclosure = make(tr("Flag for review before &disclosure…"), u"flagDisclosureAction"_s, {},
                             tr("This entry holds information about someone else: withhold it from subject-access exports until reviewed"));
+    a.supervision = make(tr("&Review queue and sign-off…"), u"supervisionAction"_s, {},
+                         tr("Sample entries, review them with the rubric, and decide sign-off requests"));
+    a.trends = make(tr("Recording-quality &trends…"), u"trendsAction"_s, {}, tr("Recording quality over time, for the team and each worker"));
+    a.signOff = make(tr("Ask for &sign-off…"), u"signOffAction"_s, {}, tr("Ask a supervisor to sign this entry off"));
     a.releaseDisclosure = make(tr("&Release for disclosure…"), u"releaseDisclosureAction"_s, {},
                                tr("The review is done: include this entry in subject-access exports"));
 
@@ -490,6 +497,9 @@ void MainWindow::createActions()
     connect(a.summary, &QAction::triggered, this, &MainWindow::showSummary);
     connect(a.subjectAccess, &QAction::triggered, this, &MainWindow::showSubjectAccess);
     connect(a.flagDisclosure, &QAction::triggered, this, &MainWindow::flagForDisclosureInteractively);
+    connect(a.supervision, &QAction::triggered, this, &MainWindow::showSupervision);
+    connect(a.trends, &QAction::triggered, this, &MainWindow::showTrends);
+    connect(a.signOff, &QAction::triggered, this, &MainWindow::requestSignOffInteractively);
     connect(a.releaseDisclosure, &QAction::triggered, this, &MainWindow::releaseForDisclosureInteractively);
 
     // Over an underlined phrase in a narrative: the worker's three choices, never merged (docs/ui.md).
@@ -588,11 +598,14 @@ void MainWindow::createMenus()
     entry->addSeparator();
     entry->addAction(a.history);
     entry->addSeparator();
+    entry->addAction(a.signOff);
     entry->addActions({a.flagDisclosure, a.releaseDisclosure});
     QMenu *person = menuBar()->addMenu(tr("&Person"));
     person->addActions({a.summary, a.subjectAccess});
     person->addSeparator();
     person->addAction(a.addPerson);
+    QMenu *supervision = menuBar()->addMenu(tr("S&upervision"));
+    supervision->addActions({a.supervision, a.trends});
     QMenu *check = menuBar()->addMenu(tr("&Check"));
     check->addActions({a.nextFinding, a.previousFinding});
     check->addSeparator();
@@ -766,6 +779,12 @@ void MainWindow::loadChronology()
             status += tr(" (amendment in progress)");
         if (e.lateSeconds)
             status += u", "_s + lateText(*e.lateSeconds);
+        if (e.signOff == u"requested")
+            status += tr(" · sign-off requested");
+        else if (e.signOff == u"approved")
+            status += tr(" · signed off");
+        else if (e.signOff == u"returned")
+            status += tr(" · returned by the supervisor");
         item->setText(2, status);
         item->setText(3, e.summary);
         item->setToolTip(3, e.summary);
@@ -1357,6 +1376,7 @@ void MainWindow::updateEntryActions()
     a.subjectAccess->setEnabled(person);
     a.flagDisclosure->setEnabled(open && final && !(d && d->disclosure));
     a.releaseDisclosure->setEnabled(open && d && d->disclosure && !d->disclosure->released());
+    a.signOff->setEnabled(open && final && !inError && !(d && d->summary.signOff == u"requested"));
 }
 
 void MainWindow::updateTitle()
@@ -1427,6 +1447,57 @@ void MainWindow::releaseForDisclosureInteractively()
         showError(tr("The entry was not released"), sentence(r.error().message));
     else
         status(tr("Released for disclosure."));
+    updateEditorHeader();
+}
+
+// ---- supervision ------------------------------------------------------------------------------------
+
+void MainWindow::showSupervision()
+{
+    closeEntry();
+    auto rubric = review::Rubric::load(m_settings ? m_settings->value(u"reviewRubric"_s).toString() : QString());
+    if (!rubric) {
+        showError(tr("The review rubric could not be read"), rubric.error());
+        return;
+    }
+    SupervisionDialog dialog(*m_store, *rubric, m_author, this);
+    dialog.exec();
+    reloadPeople();
+    if (!m_personId.isEmpty())
+        loadChronology();
+}
+
+void MainWindow::showTrends()
+{
+    auto rubric = review::Rubric::load(m_settings ? m_settings->value(u"reviewRubric"_s).toString() : QString());
+    if (!rubric) {
+        showError(tr("The review rubric could not be read"), rubric.error());
+        return;
+    }
+    auto rows = review::trends(*m_store, *rubric, {});
+    if (!rows) {
+        showError(tr("The figures could not be worked out"), rows.error());
+        return;
+    }
+    TrendsDialog dialog(std::move(*rows), this);
+    dialog.exec();
+}
+
+void MainWindow::requestSignOffInteractively()
+{
+    if (m_entryId.isEmpty())
+        return;
+    bool ok = false;
+    const QString comment = QInputDialog::getText(this, tr("Ask for sign-off"),
+                                                  tr("Anything the supervisor should know? (optional)"), QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    auto r = m_store->requestSignOff(u"entry"_s, {}, m_entryId, {}, {}, comment, m_author);
+    if (!r)
+        showError(tr("Sign-off was not requested"), sentence(r.error().message));
+    else
+        status(tr("Sign-off requested. It shows in the chronology until a supervisor decides."));
+    loadChronology();
     updateEditorHeader();
 }
 

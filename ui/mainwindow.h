@@ -120,6 +120,9 @@ public slots:
     void openTextCheck();
     void showAbout();
     void showSummary();
+    void showSupervision();
+    void showTrends();
+    void requestSignOffInteractively();
     void showSubjectAccess();
     void flagForDisclosureInteractively();
     void releaseForDisclosureInteractively();
@@ -194,7 +197,7 @@ private:
     {
         QAction *newIncident, *newNote, *addPerson, *saveDraft, *finalise, *amend, *markInError, *discard, *history,
             *closeEntry, *search, *quit, *nextFinding, *previousFinding, *textCheck, *settings, *author, *help, *guide,
-            *about, *offerDrafts, *summary, *subjectAccess, *flagDisclosure, *releaseDisclosure;
+            *about, *offerDrafts, *summary, *subjectAccess, *flagDisclosure, *releaseDisclosure, *supervision, *trends, *signOff;
     } m_actions{};
 };
 

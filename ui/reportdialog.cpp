@@ -16,6 +16,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -86,6 +87,21 @@ ReportDialog::ReportDialog(Kind kind, store::Store &store, const QString &person
     for (QPushButton *b : {m_savePdf, m_saveHtml, m_saveJson, m_print})
         b->setToolTip(tr("Recorded in the audit trail, with the purpose and recipient, before it is written"));
     auto *buttons = new QHBoxLayout;
+    if (kind == Kind::Summary) {
+        m_signOff = new QPushButton(tr("Ask for si&gn-off…"), this);
+        m_signOff->setToolTip(tr("A supervisor reads this summary and signs it off; the summary then says who signed it off and when"));
+        buttons->addWidget(m_signOff);
+        connect(m_signOff, &QPushButton::clicked, this, [this] {
+            bool ok = false;
+            const QString comment = QInputDialog::getMultiLineText(this, tr("Ask for sign-off"),
+                                                                   tr("Anything the supervisor should know (optional):"), {}, &ok);
+            if (!ok)
+                return;
+            QString error;
+            if (!askForSignOff(comment, &error))
+                QMessageBox::warning(this, tr("Sign-off was not asked for"), error);
+        });
+    }
     buttons->addWidget(m_savePdf);
     buttons->addWidget(m_saveHtml);
     buttons->addWidget(m_saveJson);
@@ -316,6 +332,28 @@ void ReportDialog::refreshNow()
                                           : u"<b>%1</b> %2"_s.arg(tr("Before it can be shared:"), sentence(m_problem).toHtmlEscaped()));
     for (QPushButton *b : {m_savePdf, m_saveHtml, m_saveJson, m_print})
         b->setEnabled(m_problem.isEmpty());
+    if (m_signOff) {
+        const QString state = m_problem.isEmpty() && m_summary ? m_summary->signOff.state : QString();
+        m_signOff->setEnabled(m_problem.isEmpty() && state != u"requested" && state != u"approved");
+    }
+}
+
+bool ReportDialog::askForSignOff(const QString &comment, QString *error)
+{
+    refreshNow();
+    if (m_kind != Kind::Summary || !m_problem.isEmpty() || !m_summary) {
+        if (error)
+            *error = m_problem.isEmpty() ? tr("Only a referral summary is signed off here.") : sentence(m_problem);
+        return false;
+    }
+    auto r = report::requestSummarySignOff(m_store, *m_summary, comment, m_author);
+    if (!r) {
+        if (error)
+            *error = sentence(r.error().message);
+        return false;
+    }
+    refreshNow();
+    return true;
 }
 
 bool ReportDialog::saveTo(const QString &path, const QString &format, QString *error)

@@ -47,6 +47,10 @@ public:
     // Saves in `format` ("pdf", "html", "json") to `path`, recording the export first. False with
     // `error` when it could not be saved.
     bool saveTo(const QString &path, const QString &format, QString *error);
+    // Asks a supervisor to sign off the summary as it stands (summary only); false with a sentence when it
+    // cannot be asked for yet or already was.
+    bool askForSignOff(const QString &comment, QString *error);
+    QPushButton *signOffButton() const { return m_signOff; }
 
     // For tests: the controls.
     QListWidget *incidentList() const { return m_incidents; }
@@ -86,6 +90,7 @@ private:
     QListWidget *m_flagged = nullptr;
     QTextBrowser *m_preview;
     QPushButton *m_savePdf, *m_saveHtml, *m_saveJson, *m_print;
+    QPushButton *m_signOff = nullptr;
 };
 
 } // namespace fairnote::ui

@@ -9,6 +9,7 @@
 #include "rulescommand.h"
 #include "schemacommand.h"
 #include "reportcommands.h"
+#include "reviewcommands.h"
 #include "storecommands.h"
 
 #include <QHash>
@@ -112,6 +113,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<BackupCommand>());
     c.push_back(std::make_unique<ReportCommand>());
     c.push_back(std::make_unique<DisclosureCommand>());
+    c.push_back(std::make_unique<ReviewCommand>());
+    c.push_back(std::make_unique<TrendsCommand>());
     c.push_back(std::make_unique<DevGenerateCommand>());
     return c;
 }

@@ -82,6 +82,7 @@ QString ReportCommand::help() const
            u"                                   (--consent | --basis TEXT) [--format html|pdf|json]\n"
            u"                                   [-o FILE] [--entries ID,…] [--leave-out SECTION,…]\n"
            u"                                   [--include-health] [--rules DIR]\n"
+           u"                                   [--ask-sign-off [--comment TEXT]]\n"
            u"       fairnote-cli report sar --person ID|NAME [--from DATE] [--to DATE]\n"
            u"                               [--format html|pdf|json] [-o FILE]\n\n"
            u"summary: \"Fire-safety history — factual summary\" of one person, built from the structured\n"
@@ -93,7 +94,10 @@ QString ReportCommand::help() const
            u"--entries (incidents by id) and --leave-out (context, changes-since, safety,\n"
            u"persons-view); health details are left out unless --include-health. The purpose, the\n"
            u"recipient and either the person's consent or the lawful basis are required. The wording\n"
-           u"of the text it repeats is checked, and anything still flagged is listed on stderr.\n\n"
+           u"of the text it repeats is checked, and anything still flagged is listed on stderr.\n"
+           u"--ask-sign-off writes no file: it asks a supervisor to sign off this summary (the same\n"
+           u"choices and the same entry revisions); once they approve it ('fairnote-cli review signoff'),\n"
+           u"the summary made with those choices says who signed it off and when.\n\n"
            u"sar: everything held about the person (in a date range, by the date of the event): every\n"
            u"entry, revision and amendment with its reason, entries marked in error shown as such,\n"
            u"drafts, their own words and disputes, and every export about them. Entries flagged for\n"
@@ -116,6 +120,8 @@ QString ReportCommand::help() const
           u"  --format html|pdf|json   the format.\n"
           u"  -o, --output FILE   where to write it (replaced as a whole).\n"
           u"  --rules DIR         the organisation's rule pack, for the wording check of the summary.\n"
+          u"  --ask-sign-off      ask for sign-off of the summary instead of writing it; --comment\n"
+          u"                      adds a note for the supervisor.\n"
           u"  -h, --help          show this help.\n\n"
           u"Exit status: 0 written, 2 bad usage, a missing purpose, recipient or basis, an unknown or\n"
           u"ambiguous person, or a file that cannot be read or written.\n"_s;
@@ -127,12 +133,14 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
     if (const auto done = parse(normalised(args),
                                 storeValueOptions() << u"--person"_s << u"--purpose"_s << u"--recipient"_s << u"--basis"_s
                                                     << u"--format"_s << u"--output"_s << u"--entries"_s << u"--leave-out"_s
-                                                    << u"--from"_s << u"--to"_s << u"--rules"_s,
-                                {u"--consent"_s, u"--include-health"_s}, io, p))
+                                                    << u"--from"_s << u"--to"_s << u"--rules"_s << u"--comment"_s,
+                                {u"--consent"_s, u"--include-health"_s, u"--ask-sign-off"_s}, io, p))
         return *done;
     if (p.positional.size() != 1 || (p.positional.front() != u"summary" && p.positional.front() != u"sar"))
         return usageError(io, u"say which report: 'summary' (for a referral) or 'sar' (a subject-access export)"_s);
     const bool summaryReport = p.positional.front() == u"summary";
+    if (p.flags.contains(u"--ask-sign-off"_s) && (!summaryReport || p.values.contains(u"--output"_s)))
+        return usageError(io, summaryReport ? u"--ask-sign-off writes no file: leave out -o"_s : u"--ask-sign-off is for a summary"_s);
     const QString format = formatOf(p);
     if (format != u"html" && format != u"pdf" && format != u"json")
         return usageError(io, u"--format must be html, pdf or json, not '%1'"_s.arg(format));
@@ -228,6 +236,15 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
         }
     } else {
         return ExitBadInput;
+    }
+    if (p.flags.contains(u"--ask-sign-off"_s)) {
+        auto id = report::requestSummarySignOff(*s, *summary, p.values.value(u"--comment"_s), *actor);
+        if (!id)
+            return fail(io, id.error());
+        io.out << u"Sign-off of the fire-safety summary for %1 asked for (request %2). Nothing was written or shared.\n"_s
+                      .arg(summary->person.name)
+                      .arg(*id);
+        return ExitOk;
     }
     const QString html = report::summaryHtml(*summary);
     const QByteArray bytes = render(format, html, report::summaryJson(*summary),

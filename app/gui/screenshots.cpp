@@ -12,6 +12,9 @@
 #include "recordeditor.h"
 #include "recordpanel.h"
 #include "reportdialog.h"
+#include "review/review.h"
+#include "supervisiondialog.h"
+#include "trendsdialog.h"
 #include "findingspanel.h"
 #include "textcheckwindow.h"
 
@@ -21,8 +24,11 @@
 #include "store/snapshot.h"
 #include "wording/rulepack.h"
 
+#include <QTabWidget>
 #include <QApplication>
 #include <QComboBox>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QLineEdit>
@@ -174,6 +180,27 @@ int main(int argc, char **argv)
         die(r.error().message);
     for (const char *name : {"Ali Khan", "Jordan Hughes", "Morgan Walsh"})
         s->addPerson(record::Person{{}, QString::fromUtf8(name), {}, {}}, jo);
+    // Six months of Ali Khan's notes by two workers, the wording improving as the team trains: the trends.
+    {
+        record::CaseFile ali;
+        ali.person = *s->peopleNamed(u"Ali Khan"_s)->begin();
+        const QString vague[] = {u"Ali kicked off at the office and was aggressive."_s, u"Ali refused to engage again."_s,
+                                 u"Chaotic week, obviously struggling."_s};
+        const QString clear[] = {u"Ali came to the office at 10:00 and asked about his benefits claim; we phoned the helpline together."_s,
+                                 u"Ali said he did not want to talk today and left at 11:15. I will phone him on Friday."_s,
+                                 u"Ali showed me the letter from the housing office dated 3 March and we wrote a reply."_s};
+        int n = 0;
+        for (int month = 0; month < 6; ++month) {
+            for (int i = 0; i < 4; ++i) {
+                const store::Actor &who = i % 2 ? dee : jo;
+                const bool improving = (month * 4 + i) % 6 < month + (i % 2 ? 1 : 2);
+                const QString text = improving ? clear[(month + i) % 3] : vague[(month + i) % 3];
+                ali.entries.push_back(note(u"ali-%1"_s.arg(++n), QDate(2025, 10, 3).addMonths(month).addDays(i * 6), text, who));
+            }
+        }
+        if (auto r = s->importCaseFile(ali, jo, {false, u"the demonstration"_s}, {}); !r)
+            die(r.error().message);
+    }
     s.reset();
 
     auto reopened = store::openStore(dir.filePath(u"casefile.db"_s));
@@ -244,12 +271,45 @@ int main(int argc, char **argv)
         if (!dialog.saveTo(pdf, u"pdf"_s, &error))
             die(error);
         ok = pdfPages(pdf, out + u"/summary-page"_s) && ok;
+        if (!dialog.askForSignOff(u"Before it goes to Housing Options on Friday."_s, &error))
+            die(error);
         dialog.hide();
         ui::ReportDialog sar(ui::ReportDialog::Kind::SubjectAccess, window.store(), u"person-0001"_s, jo, rules.checker, &window);
         const QString sarPdf = dir.filePath(u"sar.pdf"_s);
         if (!sar.saveTo(sarPdf, u"pdf"_s, &error))
             die(error);
         ok = pdfPages(sarPdf, out + u"/sar-page"_s) && ok;
+    }
+    // Supervision: the review queue with a review under way, and the trends chart.
+    {
+        const store::Actor sam{u"Sam Okafor"_s, u"Team leader"_s, u"Fairview Lodge"_s};
+        auto rubric = review::Rubric::load();
+        ui::SupervisionDialog supervision(window.store(), *rubric, sam, &window);
+        supervision.sizeBox()->setValue(4);
+        supervision.seedEdit()->setText(u"20261201"_s);
+        QString error;
+        if (!supervision.drawQueue(&error))
+            die(error);
+        supervision.queueList()->setCurrentRow(0);
+        supervision.scoreBox(u"factual"_s)->setCurrentIndex(2);
+        supervision.evidenceEdit(u"factual"_s)->setText(u"“kicked off”: says what he did only as a conclusion"_s);
+        supervision.scoreBox(u"respectful-language"_s)->setCurrentIndex(2);
+        supervision.commentEdit()->setPlainText(u"Please amend: say what Ali said and did at the office."_s);
+        supervision.resize(1280, 760);
+        supervision.show();
+        ok = save(&supervision, out, u"review.png"_s) && ok;
+        supervision.tabs()->setCurrentIndex(1);
+        ok = save(&supervision, out, u"signoff.png"_s) && ok;
+        supervision.hide();
+        auto rows = review::trends(window.store(), *rubric, {});
+        ui::TrendsDialog trends(std::move(*rows), &window);
+        trends.metricBox()->setCurrentIndex(trends.metricBox()->findData(u"findings-per-1000-words"_s));
+        for (int i = 0; i < trends.groupList()->count(); ++i)
+            trends.groupList()->item(i)->setCheckState(Qt::Checked);
+        trends.resize(1100, 680);
+        trends.show();
+        ok = save(&trends, out, u"trends.png"_s) && ok;
+        trends.hide();
     }
     window.hide();
 

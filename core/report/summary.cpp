@@ -8,8 +8,10 @@
 #include "report/html.h"
 #include "wording/checker.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -174,6 +176,53 @@ QString whenWritten(const record::Entry &e)
     return u"%1, %2"_s.arg(store::actorDisplay(e.author), e.writtenAt.isValid() ? day(e.writtenAt.toUTC().date()) : u"date not recorded"_s);
 }
 
+// The latest request for exactly this content decides; failing that, an approval of an earlier version
+// is worth saying, so nobody takes this version for the one that was signed off.
+SummarySignOff signOffState(const std::vector<store::SignOff> &all, const QString &contentHash)
+{
+    SummarySignOff out;
+    const store::SignOff *mine = nullptr, *earlier = nullptr;
+    for (const store::SignOff &so : all) {
+        if (so.subject != u"summary")
+            continue;
+        if (so.documentHash == contentHash)
+            mine = &so;
+        else if (so.state() == store::SignOffState::Approved)
+            earlier = &so;
+    }
+    if (mine) {
+        const store::SignOffEvent last = mine->events.empty() ? store::SignOffEvent{store::SignOffState::Requested, mine->requestedBy,
+                                                                                    mine->requestedAt, {}}
+                                                              : mine->events.back();
+        out.state = store::signOffStateId(last.state);
+        out.request = mine->id;
+        out.by = last.actor;
+        out.at = last.at;
+        out.comment = last.comment;
+        switch (last.state) {
+        case store::SignOffState::Approved:
+            out.text = u"Signed off by %1 on %2."_s.arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()));
+            break;
+        case store::SignOffState::Requested:
+            out.text = u"Not yet signed off: %1 asked for sign-off on %2."_s.arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()));
+            break;
+        case store::SignOffState::Returned:
+            out.text = u"Not signed off: returned for correction by %1 on %2 (“%3”)."_s.arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()),
+                                                                                           last.comment);
+            break;
+        }
+    } else if (earlier) {
+        const store::SignOffEvent &last = earlier->events.back();
+        out.state = u"earlier-version"_s;
+        out.request = earlier->id;
+        out.by = last.actor;
+        out.at = last.at;
+        out.text = u"Not signed off: %1 signed off an earlier version on %2; the entries it draws on or the choices made have changed since."_s
+                       .arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()));
+    }
+    return out;
+}
+
 } // namespace
 
 Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequest &q)
@@ -206,6 +255,8 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     out.recipient = q.recipient.trimmed();
     out.basis = q.consent ? u"The person consented to this summary being shared with the recipient."_s
                           : u"Shared without the person's consent, on this lawful basis: %1"_s.arg(q.lawfulBasis.trimmed());
+    out.consent = q.consent;
+    out.lawfulBasis = q.consent ? QString() : q.lawfulBasis.trimmed();
     out.sections = q.sections;
     out.caseFileName = QFileInfo(s.location()).fileName();
 
@@ -289,9 +340,12 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     // In short: how many, and how long since the most recent, said plainly.
     const qsizetype total = incidents.size() + notChosen;
     QDateTime latest;
+    const record::EventDate *latestDate = nullptr;
     for (const auto &[e, rev] : incidents)
-        if (const QDateTime t = e.eventDate.latest(); t.isValid() && (!latest.isValid() || t > latest))
+        if (const QDateTime t = e.eventDate.latest(); t.isValid() && (!latest.isValid() || t > latest)) {
             latest = t;
+            latestDate = &e.eventDate;
+        }
     if (total == 0) {
         out.inShort = u"No fire-setting incident is recorded for %1 in this case file."_s.arg(person->name);
     } else {
@@ -300,9 +354,15 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
             out.inShort += u"; this summary includes %1"_s.arg(incidents.size());
         out.inShort += u'.';
         if (latest.isValid()) {
+            // The time since is counted from the latest the event can have been, so an imprecise date
+            // says "at least".
             const qint64 days = std::max<qint64>(0, latest.daysTo(out.generatedAt));
-            out.inShort += u" The most recent included took place by %1: %2 before this summary, with no later incident recorded."_s
-                               .arg(day(latest.date()), record::describeDuration(days));
+            const auto precision = latestDate->precision.value_or(record::DatePrecision::Unknown);
+            const bool exact = precision == record::DatePrecision::Exact || precision == record::DatePrecision::Day;
+            const QString when = precision == record::DatePrecision::Range ? latestDate->display()
+                                                                           : (exact ? u"on "_s : u"in "_s) + latestDate->display();
+            out.inShort += u" The most recent included took place %1: %2%3 before this summary, with no later incident recorded."_s
+                               .arg(when, exact ? QString() : u"at least "_s, record::describeDuration(days));
         }
     }
 
@@ -343,6 +403,11 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
 
     auto head = s.headHash();
     out.auditHead = head ? *head : QString();
+    out.contentHash = summaryContentHash(out);
+    auto signOffs = s.signOffs(out.person.id);
+    if (!signOffs)
+        return signOffs.error().message;
+    out.signOff = signOffState(*signOffs, out.contentHash);
     return out;
 }
 
@@ -366,6 +431,8 @@ QString summaryHtml(const ReferralSummary &r)
                    {u"Consent or lawful basis"_s, r.basis},
                    {u"Prepared by"_s, store::actorDisplay(r.author)},
                    {u"Date"_s, kUk.toString(r.generatedAt, u"d MMMM yyyy, HH:mm 'UTC'"_s)}});
+    if (!r.signOff.text.isEmpty())
+        h.definitions({{u"Sign-off"_s, r.signOff.text}});
     h.paragraph(u"This summary is built from the structured facts of the case file, not from opinions. Each incident says when it "
                 u"happened, how we know, what came of it, and whether the person disputes it. Ask the author for the source entries "
                 u"listed at the end."_s, u"note"_s);
@@ -492,7 +559,86 @@ QJsonObject summaryJson(const ReferralSummary &r)
         {u"sources"_s, sources},
         {u"case_file"_s, r.caseFileName},
         {u"audit_head"_s, r.auditHead},
+        {u"content_hash"_s, r.contentHash},
+        {u"sign_off"_s, r.signOff.state.isEmpty()
+                            ? QJsonValue()
+                            : QJsonValue(QJsonObject{{u"state"_s, r.signOff.state}, {u"request"_s, r.signOff.request},
+                                                     {u"by"_s, store::actorDisplay(r.signOff.by)}, {u"at"_s, r.signOff.at.toString(Qt::ISODate)},
+                                                     {u"comment"_s, r.signOff.comment}, {u"text"_s, r.signOff.text}})},
     };
+}
+
+QString summaryContentHash(const ReferralSummary &r)
+{
+    QJsonArray sections, sources;
+    for (Section s : {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView, Section::Health})
+        if (r.sections.contains(s))
+            sections.append(sectionId(s));
+    for (const SourceRef &s : r.sources)
+        sources.append(QJsonArray{s.entryId, s.revision, s.hash});
+    // A JSON array keeps its order and QJsonDocument writes it the same way every time.
+    const QJsonArray content{u"fairnote-referral-summary/1"_s, r.person.id, r.purpose, r.recipient, r.basis, sections, sources};
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(content).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+QJsonObject summaryRequestJson(const ReferralSummary &r)
+{
+    QJsonArray sections, entries;
+    for (Section s : {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView, Section::Health})
+        if (r.sections.contains(s))
+            sections.append(sectionId(s));
+    for (const IncidentRow &i : r.incidents)
+        entries.append(i.entryId);
+    return QJsonObject{{u"person"_s, r.person.id}, {u"purpose"_s, r.purpose},   {u"recipient"_s, r.recipient},
+                       {u"consent"_s, r.consent},  {u"lawful_basis"_s, r.lawfulBasis}, {u"entries"_s, entries},
+                       {u"sections"_s, sections}};
+}
+
+Result<SummaryRequest, QString> summaryRequestFromJson(const QJsonObject &json)
+{
+    SummaryRequest q;
+    q.personId = json.value(u"person"_s).toString();
+    q.purpose = json.value(u"purpose"_s).toString();
+    q.recipient = json.value(u"recipient"_s).toString();
+    q.consent = json.value(u"consent"_s).toBool();
+    q.lawfulBasis = json.value(u"lawful_basis"_s).toString();
+    if (q.personId.isEmpty() || !json.value(u"entries"_s).isArray() || !json.value(u"sections"_s).isArray())
+        return u"The summary this request was made for cannot be read back (its description is incomplete)."_s;
+    for (const QJsonValue &v : json.value(u"entries"_s).toArray())
+        q.entryIds << v.toString();
+    q.sections.clear();
+    for (const QJsonValue &v : json.value(u"sections"_s).toArray()) {
+        Section s;
+        if (!sectionFromId(v.toString(), &s))
+            return u"The summary this request was made for names an unknown section “%1”."_s.arg(v.toString());
+        q.sections.insert(s);
+    }
+    return q;
+}
+
+Result<ReferralSummary, QString> summaryForSignOff(store::Store &s, const store::SignOff &request)
+{
+    if (request.subject != u"summary")
+        return u"Sign-off request %1 is for an entry, not a summary."_s.arg(request.id);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.document.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return u"The summary sign-off request %1 was asked for cannot be read back."_s.arg(request.id);
+    auto q = summaryRequestFromJson(doc.object());
+    if (!q)
+        return q.error();
+    q->author = request.requestedBy;
+    q->now = QDateTime::currentDateTimeUtc();
+    auto summary = buildSummary(s, *q);
+    if (!summary)
+        return u"The summary cannot be made again as it was asked for: %1"_s.arg(summary.error());
+    return summary;
+}
+
+store::StoreResult<qint64> requestSummarySignOff(store::Store &s, const ReferralSummary &r, const QString &comment, const store::Actor &actor)
+{
+    return s.requestSignOff(u"summary"_s, r.person.id, {}, r.contentHash,
+                            QString::fromUtf8(QJsonDocument(summaryRequestJson(r)).toJson(QJsonDocument::Compact)), comment, actor);
 }
 
 std::vector<TextFindings> checkSummaryText(const ReferralSummary &r, const wording::Checker &checker)

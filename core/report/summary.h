@@ -88,6 +88,18 @@ struct SourceRef
     QString writtenBy;
 };
 
+// Where the summary stands on sign-off. A sign-off is of the summary's content (see summaryContentHash):
+// made again later with the same choices and the same entry revisions, it carries the same sign-off.
+struct SummarySignOff
+{
+    QString state;   // "approved", "requested", "returned", "earlier-version" (one was given for different content), or empty
+    qint64 request = 0;
+    store::Actor by; // who decided (or asked, while it waits)
+    QDateTime at;
+    QString comment;
+    QString text;    // the sentence shown on the summary; empty when sign-off was never asked for
+};
+
 struct ReferralSummary
 {
     QString title;                 // "Fire-safety history — factual summary"
@@ -95,6 +107,8 @@ struct ReferralSummary
     QDateTime generatedAt;
     store::Actor author;
     QString purpose, recipient, basis; // basis: "The person consented to this being shared." or the lawful basis
+    bool consent = false;
+    QString lawfulBasis;
     QString inShort;               // the count of incidents and the time since the most recent, in words
     std::vector<IncidentRow> incidents; // in date order
     QSet<Section> sections;
@@ -107,6 +121,8 @@ struct ReferralSummary
     std::vector<SourceRef> sources;
     QString auditHead;             // the case file's latest audit hash when the summary was made
     QString caseFileName;
+    QString contentHash;           // summaryContentHash
+    SummarySignOff signOff;
 };
 
 // Builds the summary. Errors (as a sentence to show): a missing purpose, recipient or basis; a person
@@ -118,6 +134,26 @@ Result<ReferralSummary, QString> buildSummary(store::Store &store, const Summary
 QString summaryHtml(const ReferralSummary &summary);
 // The same content as JSON (docs/reports.md).
 QJsonObject summaryJson(const ReferralSummary &summary);
+
+// SHA-256 of what the summary says and rests on: the person, purpose, recipient, basis, the sections
+// chosen, and each entry revision it draws on (by hash). Not when or by whom it was made: the same summary
+// made again the next day has the same content hash; an amendment to any entry it draws on changes it.
+QString summaryContentHash(const ReferralSummary &summary);
+
+// What the summary was made from (person, purpose, recipient, consent or basis, incidents, sections), as
+// JSON, kept with a sign-off request so the supervisor can make and read the same summary; and back.
+QJsonObject summaryRequestJson(const ReferralSummary &summary);
+Result<SummaryRequest, QString> summaryRequestFromJson(const QJsonObject &json);
+
+// Asks for sign-off of this summary (its content hash and request JSON go with the request).
+store::StoreResult<qint64> requestSummarySignOff(store::Store &store, const ReferralSummary &summary, const QString &comment,
+                                                 const store::Actor &actor);
+
+// The summary a sign-off request was made for, made again now from what the request kept (by the person
+// who asked). Compare its contentHash with the request's documentHash: when they differ, an entry it draws
+// on was amended (or marked in error) since. An error when the request is not for a summary or cannot be
+// made again at all (an entry it named is now marked in error, say).
+Result<ReferralSummary, QString> summaryForSignOff(store::Store &store, const store::SignOff &request);
 
 // The free text the summary repeats from the record, with the wording findings still in it.
 struct TextFindings

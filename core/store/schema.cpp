@@ -164,7 +164,57 @@ CREATE TRIGGER disclosure_flags_released_once BEFORE UPDATE ON disclosure_flags
   BEGIN SELECT RAISE(ABORT, 'a flag for review before disclosure is only ever released, once'); END;
 )SQL";
 
-const char *const kMigrations[] = {kVersion1, kVersion2};
+// Version 3: supervision — reviews of an exact revision (kept apart from the entry, never changed) and
+// sign-off requests with their decisions (append-only events).
+const char *const kVersion3 = R"SQL(
+CREATE TABLE reviews(
+  id INTEGER PRIMARY KEY,
+  entry_id TEXT NOT NULL REFERENCES entries(id),
+  revision INTEGER NOT NULL,
+  reviewer_id INTEGER NOT NULL REFERENCES users(id),
+  reviewed_at TEXT NOT NULL,
+  completeness TEXT NOT NULL,
+  quality TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  returned INTEGER NOT NULL DEFAULT 0,
+  hash TEXT NOT NULL,
+  FOREIGN KEY(entry_id, revision) REFERENCES revisions(entry_id, number));
+CREATE INDEX reviews_by_entry ON reviews(entry_id);
+
+CREATE TABLE signoffs(
+  id INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL CHECK(subject IN ('entry', 'summary')),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  entry_id TEXT REFERENCES entries(id),
+  revision INTEGER,
+  document_hash TEXT NOT NULL DEFAULT '',
+  document TEXT NOT NULL DEFAULT '',
+  requested_by INTEGER NOT NULL REFERENCES users(id),
+  requested_at TEXT NOT NULL);
+CREATE TABLE signoff_events(
+  id INTEGER PRIMARY KEY,
+  signoff_id INTEGER NOT NULL REFERENCES signoffs(id),
+  state TEXT NOT NULL CHECK(state IN ('requested', 'approved', 'returned')),
+  actor_id INTEGER NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '');
+CREATE INDEX signoffs_by_entry ON signoffs(entry_id);
+
+CREATE TRIGGER reviews_never_change BEFORE UPDATE ON reviews
+  BEGIN SELECT RAISE(ABORT, 'a review cannot be changed: record a new one'); END;
+CREATE TRIGGER reviews_never_deleted BEFORE DELETE ON reviews
+  BEGIN SELECT RAISE(ABORT, 'a review cannot be deleted'); END;
+CREATE TRIGGER signoffs_never_change BEFORE UPDATE ON signoffs
+  BEGIN SELECT RAISE(ABORT, 'a sign-off request cannot be changed'); END;
+CREATE TRIGGER signoffs_never_deleted BEFORE DELETE ON signoffs
+  BEGIN SELECT RAISE(ABORT, 'a sign-off request cannot be deleted'); END;
+CREATE TRIGGER signoff_events_never_change BEFORE UPDATE ON signoff_events
+  BEGIN SELECT RAISE(ABORT, 'a sign-off decision cannot be changed'); END;
+CREATE TRIGGER signoff_events_never_deleted BEFORE DELETE ON signoff_events
+  BEGIN SELECT RAISE(ABORT, 'a sign-off decision cannot be deleted'); END;
+)SQL";
+
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3};
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
 } // namespace
@@ -178,7 +228,10 @@ QStringList protectionTriggers()
             u"audit_never_changes"_s,            u"audit_never_deleted"_s,
             u"users_never_change"_s,             u"users_never_deleted"_s,
             u"final_entries_never_deleted"_s,    u"entries_keep_their_history"_s,
-            u"disclosure_flags_never_deleted"_s, u"disclosure_flags_released_once"_s};
+            u"disclosure_flags_never_deleted"_s, u"disclosure_flags_released_once"_s,
+            u"reviews_never_change"_s,           u"reviews_never_deleted"_s,
+            u"signoffs_never_change"_s,          u"signoffs_never_deleted"_s,
+            u"signoff_events_never_change"_s,    u"signoff_events_never_deleted"_s};
 }
 
 void createSchema(sql::Database &db)

@@ -117,6 +117,8 @@ struct EntrySummary
     std::optional<qint64> lateSeconds; // a late entry: how long after the event it was written
     bool hasDraft = false;    // a draft (new, or an amendment in progress) exists
     Actor draftAuthor;
+    QString signOff;          // the latest sign-off's state: "requested", "approved", "returned", or empty
+    QDateTime lastReviewed;   // when it was last reviewed by a supervisor, if ever
 };
 
 struct Revision
@@ -159,6 +161,61 @@ struct DisclosureFlag
     Actor releasedBy;
     QString releaseNote;
     bool released() const { return releasedAt.isValid(); }
+};
+
+// A supervisor's review of one exact revision, kept apart from the entry: a review never changes what the
+// worker wrote. `completeness` is what the rubric computed when the review was made; `quality` the
+// supervisor's scores (1–4) per criterion, with evidence and a comment.
+struct QualityScore
+{
+    QString criterion; // the rubric's id: "factual", "attributable", …
+    int score = 0;     // 1 (not met) … 4 (fully met); 0: not scored
+    QString evidence;  // what in the entry shows it
+    QString comment;
+    friend bool operator==(const QualityScore &, const QualityScore &) = default;
+};
+
+struct Review
+{
+    qint64 id = 0;
+    QString entryId;
+    int revision = 0;
+    Actor reviewer;
+    QDateTime reviewedAt;
+    QJsonObject completeness;
+    std::vector<QualityScore> quality;
+    QString comment;
+    bool returned = false; // returned to the author for correction (they amend; the review stays as it was)
+    QString hash;
+};
+
+enum class SignOffState { Requested, Approved, Returned };
+QString signOffStateId(SignOffState s);    // "requested", "approved", "returned"
+QString signOffStateTitle(SignOffState s); // "Sign-off requested", "Signed off", "Returned"
+
+struct SignOffEvent
+{
+    SignOffState state = SignOffState::Requested;
+    Actor actor;
+    QDateTime at;
+    QString comment;
+};
+
+// A request for sign-off of an incident record (its latest revision when asked) or of a referral summary
+// (identified by the hash of its content), and what was decided.
+struct SignOff
+{
+    qint64 id = 0;
+    QString subject;      // "entry" or "summary"
+    QString personId;
+    QString entryId;      // entry
+    int revision = 0;     // entry
+    QString documentHash; // summary: the hash of its content (report::summaryContentHash)
+    QString document;     // summary: what it was made from, as JSON, so a reviewer can see it (report::summaryRequestJson)
+    Actor requestedBy;
+    QDateTime requestedAt;
+    std::vector<SignOffEvent> events; // oldest first; the first is the request
+    SignOffState state() const { return events.empty() ? SignOffState::Requested : events.back().state; }
 };
 
 struct EntryDetail
@@ -293,6 +350,19 @@ public:
     // The flags of one person's entries (empty id: everyone's).
     virtual StoreResult<std::vector<DisclosureFlag>> disclosureFlags(const QString &personId) = 0;
 
+    // Supervision. A review is of the entry's latest final revision (or `revision` when given); it needs a
+    // reviewer and is never changed; returning an entry for correction says so in the review.
+    virtual StoreResult<qint64> recordReview(const Review &review, const Actor &reviewer) = 0;
+    virtual StoreResult<std::vector<Review>> reviews(const QString &entryId = QString()) = 0;
+    // Sign-off: requested by the entry's author (or anyone, for a summary); approved or returned by
+    // someone else — never by the author of the entry or the person who asked. A summary is named by the
+    // hash of its content and carries the document it was made from.
+    virtual StoreResult<qint64> requestSignOff(const QString &subject, const QString &personId, const QString &entryId,
+                                               const QString &documentHash, const QString &document, const QString &comment,
+                                               const Actor &actor) = 0;
+    virtual StoreResult<Done> decideSignOff(qint64 signOffId, SignOffState decision, const QString &comment, const Actor &actor) = 0;
+    virtual StoreResult<std::vector<SignOff>> signOffs(const QString &personId = QString()) = 0;
+
     // Appends an event that changes no record (an export, a print, a view) to the audit trail.
     virtual StoreResult<qint64> logEvent(const Actor &actor, const QString &action, const QString &personId,
                                          const QString &entryId, const QJsonObject &detail) = 0;
@@ -324,7 +394,7 @@ struct OpenOptions
 // written is opened for reading only (see Store::readOnlyReason). Migrates an older Fairnote file.
 StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOptions &options = {});
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 constexpr quint32 kApplicationId = 0x466E6F74;         // "Fnot"
 constexpr quint32 kTrainingApplicationId = 0x466E5472; // "FnTr"
 

@@ -287,3 +287,91 @@ TEST_CASE("the subject-access export: every revision, errors shown, withheld ent
         CHECK(report::buildSubjectAccess(*s, {u"person-0001"_s, QDate(2025, 2, 1), QDate(2025, 1, 1), kNow, kJo}).error().contains(u"ends"_s));
     }
 }
+
+TEST_CASE("a summary's sign-off is asked for, decided by someone else, shown on the summary, and lapses when what it rests on changes",
+          "[report][summary][signoff]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    auto first = report::buildSummary(*s, request());
+    REQUIRE(first.ok());
+    CHECK(first->signOff.state.isEmpty());
+    CHECK_FALSE(report::summaryHtml(*first).contains(u"Sign-off"_s)); // never asked for: nothing said
+    CHECK(first->contentHash.size() == 64);
+
+    auto id = report::requestSummarySignOff(*s, *first, u"Before it goes to Housing Options."_s, kJo);
+    REQUIRE(id.ok());
+    CHECK(report::requestSummarySignOff(*s, *first, {}, kJo).error().code == store::ErrorCode::Conflict); // already waiting
+
+    // Made again later by someone else: the same content, so the same request.
+    report::SummaryRequest later = request();
+    later.now = kNow.addDays(1);
+    later.author = kSam;
+    auto waiting = report::buildSummary(*s, later);
+    REQUIRE(waiting.ok());
+    CHECK(waiting->contentHash == first->contentHash);
+    CHECK(waiting->signOff.state == u"requested"_s);
+    CHECK(report::summaryHtml(*waiting).contains(u"Not yet signed off: Jo Fletcher (Support worker, Fairview Lodge) asked for sign-off"_s));
+
+    // The supervisor reads the same summary the worker asked about.
+    auto all = s->signOffs(u"person-0001"_s);
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 1);
+    CHECK(all->front().subject == u"summary"_s);
+    CHECK(all->front().documentHash == first->contentHash);
+    auto seen = report::summaryForSignOff(*s, all->front());
+    REQUIRE(seen.ok());
+    CHECK(seen->contentHash == first->contentHash);
+    CHECK(seen->incidents.size() == first->incidents.size());
+
+    CHECK(s->decideSignOff(*id, store::SignOffState::Approved, {}, kJo).error().code == store::ErrorCode::Invalid); // not your own
+    REQUIRE(s->decideSignOff(*id, store::SignOffState::Approved, {}, kSam).ok());
+    auto signedOff = report::buildSummary(*s, later);
+    REQUIRE(signedOff.ok());
+    CHECK(signedOff->signOff.state == u"approved"_s);
+    CHECK(signedOff->signOff.by.name == u"Sam Okafor"_s);
+    CHECK(report::summaryHtml(*signedOff).contains(u"Signed off by Sam Okafor (Team leader, Fairview Lodge) on "_s));
+    CHECK(report::summaryJson(*signedOff).value(u"sign_off"_s).toObject().value(u"state"_s).toString() == u"approved"_s);
+    CHECK(report::requestSummarySignOff(*s, *signedOff, {}, kJo).error().code == store::ErrorCode::Conflict); // already signed off
+
+    // A different choice is a different summary: the earlier sign-off is named, and not claimed.
+    report::SummaryRequest shorter = request();
+    shorter.sections.remove(report::Section::Context);
+    auto other = report::buildSummary(*s, shorter);
+    REQUIRE(other.ok());
+    CHECK(other->contentHash != first->contentHash);
+    CHECK(other->signOff.state == u"earlier-version"_s);
+    CHECK(report::summaryHtml(*other).contains(u"Not signed off: Sam Okafor (Team leader, Fairview Lodge) signed off an earlier version"_s));
+
+    // An amendment to an entry it draws on changes the content, and the supervisor is told.
+    auto d = s->entry(u"entry-2021"_s);
+    REQUIRE(d.ok());
+    record::Entry amended = d->revisions.back().entry;
+    std::get<record::IncidentRecord>(amended.body).whatHappened += u" Nobody was hurt."_s;
+    auto rev = s->amend(u"entry-2021"_s, amended, u"Added that nobody was hurt, from the fire service report."_s, kJo, {});
+    REQUIRE(rev.ok());
+    auto afterAmend = report::buildSummary(*s, request());
+    REQUIRE(afterAmend.ok());
+    CHECK(afterAmend->contentHash != first->contentHash);
+    CHECK(afterAmend->signOff.state == u"earlier-version"_s);
+    auto reread = report::summaryForSignOff(*s, s->signOffs(u"person-0001"_s)->front());
+    REQUIRE(reread.ok());
+    CHECK(reread->contentHash != all->front().documentHash);
+}
+
+TEST_CASE("a returned summary says so, with the supervisor's comment, and can be asked for again", "[report][summary][signoff]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    auto summary = report::buildSummary(*s, request());
+    REQUIRE(summary.ok());
+    auto id = report::requestSummarySignOff(*s, *summary, {}, kJo);
+    REQUIRE(id.ok());
+    CHECK(s->decideSignOff(*id, store::SignOffState::Returned, {}, kSam).error().code == store::ErrorCode::Invalid); // needs a comment
+    REQUIRE(s->decideSignOff(*id, store::SignOffState::Returned, u"Please leave out the 2021 fire: it is not needed."_s, kSam).ok());
+    auto returned = report::buildSummary(*s, request());
+    REQUIRE(returned.ok());
+    CHECK(returned->signOff.state == u"returned"_s);
+    CHECK(report::summaryHtml(*returned).contains(u"Please leave out the 2021 fire: it is not needed."_s));
+    CHECK(report::requestSummarySignOff(*s, *returned, u"Asked again after talking it over."_s, kJo).ok());
+}

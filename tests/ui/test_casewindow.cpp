@@ -10,6 +10,9 @@
 #include "recordeditor.h"
 #include "recordpanel.h"
 #include "reportdialog.h"
+#include "review/review.h"
+#include "supervisiondialog.h"
+#include "trendsdialog.h"
 
 #include "record/describe.h"
 #include "record/interchange.h"
@@ -31,6 +34,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <catch2/catch.hpp>
@@ -472,4 +477,93 @@ TEST_CASE("the summary dialog previews, refuses to save without purpose and reci
     REQUIRE(trail->size() == before + 1);
     CHECK(trail->back().action == u"export-summary"_s);
     CHECK(trail->back().detail.value(u"recipient"_s).toString() == u"Housing Options"_s);
+}
+
+TEST_CASE("supervision: draw a queue, score an entry, and the chronology shows sign-off", "[ui][casewindow][review]")
+{
+    CaseWindow w;
+    {
+        QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        REQUIRE(w.window->store().importCaseFile(*record::readInterchange(f.readAll()), kJo, {}, {}).ok());
+    }
+    w.window->reloadPeople();
+    const store::Actor sam{u"Sam Okafor"_s, u"Team leader"_s, {}};
+    SupervisionDialog dialog(w.window->store(), *review::Rubric::load(), sam);
+    dialog.sizeBox()->setValue(2);
+    dialog.seedEdit()->setText(u"5"_s);
+    QString error;
+    REQUIRE(dialog.drawQueue(&error));
+    REQUIRE(dialog.queueList()->count() == 2);
+    CHECK(dialog.queueList()->item(0)->text().contains(u"Not yet reviewed"_s));
+    dialog.queueList()->setCurrentRow(0);
+    CHECK(dialog.completenessList()->count() > 1);
+    CHECK_FALSE(dialog.saveReview(&error)); // nothing scored yet
+    CHECK(error.contains(u"Score"_s));
+    dialog.scoreBox(u"factual"_s)->setCurrentIndex(4);
+    dialog.evidenceEdit(u"factual"_s)->setText(u"Says what the night worker saw."_s);
+    REQUIRE(dialog.saveReview(&error));
+    CHECK(dialog.queueList()->item(0)->text().contains(u"Reviewed"_s));
+
+    // Sign-off asked for by Jo shows in the chronology; Sam approves it in the dialog.
+    REQUIRE(w.window->store().requestSignOff(u"entry"_s, {}, u"entry-0001"_s, {}, {}, {}, kJo).ok());
+    REQUIRE(w.window->selectPerson(u"person-0001"_s));
+    CHECK(w.window->chronology()->topLevelItem(0)->text(2).contains(u"sign-off requested"_s));
+    dialog.reloadSignOffs();
+    REQUIRE(dialog.decideSignOff(0, true, {}, &error));
+    CHECK(w.window->store().entry(u"entry-0001"_s)->summary.signOff == u"approved"_s);
+}
+
+TEST_CASE("a summary asked for sign-off in the report dialog is read and approved in supervision, and then says so", "[ui][casewindow][review]")
+{
+    CaseWindow w;
+    {
+        QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        REQUIRE(w.window->store().importCaseFile(*record::readInterchange(f.readAll()), kJo, {}, {}).ok());
+    }
+    ReportDialog dialog(ReportDialog::Kind::Summary, w.window->store(), u"person-0001"_s, kJo, uitest::builtInChecker());
+    dialog.refreshNow();
+    CHECK_FALSE(dialog.signOffButton()->isEnabled()); // not until it could be shared
+    dialog.purposeEdit()->setText(u"Referral for temporary accommodation"_s);
+    dialog.recipientEdit()->setText(u"Housing Options"_s);
+    dialog.consentButton()->setChecked(true);
+    dialog.refreshNow();
+    REQUIRE(dialog.signOffButton()->isEnabled());
+    QString error;
+    REQUIRE(dialog.askForSignOff(u"For Friday's panel."_s, &error));
+    CHECK(dialog.preview()->toPlainText().contains(u"Not yet signed off: Jo Fletcher"_s));
+    CHECK_FALSE(dialog.signOffButton()->isEnabled()); // asked once is enough
+
+    const store::Actor sam{u"Sam Okafor"_s, u"Team leader"_s, {}};
+    SupervisionDialog supervision(w.window->store(), *review::Rubric::load(), sam);
+    supervision.reloadSignOffs();
+    REQUIRE(supervision.signOffList()->count() == 1);
+    CHECK(supervision.signOffList()->item(0)->text().contains(u"The fire-safety summary — Sam Rivers"_s));
+    CHECK(supervision.signOffView()->toPlainText().contains(u"Fire-safety history — factual summary"_s));
+    CHECK(supervision.signOffView()->toPlainText().contains(u"Housing Options"_s));
+    REQUIRE(supervision.decideSignOff(0, true, {}, &error));
+
+    dialog.refreshNow();
+    CHECK(dialog.preview()->toPlainText().contains(u"Signed off by Sam Okafor (Team leader) on"_s));
+}
+
+TEST_CASE("the trends chart reads without colour: every line is named and the figures are in a table", "[ui][review]")
+{
+    uitest::app();
+    std::vector<review::TrendRow> rows{{u"2026-01"_s, u"Team"_s, u"late-entries"_s, 0.25, 4}, {u"2026-02"_s, u"Team"_s, u"late-entries"_s, 0.5, 2},
+                                       {u"2026-01"_s, u"Jo"_s, u"late-entries"_s, 0.0, 2}};
+    TrendsDialog dialog(rows);
+    dialog.metricBox()->setCurrentIndex(dialog.metricBox()->findData(u"late-entries"_s));
+    for (int i = 0; i < dialog.groupList()->count(); ++i)
+        dialog.groupList()->item(i)->setCheckState(Qt::Checked);
+    CHECK(dialog.table()->rowCount() == 2);
+    CHECK(dialog.table()->item(0, 2)->text() == u"50%"_s);
+    CHECK(dialog.chart()->accessibleDescription().contains(u"Team: Jan 2026 25%, Feb 2026 50%"_s));
+    QTemporaryDir dir;
+    QString error;
+    REQUIRE(dialog.exportCsv(dir.filePath(u"t.csv"_s), &error));
+    QFile f(dir.filePath(u"t.csv"_s));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll().startsWith("period,group,metric,value,n"));
 }
