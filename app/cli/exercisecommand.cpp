@@ -150,8 +150,8 @@ QJsonObject feedbackJson(const Exercise &e, const Feedback &fb)
 // The exercise as a learner sees it, without the answers unless asked.
 QJsonObject exerciseJson(const Exercise &e, bool answers)
 {
+    // With the answers it is a valid exercise file, to copy and adapt.
     QJsonObject o = exerciseToJson(e);
-    o.insert(u"built_in"_s, e.builtIn);
     if (!answers) {
         for (const QString &k : {u"model_answer"_s, u"key_fields"_s, u"key_facts"_s, u"key"_s, u"expected_findings"_s})
             o.remove(k);

@@ -113,6 +113,15 @@ TEST_CASE("exercise list and show: text and JSON, answers only when asked", "[cl
     const Run sortAnswers = cli(home, {u"exercise"_s, u"show"_s, u"--format"_s, u"json"_s, u"--answers"_s, u"sort-night-log"_s});
     CHECK(sortAnswers.json()[u"statements"_s][0][u"answer"_s] == u"fact"_s);
 
+    // With the answers, show prints a valid exercise file: a trainer's starting point.
+    QTemporaryDir org;
+    const Run copy = cli(home, {u"exercise"_s, u"show"_s, u"--format"_s, u"json"_s, u"--answers"_s, u"rewrite-threat-to-burn"_s});
+    write(org, u"copy.json"_s, QString(copy.out).replace(u"rewrite-threat-to-burn"_s, u"our-threat"_s).toUtf8());
+    const Run copied = cli(home, {u"exercise"_s, u"validate"_s, u"--exercises"_s, org.path()});
+    INFO(copied.out.toStdString() << copied.err.toStdString());
+    CHECK(copied.code == 0);
+    CHECK(copied.out.contains(u"ok      our-threat"_s));
+
     const Run unknown = cli(home, {u"exercise"_s, u"show"_s, u"no-such-exercise"_s});
     CHECK(unknown.code == 2);
     CHECK(unknown.err.contains(u"there is no exercise \"no-such-exercise\""_s));
