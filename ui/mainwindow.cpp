@@ -19,6 +19,7 @@
 #include "settingsdialog.h"
 #include "spellingsetup.h"
 #include "textcheckwindow.h"
+#include "trainerwindow.h"
 #include "wordingguidedialog.h"
 
 #include "record/assess.h"
@@ -426,6 +427,8 @@ void MainWindow::createActions()
     a.quit = make(tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
     a.nextFinding = make(tr("&Next question or finding"), u"nextFindingAction"_s, QKeySequence(Qt::Key_F8));
     a.previousFinding = make(tr("&Previous question or finding"), u"previousFindingAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    a.trainer = make(tr("&Trainer mode (invented cases)…"), u"trainerAction"_s, {},
+                     tr("Practise factual recording on invented cases, in a training file kept apart from real records"));
     a.textCheck = make(tr("Check a piece of &text…"), u"textCheckAction"_s, {},
                        tr("Check text that is not a record yet (a pasted note, an example), in a window of its own"));
     a.settings = make(tr("&Settings…"), u"settingsAction"_s, QKeySequence::Preferences);
@@ -484,6 +487,7 @@ void MainWindow::createActions()
     connect(a.nextFinding, &QAction::triggered, this, [step] { step(true); });
     connect(a.previousFinding, &QAction::triggered, this, [step] { step(false); });
     connect(a.textCheck, &QAction::triggered, this, &MainWindow::openTextCheck);
+    connect(a.trainer, &QAction::triggered, this, &MainWindow::openTrainerMode);
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a.author, &QAction::triggered, this, &MainWindow::editAuthor);
     connect(a.help, &QAction::triggered, this, &MainWindow::showHelp);
@@ -591,6 +595,8 @@ void MainWindow::createMenus()
     file->addActions({a.saveDraft, a.closeEntry});
     file->addSeparator();
     file->addAction(a.offerDrafts);
+    file->addSeparator();
+    file->addAction(a.trainer);
     file->addSeparator();
     file->addAction(a.quit);
     QMenu *entry = menuBar()->addMenu(tr("&Entry"));
@@ -1531,6 +1537,18 @@ void MainWindow::openTextCheck()
     m_textCheck->show();
     m_textCheck->raise();
     m_textCheck->activateWindow();
+}
+
+void MainWindow::openTrainerMode()
+{
+    QString error;
+    if (auto *w = TrainerWindow::open(m_rules, m_settings, {}, &error)) {
+        w->show();
+        w->raise();
+        w->activateWindow();
+    } else {
+        QMessageBox::warning(this, tr("Trainer mode could not start"), error);
+    }
 }
 
 void MainWindow::showHelp()

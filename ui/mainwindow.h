@@ -118,6 +118,8 @@ public slots:
     void showSettings();
     void editAuthor();
     void openTextCheck();
+    // Trainer mode: practice on invented cases, in the training file (never this case file).
+    void openTrainerMode();
     void showAbout();
     void showSummary();
     void showSupervision();
@@ -197,7 +199,8 @@ private:
     {
         QAction *newIncident, *newNote, *addPerson, *saveDraft, *finalise, *amend, *markInError, *discard, *history,
             *closeEntry, *search, *quit, *nextFinding, *previousFinding, *textCheck, *settings, *author, *help, *guide,
-            *about, *offerDrafts, *summary, *subjectAccess, *flagDisclosure, *releaseDisclosure, *supervision, *trends, *signOff;
+            *about, *offerDrafts, *summary, *subjectAccess, *flagDisclosure, *releaseDisclosure, *supervision, *trends, *signOff,
+            *trainer;
     } m_actions{};
 };
 

@@ -14,11 +14,12 @@ struct SchemaInfo { QString name; QString resource; QString what; };
 const std::vector<SchemaInfo> kSchemas{
     {u"interchange"_s, u":/fairnote/schema/interchange.schema.json"_s, u"case files: the interchange JSON (docs/interchange.md); the default"_s},
     {u"rule-pack"_s, u":/fairnote/schema/rule-pack.schema.json"_s, u"rule pack files (docs/rule-pack.md)"_s},
+    {u"exercise"_s, u":/fairnote/schema/exercise.schema.json"_s, u"trainer-mode exercise files (docs/training.md)"_s},
 };
 } // namespace
 
 QString SchemaCommand::name() const { return u"schema"_s; }
-QString SchemaCommand::summary() const { return u"print a JSON Schema (interchange, rule-pack)"_s; }
+QString SchemaCommand::summary() const { return u"print a JSON Schema (interchange, rule-pack, exercise)"_s; }
 
 QString SchemaCommand::help() const
 {
@@ -40,7 +41,7 @@ int SchemaCommand::execute(const QStringList &args, CliIo &io)
     if (const auto done = parse(args, {}, {}, io, p))
         return *done;
     if (p.positional.size() > 1)
-        return usageError(io, u"give at most one schema NAME (interchange, rule-pack)"_s);
+        return usageError(io, u"give at most one schema NAME (interchange, rule-pack, exercise)"_s);
     const QString wanted = p.positional.isEmpty() ? u"interchange"_s : p.positional.front();
     for (const auto &i : kSchemas) {
         if (i.name == wanted) {
@@ -51,7 +52,7 @@ int SchemaCommand::execute(const QStringList &args, CliIo &io)
             return ExitOk;
         }
     }
-    return usageError(io, u"unknown schema '%1' (interchange, rule-pack)"_s.arg(wanted));
+    return usageError(io, u"unknown schema '%1' (interchange, rule-pack, exercise)"_s.arg(wanted));
 }
 
 } // namespace fairnote::cli

@@ -247,14 +247,17 @@ TEST_CASE("rules list, show and validate", "[cli][rules]")
     CHECK(bad.err.contains(u"local.json:4:4: error:"_s));
 }
 
-TEST_CASE("schema rule-pack prints a JSON Schema", "[cli]")
+TEST_CASE("schema rule-pack and schema exercise print a JSON Schema", "[cli]")
 {
-    const Run r = cli({u"schema"_s, u"rule-pack"_s});
-    CHECK(r.code == 0);
-    QJsonParseError err;
-    const auto doc = QJsonDocument::fromJson(r.out.toUtf8(), &err);
-    CHECK(err.error == QJsonParseError::NoError);
-    CHECK(doc.object()[u"$schema"_s].toString().contains(u"json-schema.org"_s));
+    for (const QString name : {u"rule-pack"_s, u"exercise"_s}) {
+        INFO(name.toStdString());
+        const Run r = cli({u"schema"_s, name});
+        CHECK(r.code == 0);
+        QJsonParseError err;
+        const auto doc = QJsonDocument::fromJson(r.out.toUtf8(), &err);
+        CHECK(err.error == QJsonParseError::NoError);
+        CHECK(doc.object()[u"$schema"_s].toString().contains(u"json-schema.org"_s));
+    }
 }
 
 TEST_CASE("schema: an unknown option is named as one; --help lists the options and exit status", "[cli][errors]")

@@ -12,11 +12,13 @@
 #include "reportdialog.h"
 #include "review/review.h"
 #include "supervisiondialog.h"
+#include "trainerwindow.h"
 #include "trendsdialog.h"
 
 #include "record/describe.h"
 #include "record/interchange.h"
 #include "store/location.h"
+#include "training/trainingstore.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -546,6 +548,26 @@ TEST_CASE("a summary asked for sign-off in the report dialog is read and approve
 
     dialog.refreshNow();
     CHECK(dialog.preview()->toPlainText().contains(u"Signed off by Sam Okafor (Team leader) on"_s));
+}
+
+TEST_CASE("File › Trainer mode opens the training file in a window of its own and leaves the case file alone", "[ui][casewindow][training]")
+{
+    CaseWindow w; // QStandardPaths is in test mode: the default training file is under ~/.qttest
+    auto *action = w.window->findChild<QAction *>(u"trainerAction"_s);
+    REQUIRE(action);
+    const auto before = w.window->store().auditTrail({})->size();
+    action->trigger();
+    TrainerWindow *trainer = nullptr;
+    for (QWidget *top : QApplication::topLevelWidgets())
+        if (auto *t = qobject_cast<TrainerWindow *>(top); t && t->isVisible())
+            trainer = t;
+    REQUIRE(trainer);
+    CHECK(trainer->windowTitle().contains(u"Training — invented cases"_s));
+    CHECK(QFile::exists(training::defaultTrainingFilePath()));
+    CHECK(training::defaultTrainingFilePath() != w.dbPath);
+    CHECK(w.window->store().auditTrail({})->size() == before); // the real case file is untouched
+    trainer->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 TEST_CASE("the trends chart reads without colour: every line is named and the figures are in a table", "[ui][review]")
