@@ -23,6 +23,7 @@
 #include "wordingguidedialog.h"
 
 #include "record/assess.h"
+#include "review/review.h"
 #include "record/describe.h"
 #include "store/location.h"
 #include "store/snapshot.h"
@@ -785,12 +786,8 @@ void MainWindow::loadChronology()
             status += tr(" (amendment in progress)");
         if (e.lateSeconds)
             status += u", "_s + lateText(*e.lateSeconds);
-        if (e.signOff == u"requested")
-            status += tr(" · sign-off requested");
-        else if (e.signOff == u"approved")
-            status += tr(" · signed off");
-        else if (e.signOff == u"returned")
-            status += tr(" · returned by the supervisor");
+        if (const QString supervision = store::supervisionNote(e); !supervision.isEmpty())
+            status += u" · "_s + supervision;
         item->setText(2, status);
         item->setText(3, e.summary);
         item->setToolTip(3, e.summary);
@@ -1330,9 +1327,19 @@ void MainWindow::updateEditorHeader()
             text += u" · "_s + lateText(*d->summary.lateSeconds);
         if (d->draft)
             text += tr(" · %1 is amending it").arg(store::actorDisplay(d->draft->author));
-        if (d->disclosure && !d->disclosure->released()) {
-            m_editorBanner->setText(tr("<b>Flagged for review before disclosure</b> by %1: %2")
-                                        .arg(store::actorDisplay(d->disclosure->flaggedBy).toHtmlEscaped(), d->disclosure->reason.toHtmlEscaped()));
+        QStringList banner;
+        if (d->disclosure && !d->disclosure->released())
+            banner << tr("<b>Flagged for review before disclosure</b> by %1: %2")
+                          .arg(store::actorDisplay(d->disclosure->flaggedBy).toHtmlEscaped(), d->disclosure->reason.toHtmlEscaped());
+        if (const review::Feedback feedback = review::feedbackFor(*m_store, *d); !feedback.lines.isEmpty()) {
+            QStringList lines;
+            for (const QString &line : feedback.lines)
+                lines << line.toHtmlEscaped();
+            banner << (feedback.returned ? tr("<b>Your supervisor has asked for a correction.</b> %1") : tr("<b>Supervision.</b> %1"))
+                          .arg(lines.join(u' '));
+        }
+        if (!banner.isEmpty()) {
+            m_editorBanner->setText(banner.join(u"<br>"_s));
             m_editorBanner->show();
         }
     } else {
@@ -1382,7 +1389,7 @@ void MainWindow::updateEntryActions()
     a.subjectAccess->setEnabled(person);
     a.flagDisclosure->setEnabled(open && final && !(d && d->disclosure));
     a.releaseDisclosure->setEnabled(open && d && d->disclosure && !d->disclosure->released());
-    a.signOff->setEnabled(open && final && !inError && !(d && d->summary.signOff == u"requested"));
+    a.signOff->setEnabled(open && final && !inError && d && d->summary.incident && d->summary.signOff != u"requested");
 }
 
 void MainWindow::updateTitle()

@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -27,6 +28,8 @@
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +93,26 @@ QWidget *SupervisionDialog::buildQueuePage()
     m_type->addItem(tr("Any entry"), u"any"_s);
     m_type->addItem(tr("Fire-setting incident records"), u"incident"_s);
     m_type->addItem(tr("Case notes"), u"note"_s);
+    m_period = new QCheckBox(tr("Only those written from"), sampling);
+    m_period->setAccessibleName(tr("Only entries written in a period"));
+    m_from = new QDateEdit(QDate::currentDate().addMonths(-3), sampling);
+    m_to = new QDateEdit(QDate::currentDate(), sampling);
+    for (QDateEdit *d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(u"d MMM yyyy"_s);
+        d->setEnabled(false);
+        connect(m_period, &QCheckBox::toggled, d, &QWidget::setEnabled);
+    }
+    m_from->setAccessibleName(tr("Written from"));
+    m_to->setAccessibleName(tr("Written to"));
+    auto *period = new QWidget(sampling);
+    auto *periodRow = new QHBoxLayout(period);
+    periodRow->setContentsMargins(0, 0, 0, 0);
+    periodRow->addWidget(m_period);
+    periodRow->addWidget(m_from);
+    periodRow->addWidget(new QLabel(tr("to"), period));
+    periodRow->addWidget(m_to);
+    periodRow->addStretch(1);
     m_everyIncident = new QCheckBox(tr("Every fire-setting incident, not a sample"), sampling);
     m_byWorker = new QCheckBox(tr("An equal share from each worker"), sampling);
     m_window = new QSpinBox(sampling);
@@ -103,6 +126,7 @@ QWidget *SupervisionDialog::buildQueuePage()
     form->addRow(tr("Entries:"), m_size);
     form->addRow(tr("Written by:"), m_worker);
     form->addRow(tr("Kind:"), m_type);
+    form->addRow(tr("When:"), period);
     form->addRow(m_everyIncident);
     form->addRow(m_byWorker);
     form->addRow(tr("Leave out if reviewed within:"), m_window);
@@ -286,6 +310,15 @@ bool SupervisionDialog::drawQueue(QString *error)
         spec.incidents = type == u"incident";
     spec.everyIncident = m_everyIncident->isChecked();
     spec.byWorker = m_byWorker->isChecked();
+    if (m_period->isChecked()) {
+        spec.from = m_from->date();
+        spec.to = m_to->date();
+        if (spec.from > spec.to) {
+            if (error)
+                *error = tr("The period starts after it ends. Choose a start date on or before the end date.");
+            return false;
+        }
+    }
     spec.windowMonths = m_window->value();
     if (!m_seed->text().trimmed().isEmpty()) {
         bool ok = false;
@@ -382,7 +415,8 @@ bool SupervisionDialog::showEntry(const QString &entryId)
             earlier << tr("Reviewed by %1 on %2 (revision %3)%4").arg(store::actorDisplay(r.reviewer), day(r.reviewedAt)).arg(r.revision)
                            .arg(r.returned ? tr(", returned for correction") : QString());
     m_earlier->setText(earlier.isEmpty() ? tr("Not reviewed before.") : earlier.join(u'\n'));
-    const bool own = d->revisions.back().author == m_reviewer || d->revisions.front().author == m_reviewer;
+    const bool own = std::any_of(d->revisions.begin(), d->revisions.end(),
+                                 [this](const store::Revision &r) { return store::samePerson(r.author, m_reviewer); });
     m_save->setEnabled(!own);
     m_save->setToolTip(own ? tr("You wrote this entry: someone else reviews it.") : QString());
     return true;
@@ -404,16 +438,22 @@ bool SupervisionDialog::saveReview(QString *error)
     rv.completeness = review::completeness(m_rubric, d->revisions.back()).toJson();
     for (const auto &[id, score, evidence] : m_scores) {
         const int value = score->currentData().toInt();
-        if (value > 0 || !evidence->text().trimmed().isEmpty())
+        if (value == 0 && !evidence->text().trimmed().isEmpty()) {
+            const auto *c = m_rubric.criterion(id);
+            if (error)
+                *error = tr("“%1” has evidence but no score. Choose a score from 1 to 4, or clear the evidence.").arg(c ? c->title : id);
+            return false;
+        }
+        if (value > 0)
             rv.quality.push_back({id, value, evidence->text().trimmed(), {}});
-    }
-    if (rv.quality.empty()) {
-        if (error)
-            *error = tr("Score at least one quality criterion.");
-        return false;
     }
     rv.comment = m_comment->toPlainText().trimmed();
     rv.returned = m_return->isChecked();
+    if (rv.quality.empty() && !rv.returned) {
+        if (error)
+            *error = tr("Score at least one quality criterion, or return the entry to its author with a comment.");
+        return false;
+    }
     auto id = m_store.recordReview(rv, m_reviewer);
     if (!id) {
         if (error)

@@ -11,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -65,7 +66,8 @@ private:
     QTabWidget *m_tabs;
     QSpinBox *m_size, *m_window;
     QComboBox *m_worker, *m_type;
-    QCheckBox *m_everyIncident, *m_byWorker;
+    QCheckBox *m_everyIncident, *m_byWorker, *m_period;
+    QDateEdit *m_from, *m_to;
     QLineEdit *m_seed;
     QLabel *m_queueNotes;
     QListWidget *m_queue;

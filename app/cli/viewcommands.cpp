@@ -5,6 +5,7 @@
 
 #include "record/describe.h"
 #include "record/interchange.h"
+#include "review/review.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -98,7 +99,8 @@ int ListCommand::execute(const QStringList &args, CliIo &io)
                                        {u"written_at"_s, e.writtenAt.toUTC().toString(Qt::ISODate)},
                                        {u"author"_s, actorJson(e.author)}, {u"revisions"_s, e.revisions},
                                        {u"late_seconds"_s, e.lateSeconds ? QJsonValue(*e.lateSeconds) : QJsonValue()},
-                                       {u"has_draft"_s, e.hasDraft}});
+                                       {u"has_draft"_s, e.hasDraft}, {u"sign_off"_s, e.signOff.isEmpty() ? QJsonValue() : QJsonValue(e.signOff)},
+                                       {u"returned_for_correction"_s, e.returnedForCorrection}});
         printJson(io, QJsonObject{{u"entries"_s, entries}});
         return ExitOk;
     }
@@ -116,9 +118,14 @@ int ListCommand::execute(const QStringList &args, CliIo &io)
         QString status = store::statusId(e.status);
         if (e.hasDraft && e.status != store::EntryStatus::Draft)
             status += u"+draft"_s;
+        QStringList notes;
+        if (e.lateSeconds)
+            notes << u"late entry"_s;
+        if (const QString supervision = store::supervisionNote(e); !supervision.isEmpty())
+            notes << supervision;
         io.out << u"  %1  %2  %3  %4  %5%6\n"_s.arg(e.id.leftJustified(10), status.leftJustified(14), e.eventDate.display().leftJustified(26),
                                                   kindText(e.incident).leftJustified(8), e.summary,
-                                                  e.lateSeconds ? u" (late entry)"_s : QString());
+                                                  notes.isEmpty() ? QString() : u" ("_s + notes.join(u"; "_s) + u')');
     }
     return ExitOk;
 }
@@ -244,6 +251,7 @@ int ShowCommand::execute(const QStringList &args, CliIo &io)
                                                                   {u"base_revision"_s, d->draft->baseRevision},
                                                                   {u"entry"_s, record::entryToJson(d->draft->entry)}})
                                           : QJsonValue());
+        o.insert(u"supervision"_s, QJsonArray::fromStringList(review::feedbackFor(*s, *d).lines));
         o.insert(u"in_error"_s, d->inError ? QJsonValue(QJsonObject{{u"at"_s, d->inError->at.toString(Qt::ISODateWithMs)},
                                                                      {u"by"_s, actorJson(d->inError->by)}, {u"reason"_s, d->inError->reason}})
                                            : QJsonValue());
@@ -293,6 +301,8 @@ int ShowCommand::execute(const QStringList &args, CliIo &io)
     if (sum.lateSeconds)
         io.out << u"; "_s << lateText(sum.lateSeconds);
     io.out << u'\n';
+    for (const QString &line : review::feedbackFor(*s, *d).lines)
+        io.out << u"Supervision: "_s << line << u'\n';
     if (d->inError)
         io.out << u"Marked in error on %1 by %2. Reason: %3\n"_s.arg(when(d->inError->at), store::actorDisplay(d->inError->by), d->inError->reason);
     std::vector<record::FieldText> previous;

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QMap>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -204,11 +205,7 @@ namespace {
 
 bool sameWorker(const store::Actor &author, const QString &worker)
 {
-    if (worker.trimmed().isEmpty())
-        return true;
-    return author.name.compare(worker.trimmed(), Qt::CaseInsensitive) == 0
-        || store::actorDisplay(author).compare(worker.trimmed(), Qt::CaseInsensitive) == 0
-        || (store::parseActor(worker) && *store::parseActor(worker) == author);
+    return worker.trimmed().isEmpty() || store::matchesWorker(author, worker);
 }
 
 QString plural(qsizetype n, const QString &one, const QString &many) { return n == 1 ? u"1 "_s + one : u"%1 "_s.arg(n) + many; }
@@ -230,10 +227,15 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
     out.seed = spec.seed != 0 ? spec.seed : (QRandomGenerator::global()->generate() | 1u);
     const QDateTime windowStart = now.addMonths(-spec.windowMonths);
     std::vector<const store::EntrySummary *> eligible;
-    qsizetype recentlyReviewed = 0, outside = 0;
+    qsizetype recentlyReviewed = 0, outside = 0, byThatWorker = 0;
+    QStringList workers;
     for (const store::EntrySummary &e : *list) {
         if (e.status == store::EntryStatus::Draft || e.status == store::EntryStatus::InError)
             continue;
+        if (!workers.contains(e.author.name))
+            workers << e.author.name;
+        if (!spec.worker.trimmed().isEmpty() && sameWorker(e.author, spec.worker))
+            ++byThatWorker;
         const bool wanted = (spec.everyIncident ? e.incident : (!spec.incidents || *spec.incidents == e.incident))
             && sameWorker(e.author, spec.worker) && (!spec.from.isValid() || e.writtenAt.date() >= spec.from)
             && (!spec.to.isValid() || e.writtenAt.date() <= spec.to);
@@ -246,6 +248,11 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
             continue;
         }
         eligible.push_back(&e);
+    }
+    if (!spec.worker.trimmed().isEmpty() && byThatWorker == 0) {
+        workers.sort(Qt::CaseInsensitive);
+        return u"No final entries in this file were written by “%1”. Give the name as the chronology shows it%2."_s
+            .arg(spec.worker.trimmed(), workers.isEmpty() ? QString() : u"; the workers here are: "_s + workers.join(u", "_s));
     }
     // A fixed order first (by id), then a shuffle driven only by the seed: the same seed gives the same sample.
     std::sort(eligible.begin(), eligible.end(), [](const auto *a, const auto *b) { return a->id < b->id; });
@@ -322,6 +329,55 @@ Result<std::vector<QueueItem>, QString> currentQueue(store::Store &s)
                     item.reviewedAt = r.reviewedAt;
                 }
         out.push_back(std::move(item));
+    }
+    return out;
+}
+
+Feedback feedbackFor(store::Store &s, const store::EntryDetail &d)
+{
+    Feedback out;
+    if (d.revisions.empty() || d.inError)
+        return out;
+    const int current = d.revisions.back().number;
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    auto day = [&](const QDateTime &t) { return uk.toString(t.toLocalTime().date(), u"d MMMM yyyy"_s); };
+    auto withComment = [](const QString &text, const QString &comment) -> QString {
+        if (comment.trimmed().isEmpty())
+            return text + u'.';
+        return text + u": "_s + comment.trimmed();
+    };
+    if (auto reviews = s.reviews(d.summary.id); reviews && !reviews->empty()) {
+        const store::Review *latest = nullptr;
+        for (const store::Review &r : *reviews)
+            if (r.revision == current)
+                latest = &r;
+        if (latest && latest->returned) {
+            out.returned = true;
+            out.lines << withComment(u"Returned for correction by %1 on %2"_s.arg(store::actorDisplay(latest->reviewer), day(latest->reviewedAt)),
+                                     latest->comment)
+                      << u"Amend the entry, giving the reason, to answer it."_s;
+        }
+    }
+    if (auto all = s.signOffs(d.summary.personId)) {
+        const store::SignOff *latest = nullptr;
+        for (const store::SignOff &so : *all)
+            if (so.subject == u"entry" && so.entryId == d.summary.id && so.revision == current)
+                latest = &so;
+        if (latest && !latest->events.empty()) {
+            const store::SignOffEvent &e = latest->events.back();
+            switch (e.state) {
+            case store::SignOffState::Requested:
+                out.lines << u"Sign-off requested by %1 on %2 (request %3)."_s.arg(store::actorDisplay(e.actor), day(e.at)).arg(latest->id);
+                break;
+            case store::SignOffState::Approved:
+                out.lines << u"Signed off by %1 on %2."_s.arg(store::actorDisplay(e.actor), day(e.at));
+                break;
+            case store::SignOffState::Returned:
+                out.returned = true;
+                out.lines << withComment(u"Sign-off returned by %1 on %2"_s.arg(store::actorDisplay(e.actor), day(e.at)), e.comment);
+                break;
+            }
+        }
     }
     return out;
 }

@@ -112,6 +112,16 @@ struct QueueItem
 };
 Result<std::vector<QueueItem>, QString> currentQueue(store::Store &store);
 
+// What supervision has said of an entry's current revision, a sentence each, for the worker who reads the
+// entry in the app or with `fairnote-cli show`: a return for correction with the supervisor's comment, and
+// the state of sign-off. `returned` is set when something asks the author to correct the entry.
+struct Feedback
+{
+    QStringList lines;
+    bool returned = false;
+};
+Feedback feedbackFor(store::Store &store, const store::EntryDetail &entry);
+
 // ---- trends -----------------------------------------------------------------------------------------------
 
 struct TrendRow

@@ -51,6 +51,24 @@ std::optional<Actor> parseActor(const QString &text)
     return a;
 }
 
+namespace {
+QString foldedName(const QString &name) { return name.simplified().toCaseFolded(); }
+} // namespace
+
+bool samePerson(const Actor &a, const Actor &b)
+{
+    return !a.name.trimmed().isEmpty() && foldedName(a.name) == foldedName(b.name);
+}
+
+bool matchesWorker(const Actor &actor, const QString &worker)
+{
+    const auto wanted = parseActor(worker);
+    if (!wanted)
+        return worker.trimmed().isEmpty();
+    auto same = [](const QString &given, const QString &have) { return given.isEmpty() || foldedName(given) == foldedName(have); };
+    return samePerson(*wanted, actor) && same(wanted->role, actor.role) && same(wanted->organisation, actor.organisation);
+}
+
 QString actorDisplay(const Actor &a)
 {
     if (a.name.isEmpty())
@@ -83,6 +101,20 @@ QString statusTitle(EntryStatus s)
     case EntryStatus::InError: return u"Marked in error"_s;
     }
     return {};
+}
+
+QString supervisionNote(const EntrySummary &e)
+{
+    QStringList out;
+    if (e.returnedForCorrection)
+        out << u"returned for correction"_s;
+    if (e.signOff == u"requested")
+        out << u"sign-off requested"_s;
+    else if (e.signOff == u"approved")
+        out << u"signed off"_s;
+    else if (e.signOff == u"returned")
+        out << u"sign-off returned"_s;
+    return out.join(u"; "_s);
 }
 
 QString promptKey(const QString &code, const QString &field) { return code + u' ' + field; }
@@ -352,6 +384,7 @@ private:
 
     qint64 userId(const Actor &actor);                  // inserts the user when new
     std::optional<qint64> findUserId(const Actor &actor); // no insert
+    bool wroteEntry(const QString &entryId, const Actor &actor); // wrote any of its final revisions (samePerson); an importer did not
     Actor userById(qint64 id);
     qint64 appendAudit(const std::optional<Actor> &actor, const QString &action, const QString &personId,
                        const QString &entryId, std::optional<qint64> revision, const QJsonObject &detail);
@@ -427,6 +460,17 @@ std::optional<qint64> SqliteStore::findUserId(const Actor &a)
         return std::nullopt;
     m_userIds.insert(key, s.integer(0));
     return s.integer(0);
+}
+
+bool SqliteStore::wroteEntry(const QString &entryId, const Actor &actor)
+{
+    auto s = m_db->prepare("SELECT u.name, u.role, u.organisation FROM users u WHERE u.id IN (SELECT author_id FROM revisions WHERE "
+                           "entry_id = ?1 UNION SELECT author_id FROM entries WHERE id = ?1)");
+    s.bind(1, entryId);
+    while (s.next())
+        if (samePerson(Actor{s.text(0), s.text(1), s.text(2)}, actor))
+            return true;
+    return false;
 }
 
 qint64 SqliteStore::userId(const Actor &a)
@@ -1134,7 +1178,8 @@ constexpr const char *kSummaryColumns =
     "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, e.event_json, e.summary, e.written_at, "
     "u.name, u.role, u.organisation, e.late_seconds, d.author_id, du.name, du.role, du.organisation, d.updated_at, "
     "(SELECT ev.state FROM signoffs so JOIN signoff_events ev ON ev.signoff_id = so.id WHERE so.entry_id = e.id "
-    " ORDER BY ev.id DESC LIMIT 1), (SELECT max(rv.reviewed_at) FROM reviews rv WHERE rv.entry_id = e.id) "
+    " AND so.revision = e.revisions ORDER BY ev.id DESC LIMIT 1), (SELECT max(rv.reviewed_at) FROM reviews rv WHERE rv.entry_id = e.id), "
+    "(SELECT rv.returned FROM reviews rv WHERE rv.entry_id = e.id AND rv.revision = e.revisions ORDER BY rv.id DESC LIMIT 1) "
     "FROM entries e JOIN people p ON p.id = e.person_id LEFT JOIN users u ON u.id = e.author_id "
     "LEFT JOIN drafts d ON d.entry_id = e.id LEFT JOIN users du ON du.id = d.author_id ";
 
@@ -1159,6 +1204,7 @@ EntrySummary SqliteStore::summaryFromRow(sql::Statement &s)
     e.signOff = s.text(18);
     if (!s.isNull(19))
         e.lastReviewed = fromIso(s.text(19));
+    e.returnedForCorrection = s.integer(20) != 0 && e.status != EntryStatus::InError;
     return e;
 }
 
@@ -1402,24 +1448,28 @@ StoreResult<qint64> SqliteStore::recordReview(const Review &review, const Actor 
     return guarded<qint64>(u"The review was not saved."_s, [&]() -> StoreResult<qint64> {
         sql::Transaction t(*m_db);
         const QString id = resolveEntryId(review.entryId);
-        auto row = m_db->prepare("SELECT e.person_id, e.revisions FROM entries e WHERE e.id = ?1");
+        auto row = m_db->prepare("SELECT e.person_id, e.revisions, e.in_error FROM entries e WHERE e.id = ?1");
         row.bind(1, id);
         row.next();
         const QString personId = row.text(0);
         const int latest = int(row.integer(1));
         if (latest == 0)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is still a draft; only final entries are reviewed."_s.arg(id)}};
+        if (row.integer(2) != 0)
+            throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it is no longer part of the record to review."_s.arg(id)}};
         const int revision = review.revision > 0 ? review.revision : latest;
         auto rev = m_db->prepare("SELECT u.name, u.role, u.organisation FROM revisions r JOIN users u ON u.id = r.author_id "
                                  "WHERE r.entry_id = ?1 AND r.number = ?2");
         rev.bind(1, id).bind(2, revision);
         if (!rev.next())
             throw Refusal{{ErrorCode::NotFound, u"entry %1 has no revision %2."_s.arg(id).arg(revision)}};
-        if (Actor{rev.text(0), rev.text(1), rev.text(2)} == reviewer)
-            throw Refusal{{ErrorCode::Invalid, u"you wrote this revision, so you cannot review it: a review is someone else's reading of the record."_s}};
+        if (samePerson(Actor{rev.text(0), rev.text(1), rev.text(2)}, reviewer) || wroteEntry(id, reviewer))
+            throw Refusal{{ErrorCode::Invalid, u"you wrote this entry, so you cannot review it: a review is someone else's reading of the record."_s}};
         for (const QualityScore &q : review.quality)
             if (q.score < 0 || q.score > 4)
                 throw Refusal{{ErrorCode::Invalid, u"the score for %1 must be 1 to 4 (or 0 for not scored)."_s.arg(q.criterion)}};
+        if (!review.returned && std::none_of(review.quality.begin(), review.quality.end(), [](const QualityScore &q) { return q.score > 0; }))
+            throw Refusal{{ErrorCode::Invalid, u"a review needs at least one quality score from 1 to 4 (or return the entry with a comment)."_s}};
         if (review.returned && review.comment.trimmed().isEmpty())
             throw Refusal{{ErrorCode::Invalid, u"returning an entry for correction needs a comment saying what to correct."_s}};
         QJsonArray quality;
@@ -1487,18 +1537,21 @@ StoreResult<qint64> SqliteStore::requestSignOff(const QString &subject, const QS
         int revision = 0;
         if (subject == u"entry") {
             id = resolveEntryId(entryId);
-            auto row = m_db->prepare("SELECT person_id, revisions, in_error FROM entries WHERE id = ?1");
+            auto row = m_db->prepare("SELECT person_id, revisions, in_error, kind FROM entries WHERE id = ?1");
             row.bind(1, id);
             row.next();
             person = row.text(0);
             revision = int(row.integer(1));
+            if (row.text(3) != u"incident")
+                throw Refusal{{ErrorCode::Invalid, u"entry %1 is a case note: sign-off is for fire-setting incident records and referral summaries."_s.arg(id)}};
             if (revision == 0)
                 throw Refusal{{ErrorCode::Conflict, u"entry %1 is still a draft: finalise it before asking for sign-off."_s.arg(id)}};
             if (row.integer(2) != 0)
                 throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error."_s.arg(id)}};
-            auto open = m_db->prepare("SELECT 1 FROM signoffs so WHERE so.entry_id = ?1 AND (SELECT ev.state FROM signoff_events ev "
-                                      "WHERE ev.signoff_id = so.id ORDER BY ev.id DESC LIMIT 1) = 'requested'");
-            open.bind(1, id);
+            // A request for an earlier revision does not block one for the current revision: that one can no longer be approved.
+            auto open = m_db->prepare("SELECT 1 FROM signoffs so WHERE so.entry_id = ?1 AND so.revision = ?2 AND (SELECT ev.state FROM "
+                                      "signoff_events ev WHERE ev.signoff_id = so.id ORDER BY ev.id DESC LIMIT 1) = 'requested'");
+            open.bind(1, id).bind(2, revision);
             if (open.next())
                 throw Refusal{{ErrorCode::Conflict, u"sign-off of entry %1 is already requested and waiting for a decision."_s.arg(id)}};
         } else {
@@ -1550,14 +1603,23 @@ StoreResult<Done> SqliteStore::decideSignOff(qint64 signOffId, SignOffState deci
         if (so.text(5) != u"requested")
             throw Refusal{{ErrorCode::Conflict, u"this sign-off was already decided (%1)."_s.arg(so.text(5))}};
         const qint64 actorId = userId(actor);
-        if (actorId == requester)
+        auto requestedBy = m_db->prepare("SELECT name, role, organisation FROM users WHERE id = ?1");
+        requestedBy.bind(1, requester);
+        if (actorId == requester || (requestedBy.next() && samePerson(Actor{requestedBy.text(0), requestedBy.text(1), requestedBy.text(2)}, actor)))
             throw Refusal{{ErrorCode::Invalid, u"you asked for this sign-off, so someone else must decide it."_s}};
         if (subject == u"entry") {
-            auto author = m_db->prepare("SELECT r.author_id, e.author_id FROM revisions r JOIN entries e ON e.id = r.entry_id "
-                                        "WHERE r.entry_id = ?1 AND r.number = ?2");
-            author.bind(1, entry).bind(2, revision);
-            if (author.next() && (author.integer(0) == actorId || author.integer(1) == actorId))
+            if (wroteEntry(entry, actor))
                 throw Refusal{{ErrorCode::Invalid, u"you wrote this entry, so you cannot sign it off: someone else must."_s}};
+            auto now = m_db->prepare("SELECT revisions, in_error FROM entries WHERE id = ?1");
+            now.bind(1, entry);
+            now.next();
+            if (now.integer(1) != 0 && decision == SignOffState::Approved)
+                throw Refusal{{ErrorCode::Conflict, u"entry %1 was marked in error after sign-off was asked for, so it cannot be signed off. "
+                                                    u"Return the request with a comment instead."_s.arg(entry)}};
+            if (now.integer(0) != revision && decision == SignOffState::Approved)
+                throw Refusal{{ErrorCode::Conflict, u"entry %1 was amended after sign-off was asked for (revision %2 was put up; it is now at "
+                                                    u"revision %3), so this request cannot be approved. Return it, and the author can ask "
+                                                    u"again for the current revision."_s.arg(entry).arg(revision).arg(now.integer(0))}};
         }
         m_db->prepare("INSERT INTO signoff_events(signoff_id, state, actor_id, at, comment) VALUES (?1, ?2, ?3, ?4, ?5)")
             .bind(1, signOffId).bind(2, signOffStateId(decision)).bind(3, actorId).bind(4, iso(now())).bind(5, nn(comment.trimmed())).run();

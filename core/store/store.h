@@ -56,6 +56,13 @@ using Actor = record::Author;
 std::optional<Actor> parseActor(const QString &text);
 // "Name (Role, Organisation)"
 QString actorDisplay(const Actor &actor);
+// Whether two actors are the same person for the rules that stop people checking their own work
+// (no review or sign-off of one's own entry): the same name, ignoring case and spacing, whatever role or
+// organisation each gives. Two different people with one name are kept apart by asking someone else.
+bool samePerson(const Actor &a, const Actor &b);
+// Whether `actor` is the worker a supervisor named: "Name", "Name (Role)" or "Name (Role, Organisation)";
+// what is given must match (ignoring case and spacing), what is left out matches anything.
+bool matchesWorker(const Actor &actor, const QString &worker);
 
 enum class EntryStatus { Draft, Final, Amended, InError };
 QString statusId(EntryStatus status);    // "draft", "final", "amended", "in-error"
@@ -117,9 +124,15 @@ struct EntrySummary
     std::optional<qint64> lateSeconds; // a late entry: how long after the event it was written
     bool hasDraft = false;    // a draft (new, or an amendment in progress) exists
     Actor draftAuthor;
-    QString signOff;          // the latest sign-off's state: "requested", "approved", "returned", or empty
+    QString signOff;          // the current revision's latest sign-off state: "requested", "approved", "returned", or empty
+    bool returnedForCorrection = false; // the current revision's latest review returned it to its author
     QDateTime lastReviewed;   // when it was last reviewed by a supervisor, if ever
 };
+
+// What supervision says of the entry's current revision, for the chronology in the app and the CLI alike:
+// "returned for correction", "sign-off requested", "signed off", "sign-off returned", joined by "; ",
+// or empty when there is nothing to say.
+QString supervisionNote(const EntrySummary &entry);
 
 struct Revision
 {

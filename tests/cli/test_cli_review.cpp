@@ -11,6 +11,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -68,7 +70,7 @@ TEST_CASE("review sample, list, show and record; the entry is unchanged", "[cli]
     CHECK(cli(home, {u"review"_s, u"record"_s, u"--db"_s, db, u"--author"_s, kSam, u"entry-0001"_s, u"--score"_s, u"tidy=3"_s}).code == 2);
     const Run own = cli(home, {u"review"_s, u"record"_s, u"--db"_s, db, u"--author"_s, kJo, u"entry-0001"_s, u"--score"_s, u"factual=4"_s});
     CHECK(own.code == 2);
-    CHECK(own.err.contains(u"you wrote this revision"_s));
+    CHECK(own.err.contains(u"you wrote this entry"_s));
     const Run recorded = cli(home, {u"review"_s, u"record"_s, u"--db"_s, db, u"--author"_s, kSam, u"entry-0001"_s, u"--score"_s, u"factual=4"_s,
                                     u"--score"_s, u"attributable=3"_s, u"--evidence"_s, u"attributable=Alex Green named"_s, u"--comment"_s, u"Clear."_s});
     INFO(recorded.err.toStdString());
@@ -148,4 +150,47 @@ TEST_CASE("a referral summary's sign-off from the command line: asked for, read,
     REQUIRE(made.code == 0);
     CHECK(made.json()[u"sign_off"_s][u"state"_s] == u"approved"_s);
     CHECK(made.json()[u"sign_off"_s][u"text"_s].toString().startsWith(u"Signed off by Sam Okafor (Team leader)"_s));
+}
+
+TEST_CASE("a return for correction and sign-off show in the chronology and on the entry", "[cli][review]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    // Jo, under another role, is still Jo: she cannot review her own entry.
+    CHECK(cli(home, {u"review"_s, u"record"_s, u"--db"_s, db, u"--author"_s, u"jo fletcher (Team leader)"_s, u"entry-0001"_s,
+                     u"--score"_s, u"factual=4"_s}).code == 2);
+    const Run returned = cli(home, {u"review"_s, u"record"_s, u"--db"_s, db, u"--author"_s, kSam, u"entry-0001"_s, u"--score"_s,
+                                    u"factual=2"_s, u"--return"_s, u"--comment"_s, u"Name who saw the smoke."_s});
+    INFO(returned.err.toStdString());
+    REQUIRE(returned.code == 0);
+    const Run list = cli(home, {u"list"_s, u"--db"_s, db});
+    CHECK(list.out.contains(u"returned for correction"_s));
+    const Run show = cli(home, {u"show"_s, u"--db"_s, db, u"entry-0001"_s});
+    CHECK(show.out.contains(u"Supervision: Returned for correction by Sam Okafor (Team leader) on "_s));
+    CHECK(show.out.contains(u"Name who saw the smoke."_s));
+    const QJsonObject json = cli(home, {u"show"_s, u"--db"_s, db, u"--format"_s, u"json"_s, u"entry-0001"_s}).json();
+    CHECK(json[u"supervision"_s].toArray().size() == 2);
+    const QJsonArray entries = cli(home, {u"list"_s, u"--db"_s, db, u"--format"_s, u"json"_s}).json()[u"entries"_s].toArray();
+    CHECK(std::any_of(entries.begin(), entries.end(), [](const QJsonValue &e) { return e[u"returned_for_correction"_s].toBool(); }));
+
+    REQUIRE(cli(home, {u"review"_s, u"signoff"_s, u"request"_s, u"--db"_s, db, u"--author"_s, kJo, u"entry-0001"_s}).code == 0);
+    CHECK(cli(home, {u"list"_s, u"--db"_s, db}).out.contains(u"sign-off requested"_s));
+    CHECK(cli(home, {u"show"_s, u"--db"_s, db, u"entry-0001"_s}).out.contains(u"Supervision: Sign-off requested by "_s));
+    // A case note is not put up for sign-off.
+    const Run note = cli(home, {u"review"_s, u"signoff"_s, u"request"_s, u"--db"_s, db, u"--author"_s, kJo, u"entry-0002"_s});
+    CHECK(note.code == 2);
+    CHECK(note.err.contains(u"case note"_s));
+}
+
+TEST_CASE("review sample for a worker not in the file is an error and keeps the queue", "[cli][review]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    REQUIRE(cli(home, {u"review"_s, u"sample"_s, u"--db"_s, db, u"--author"_s, kSam, u"--size"_s, u"2"_s, u"--seed"_s, u"9"_s}).code == 0);
+    const Run unknown = cli(home, {u"review"_s, u"sample"_s, u"--db"_s, db, u"--author"_s, kSam, u"--worker"_s, u"Pat Lee"_s});
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.contains(u"Pat Lee"_s));
+    CHECK(cli(home, {u"review"_s, u"list"_s, u"--db"_s, db, u"--format"_s, u"json"_s}).json()[u"queue"_s].toArray().size() == 2);
+    CHECK(cli(home, {u"review"_s, u"sample"_s, u"--db"_s, db, u"--author"_s, kSam, u"--worker"_s, u"Jo Fletcher (Support worker)"_s,
+                     u"--seed"_s, u"4"_s}).code == 0);
 }

@@ -167,8 +167,7 @@ TEST_CASE("a sample is reproducible with its seed and leaves out entries reviewe
         REQUIRE(review::recordQueue(*s, *sample, q, kSam).ok());
         store::Review another;
         another.entryId = sample->entryIds.front();
-        if (s->entry(another.entryId)->revisions.front().author == kSam)
-            another.entryId = sample->entryIds.back();
+        another.quality = {{u"factual"_s, 3, {}, {}}};
         REQUIRE(s->recordReview(another, kSam).ok());
         auto queue = review::currentQueue(*s);
         REQUIRE(queue.ok());
@@ -297,3 +296,136 @@ TEST_CASE("trend figures match a fixture with known counts", "[review][trends]")
     CHECK(seen);
 }
 
+
+TEST_CASE("nobody reviews or signs off their own entry, whatever role or organisation they give", "[review][signoff]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    // Dee wrote dee-mar-1 as "Dee Marsh (Support worker, Fairview Lodge)".
+    const store::Actor deeElsewhere{u"dee  marsh"_s, u"Team leader"_s, {}};
+    store::Review rv;
+    rv.entryId = u"dee-mar-1"_s;
+    rv.quality = {{u"factual"_s, 3, {}, {}}};
+    auto own = s->recordReview(rv, deeElsewhere);
+    REQUIRE_FALSE(own.ok());
+    CHECK(own.error().message.contains(u"you wrote this entry"_s));
+    auto id = s->requestSignOff(u"entry"_s, {}, u"dee-mar-1"_s, {}, {}, {}, kSam);
+    REQUIRE(id.ok());
+    CHECK(s->decideSignOff(*id, store::SignOffState::Approved, {}, deeElsewhere).error().code == ErrorCode::Invalid);
+    // Nor the person who asked, under another role.
+    CHECK(s->decideSignOff(*id, store::SignOffState::Approved, {}, store::Actor{u"Sam OKAFOR"_s, u"Manager"_s, {}}).error().code
+          == ErrorCode::Invalid);
+    REQUIRE(s->decideSignOff(*id, store::SignOffState::Approved, {}, kJo).ok());
+}
+
+TEST_CASE("a review needs a score unless it returns the entry, and entries marked in error are not reviewed", "[review]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    store::Review unscored;
+    unscored.entryId = u"jo-feb-1"_s;
+    unscored.quality = {{u"factual"_s, 0, u"some evidence"_s, {}}};
+    auto refused = s->recordReview(unscored, kSam);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(u"at least one quality score"_s));
+    store::Review returned = unscored;
+    returned.returned = true;
+    returned.comment = u"Say who phoned whom."_s;
+    CHECK(s->recordReview(returned, kSam).ok());
+
+    REQUIRE(s->markInError(u"jo-mar-1"_s, u"Written about the wrong person."_s, kJo).ok());
+    store::Review rv;
+    rv.entryId = u"jo-mar-1"_s;
+    rv.quality = {{u"factual"_s, 2, {}, {}}};
+    auto inError = s->recordReview(rv, kSam);
+    REQUIRE_FALSE(inError.ok());
+    CHECK(inError.error().message.contains(u"marked in error"_s));
+}
+
+TEST_CASE("sign-off is for incident records, and belongs to the revision that was put up", "[review][signoff]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    auto note = s->requestSignOff(u"entry"_s, {}, u"jo-feb-1"_s, {}, {}, {}, kJo);
+    REQUIRE_FALSE(note.ok());
+    CHECK(note.error().message.contains(u"case note"_s));
+
+    auto id = s->requestSignOff(u"entry"_s, {}, u"jo-feb-2"_s, {}, {}, {}, kJo);
+    REQUIRE(id.ok());
+    record::Entry changed = s->entry(u"jo-feb-2"_s)->revisions.back().entry;
+    changed.id.clear();
+    auto amended = s->amend(u"jo-feb-2"_s, changed, u"Added the fire service's reference."_s, kJo, {});
+    REQUIRE(amended.ok());
+    // The request was for revision 1: the chronology no longer says it waits, and it cannot be approved.
+    CHECK(s->entry(u"jo-feb-2"_s)->summary.signOff.isEmpty());
+    auto approve = s->decideSignOff(*id, store::SignOffState::Approved, {}, kSam);
+    REQUIRE_FALSE(approve.ok());
+    CHECK(approve.error().message.contains(u"amended after sign-off was asked for"_s));
+    REQUIRE(s->decideSignOff(*id, store::SignOffState::Returned, u"Ask again for the new revision."_s, kSam).ok());
+    auto again = s->requestSignOff(u"entry"_s, {}, u"jo-feb-2"_s, {}, {}, {}, kJo);
+    REQUIRE(again.ok());
+    REQUIRE(s->decideSignOff(*again, store::SignOffState::Approved, {}, kSam).ok());
+    CHECK(s->entry(u"jo-feb-2"_s)->summary.signOff == u"approved"_s);
+    CHECK(store::supervisionNote(s->entry(u"jo-feb-2"_s)->summary) == u"signed off"_s);
+
+    // Marked in error after the request: it cannot be signed off.
+    auto third = s->requestSignOff(u"entry"_s, {}, u"dee-mar-1"_s, {}, {}, {}, kDee);
+    REQUIRE(third.ok());
+    REQUIRE(s->markInError(u"dee-mar-1"_s, u"Duplicate of another entry."_s, kDee).ok());
+    CHECK(s->decideSignOff(*third, store::SignOffState::Approved, {}, kSam).error().message.contains(u"marked in error"_s));
+    CHECK(s->verify({})->ok());
+}
+
+TEST_CASE("a return for correction reaches the worker until they amend the entry", "[review]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    store::Review rv;
+    rv.entryId = u"jo-mar-1"_s;
+    rv.quality = {{u"factual"_s, 2, u"“kicked off”"_s, {}}};
+    rv.comment = u"Say what he did and said in reception."_s;
+    rv.returned = true;
+    REQUIRE(s->recordReview(rv, kSam).ok());
+    auto d = s->entry(u"jo-mar-1"_s);
+    CHECK(d->summary.returnedForCorrection);
+    CHECK(store::supervisionNote(d->summary) == u"returned for correction"_s);
+    review::Feedback feedback = review::feedbackFor(*s, *d);
+    CHECK(feedback.returned);
+    REQUIRE_FALSE(feedback.lines.isEmpty());
+    CHECK(feedback.lines.front().startsWith(u"Returned for correction by "_s + store::actorDisplay(kSam)));
+    CHECK(feedback.lines.front().endsWith(u"Say what he did and said in reception."_s));
+    auto list = s->entries({}, kJo);
+    CHECK(std::any_of(list->begin(), list->end(), [](const auto &e) { return e.id == u"jo-mar-1"_s && e.returnedForCorrection; }));
+
+    record::Entry fixed = d->revisions.back().entry;
+    fixed.id.clear();
+    std::get<record::GeneralNote>(fixed.body).text = u"Sam raised his voice at the reception desk and said he would not wait."_s;
+    REQUIRE(s->amend(u"jo-mar-1"_s, fixed, u"Described what happened, as the supervisor asked."_s, kJo, {}).ok());
+    d = s->entry(u"jo-mar-1"_s);
+    CHECK_FALSE(d->summary.returnedForCorrection);
+    CHECK(review::feedbackFor(*s, *d).lines.isEmpty());
+}
+
+TEST_CASE("a sample for a named worker: 'Name (Role)' finds them, an unknown name is an error", "[review][sample]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    review::SampleSpec spec;
+    spec.size = 10;
+    spec.seed = 7;
+    spec.windowMonths = 0;
+    spec.worker = kDee.name + u" ("_s + kDee.role + u')';
+    auto sample = review::drawSample(*s, spec, kNow);
+    REQUIRE(sample.ok());
+    CHECK(sample->entryIds.size() == 2);
+    spec.worker = u"DEE MARSH"_s;
+    CHECK(review::drawSample(*s, spec, kNow)->entryIds.size() == 2);
+    spec.worker = u"Dee Marsh (Night worker)"_s;
+    auto wrongRole = review::drawSample(*s, spec, kNow);
+    REQUIRE_FALSE(wrongRole.ok());
+    spec.worker = u"Pat Lee"_s;
+    auto unknown = review::drawSample(*s, spec, kNow);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().contains(u"Pat Lee"_s));
+    CHECK(unknown.error().contains(u"Dee Marsh"_s));
+}
