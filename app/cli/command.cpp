@@ -27,7 +27,7 @@ int Command::usageError(CliIo &io, const QString &message) const
 }
 
 std::optional<int> Command::parse(const QStringList &args, const QStringList &valueOptions,
-                                  const QStringList &flagOptions, CliIo &io, ParsedArgs &out) const
+                                  const QStringList &flagOptions, CliIo &io, ParsedArgs &out, const QStringList &formats) const
 {
     out = parseArgs(args, valueOptions, flagOptions);
     if (!out.error.isEmpty())
@@ -37,9 +37,11 @@ std::optional<int> Command::parse(const QStringList &args, const QStringList &va
         return ExitOk;
     }
     if (valueOptions.contains(u"--format"_s)) {
-        const QString format = out.values.value(u"--format"_s, u"text"_s);
-        if (format != u"text" && format != u"json")
-            return usageError(io, u"--format must be text or json, not '%1'"_s.arg(format));
+        if (out.values.contains(u"--format"_s) && !formats.contains(out.values.value(u"--format"_s).toLower())) {
+            QStringList listed = formats;
+            const QString last = listed.takeLast();
+            return usageError(io, u"--format must be %1 or %2, not '%3'"_s.arg(listed.join(u", "_s), last, out.values.value(u"--format"_s)));
+        }
     }
     return std::nullopt;
 }

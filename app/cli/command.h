@@ -51,10 +51,10 @@ protected:
     int usageError(CliIo &io, const QString &message) const;
 
     // The preamble every command shares: parses `args`, prints a usage error or the help, and checks
-    // --format (text or json) when it is one of the value options. Returns the exit code when the
-    // command is already done (help shown, or bad usage), or nothing when it should go on with `out`.
+    // --format (one of `formats`, text or json unless said) when it is one of the value options. Returns the
+    // exit code when the command is already done (help shown, or bad usage), or nothing when it should go on.
     std::optional<int> parse(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions,
-                             CliIo &io, ParsedArgs &out) const;
+                             CliIo &io, ParsedArgs &out, const QStringList &formats = {QStringLiteral("text"), QStringLiteral("json")}) const;
 };
 
 ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions);

@@ -291,7 +291,8 @@ int ExerciseCommand::execute(const QStringList &args, CliIo &io)
     if (p.positional.isEmpty())
         return usageError(io, u"give a subcommand: list, show, score, validate or results"_s);
     const QString sub = p.positional.takeFirst();
-    const QString format = p.values.value(u"--format"_s, sub == u"results" ? u"csv"_s : u"text"_s);
+    const bool jsonFile = QFileInfo(p.values.value(u"-o"_s)).suffix().compare(u"json"_s, Qt::CaseInsensitive) == 0;
+    const QString format = p.values.value(u"--format"_s, sub == u"results" ? (jsonFile ? u"json"_s : u"csv"_s) : u"text"_s); // -o r.json: JSON
     const QStringList formats = sub == u"results" ? QStringList{u"csv"_s, u"json"_s} : QStringList{u"text"_s, u"json"_s};
     if (!formats.contains(format))
         return usageError(io, u"--format must be %1, not '%2'"_s.arg(formats.join(u" or "_s), format));
@@ -581,7 +582,9 @@ int ExerciseCommand::results(const ParsedArgs &p, CliIo &io)
     auto rows = recordedAttempts(**s, p.values.value(u"--learner"_s), p.values.value(u"--session"_s));
     if (!rows)
         return fail(io, rows.error().message);
-    const QByteArray bytes = p.values.value(u"--format"_s) == u"json" ? resultsToJson(*rows, QDateTime::currentDateTimeUtc())
+    const bool json = p.values.value(u"--format"_s) == u"json"
+        || (!p.values.contains(u"--format"_s) && QFileInfo(p.values.value(u"-o"_s)).suffix().compare(u"json"_s, Qt::CaseInsensitive) == 0);
+    const QByteArray bytes = json ? resultsToJson(*rows, QDateTime::currentDateTimeUtc())
                                                                        : resultsToCsv(*rows);
     const QString out = p.values.value(u"-o"_s);
     if (out.isEmpty()) {

@@ -355,13 +355,23 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
     for (const auto &e : cf->entries)
         if (e.id == id)
             chosen = &e;
-    if (!chosen && cf->entries.size() == 1)
+    // A file holding one entry under another id is taken as the correction only when it is about the same person.
+    if (!chosen && cf->entries.size() == 1 && cf->person.id == detail->summary.personId)
         chosen = &cf->entries.front();
     if (!chosen)
-        return fail(io, u"%1 has %2 entries and none has the id %3; give a file with that entry (or with only one)."_s
-                            .arg(path).arg(cf->entries.size()).arg(id));
+        return fail(io, u"%1 has no entry with the id %2 (it holds %3 about %4%5). Give a file with entry %2 of %6 (%7), as "
+                        u"'fairnote-cli export --person %7' writes it."_s
+                            .arg(path, id).arg(cf->entries.size() == 1 ? u"1 entry"_s : u"%1 entries"_s.arg(cf->entries.size()))
+                            .arg(cf->person.name, cf->person.id.isEmpty() ? QString() : u" (%1)"_s.arg(cf->person.id),
+                                 detail->summary.personName, detail->summary.personId));
     if (detail->revisions.empty())
         return fail(io, u"entry %1 is still a draft; change the draft and finalise it instead of amending it."_s.arg(id));
+    if (detail->inError)
+        return fail(io, u"entry %1 is marked in error, so it is not amended. Write a new entry if something needs recording."_s.arg(id));
+    if (chosen->isIncident() != detail->summary.incident)
+        return fail(io, u"entry %1 is a %2, but the correction in %3 is a %4: an amendment keeps the kind of entry."_s.arg(
+                            id, detail->summary.incident ? u"fire-setting incident record"_s : u"case note"_s, path,
+                            chosen->isIncident() ? u"fire-setting incident record"_s : u"case note"_s));
     auto person = s->person(detail->summary.personId);
     if (!person)
         return fail(io, person.error());

@@ -134,7 +134,8 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
                                 storeValueOptions() << u"--person"_s << u"--purpose"_s << u"--recipient"_s << u"--basis"_s
                                                     << u"--format"_s << u"--output"_s << u"--entries"_s << u"--leave-out"_s
                                                     << u"--from"_s << u"--to"_s << u"--rules"_s << u"--comment"_s,
-                                {u"--consent"_s, u"--include-health"_s, u"--ask-sign-off"_s}, io, p))
+                                {u"--consent"_s, u"--include-health"_s, u"--ask-sign-off"_s}, io, p,
+                                {u"html"_s, u"pdf"_s, u"json"_s}))
         return *done;
     if (p.positional.size() != 1 || (p.positional.front() != u"summary" && p.positional.front() != u"sar"))
         return usageError(io, u"say which report: 'summary' (for a referral) or 'sar' (a subject-access export)"_s);

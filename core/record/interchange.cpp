@@ -27,6 +27,10 @@ constexpr size_t kMaxErrors = 50;
 const QString kFormat = u"fairnote-case-file"_s;
 const QString kCollectionFormat = u"fairnote-case-files"_s;
 
+// Dates are written with four-digit years (ISO 8601 without an expanded year), so only those are read:
+// QDate also parses "-0001" or "0000", which could not be written back the same.
+bool fourDigitYear(const QDate &d) { return d.isValid() && d.year() >= 1000 && d.year() <= 9999; }
+
 // "2025-08-02T23:40": the service's wall-clock time. It is held with a UTC time spec so that
 // comparisons never depend on the computer's time zone (see docs/interchange.md).
 QDateTime wallClock(const QString &s)
@@ -35,7 +39,7 @@ QDateTime wallClock(const QString &s)
         return {};
     const QDate d = QDate::fromString(s.left(10), u"yyyy-MM-dd"_s);
     const QTime t = QTime::fromString(s.mid(11), u"HH:mm"_s);
-    return (d.isValid() && t.isValid()) ? QDateTime(d, t, Qt::UTC) : QDateTime();
+    return (fourDigitYear(d) && t.isValid()) ? QDateTime(d, t, Qt::UTC) : QDateTime();
 }
 
 class Reader
@@ -131,8 +135,10 @@ public:
         if (s.isEmpty())
             return {};
         const QDate d = QDate::fromString(s, format);
-        if (!d.isValid())
-            error(path + u'/' + key, u"expected a date as %1, found \"%2\""_s.arg(shown, s));
+        if (!fourDigitYear(d)) {
+            error(path + u'/' + key, u"expected a date as %1 with a year from 1000 to 9999, found \"%2\""_s.arg(shown, s));
+            return {};
+        }
         return d;
     }
 
@@ -278,7 +284,7 @@ public:
             error(p + u"/id"_s, u"must not be empty: every entry needs an id"_s);
         const QString written = string(o, u"written_at"_s, p, true);
         e.writtenAt = QDateTime::fromString(written, Qt::ISODate);
-        if (!written.isEmpty() && (!e.writtenAt.isValid() || e.writtenAt.timeSpec() == Qt::LocalTime))
+        if (!written.isEmpty() && (!e.writtenAt.isValid() || e.writtenAt.timeSpec() == Qt::LocalTime || !fourDigitYear(e.writtenAt.date())))
             error(p + u"/written_at"_s, u"expected a UTC date and time such as 2025-08-02T18:10:00Z, found \"%1\""_s.arg(written));
         e.writtenAt = e.writtenAt.toUTC();
         const QJsonObject author = object(o, u"author"_s, p, true);

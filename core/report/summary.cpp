@@ -261,7 +261,8 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     out.caseFileName = QFileInfo(s.location()).fileName();
 
     // Which incidents: the ones chosen, each a final, not-in-error fire-setting incident of this person.
-    QSet<QString> chosen(q.entryIds.begin(), q.entryIds.end());
+    const QSet<QString> chosen(q.entryIds.begin(), q.entryIds.end());
+    QSet<QString> unmatched = chosen; // chosen ids not (yet) found among this person's final incidents
     qsizetype inError = 0, drafts = 0, notes = 0, notChosen = 0;
     std::vector<std::pair<record::Entry, store::Revision>> incidents;
     for (const store::EntrySummary &e : *list) {
@@ -285,11 +286,11 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
         if (!d)
             return d.error().message;
         incidents.emplace_back(d->revisions.back().entry, d->revisions.back());
-        chosen.remove(e.id);
+        unmatched.remove(e.id);
     }
-    if (!q.entryIds.isEmpty() && !chosen.isEmpty())
+    if (!unmatched.isEmpty())
         return u"Entry %1 is not a final fire-setting incident record of %2 (it may be a case note, a draft, marked in error, or someone else's). "
-               u"Choose from the incidents in their chronology."_s.arg(QStringList(chosen.begin(), chosen.end()).join(u", "_s), person->name);
+               u"Choose from the incidents in their chronology."_s.arg(QStringList(unmatched.begin(), unmatched.end()).join(u", "_s), person->name);
     std::stable_sort(incidents.begin(), incidents.end(), [](const auto &a, const auto &b) {
         const QDateTime x = a.first.eventDate.earliest(), y = b.first.eventDate.earliest();
         if (x.isValid() != y.isValid())

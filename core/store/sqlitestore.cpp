@@ -400,6 +400,9 @@ private:
                             const QString &defaultReason);
     Snapshot loadSnapshot(qint64 revisionId);
     record::Entry parseContent(const QString &json, const QString &entryId);
+    // The entry as stored JSON, refused (Invalid) when it could not be read back, so that no save ever leaves
+    // an entry the file cannot show (a date range that ends before it starts, a year that cannot be written).
+    QString storable(const record::Entry &entry);
     EntrySummary summaryFromRow(sql::Statement &s);
 
     std::unique_ptr<sql::Database> m_db;
@@ -586,6 +589,15 @@ record::Entry SqliteStore::parseContent(const QString &json, const QString &entr
     return *e;
 }
 
+QString SqliteStore::storable(const record::Entry &entry)
+{
+    const QJsonObject json = record::entryToJson(entry);
+    if (auto back = record::entryFromJson(json); !back)
+        throw Refusal{{ErrorCode::Invalid, u"this entry cannot be saved as it is (%1). Correct it and save again; nothing else was changed."_s
+                                               .arg(back.error().front().toString())}};
+    return compact(json);
+}
+
 void SqliteStore::updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId)
 {
     const QDateTime earliest = e.eventDate.earliest();
@@ -645,7 +657,7 @@ Revision SqliteStore::writeRevision(const QString &entryId, const QString &perso
     f.entryId = entryId;
     f.personId = personId;
     f.kind = kindOf(e);
-    f.content = compact(record::entryToJson(e));
+    f.content = storable(e);
     f.authorName = author.name;
     f.authorRole = author.role.isNull() ? u""_s : author.role;
     f.authorOrganisation = author.organisation.isNull() ? u""_s : author.organisation;
@@ -867,7 +879,7 @@ StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Ent
             ins.bind(1, entry.id).bind(2, personId).bind(3, kind).bind(4, iso(at)).bind(5, actorId).run();
             auto d = m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) "
                                    "VALUES (?1, ?2, 0, ?3, ?4, ?4)");
-            d.bind(1, entry.id).bind(2, actorId).bind(3, compact(record::entryToJson(entry))).bind(4, iso(at)).run();
+            d.bind(1, entry.id).bind(2, actorId).bind(3, storable(entry)).bind(4, iso(at)).run();
             updateHead(entry.id, entry, std::nullopt, actorId);
             indexEntry(entry.id, person, entry);
             appendAudit(actor, u"create-entry"_s, personId, entry.id, std::nullopt, QJsonObject{{u"kind"_s, kind}});
@@ -910,7 +922,7 @@ StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Ent
             entry.writtenAt = at;
             entry.author = actor;
         }
-        const QString content = compact(record::entryToJson(entry));
+        const QString content = storable(entry);
         auto up = m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) "
                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT(entry_id) DO UPDATE SET content = ?4, updated_at = ?5");
         up.bind(1, entry.id).bind(2, actorId).bind(3, revisions).bind(4, content).bind(5, iso(at)).run();
@@ -1029,6 +1041,12 @@ StoreResult<Revision> SqliteStore::amend(const QString &entryId, record::Entry e
         entry.id = id;
         entry.writtenAt = original.writtenAt;
         entry.author = original.author;
+        auto latest = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = ?2");
+        latest.bind(1, id).bind(2, revisions);
+        latest.next();
+        if (parseContent(latest.text(0), id) == entry)
+            throw Refusal{{ErrorCode::Conflict, u"the amendment of entry %1 changes nothing: it is the same as revision %2, so no revision "
+                                                u"was added. Change what was wrong or missing, then amend."_s.arg(id).arg(revisions)}};
         const Snapshot snap = assessForFinal(loadPerson(personId), entry, leftReasons, {});
         Revision r = writeRevision(id, personId, entry, revisions + 1, actor, now(), reason.trimmed(), snap, u"amend"_s, {});
         t.commit();
@@ -1132,7 +1150,7 @@ StoreResult<std::vector<QString>> SqliteStore::importCaseFiles(const std::vector
                     e.writtenAt = at;
                     e.author = actor;
                     m_db->prepare("INSERT INTO drafts(entry_id, author_id, base_revision, content, started_at, updated_at) VALUES (?1, ?2, 0, ?3, ?4, ?4)")
-                        .bind(1, e.id).bind(2, actorId).bind(3, compact(record::entryToJson(e))).bind(4, iso(at)).run();
+                        .bind(1, e.id).bind(2, actorId).bind(3, storable(e)).bind(4, iso(at)).run();
                     updateHead(e.id, e, std::nullopt, actorId);
                     indexEntry(e.id, person, e);
                     appendAudit(actor, u"import"_s, person.id, e.id, std::nullopt,

@@ -138,6 +138,28 @@ TEST_CASE("report summary as JSON and HTML; the export is recorded with purpose 
     CHECK(log[0].toString().contains(u"for Housing Options; purpose: Referral for temporary accommodation"_s));
 }
 
+TEST_CASE("report --format html and pdf are honoured whatever the file is called; other formats are refused", "[cli][report]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    const Run html = cli(home, summaryArgs(db) << u"--format"_s << u"html"_s);
+    INFO(html.err.toStdString());
+    REQUIRE(html.code == 0);
+    CHECK(html.out.contains(u"<h2>The person's view</h2>"_s));
+    const QString pdf = home.filePath(u"summary.out"_s);
+    REQUIRE(cli(home, summaryArgs(db) << u"--format"_s << u"PDF"_s << u"-o"_s << pdf).code == 0);
+    QFile f(pdf);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.read(5) == "%PDF-");
+    const Run sar = cli(home, {u"report"_s, u"sar"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--person"_s, u"person-0001"_s,
+                               u"--format"_s, u"html"_s});
+    REQUIRE(sar.code == 0);
+    CHECK(sar.out.startsWith(u"<!DOCTYPE html>"_s));
+    const Run xml = cli(home, summaryArgs(db) << u"--format"_s << u"xml"_s);
+    CHECK(xml.code == 2);
+    CHECK(xml.err.contains(u"--format must be html, pdf or json"_s));
+}
+
 TEST_CASE("report refuses a summary without purpose, recipient or basis, and an ambiguous name", "[cli][report]")
 {
     QTemporaryDir home;

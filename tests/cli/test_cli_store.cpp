@@ -253,6 +253,40 @@ TEST_CASE("amend and mark in error need reasons; history shows every revision; e
     CHECK(cli(home, {u"list"_s, u"--db"_s, copy, u"--format"_s, u"json"_s}).json()[u"entries"_s].toArray().size() == 2);
 }
 
+TEST_CASE("amend never writes one person's entry into another's record", "[cli][store]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    REQUIRE(cli(home, {u"import"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, kExamples + u"incident-vague.json"_s}).code == 0);
+    // Sam Rivers' file with only his incident, entry-0001.
+    QJsonObject sam = QJsonDocument::fromJson(bytesOf(kExamples + u"incident-complete.json"_s)).object();
+    QJsonArray entries = sam[u"entries"_s].toArray();
+    entries.removeLast();
+    sam[u"entries"_s] = entries;
+    const QString one = home.filePath(u"one.json"_s);
+    QFile f(one);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(sam).toJson());
+    f.close();
+    const QString before = cli(home, {u"show"_s, u"--db"_s, db, u"--format"_s, u"json"_s, u"legacy-0001"_s}).out;
+    const Run wrong = cli(home, {u"amend"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"--reason"_s, u"x"_s,
+                                 u"--leave-all"_s, u"y"_s, u"legacy-0001"_s, one});
+    CHECK(wrong.code == 2);
+    CHECK(wrong.err.contains(u"has no entry with the id legacy-0001"_s));
+    CHECK(cli(home, {u"show"_s, u"--db"_s, db, u"--format"_s, u"json"_s, u"legacy-0001"_s}).out == before);
+    // The same person's only entry, under its own id, is still taken — once it changes something.
+    const Run same = cli(home, {u"amend"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"--reason"_s, u"x"_s, u"entry-0001"_s, one});
+    CHECK(same.code == 2);
+    CHECK(same.err.contains(u"changes nothing"_s));
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(sam).toJson().replace("poured a glass of water on it", "poured a glass of water on the pillowcase"));
+    f.close();
+    const Run right = cli(home, {u"amend"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"--reason"_s,
+                                 u"Re-read the night log."_s, u"entry-0001"_s, one});
+    INFO(right.err.toStdString());
+    CHECK(right.code == 0);
+}
+
 TEST_CASE("search prints snippets with the matched words marked", "[cli][store]")
 {
     QTemporaryDir home;

@@ -183,6 +183,22 @@ TEST_CASE("dates, times and ids are checked", "[interchange][errors]")
     CHECK(errors.contains(u"/entries/1/event_date/to: the range ends before it starts"_s));
 }
 
+TEST_CASE("a year that cannot be written back the same is refused, not stored", "[interchange][errors]")
+{
+    const auto errors = errorsOf(withChange([](QJsonObject &root) {
+        QJsonArray entries = root[u"entries"_s].toArray();
+        QJsonObject e0 = entries[0].toObject();
+        e0[u"event_date"_s] = QJsonObject{{u"precision"_s, u"day"_s}, {u"value"_s, u"-0001-03-01"_s}};
+        entries[0] = e0;
+        root[u"entries"_s] = entries;
+        QJsonObject person = root[u"person"_s].toObject();
+        person[u"date_of_birth"_s] = u"0000-01-01"_s;
+        root[u"person"_s] = person;
+    }));
+    CHECK(errors.contains(u"/entries/0/event_date/value: expected a date as YYYY-MM-DD with a year from 1000 to 9999, found \"-0001-03-01\""_s));
+    CHECK(errors.contains(u"/person/date_of_birth: expected a date as YYYY-MM-DD with a year from 1000 to 9999, found \"0000-01-01\""_s));
+}
+
 TEST_CASE("invalid UTF-8, broken JSON, deep nesting and oversized input are refused", "[interchange][errors]")
 {
     CHECK(errorsOf(QByteArray("{\"version\": 1, \"person\": {\"name\": \"caf\xE9\"}}")).front().contains(u"invalid UTF-8 at byte 38"_s));

@@ -152,6 +152,13 @@ TEST_CASE("the summary keeps to the minimum chosen: incidents, sections and heal
     CHECK(std::any_of(summary->safetyFactors.begin(), summary->safetyFactors.end(), [](const QString &f) { return f.contains(u"drug"_s); }));
     CHECK(summary->inShort.contains(u"this summary includes 1"_s));
 
+    // Choosing the earlier incident leaves out the later one too (the choice is not "from here on").
+    q.entryIds = {u"entry-2021"_s};
+    auto earlier = report::buildSummary(*s, q);
+    REQUIRE(earlier.ok());
+    REQUIRE(earlier->incidents.size() == 1);
+    CHECK(earlier->incidents[0].entryId == u"entry-2021"_s);
+
     q.entryIds = {u"entry-0002"_s}; // a case note, not an incident
     auto wrong = report::buildSummary(*s, q);
     REQUIRE_FALSE(wrong.ok());

@@ -354,6 +354,7 @@ TEST_CASE("sign-off is for incident records, and belongs to the revision that wa
     REQUIRE(id.ok());
     record::Entry changed = s->entry(u"jo-feb-2"_s)->revisions.back().entry;
     changed.id.clear();
+    std::get<record::IncidentRecord>(changed.body).whatHappened += u" The fire service's reference is 25-0412."_s;
     auto amended = s->amend(u"jo-feb-2"_s, changed, u"Added the fire service's reference."_s, kJo, {});
     REQUIRE(amended.ok());
     // The request was for revision 1: the chronology no longer says it waits, and it cannot be approved.

@@ -409,3 +409,24 @@ TEST_CASE("review before disclosure: a flag needs a reason, a release is final, 
     CHECK(actions.contains(u"release-for-disclosure"_s));
     CHECK(s->verify({})->ok());
 }
+
+TEST_CASE("a draft the file could not read back is refused, and the earlier draft stays", "[store]")
+{
+    QTemporaryDir dir;
+    auto s = newStore(dir);
+    const auto person = addPerson(*s);
+    auto id = s->saveDraft(person.id, note(u"Sam asked about his rent."_s), kJo);
+    REQUIRE(id.ok());
+    record::Entry reversed = note(u"Sam asked about his rent, again."_s);
+    reversed.id = *id;
+    reversed.eventDate.precision = record::DatePrecision::Range;
+    reversed.eventDate.date = QDate(2026, 2, 10);
+    reversed.eventDate.rangeEnd = QDate(2026, 2, 1);
+    auto refused = s->saveDraft(person.id, reversed, kJo);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == store::ErrorCode::Invalid);
+    CHECK(refused.error().message.contains(u"the range ends before it starts"_s));
+    auto d = s->entry(*id);
+    REQUIRE(d.ok());
+    CHECK(std::get<record::GeneralNote>(d->draft->entry.body).text == u"Sam asked about his rent."_s);
+}
