@@ -178,6 +178,8 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
             continue;
         if ((rule.skipWhen & SkipDated) && isDated(a, h.first))
             continue;
+        if ((rule.skipWhen & SkipExplained) && isExplained(a, h.first))
+            continue;
         s.kept.push_back(h);
     }
 

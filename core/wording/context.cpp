@@ -101,6 +101,8 @@ void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
     addPhrases(set, m_language.listJoiners, payloadBase | CueListJoiner);
     addPhrases(set, m_language.honorifics, payloadBase | CueHonorific);
     addPhrases(set, m_language.sourceCues, payloadBase | CueSource);
+    addPhrases(set, m_language.sourceBreakers, payloadBase | CueSourceBreaker);
+    addPhrases(set, m_language.reasonCues, payloadBase | CueReason);
     addPhrases(set, m_language.months, payloadBase | CueMonth);
     addPhrases(set, m_language.dateWords, payloadBase | CueDateWord);
     addPhrases(set, m_language.protectedNames, payloadBase | CueProtectedName);
@@ -131,7 +133,9 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
     // Sentences. A full stop after an honorific ("Mr.") or a single letter ("e.g.") ends nothing.
     a.sentence.resize(n);
     a.sentenceFlags.clear();
-    int s = -1;
+    a.segment.resize(n);
+    a.segmentFlags.clear();
+    int s = -1, seg = -1;
     for (size_t i = 0; i < n; ++i) {
         bool starts = i == 0 || (tokens[i].gapBefore & text::GapSentenceEnd);
         if (starts && i > 0 && !(tokens[i].gapBefore & text::GapParagraph)
@@ -142,13 +146,26 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
             ++s;
             a.sentenceFlags.push_back(0);
         }
+        // A new segment at each sentence, after a semicolon, and where a source breaker begins.
+        const bool semicolon = i > 0 && (tokens[i].gapBefore & text::GapClauseEnd)
+            && text.sliced(tokens[i - 1].start + tokens[i - 1].length, tokens[i].start - tokens[i - 1].start - tokens[i - 1].length).contains(u';');
+        const bool breaker = (a.cueCover[i] & CueSourceBreaker) && (i == 0 || !(a.cueCover[i - 1] & CueSourceBreaker));
+        if (starts || semicolon || breaker) {
+            ++seg;
+            a.segmentFlags.push_back(0);
+        }
+        a.segment[i] = seg;
         a.sentence[i] = s;
         quint8 &f = a.sentenceFlags.back();
         const quint16 cue = a.cueCover[i];
-        if (cue & CueSource)
+        if (cue & CueSource) {
             f |= SentenceHasSource;
+            a.segmentFlags.back() |= SentenceHasSource;
+        }
         if (cue & CueDateWord)
             f |= SentenceHasDate;
+        if (cue & CueReason)
+            f |= SentenceHasReason;
         if (tokens[i].shape & text::ShapeHasDigit) {
             const QStringView w = text.sliced(tokens[i].start, tokens[i].length);
             if (isYear(w, tokens[i].shape) || isNumericDateAt(text, tokens, i))
@@ -288,10 +305,11 @@ bool isNegated(const Analysis &a, int first)
                 return false;
         }
         const int k = t - 1;
-        if (a.cueEnd[size_t(k)] & CueClauseBreaker)
-            return false;
+        // A negation cue that itself ends in a breaker ("do not know who", "unclear whether") still negates.
         if (negationEndsAt(a, k))
             return true;
+        if (a.cueEnd[size_t(k)] & CueClauseBreaker)
+            return false;
     }
     return false;
 }
@@ -342,7 +360,12 @@ bool isName(const Analysis &a, int first, int end)
 bool isSourced(const Analysis &a, int first)
 {
     const quint8 f = a.sentenceFlags[size_t(a.sentence[size_t(first)])];
-    return (f & SentenceHasSource) && (f & SentenceHasDate);
+    return (f & SentenceHasDate) && (a.segmentFlags[size_t(a.segment[size_t(first)])] & SentenceHasSource);
+}
+
+bool isExplained(const Analysis &a, int first)
+{
+    return a.sentenceFlags[size_t(a.sentence[size_t(first)])] & SentenceHasReason;
 }
 
 bool isDated(const Analysis &a, int first)

@@ -27,9 +27,11 @@ enum CueKind : quint16 {
     CueSubject = 1 << 8,      // begins a new clause after a comma ("he", "she's", "there was")
     CueSubjectVerb = 1 << 9,  // after a name, shows it is a subject ("Sam was")
     CueListJoiner = 1 << 10,  // "or", "nor": the commas before it separate the items of one list
+    CueSourceBreaker = 1 << 11, // "because", "after", "when": a source before it does not vouch for what follows
+    CueReason = 1 << 12,        // "because", "saying", "due to": the sentence gives a reason
 };
 
-enum SentenceFlag : quint8 { SentenceHasSource = 1, SentenceHasDate = 2, SentenceHasTime = 4 };
+enum SentenceFlag : quint8 { SentenceHasSource = 1, SentenceHasDate = 2, SentenceHasTime = 4, SentenceHasReason = 8 };
 
 // What the context functions know about one text: its tokens, quotations, cue phrases and
 // sentences. Built by AnalysisBuilder; views into the text and tokens, which must outlive it.
@@ -43,6 +45,9 @@ struct Analysis
     std::vector<quint8> termCover;      // per token: 1 when some rule's pattern matches over it (may be empty)
     std::vector<int> sentence;          // sentence number per token
     std::vector<quint8> sentenceFlags;  // SentenceFlag bits per sentence
+    std::vector<int> segment;           // per token: the part of its sentence a source can vouch for (split at ";"
+                                        // and at source breakers such as "because")
+    std::vector<quint8> segmentFlags;   // SentenceHasSource per segment
     std::span<const QString> negationSuffixes; // folded, e.g. "n't"
     std::span<const QString> negationPrefixes; // folded, e.g. "non"
 };
@@ -100,9 +105,13 @@ bool commaStartsClause(const Analysis &a, int t);
 // "Chaotic Lane"). Capitals with no such evidence are the writer's emphasis or a Title Case flag ("a
 // Known Arsonist") and do not make a name.
 bool isName(const Analysis &a, int first, int end);
-// True when the sentence of token `first` names a source and gives a date.
+// True when the sentence of token `first` gives a date and the part of it holding the token names a source:
+// "Police were called on 3 March 2024 because he set fire to a bin" is not sourced.
 bool isSourced(const Analysis &a, int first);
 // True when the sentence of token `first` gives a date or a time of day.
 bool isDated(const Analysis &a, int first);
+// True when the sentence of token `first` gives a reason ("because", "saying", "due to"): a refusal
+// with the person's reason is not a refusal without context.
+bool isExplained(const Analysis &a, int first);
 
 } // namespace fairnote::wording

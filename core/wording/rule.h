@@ -18,6 +18,7 @@ enum ContextFlag : quint8 {
     SkipName = 1 << 2,
     SkipSourced = 1 << 3,
     SkipDated = 1 << 4,
+    SkipExplained = 1 << 5,
 };
 constexpr quint8 kDefaultSkip = SkipQuoted | SkipNegated | SkipName;
 QString contextId(ContextFlag f);
@@ -65,6 +66,8 @@ struct Language
     QStringList listJoiners;    // later in a clause, these make a comma a list comma ("or", "nor")
     QStringList honorifics;
     QStringList sourceCues;
+    QStringList sourceBreakers; // a source before these does not vouch for what follows ("because", "after")
+    QStringList reasonCues;     // these give a reason in the sentence ("because", "saying", "due to"), for `explained`
     QStringList months;
     QStringList dateWords;
     QStringList protectedNames;

@@ -60,6 +60,8 @@ const std::vector<LanguageList> kLanguageLists{
     {u"list_joiners"_s, &Language::listJoiners, true},
     {u"honorifics"_s, &Language::honorifics, true},
     {u"source_cues"_s, &Language::sourceCues, true},
+    {u"source_breakers"_s, &Language::sourceBreakers, true},
+    {u"reason_cues"_s, &Language::reasonCues, true},
     {u"months"_s, &Language::months, true},
     {u"date_words"_s, &Language::dateWords, true},
     {u"protected_names"_s, &Language::protectedNames, true},
@@ -291,7 +293,7 @@ private:
                     r.skipWhen |= f;
                 else
                     problem(path + QStringList{u"skip_when"_s},
-                            u"%1: unknown context \"%2\" (quoted, negated, name, sourced, dated)"_s.arg(what, n));
+                            u"%1: unknown context \"%2\" (quoted, negated, name, sourced, dated, explained)"_s.arg(what, n));
             }
         }
         if (o.contains(u"match_case"_s)) {
@@ -449,8 +451,9 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
 // ---- rule.h helpers -----------------------------------------------------------------------
 
 namespace {
-constexpr std::array<std::pair<ContextFlag, QStringView>, 5> kContexts{{
+constexpr std::array<std::pair<ContextFlag, QStringView>, 6> kContexts{{
     {SkipQuoted, u"quoted"}, {SkipNegated, u"negated"}, {SkipName, u"name"}, {SkipSourced, u"sourced"}, {SkipDated, u"dated"},
+    {SkipExplained, u"explained"},
 }};
 } // namespace
 
