@@ -818,13 +818,17 @@ void MainWindow::loadChronology()
     m_sinceLabel->setText(tr("No fire-setting incident is recorded."));
     if (people) {
         for (const auto &ps : *people) {
-            if (ps.person.id != m_personId || !ps.lastIncidentAt.isValid())
+            if (ps.person.id != m_personId || ps.incidents == 0)
                 continue;
-            const qint64 days = ps.lastIncidentAt.daysTo(QDateTime::currentDateTimeUtc());
-            m_sinceLabel->setText(tr("Latest fire-setting incident: %1 ago (%2). %3 recorded in all.")
-                                      .arg(record::describeDuration(std::max<qint64>(days, 0)),
-                                           kUk.toString(ps.lastIncidentAt.date(), u"d MMMM yyyy"_s),
-                                           ps.incidents == 1 ? tr("1 incident") : tr("%1 incidents").arg(ps.incidents)));
+            const QString count = ps.incidents == 1 ? tr("1 incident") : tr("%1 incidents").arg(ps.incidents);
+            // Said as precisely as the record's date allows: "in 2021, at least 4 years ago", never a made-up day.
+            auto latest = ps.lastIncidentEntry.isEmpty() ? store::StoreResult<store::EntryDetail>(store::StoreError{})
+                                                         : m_store->entry(ps.lastIncidentEntry);
+            const auto since = latest ? record::timeSince(latest->summary.eventDate, QDateTime::currentDateTimeUtc()) : std::nullopt;
+            if (since)
+                m_sinceLabel->setText(tr("Latest fire-setting incident: %1, %2 ago. %3 recorded in all.").arg(since->when, since->ago, count));
+            else
+                m_sinceLabel->setText(tr("%1 recorded; the date of each is not known.").arg(count));
         }
     }
 }

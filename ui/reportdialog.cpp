@@ -167,9 +167,16 @@ void ReportDialog::buildSummaryChoices(QWidget *pane)
         for (const auto &e : *list) {
             if (!e.incident || e.status == store::EntryStatus::Draft)
                 continue;
+            auto detail = m_store.entry(e.id);
+            const bool byDefault = !detail || detail->revisions.empty() || report::includedByDefault(detail->revisions.back().entry);
             auto *item = new QListWidgetItem(e.eventDate.display() + u" — "_s + e.summary, m_incidents);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Checked);
+            item->setCheckState(byDefault ? Qt::Checked : Qt::Unchecked);
+            if (!byDefault) {
+                item->setText(item->text() + tr(" (spent conviction: left out unless you choose it)"));
+                item->setToolTip(tr("The conviction is recorded as spent under the Rehabilitation of Offenders Act 1974, so it usually "
+                                    "need not be disclosed. Tick it only if this referral needs it."));
+            }
             item->setData(kIdRole, e.id);
         }
     }

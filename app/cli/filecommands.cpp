@@ -4,6 +4,7 @@
 #include "storecommands.h"
 
 #include "common.h"
+#include "training/trainingstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -53,7 +54,7 @@ QString VerifyCommand::name() const { return u"verify"_s; }
 QString VerifyCommand::summary() const { return u"check the file: integrity, every revision's hash, the audit chain"_s; }
 QString VerifyCommand::help() const
 {
-    return u"Usage: fairnote-cli verify [--db FILE] [--expect HASH] [--format text|json]\n\n"
+    return u"Usage: fairnote-cli verify [--db FILE] [--training] [--expect HASH] [--format text|json]\n\n"
            u"Checks the whole case file: SQLite's integrity check, its links between tables, the\n"
            u"protections that stop final records being changed, every final revision against the hash\n"
            u"taken when it was finalised, and the hash chain of the audit trail. Anything changed\n"
@@ -63,6 +64,7 @@ QString VerifyCommand::help() const
            u"--expect HASH checks that the trail still contains it, so nothing before it was rewritten.\n\n"
            u"Options:\n"
            u"  --db FILE           the case file (default: the app's own case file).\n"
+           u"  --training          the file is a training file of invented cases (trainer mode's file).\n"
            u"  --expect HASH       a hash recorded earlier (the whole hash, or its first 12 or more characters).\n"_s
         + u"  --format text|json  text (default) or one JSON object (see docs/cli.md).\n"
           u"  -h, --help          show this help.\n\n"
@@ -72,7 +74,7 @@ QString VerifyCommand::help() const
 int VerifyCommand::execute(const QStringList &args, CliIo &io)
 {
     ParsedArgs p;
-    if (const auto done = parse(args, {u"--db"_s, u"--expect"_s, u"--format"_s}, {}, io, p))
+    if (const auto done = parse(args, {u"--db"_s, u"--expect"_s, u"--format"_s}, {u"--training"_s}, io, p))
         return *done;
     if (!p.positional.isEmpty())
         return usageError(io, u"unexpected argument '%1'"_s.arg(p.positional.front()));
@@ -80,7 +82,20 @@ int VerifyCommand::execute(const QStringList &args, CliIo &io)
     if (p.values.contains(u"--expect"_s) && (expect.size() < 12 || expect.size() > 64
                                               || !std::all_of(expect.begin(), expect.end(), [](QChar c) { return c.isDigit() || (c >= u'a' && c <= u'f'); })))
         return usageError(io, u"--expect needs a hash printed by 'verify': 12 to 64 hexadecimal characters"_s);
-    auto s = open(p, io, Access::Read);
+    std::unique_ptr<store::Store> s;
+    if (p.flags.contains(u"--training"_s)) {
+        // Read only, as a training file: a real case file given here is refused by the store, unchanged.
+        store::OpenOptions options;
+        options.create = store::OpenOptions::Create::No;
+        options.readOnly = true;
+        options.kind = store::FileKind::Training;
+        auto opened = store::openStore(p.values.value(u"--db"_s, training::defaultTrainingFilePath()), options);
+        if (!opened)
+            return fail(io, opened.error());
+        s = std::move(*opened);
+    } else {
+        s = open(p, io, Access::Read);
+    }
     if (!s)
         return ExitBadInput;
     Progress bar(io, u"Verifying"_s, 100);

@@ -199,7 +199,9 @@ int ExportCommand::execute(const QStringList &args, CliIo &io)
     std::unique_ptr<QSaveFile> file;
     if (!output.isEmpty()) {
         file = std::make_unique<QSaveFile>(output);
-        if (!file->open(QIODevice::WriteOnly) || file->write(json) != json.size())
+        // Owner-only, like the case file: an export is personal data.
+        if (!file->open(QIODevice::WriteOnly) || !file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file->write(json) != json.size())
             return fail(io, u"cannot write %1 (%2); nothing was exported."_s.arg(output, file->errorString()));
     }
     // Recorded before the file appears, so that no export goes unrecorded.

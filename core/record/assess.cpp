@@ -56,6 +56,20 @@ QString describeDuration(qint64 days)
     return unit(years, u"year"_s, u"years"_s) + u" and "_s + unit(rest, u"month"_s, u"months"_s);
 }
 
+std::optional<TimeSince> timeSince(const EventDate &date, const QDateTime &now)
+{
+    const QDateTime latest = date.latest();
+    if (!latest.isValid())
+        return std::nullopt;
+    const qint64 days = std::max<qint64>(0, latest.daysTo(now));
+    const auto precision = date.precision.value_or(DatePrecision::Unknown);
+    const bool exact = precision == DatePrecision::Exact || precision == DatePrecision::Day;
+    TimeSince out;
+    out.when = precision == DatePrecision::Range ? date.display() : (exact ? u"on "_s : u"in "_s) + date.display();
+    out.ago = (exact ? QString() : u"at least "_s) + describeDuration(days);
+    return out;
+}
+
 // ---- AssessmentRules -------------------------------------------------------------------------
 
 Result<std::shared_ptr<const AssessmentRules>, QString> AssessmentRules::load(const wording::Language &language)
@@ -159,6 +173,7 @@ public:
 
     void common()
     {
+        texts(u"/late_entry_reason"_s, m_e.lateEntryReason);
         required(m_e.eventDate.precision, u"/event_date/precision"_s, u"When it happened"_s,
                  u"When did it happen? Give the date and time, or the day, month or year if that is all that is known, or choose “unknown”."_s);
         if (m_e.author.name.trimmed().isEmpty())
@@ -213,6 +228,12 @@ public:
         texts(p + u"/context"_s, r.context);
         texts(p + u"/changes_since"_s, r.changesSince);
         texts(p + u"/safety_plan"_s, r.safetyPlan);
+        // The worker's shorter descriptions are checked too: a label in a damage note travels as far.
+        texts(p + u"/setting/detail"_s, r.setting.detail);
+        texts(p + u"/harm/property_damage_detail"_s, r.harm.damageDetail);
+        for (size_t i = 0; i < r.interventions.size(); ++i)
+            texts(p + u"/interventions/%1/detail"_s.arg(i), r.interventions[i].detail);
+        texts(p + u"/own_account/reason"_s, r.ownAccount.reason);
         // The person's own account is their words, verbatim: it is not checked for wording.
     }
 

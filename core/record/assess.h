@@ -94,4 +94,14 @@ QStringList namesIn(const CaseFile &caseFile);
 // "3 days", "5 weeks", "1 year and 2 months"
 QString describeDuration(qint64 days);
 
+// How long ago an event was, said without claiming more than its date holds: counted from the latest
+// moment it can have been, so anything less precise than a day says "at least". Nothing for an
+// unknown date. The summary and the app's chronology both say it this way.
+struct TimeSince
+{
+    QString when; // "on 9 May 2021", "in May 2021", "in 2021", "between 20 and 30 November 2025"
+    QString ago;  // "4 years", or "at least 4 years"
+};
+std::optional<TimeSince> timeSince(const EventDate &date, const QDateTime &now);
+
 } // namespace fairnote::record

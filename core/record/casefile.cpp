@@ -41,6 +41,22 @@ QDateTime EventDate::latest() const
     return {};
 }
 
+QString EventDate::phrase() const
+{
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    if (!precision)
+        return u"on a date not recorded"_s;
+    switch (*precision) {
+    case DatePrecision::Exact: return u"on %1 at %2"_s.arg(uk.toString(exact, u"d MMMM yyyy"_s), uk.toString(exact, u"HH:mm"_s));
+    case DatePrecision::Day: return u"on "_s + display();
+    case DatePrecision::Month:
+    case DatePrecision::Year: return u"in "_s + display();
+    case DatePrecision::Range: return display();
+    case DatePrecision::Unknown: return u"on a date that is not known"_s;
+    }
+    return {};
+}
+
 QString EventDate::display() const
 {
     const QLocale uk(QLocale::English, QLocale::UnitedKingdom);

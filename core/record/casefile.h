@@ -44,6 +44,9 @@ struct EventDate
     QDateTime earliest() const;
     QDateTime latest() const;
     // "3 March 2024, 17:40", "March 2024", "between 1 and 14 March 2024", "date unknown"
+    // As it reads after "the incident": "on 2 August 2025 at 23:40", "in March 2024", "in 2021",
+    // "between 1 March 2024 and 14 March 2024", "on a date that is not known", "on a date not recorded".
+    QString phrase() const;
     QString display() const;
 };
 

@@ -13,7 +13,9 @@ namespace fairnote::report {
 std::optional<QString> saveRecorded(const QByteArray &bytes, const QString &path, const RecordExport &record)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+    // Owner-only, like the case file: a summary or subject-access export is personal data.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(bytes) != bytes.size())
         return u"cannot write %1 (%2); nothing was exported."_s.arg(path, file.errorString());
     auto recorded = record(QFileInfo(path).absoluteFilePath());
     if (!recorded) {

@@ -149,7 +149,7 @@ Result<SubjectAccessExport, QString> buildSubjectAccess(store::Store &s, const S
             }
             const record::Entry &latest = d->revisions.empty() ? d->draft->entry : d->revisions.back().entry;
             if (const record::IncidentRecord *r = latest.incident()) {
-                QString statement = u"About the incident of %1 (entry %2): "_s.arg(sum.eventDate.display(), e.id);
+                QString statement = u"About the incident %1 (entry %2): "_s.arg(sum.eventDate.phrase(), e.id);
                 if (!r->ownAccount.text.trimmed().isEmpty())
                     statement += u"“%1”"_s.arg(r->ownAccount.text.trimmed());
                 else

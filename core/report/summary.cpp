@@ -263,7 +263,7 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     // Which incidents: the ones chosen, each a final, not-in-error fire-setting incident of this person.
     const QSet<QString> chosen(q.entryIds.begin(), q.entryIds.end());
     QSet<QString> unmatched = chosen; // chosen ids not (yet) found among this person's final incidents
-    qsizetype inError = 0, drafts = 0, notes = 0, notChosen = 0;
+    qsizetype inError = 0, drafts = 0, notes = 0, notChosen = 0, spent = 0;
     std::vector<std::pair<record::Entry, store::Revision>> incidents;
     for (const store::EntrySummary &e : *list) {
         if (e.status == store::EntryStatus::InError) {
@@ -285,6 +285,10 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
         auto d = s.entry(e.id);
         if (!d)
             return d.error().message;
+        if (chosen.isEmpty() && !includedByDefault(d->revisions.back().entry)) {
+            ++spent;
+            continue;
+        }
         incidents.emplace_back(d->revisions.back().entry, d->revisions.back());
         unmatched.remove(e.id);
     }
@@ -304,8 +308,8 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
         row.entryId = e.id;
         row.revision = rev.number;
         row.hash = rev.hash;
-        row.whenInText = e.eventDate.display();
-        row.when = row.whenInText;
+        row.whenInText = e.eventDate.phrase();
+        row.when = e.eventDate.display();
         row.when[0] = row.when[0].toUpper();
         row.type = typeText(r);
         row.setting = settingText(r);
@@ -339,7 +343,7 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     }
 
     // In short: how many, and how long since the most recent, said plainly.
-    const qsizetype total = incidents.size() + notChosen;
+    const qsizetype total = incidents.size() + notChosen + spent;
     QDateTime latest;
     const record::EventDate *latestDate = nullptr;
     for (const auto &[e, rev] : incidents)
@@ -351,19 +355,14 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
         out.inShort = u"No fire-setting incident is recorded for %1 in this case file."_s.arg(person->name);
     } else {
         out.inShort = u"%1 recorded for %2"_s.arg(plural(total, u"fire-setting incident is"_s, u"fire-setting incidents are"_s), person->name);
-        if (notChosen > 0)
+        if (notChosen + spent > 0)
             out.inShort += u"; this summary includes %1"_s.arg(incidents.size());
         out.inShort += u'.';
-        if (latest.isValid()) {
-            // The time since is counted from the latest the event can have been, so an imprecise date
-            // says "at least".
-            const qint64 days = std::max<qint64>(0, latest.daysTo(out.generatedAt));
-            const auto precision = latestDate->precision.value_or(record::DatePrecision::Unknown);
-            const bool exact = precision == record::DatePrecision::Exact || precision == record::DatePrecision::Day;
-            const QString when = precision == record::DatePrecision::Range ? latestDate->display()
-                                                                           : (exact ? u"on "_s : u"in "_s) + latestDate->display();
-            out.inShort += u" The most recent included took place %1: %2%3 before this summary, with no later incident recorded."_s
-                               .arg(when, exact ? QString() : u"at least "_s, record::describeDuration(days));
+        if (latestDate) {
+            // Counted from the latest the event can have been: an imprecise date says "at least".
+            if (const auto since = record::timeSince(*latestDate, out.generatedAt))
+                out.inShort += u" The most recent included took place %1: %2 before this summary, with no later incident recorded."_s
+                                   .arg(since->when, since->ago);
         }
     }
 
@@ -371,7 +370,7 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     if (q.sections.contains(Section::Safety) && !incidents.empty()) {
         const auto &[e, rev] = incidents.back();
         const record::IncidentRecord &r = *e.incident();
-        out.safetyFrom = u"As recorded for the incident of %1 (entry %2)."_s.arg(e.eventDate.display(), e.id);
+        out.safetyFrom = u"As recorded for the incident %1 (entry %2)."_s.arg(e.eventDate.phrase(), e.id);
         out.safetyFactors << u"Smokes: "_s + answer(r.safety.smoking);
         if (q.sections.contains(Section::Health)) {
             out.safetyFactors << u"Alcohol or drug use affects fire safety: "_s + answer(r.safety.substanceUse);
@@ -396,11 +395,17 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     if (notChosen > 0)
         out.leftOut << u"%1 chosen for this summary (the minimum necessary for its purpose)."_s
                            .arg(plural(notChosen, u"fire-setting incident was not"_s, u"fire-setting incidents were not"_s));
+    if (spent > 0)
+        out.leftOut << u"%1 not included: the conviction is recorded as spent under the Rehabilitation of Offenders Act 1974, so it "
+                       u"usually need not be disclosed. It is shared only when chosen."_s
+                           .arg(plural(spent, u"fire-setting incident is"_s, u"fire-setting incidents are"_s));
     for (Section sec : {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView})
         if (!q.sections.contains(sec))
             out.leftOut << u"%1: left out of this summary by its author."_s.arg(sectionTitle(sec));
     if (!q.sections.contains(Section::Health))
-        out.leftOut << u"Health details (alcohol or drug use, difficulty getting out in a fire) are left out, as health information is shared only when the recipient needs it."_s;
+        out.leftOut << u"Health details recorded as answers (alcohol or drug use, difficulty getting out in a fire) are left out, as health "
+                       u"information is shared only when the recipient needs it. Free text, such as what was going on at the time, is "
+                       u"shared as written: read it for health details before sharing."_s;
 
     auto head = s.headHash();
     out.auditHead = head ? *head : QString();
@@ -410,6 +415,12 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
         return signOffs.error().message;
     out.signOff = signOffState(*signOffs, out.contentHash);
     return out;
+}
+
+bool includedByDefault(const record::Entry &incident)
+{
+    const record::IncidentRecord *r = incident.incident();
+    return !r || !(r->legal.status == record::LegalStatus::Convicted && r->legal.spent == true);
 }
 
 // ---- HTML ---------------------------------------------------------------------------------------------
@@ -467,7 +478,7 @@ QString summaryHtml(const ReferralSummary &r)
     if (r.sections.contains(Section::ChangesSince) && !r.changes.empty()) {
         h.heading(2, u"What has changed since"_s);
         for (const ChangeSince &c : r.changes) {
-            h.heading(3, u"Since the incident of "_s + c.when);
+            h.heading(3, u"Since the incident "_s + c.when);
             h.paragraph(c.text);
             if (!c.interventions.isEmpty())
                 h.list(c.interventions);
@@ -483,7 +494,7 @@ QString summaryHtml(const ReferralSummary &r)
     if (r.sections.contains(Section::PersonsView) && !r.views.empty()) {
         h.heading(2, u"The person's view"_s);
         for (const PersonsView &v : r.views) {
-            h.heading(3, u"About the incident of "_s + v.when);
+            h.heading(3, u"About the incident "_s + v.when);
             if (!v.words.isEmpty())
                 h.quote(v.words);
             else
@@ -653,11 +664,11 @@ std::vector<TextFindings> checkSummaryText(const ReferralSummary &r, const wordi
             out.push_back(std::move(tf));
     };
     for (const IncidentRow &i : r.incidents) {
-        check(u"The incident of %1 — what happened"_s.arg(i.whenInText), i.description);
-        check(u"The incident of %1 — what was going on at the time"_s.arg(i.whenInText), i.context);
+        check(u"The incident %1 — what happened"_s.arg(i.whenInText), i.description);
+        check(u"The incident %1 — what was going on at the time"_s.arg(i.whenInText), i.context);
     }
     for (const ChangeSince &c : r.changes)
-        check(u"Since the incident of %1"_s.arg(c.when), c.text);
+        check(u"Since the incident %1"_s.arg(c.when), c.text);
     check(u"The agreed safety plan"_s, r.safetyPlan);
     // The person's own words are theirs, and are never checked.
     return out;

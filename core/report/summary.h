@@ -48,7 +48,7 @@ struct IncidentRow
     int revision = 0;
     QString hash;
     QString when;          // "2 August 2025, 23:40", "March 2024", "Between 1 and 14 March 2024", "Date unknown"
-    QString whenInText;    // the same as it reads inside a sentence: "between 1 and 14 March 2024", "date unknown"
+    QString whenInText;    // as it reads after "the incident": "on 2 August 2025 at 23:40", "between …", "on a date that is not known"
     QString type;          // "Accidental fire (smoking)"
     QString setting;       // "Hostel or supported housing — Room 12, Fairview Lodge"
     QString description;   // what happened, as recorded
@@ -65,7 +65,7 @@ struct IncidentRow
 struct ChangeSince
 {
     QString entryId;
-    QString when;
+    QString when; // as it reads after "the incident" (IncidentRow::whenInText)
     QString text;              // what has changed since, as recorded
     QStringList interventions; // "Home fire safety visit, 3 August 2025: requested from …"
 };
@@ -73,7 +73,7 @@ struct ChangeSince
 struct PersonsView
 {
     QString entryId;
-    QString when;
+    QString when; // as it reads after "the incident" (IncidentRow::whenInText)
     QString status;   // "Asked", "Declined to give one", …
     QString words;    // their words, verbatim
     QString reason;   // why not asked or not possible
@@ -124,6 +124,10 @@ struct ReferralSummary
     QString contentHash;           // summaryContentHash
     SummarySignOff signOff;
 };
+
+// Whether an incident is in a summary when the worker has not chosen: yes, unless its conviction is recorded
+// as spent (Rehabilitation of Offenders Act 1974), which is shared only when the worker chooses it.
+bool includedByDefault(const record::Entry &incident);
 
 // Builds the summary. Errors (as a sentence to show): a missing purpose, recipient or basis; a person
 // or entry not found; a chosen entry that is not a final fire-setting incident of this person; a

@@ -1789,6 +1789,20 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                     problem(u"database"_s, u"the protection \"%1\" has been removed, so final records could be changed without Fairnote"_s.arg(t));
         }
 
+        // The kind of file (real records or invented training cases) as its first audit row recorded it,
+        // against the application id it carries now: flipping the id with another tool is found here.
+        {
+            auto s = m_db->prepare("SELECT detail FROM audit WHERE action = 'create-file' ORDER BY seq LIMIT 1");
+            if (s.next()) {
+                const QString created = parseObject(s.text(0)).value(u"kind"_s).toString();
+                const QString now = m_kind == FileKind::Training ? u"training"_s : u"live"_s;
+                if (!created.isEmpty() && created != now)
+                    problem(u"database"_s, created == u"training"_s
+                                               ? u"the file was created as a training file of invented cases, but it is now marked as a real case file"_s
+                                               : u"the file was created as a real case file, but it is now marked as a training file"_s);
+            }
+        }
+
         // Every revision against its hash. The snapshot rows are read alongside, in revision order.
         QHash<QString, QString> revisionHashes; // "entry\x1fnumber" -> stored hash
         {

@@ -4,6 +4,7 @@
 // attempts in a training file and exports them; and every case-file command refuses a training file,
 // as trainer mode refuses a real one, leaving both unchanged.
 #include "testsupport.h"
+#include "store/sqlite.h"
 
 #include "store/store.h"
 #include "training/exerciseloader.h"
@@ -295,6 +296,27 @@ TEST_CASE("a training file is refused by every case-file command, and a real fil
     CHECK(results.code == 2);
     CHECK(results.err.contains(u"holds real case records"_s));
 
+    // verify --training checks a training file, read only; a real case file is refused that way.
+    const Run verified = cli(home, {u"verify"_s, u"--training"_s, u"--db"_s, training});
+    INFO(verified.err.toStdString());
+    CHECK(verified.code == 0);
+    CHECK(cli(home, {u"verify"_s, u"--training"_s, u"--db"_s, live}).code == 2);
+
     CHECK(bytesOf(training) == trainingBefore);
     CHECK(bytesOf(live) == liveBefore);
+}
+
+TEST_CASE("verify finds a training file re-marked as a real case file by another tool", "[cli][exercise][training]")
+{
+    QTemporaryDir home;
+    QTemporaryDir dir;
+    const QString training = dir.filePath(u"training.db"_s);
+    REQUIRE(training::openTrainingStore(training).ok());
+    {
+        store::sql::Database raw(training, store::sql::Database::Mode::ReadWrite);
+        raw.exec("PRAGMA application_id = 1181642612"); // 0x466E6F74, a real case file's id
+    }
+    const Run r = cli(home, {u"verify"_s, u"--db"_s, training});
+    CHECK(r.code == 1);
+    CHECK(r.out.contains(u"created as a training file of invented cases, but it is now marked as a real case file"_s));
 }

@@ -128,6 +128,7 @@ TEST_CASE("report summary as JSON and HTML; the export is recorded with purpose 
     const QString html = home.filePath(u"summary.html"_s);
     REQUIRE(cli(home, summaryArgs(db) << u"-o"_s << html).code == 0);
     QFile f(html);
+    CHECK((f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0); // owner-only, like the case file
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll().contains("<h2>The person's view</h2>"));
 

@@ -217,6 +217,7 @@ TEST_CASE("amend and mark in error need reasons; history shows every revision; e
     const QString db = prepared(home);
     const QString exported = home.filePath(u"sam.json"_s);
     REQUIRE(cli(home, {u"export"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--person"_s, u"person-0001"_s, u"-o"_s, exported}).code == 0);
+    CHECK((QFile(exported).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)) == 0); // owner-only
     QByteArray json = bytesOf(exported);
     json.replace("poured a glass of water on it", "poured a glass of water on the pillowcase");
     QFile f(exported);

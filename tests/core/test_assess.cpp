@@ -281,3 +281,46 @@ TEST_CASE("durations read naturally", "[assess][time]")
     CHECK(describeDuration(365) == u"1 year"_s);
     CHECK(describeDuration(800) == u"2 years and 2 months"_s);
 }
+
+TEST_CASE("the time since an event claims no more than its date holds", "[assess][time]")
+{
+    const QDateTime now(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
+    EventDate range;
+    range.precision = DatePrecision::Range;
+    range.date = QDate(2025, 11, 20);
+    range.rangeEnd = QDate(2025, 11, 30);
+    auto since = timeSince(range, now);
+    REQUIRE(since);
+    CHECK(since->when == u"between 20 November 2025 and 30 November 2025"_s);
+    CHECK(since->ago == u"at least 1 year"_s);
+    EventDate year;
+    year.precision = DatePrecision::Year;
+    year.date = QDate(2021, 1, 1);
+    CHECK(timeSince(year, now)->when == u"in 2021"_s);
+    CHECK(timeSince(year, now)->ago.startsWith(u"at least 4 years"_s));
+    EventDate day;
+    day.precision = DatePrecision::Day;
+    day.date = QDate(2026, 11, 24);
+    CHECK(timeSince(day, now)->when == u"on 24 November 2026"_s);
+    CHECK(timeSince(day, now)->ago == u"7 days"_s);
+    EventDate unknown;
+    unknown.precision = DatePrecision::Unknown;
+    CHECK_FALSE(timeSince(unknown, now));
+}
+
+TEST_CASE("the worker's shorter descriptions are checked for wording too; the person's own words are not", "[assess][findings]")
+{
+    CaseFile cf = load("incident-complete.json");
+    incident(cf).harm.damage = Damage::Minor;
+    incident(cf).harm.damageDetail = u"The junkie kicked off and trashed the room."_s;
+    cf.entries[0].lateEntryReason = u"He kicked off, known arsonist."_s;
+    incident(cf).ownAccount.text = u"\"I'm no arsonist.\""_s;
+    const Assessment a = run(cf);
+    QStringList fields;
+    for (const auto &f : a.findings)
+        fields << f.field;
+    INFO(fields.join(u", "_s).toStdString());
+    CHECK(fields.contains(I + u"/harm/property_damage_detail"_s));
+    CHECK(fields.contains(u"/entries/0/late_entry_reason"_s));
+    CHECK_FALSE(fields.contains(I + u"/own_account/text"_s));
+}

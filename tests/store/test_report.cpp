@@ -127,11 +127,40 @@ TEST_CASE("the summary: incidents in date order from structured fields, what is 
     CHECK(std::none_of(summary->incidents.begin(), summary->incidents.end(), [](const auto &i) { return i.entryId == u"entry-wrong"; }));
     // Health details only when chosen.
     CHECK(std::none_of(summary->safetyFactors.begin(), summary->safetyFactors.end(), [](const QString &f) { return f.contains(u"drug"_s); }));
-    CHECK(report::summaryHtml(*summary).contains(u"Health details (alcohol or drug use"_s));
+    CHECK(report::summaryHtml(*summary).contains(u"Health details recorded as answers (alcohol or drug use"_s));
     // Every source is named by entry, revision and hash.
     REQUIRE(summary->sources.size() == 2);
     CHECK(summary->sources[1].hash == s->entry(u"entry-0001"_s)->revisions.back().hash);
     CHECK(summary->auditHead == *s->headHash());
+}
+
+TEST_CASE("an incident with a spent conviction is left out unless chosen, and the summary says so", "[report][summary]")
+{
+    QTemporaryDir dir;
+    auto s = newStore(dir);
+    record::CaseFile cf = example("incident-complete.json");
+    record::Entry old = incident(u"entry-2012"_s, QDate(2012, 4, 2), record::IncidentType::Deliberate, record::LegalStatus::Convicted,
+                                 u"A fire was set in a bin store at about 02:00."_s);
+    auto &legal = std::get<record::IncidentRecord>(old.body).legal;
+    legal.conviction.offence = u"Arson"_s;
+    legal.conviction.court = u"Stoke-on-Trent Crown Court"_s;
+    legal.conviction.date = QDate(2012, 9, 14);
+    legal.spent = true;
+    CHECK_FALSE(report::includedByDefault(old));
+    cf.entries.push_back(old);
+    REQUIRE(s->importCaseFile(cf, kSam, {false, u"fixture"_s}, {}).ok());
+    auto summary = report::buildSummary(*s, request());
+    REQUIRE(summary.ok());
+    CHECK(std::none_of(summary->incidents.begin(), summary->incidents.end(), [](const auto &i) { return i.entryId == u"entry-2012"_s; }));
+    CHECK(summary->inShort.startsWith(u"2 fire-setting incidents are recorded for Sam Rivers; this summary includes 1."_s));
+    CHECK(summary->leftOut.join(u'\n').contains(u"the conviction is recorded as spent"_s));
+    CHECK_FALSE(report::summaryHtml(*summary).contains(u"Crown Court"_s));
+    auto q = request();
+    q.entryIds = {u"entry-2012"_s, u"entry-0001"_s};
+    auto chosen = report::buildSummary(*s, q);
+    REQUIRE(chosen.ok());
+    CHECK(chosen->incidents.size() == 2);
+    CHECK(report::summaryHtml(*chosen).contains(u"Spent under the Rehabilitation of Offenders Act 1974"_s));
 }
 
 TEST_CASE("the summary keeps to the minimum chosen: incidents, sections and health", "[report][summary]")
@@ -212,7 +241,7 @@ TEST_CASE("the wording still flagged in the summary's text is found before it le
     REQUIRE(summary.ok());
     const auto flagged = report::checkSummaryText(*summary, *builtInChecker());
     REQUIRE_FALSE(flagged.empty());
-    CHECK(flagged.front().where.startsWith(u"The incident of date unknown"_s));
+    CHECK(flagged.front().where.startsWith(u"The incident on a date that is not known"_s));
     QStringList words;
     for (const auto &f : flagged.front().findings)
         words << flagged.front().text.mid(f.offset, f.length);
