@@ -5,6 +5,7 @@
 #include "uitestsupport.h"
 
 #include "findingformat.h"
+#include "formfields.h"
 #include "mainwindow.h"
 #include "noteeditor.h"
 #include "recordeditor.h"
@@ -589,3 +590,46 @@ TEST_CASE("the trends chart reads without colour: every line is named and the fi
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll().startsWith("period,group,metric,value,n"));
 }
+
+// ---- the audit of the desktop app (ui-fixes) ------------------------------------------------------
+
+TEST_CASE("every choice in the incident form offers Unknown as a deliberate answer", "[ui][casewindow][form]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    QStringList without;
+    int boxes = 0;
+    for (QComboBox *box : w.window->recordEditor()->findChildren<QComboBox *>()) {
+        const QString pointer = box->objectName().isEmpty() ? box->parentWidget()->objectName() : box->objectName();
+        // "Spent" is a confirmation only the worker gives ("Not confirmed" until then), not a fact to record.
+        if (!pointer.startsWith(u'/') || pointer == u"/incident/legal/spent")
+            continue;
+        ++boxes;
+        CHECK(box->itemText(0) == notAnsweredText()); // the blank is never an answer
+        const bool unknown = box->findText(u"Unknown"_s) >= 0 || box->findText(record::title(record::IncidentType::UnknownCause)) >= 0;
+        if (!unknown)
+            without << pointer;
+    }
+    INFO(without.join(u", "_s).toStdString());
+    CHECK(boxes >= 20);
+    CHECK(without.isEmpty());
+
+    // Chosen, it is saved as "unknown", not as a blank.
+    auto *setting = child<QComboBox>(w.window->recordEditor(), u"/incident/setting/type"_s);
+    setting->setCurrentIndex(setting->findText(u"Unknown"_s));
+    auto *verified = child<QComboBox>(w.window->recordEditor(), u"/incident/source/verification"_s);
+    verified->setCurrentIndex(verified->findText(u"Unknown"_s));
+    auto *account = child<QComboBox>(w.window->recordEditor(), u"/incident/own_account/status"_s);
+    account->setCurrentIndex(account->findText(u"Unknown"_s));
+    const record::IncidentRecord r = *w.window->recordEditor()->entry().incident();
+    CHECK(r.setting.type == record::SettingType::Unknown);
+    CHECK(r.source.verification == record::Verification::Unknown);
+    CHECK(r.ownAccount.status == record::AccountStatus::Unknown);
+    w.settle();
+    for (int row = 0; row < w.window->recordPanel()->rowCount(); ++row) {
+        const QString text = w.window->recordPanel()->rowText(row);
+        CHECK_FALSE((text.contains(u"Where it happened"_s) && text.contains(u"not been answered"_s)));
+    }
+}
+
