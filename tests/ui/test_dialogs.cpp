@@ -5,6 +5,7 @@
 #define CATCH_CONFIG_EXTERNAL_INTERFACES // for the event listener below
 #include "authordialog.h"
 #include "finalisedialog.h"
+#include "formfields.h"
 #include "historydialog.h"
 #include "openfaileddialog.h"
 #include "persondialog.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
@@ -584,6 +586,112 @@ TEST_CASE("the date of birth stays unknown unless it is known and entered", "[ui
     dialog.dateOfBirthKnownBox()->setChecked(false);
     CHECK_FALSE(dialog.person().dateOfBirth.isValid());
     CHECK(dialog.dateOfBirthEdit()->text() == u"Not known"_s);
+}
+
+// ---- the event date and optional dates: nothing is guessed -----------------------------------------
+
+namespace {
+void choosePrecision(EventDateEdit &e, record::DatePrecision p)
+{
+    e.precisionBox()->setCurrentIndex(e.precisionBox()->findText(record::title(p)));
+}
+} // namespace
+
+TEST_CASE("choosing a date precision guesses no date: it stays blank until one is entered", "[ui][dialogs][form]")
+{
+    app();
+    EventDateEdit e;
+    e.setAccessibleName(u"When it happened"_s);
+    CHECK(e.accessibleName() == u"When it happened"_s);
+    e.show();
+    for (const auto p : {record::DatePrecision::Exact, record::DatePrecision::Day, record::DatePrecision::Month,
+                         record::DatePrecision::Year, record::DatePrecision::Range}) {
+        choosePrecision(e, p);
+        INFO(record::title(p).toStdString());
+        const record::EventDate d = e.value();
+        CHECK_FALSE(d.precision); // not answered: no today, no current hour, no current year
+        CHECK_FALSE(d.date.isValid());
+        CHECK_FALSE(d.exact.isValid());
+    }
+    auto *day = e.findChild<BlankDateEdit *>(u"day"_s);
+    REQUIRE(day);
+    CHECK(day->text() == u"Enter the date"_s);
+    CHECK(e.findChild<BlankYearBox *>(u"year"_s)->text() == u"Enter the year"_s);
+
+    // Entered, it is the answer.
+    choosePrecision(e, record::DatePrecision::Day);
+    day->setDate(QDate(2024, 3, 5));
+    CHECK(e.value().precision == record::DatePrecision::Day);
+    CHECK(e.value().date == QDate(2024, 3, 5));
+
+    // Typed into a blank box: the digits are the day (the rest shown, from today, to change).
+    auto *month = e.findChild<BlankDateEdit *>(u"month"_s);
+    choosePrecision(e, record::DatePrecision::Month);
+    CHECK_FALSE(e.value().precision);
+    auto *year = e.findChild<BlankYearBox *>(u"year"_s);
+    choosePrecision(e, record::DatePrecision::Year);
+    year->setFocus();
+    QTest::keyClicks(year, u"2023"_s);
+    QTest::keyClick(year, Qt::Key_Tab);
+    CHECK(e.value().precision == record::DatePrecision::Year);
+    CHECK(e.value().date == QDate(2023, 1, 1));
+    (void)month;
+
+    // Exact needs the date and the time, both entered.
+    choosePrecision(e, record::DatePrecision::Exact);
+    auto *exactDate = e.findChild<BlankDateEdit *>(u"exactDate"_s);
+    auto *time = e.findChild<QLineEdit *>(u"exactTime"_s);
+    exactDate->setDate(QDate(2024, 3, 5));
+    CHECK_FALSE(e.value().precision);
+    time->setText(u"14:05"_s);
+    CHECK(e.value().exact == QDateTime(QDate(2024, 3, 5), QTime(14, 5), Qt::UTC));
+
+    // Loading another entry leaves nothing behind from this one.
+    e.setValue({});
+    choosePrecision(e, record::DatePrecision::Day);
+    CHECK_FALSE(e.value().precision);
+    CHECK_FALSE(day->isEntered());
+
+    // Typing into the blank day box: the digits are the day; the month and year shown are today's,
+    // on screen for the worker to change, and nothing is there until they type.
+    day->setFocus();
+    QTest::keyClicks(day, u"15"_s);
+    QTest::keyClick(day, Qt::Key_Tab);
+    INFO("day box: " << day->text().toStdString());
+    CHECK(day->isEntered());
+    CHECK(e.value().date.day() == 15);
+}
+
+TEST_CASE("a date range never ends before it starts", "[ui][dialogs][form]")
+{
+    app();
+    EventDateEdit e;
+    choosePrecision(e, record::DatePrecision::Range);
+    auto *from = e.findChild<BlankDateEdit *>(u"from"_s);
+    auto *to = e.findChild<BlankDateEdit *>(u"to"_s);
+    from->setDate(QDate(2024, 3, 10));
+    CHECK_FALSE(e.value().precision); // one end only
+    to->setDate(QDate(2024, 3, 1));   // before the start: put back to the start
+    CHECK(to->date() == QDate(2024, 3, 10));
+    to->setDate(QDate(2024, 3, 20));
+    from->setDate(QDate(2024, 3, 25)); // the start moved past the end takes the end along
+    CHECK(to->date() == QDate(2024, 3, 25));
+    const record::EventDate d = e.value();
+    REQUIRE(d.precision == record::DatePrecision::Range);
+    CHECK(d.date <= d.rangeEnd);
+}
+
+TEST_CASE("an optional date ticked as known is no date until one is entered", "[ui][dialogs][form]")
+{
+    app();
+    OptionalDateEdit e(u"Date of that status"_s);
+    CHECK(e.accessibleName() == u"Date of that status"_s);
+    e.findChild<QCheckBox *>()->setChecked(true);
+    CHECK_FALSE(e.date().isValid());
+    e.findChild<BlankDateEdit *>()->setDate(QDate(2025, 1, 2));
+    CHECK(e.date() == QDate(2025, 1, 2));
+    e.findChild<QCheckBox *>()->setChecked(false);
+    CHECK_FALSE(e.date().isValid());
 }
 
 // ---- OpenFailedDialog -------------------------------------------------------------------------------
