@@ -637,6 +637,14 @@ void RecordEditor::setNames(const QStringList &names)
 
 std::vector<std::pair<QString, NoteEditor *>> RecordEditor::narratives() const { return m_narratives; }
 
+QStringList RecordEditor::fieldPointers() const
+{
+    QStringList out;
+    for (const auto &[p, w] : m_fields)
+        out << p;
+    return out;
+}
+
 QWidget *RecordEditor::fieldWidget(const QString &pointer) const
 {
     // The longest registered pointer that is the pointer itself or one of its parents.

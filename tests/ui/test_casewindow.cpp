@@ -633,3 +633,56 @@ TEST_CASE("every choice in the incident form offers Unknown as a deliberate answ
     }
 }
 
+TEST_CASE("one click on a panel row goes to its field, and every row names its field in words", "[ui][casewindow][panel]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    w.settle();
+    RecordPanel *panel = w.window->recordPanel();
+    auto *list = child<QListWidget>(panel, u"recordPanelList"_s);
+
+    // Every field of the form resolves to a readable label, never a JSON pointer.
+    QStringList unreadable;
+    for (const QString &pointer : w.window->recordEditor()->fieldPointers())
+        if (const QString label = panel->fieldLabel(pointer); label.isEmpty() || label.startsWith(u'/'))
+            unreadable << pointer;
+    INFO(unreadable.join(u", "_s).toStdString());
+    CHECK(unreadable.isEmpty());
+    CHECK(panel->fieldLabel(u"/event_date/precision"_s) == u"When it happened"_s);
+    for (int row = 0; row < panel->rowCount(); ++row)
+        CHECK_FALSE(panel->rowText(row).contains(u" · /"_s));
+
+    // Long rows wrap, and each row is tall enough for all of its lines (none cut off), also after
+    // the window is made narrower.
+    w.window->resize(1360, 760);
+    QApplication::processEvents();
+    panel->refreshNow();
+    QApplication::processEvents();
+    w.window->resize(1000, 760);
+    QTest::qWait(50);
+    int dateRow = -1;
+    for (int row = 0; row < list->count(); ++row) {
+        QListWidgetItem *item = list->item(row);
+        if (item->text().contains(u"When it happened"_s))
+            dateRow = row;
+        const QRect rect = list->visualItemRect(item);
+        const int textWidth = rect.width() - list->iconSize().width() - 12;
+        const QRect needed = list->fontMetrics().boundingRect(QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, item->text());
+        INFO(item->text().toStdString());
+        CHECK(rect.height() >= needed.height());
+        if (item->flags() & Qt::ItemIsSelectable) // not a heading
+            CHECK(item->toolTip().contains(item->text()));
+    }
+    REQUIRE(dateRow >= 0);
+
+    // A single click (Fusion activates only on a double click) takes the worker to the field.
+    const QRect rect = list->visualItemRect(list->item(dateRow));
+    list->scrollToItem(list->item(dateRow));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(dateRow)).center());
+    (void)rect;
+    QWidget *field = w.window->recordEditor()->fieldWidget(u"/event_date"_s);
+    REQUIRE(field);
+    CHECK((QApplication::focusWidget() == field || field->isAncestorOf(QApplication::focusWidget())));
+}
+
