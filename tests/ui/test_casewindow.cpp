@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenuBar>
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QListWidget>
@@ -684,5 +685,89 @@ TEST_CASE("one click on a panel row goes to its field, and every row names its f
     QWidget *field = w.window->recordEditor()->fieldWidget(u"/event_date"_s);
     REQUIRE(field);
     CHECK((QApplication::focusWidget() == field || field->isAncestorOf(QApplication::focusWidget())));
+}
+
+TEST_CASE("Ctrl+E amends a final entry even from a read-only text field", "[ui][casewindow][keyboard]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"Sam phoned at 10:00."_s);
+    REQUIRE(w.window->finaliseWith({}, {}));
+    REQUIRE(w.window->editorReadOnly());
+    auto *people = child<QLineEdit>(w.window->recordEditor(), u"/people_present"_s);
+    REQUIRE(people->isReadOnly());
+    people->setFocus();
+    REQUIRE(QApplication::focusWidget() == people);
+    QTest::keyClick(people, Qt::Key_E, Qt::ControlModifier);
+    CHECK_FALSE(w.window->editorReadOnly());
+    CHECK(w.window->editorStatusText().contains(u"Amendment"_s));
+
+    // In an editable field of a draft, the window's other shortcuts still leave the field's keys alone.
+    people->setFocus();
+    people->setText(u"Dee"_s);
+    people->setCursorPosition(0);
+    QTest::keyClick(people, Qt::Key_E, Qt::ControlModifier); // Amend is not available: end of line
+    CHECK_FALSE(w.window->editorReadOnly());
+}
+
+namespace {
+// The Alt+letter of every visible label, button and menu title in the window.
+std::map<QChar, QStringList> mnemonics(QWidget *window, bool visibleOnly)
+{
+    std::map<QChar, QStringList> out;
+    auto add = [&](QString text, const QString &where) {
+        text.replace(u"&&"_s, QString());
+        const qsizetype at = text.indexOf(u'&');
+        if (at >= 0 && at + 1 < text.size())
+            out[text.at(at + 1).toLower()] << where + u": "_s + text;
+    };
+    if (auto *main = qobject_cast<QMainWindow *>(window))
+        for (QAction *a : main->menuBar()->actions())
+            add(a->text(), u"menu"_s);
+    for (QLabel *label : window->findChildren<QLabel *>())
+        if (label->buddy() && (!visibleOnly || label->isVisibleTo(window)))
+            add(label->text(), u"label"_s);
+    for (QAbstractButton *b : window->findChildren<QAbstractButton *>())
+        if (!visibleOnly || b->isVisibleTo(window))
+            add(b->text(), u"button"_s);
+    return out;
+}
+
+QStringList clashes(const std::map<QChar, QStringList> &found)
+{
+    QStringList out;
+    for (const auto &[letter, where] : found)
+        if (where.size() > 1)
+            out << QString(letter) + u" — "_s + where.join(u" | "_s);
+    return out;
+}
+} // namespace
+
+TEST_CASE("every Alt+letter in the window is used once: the menus win over the form", "[ui][casewindow][keyboard]")
+{
+    CaseWindow w;
+    w.addPerson();
+    {
+        INFO(clashes(mnemonics(w.window.get(), true)).join(u"\n"_s).toStdString());
+        CHECK(clashes(mnemonics(w.window.get(), true)).isEmpty()); // the chronology
+    }
+    REQUIRE(w.window->newEntry(true));
+    {
+        const auto found = mnemonics(w.window.get(), true);
+        INFO(clashes(found).join(u"\n"_s).toStdString());
+        CHECK(clashes(found).isEmpty());
+        for (const QChar menu : {u'f', u'e', u'p', u'u', u'c', u's', u't', u'h'})
+            CHECK(found.at(menu).front().startsWith(u"menu"_s));
+    }
+    // The whole incident form, the fields that only show with some answers included.
+    {
+        const auto form = mnemonics(w.window->recordEditor(), false);
+        INFO(clashes(form).join(u"\n"_s).toStdString());
+        CHECK(clashes(form).isEmpty());
+        for (const QChar menu : {u'f', u'e', u'p', u'u', u'c', u's', u't', u'h', u'q'})
+            CHECK(form.count(menu) == 0);
+        CHECK(form.size() >= 12);
+    }
 }
 
