@@ -311,7 +311,9 @@ QWidget *MainWindow::buildChronologyPage()
     m_chronology->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_chronology->header()->setStretchLastSection(true);
     m_chronologyEmpty = new QLabel(tr("No entries yet. <b>New incident record</b> or <b>New case note</b> starts one."), page);
+    m_chronologyEmpty->setObjectName(u"chronologyEmpty"_s);
     m_chronologyEmpty->setWordWrap(true);
+    m_chronologyEmpty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     layout->addWidget(m_personHeading);
     layout->addWidget(m_personDetails);
@@ -319,6 +321,8 @@ QWidget *MainWindow::buildChronologyPage()
     layout->addLayout(buttons);
     layout->addWidget(m_chronology, 1);
     layout->addWidget(m_chronologyEmpty);
+    // With no entries the list is hidden: the space goes below the text, not between the lines.
+    layout->addStretch(0);
 
     connect(newIncident, &QPushButton::clicked, this, &MainWindow::newIncident);
     connect(newNote, &QPushButton::clicked, this, &MainWindow::newNote);
@@ -1177,7 +1181,8 @@ void MainWindow::markInErrorInteractively()
         return;
     const auto reason = ReasonDialog::ask(this, tr("Mark this entry in error"),
                                           tr("The entry will stay readable, struck through, with your reason, your name and the "
-                                             "time. It is left out of exports and summaries. Nothing is deleted."),
+                                             "time. It is left out of referral summaries; a subject-access export still shows it, marked in "
+                                             "error. Nothing is deleted."),
                                           tr("For example: written in the wrong person's file; it is about someone else."),
                                           tr("Mark in error"));
     if (!reason)

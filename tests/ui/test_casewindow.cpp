@@ -461,6 +461,9 @@ TEST_CASE("the summary dialog previews, refuses to save without purpose and reci
     ReportDialog dialog(ReportDialog::Kind::Summary, w.window->store(), u"person-0001"_s, kJo, uitest::builtInChecker());
     dialog.refreshNow();
     CHECK(dialog.preview()->toPlainText().contains(u"Fire-safety history — factual summary"_s));
+    // Neither consent choice made yet: the preview says so, not "shared without consent".
+    CHECK(dialog.preview()->toPlainText().contains(u"Not answered yet: whether the person consented"_s));
+    CHECK_FALSE(dialog.preview()->toPlainText().contains(u"without the person's consent"_s));
     CHECK_FALSE(dialog.savePdfButton()->isEnabled());
     QString error;
     CHECK_FALSE(dialog.saveTo(w.temp.dir.filePath(u"s.pdf"_s), u"pdf"_s, &error));
@@ -771,3 +774,16 @@ TEST_CASE("every Alt+letter in the window is used once: the menus win over the f
     }
 }
 
+TEST_CASE("a person with no entries: the chronology page keeps its lines together at the top", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.window->resize(1200, 760);
+    w.addPerson();
+    QApplication::processEvents();
+    auto *empty = child<QLabel>(w.window.get(), u"chronologyEmpty"_s);
+    REQUIRE(empty->isVisible());
+    QWidget *page = empty->parentWidget();
+    // Its text sits in the upper part of the page, not spread down the whole pane.
+    CHECK(empty->geometry().bottom() < page->height() / 2);
+    CHECK(empty->height() < 120);
+}

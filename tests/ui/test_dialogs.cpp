@@ -490,6 +490,9 @@ TEST_CASE("an entry marked in error has a banner with who, when and why", "[ui][
     CHECK(text.contains(HistoryDialog::displayTime(utc(2026, 3, 4, 9, 12))));
     CHECK(text.contains(u"Written in the wrong person's file."_s));
     CHECK(dialog.findChild<QWidget *>(u"inErrorBanner"_s));
+    // Accurate about where it still appears: a subject-access export shows it, marked in error.
+    CHECK(text.contains(u"left out of referral summaries; a subject-access export still shows it, marked in error"_s));
+    CHECK_FALSE(text.contains(u"summaries and exports"_s));
 
     HistoryDialog fine(twoNotes());
     CHECK(fine.inErrorText().isEmpty());
@@ -713,6 +716,19 @@ TEST_CASE("the open-failed dialog says which file and what is wrong, in a senten
     CHECK(second.quitButton()->text() == u"&Quit"_s);
 }
 
+TEST_CASE("the open-failed dialog never capitalises a path at the start of the message", "[ui][dialogs][open]")
+{
+    app();
+    const store::StoreError relative {store::ErrorCode::NotSqlite, u"u/notes.txt is not a Fairnote case file"_s};
+    CHECK(OpenFailedDialog(u"u/notes.txt"_s, relative).reasonText() == u"u/notes.txt is not a Fairnote case file."_s);
+    const store::StoreError bare {store::ErrorCode::NotSqlite, u"notes.txt is not a Fairnote case file"_s};
+    CHECK(OpenFailedDialog(u"notes.txt"_s, bare).reasonText() == u"notes.txt is not a Fairnote case file."_s);
+    const store::StoreError spaced {store::ErrorCode::NotSqlite, u"my notes is not a Fairnote case file"_s};
+    CHECK(OpenFailedDialog(u"my notes"_s, spaced).reasonText() == u"my notes is not a Fairnote case file."_s);
+    const store::StoreError words {store::ErrorCode::Corrupt, u"the file is damaged"_s};
+    CHECK(OpenFailedDialog(u"/tmp/x.db"_s, words).reasonText() == u"The file is damaged."_s);
+}
+
 TEST_CASE("the open-failed dialog returns the choice clicked", "[ui][dialogs][open]")
 {
     app();
@@ -796,7 +812,7 @@ TEST_CASE("screenshots of the dialogs", "[.screenshots]")
     {
         ReasonDialog d(u"Mark this entry in error"_s,
             u"The entry stays in the case file and can still be read, marked as in error, with your reason, "
-            u"your name and the time. It is left out of summaries and exports."_s,
+            u"your name and the time. It is left out of referral summaries; a subject-access export still shows it, marked in error."_s,
             u"For example: written in the wrong person's file"_s, u"Mark in error"_s);
         d.reasonEdit()->setPlainText(
             u"Written in the wrong person's file: this was about Sam Rivers, not Sam Rivera."_s);
