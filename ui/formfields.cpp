@@ -6,7 +6,10 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDateTimeEdit>
+#include <QCalendarWidget>
 #include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QRegularExpressionValidator>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,18 +27,96 @@ namespace {
 const QString kUkDate = u"d MMMM yyyy"_s;
 
 QDate today() { return QDate::currentDate(); }
-
-QDateEdit *dateEdit(const QString &format, QWidget *parent)
-{
-    auto *d = new QDateEdit(parent);
-    d->setDisplayFormat(format);
-    d->setCalendarPopup(true);
-    d->setDate(today());
-    d->setMinimumDate(QDate(1900, 1, 1));
-    d->setMaximumDate(QDate(2200, 12, 31));
-    return d;
-}
 } // namespace
+
+// ---- BlankDateEdit ------------------------------------------------------------------------------
+
+// The blank value sits just below any date that can be entered; Qt shows the special-value text there.
+static const QDate kBlank(1899, 12, 31);
+
+BlankDateEdit::BlankDateEdit(const QString &format, QWidget *parent) : QDateEdit(parent)
+{
+    setDisplayFormat(format);
+    setCalendarPopup(true);
+    setMinimumDate(kBlank);
+    setMaximumDate(QDate(2200, 12, 31));
+    setSpecialValueText(format.contains(u'd') ? tr("Enter the date") : tr("Enter the month"));
+    clear();
+    calendarWidget()->installEventFilter(this);
+}
+
+bool BlankDateEdit::isEntered() const { return date() > kBlank; }
+
+QDate BlankDateEdit::enteredDate() const { return isEntered() ? date() : QDate(); }
+
+void BlankDateEdit::setEnteredDate(const QDate &d) { setDate(d.isValid() ? d : kBlank); }
+
+void BlankDateEdit::clear() { setDate(kBlank); }
+
+// The arrow keys and the wheel on a blank box start from today: the worker's own step, and shown.
+void BlankDateEdit::stepBy(int steps)
+{
+    if (!isEntered()) {
+        start();
+        return;
+    }
+    QDateEdit::stepBy(steps);
+}
+
+void BlankDateEdit::keyPressEvent(QKeyEvent *event)
+{
+    // Qt would append what is typed to the special-value text; start from today's date with the
+    // first part selected, so the typed digits (or a month's name) replace it.
+    if (!isEntered() && !isReadOnly() && !event->text().isEmpty() && event->text().at(0).isLetterOrNumber())
+        start();
+    QDateEdit::keyPressEvent(event);
+}
+
+bool BlankDateEdit::eventFilter(QObject *watched, QEvent *event)
+{
+    // The calendar of a blank box opens on this month, not on December 1899; nothing is chosen yet.
+    if (watched == calendarWidget() && event->type() == QEvent::Show && !isEntered())
+        calendarWidget()->setCurrentPage(today().year(), today().month());
+    return QDateEdit::eventFilter(watched, event);
+}
+
+void BlankDateEdit::start()
+{
+    setDate(today());
+    setCurrentSectionIndex(0);
+    setSelectedSection(sectionAt(0));
+}
+
+// ---- BlankYearBox -------------------------------------------------------------------------------
+
+BlankYearBox::BlankYearBox(QWidget *parent) : QSpinBox(parent)
+{
+    setRange(kBlank.year(), 2200);
+    setSpecialValueText(tr("Enter the year"));
+    clear();
+}
+
+bool BlankYearBox::isEntered() const { return value() > minimum(); }
+
+void BlankYearBox::clear() { setValue(minimum()); }
+
+void BlankYearBox::stepBy(int steps)
+{
+    if (!isEntered()) {
+        setValue(today().year());
+        selectAll();
+        return;
+    }
+    QSpinBox::stepBy(steps);
+}
+
+void BlankYearBox::keyPressEvent(QKeyEvent *event)
+{
+    // The digits typed are the year, not added to "Enter the year".
+    if (!isReadOnly() && lineEdit()->text() == specialValueText() && !event->text().isEmpty() && event->text().at(0).isDigit())
+        lineEdit()->clear();
+    QSpinBox::keyPressEvent(event);
+}
 
 QString notAnsweredText() { return QObject::tr("— not answered —"); }
 
@@ -43,9 +124,10 @@ QString notAnsweredText() { return QObject::tr("— not answered —"); }
 
 OptionalDateEdit::OptionalDateEdit(const QString &accessibleName, QWidget *parent) : QWidget(parent)
 {
+    setAccessibleName(accessibleName);
     m_known = new QCheckBox(tr("Known"), this);
     m_known->setAccessibleName(tr("%1 is known").arg(accessibleName));
-    m_edit = dateEdit(kUkDate, this);
+    m_edit = new BlankDateEdit(kUkDate, this);
     m_edit->setAccessibleName(accessibleName);
     m_edit->setEnabled(false);
     auto *row = new QHBoxLayout(this);
@@ -55,17 +137,20 @@ OptionalDateEdit::OptionalDateEdit(const QString &accessibleName, QWidget *paren
     setFocusProxy(m_known);
     connect(m_known, &QCheckBox::toggled, this, [this](bool on) {
         m_edit->setEnabled(on);
+        if (!on)
+            m_edit->clear();
         emit changed();
     });
     connect(m_edit, &QDateEdit::dateChanged, this, &OptionalDateEdit::changed);
 }
 
-QDate OptionalDateEdit::date() const { return m_known->isChecked() ? m_edit->date() : QDate(); }
+// Ticked but not entered yet is no date: nothing is saved that the worker did not choose.
+QDate OptionalDateEdit::date() const { return m_known->isChecked() ? m_edit->enteredDate() : QDate(); }
 
 void OptionalDateEdit::setDate(const QDate &date)
 {
     m_known->setChecked(date.isValid());
-    m_edit->setDate(date.isValid() ? date : today());
+    m_edit->setEnteredDate(date);
 }
 
 void OptionalDateEdit::setReadOnly(bool readOnly)
@@ -76,36 +161,65 @@ void OptionalDateEdit::setReadOnly(bool readOnly)
 
 // ---- EventDateEdit ------------------------------------------------------------------------------
 
+namespace {
+// "14:05", "9:30": a time of day, or nothing.
+QTime parseTime(const QString &text)
+{
+    static const QRegularExpression time(u"^\\s*([01]?\\d|2[0-3])[:.]([0-5]\\d)\\s*$"_s);
+    const auto m = time.match(text);
+    return m.hasMatch() ? QTime(m.captured(1).toInt(), m.captured(2).toInt()) : QTime();
+}
+} // namespace
+
 EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
 {
+    setAccessibleName(tr("When it happened"));
     m_precision = new QComboBox(this);
     fillChoices<record::DatePrecision>(m_precision);
-    m_precision->setAccessibleName(tr("How precisely the date is known"));
+    m_precision->setAccessibleName(tr("When it happened: how precisely the date is known"));
     m_precision->setToolTip(tr("Choose how much of the date is known: “Unknown” is an answer, a blank is not."));
     m_pages = new QStackedWidget(this);
 
     auto *none = new QLabel(tr("Choose how precisely the date is known."), this);
     none->setEnabled(false);
-    m_exact = new QDateTimeEdit(this);
-    m_exact->setDisplayFormat(u"d MMMM yyyy, HH:mm"_s);
-    m_exact->setCalendarPopup(true);
-    m_exact->setDateTime(QDateTime(today(), QTime(QTime::currentTime().hour(), 0)));
-    m_exact->setAccessibleName(tr("Date and time of the event"));
-    m_day = dateEdit(kUkDate, this);
+    auto *exact = new QWidget(this);
+    auto *exactRow = new QHBoxLayout(exact);
+    exactRow->setContentsMargins(0, 0, 0, 0);
+    m_exactDate = new BlankDateEdit(kUkDate, exact);
+    m_exactDate->setObjectName(u"exactDate"_s);
+    m_exactDate->setAccessibleName(tr("Date of the event"));
+    m_exactTime = new QLineEdit(exact);
+    m_exactTime->setObjectName(u"exactTime"_s);
+    m_exactTime->setAccessibleName(tr("Time of the event, as hours and minutes"));
+    m_exactTime->setPlaceholderText(tr("hh:mm"));
+    m_exactTime->setMaxLength(5);
+    m_exactTime->setValidator(new QRegularExpressionValidator(QRegularExpression(u"[0-2]?\\d([:.][0-5]?\\d?)?"_s), m_exactTime));
+    m_exactTime->setMaximumWidth(m_exactTime->fontMetrics().horizontalAdvance(u"00:00__"_s) + 16);
+    exactRow->addWidget(m_exactDate, 1);
+    exactRow->addWidget(new QLabel(tr("at"), exact));
+    exactRow->addWidget(m_exactTime);
+    m_day = new BlankDateEdit(kUkDate, this);
+    m_day->setObjectName(u"day"_s);
     m_day->setAccessibleName(tr("Day of the event"));
-    m_month = dateEdit(u"MMMM yyyy"_s, this);
+    m_month = new BlankDateEdit(u"MMMM yyyy"_s, this);
+    m_month->setObjectName(u"month"_s);
     m_month->setAccessibleName(tr("Month of the event"));
-    m_year = new QSpinBox(this);
-    m_year->setRange(1900, 2200);
-    m_year->setValue(today().year());
+    m_year = new BlankYearBox(this);
+    m_year->setObjectName(u"year"_s);
     m_year->setAccessibleName(tr("Year of the event"));
     auto *range = new QWidget(this);
     auto *rangeRow = new QHBoxLayout(range);
     rangeRow->setContentsMargins(0, 0, 0, 0);
-    m_from = dateEdit(kUkDate, range);
+    m_from = new BlankDateEdit(kUkDate, range);
+    m_from->setObjectName(u"from"_s);
     m_from->setAccessibleName(tr("Earliest date of the event"));
-    m_to = dateEdit(kUkDate, range);
+    m_to = new BlankDateEdit(kUkDate, range);
+    m_to->setObjectName(u"to"_s);
     m_to->setAccessibleName(tr("Latest date of the event"));
+    m_to->setToolTip(tr("Not before the first date"));
+    // Typed dates count once the box is left, so a half-typed date is never taken for a reversed range.
+    m_from->setKeyboardTracking(false);
+    m_to->setKeyboardTracking(false);
     rangeRow->addWidget(new QLabel(tr("between"), range));
     rangeRow->addWidget(m_from, 1);
     rangeRow->addWidget(new QLabel(tr("and"), range));
@@ -113,7 +227,7 @@ EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
     auto *unknown = new QLabel(tr("The date is not known."), this);
 
     m_pages->addWidget(none);     // 0: not answered
-    m_pages->addWidget(m_exact);  // 1..6 follow DatePrecision's table order
+    m_pages->addWidget(exact);    // 1..6 follow DatePrecision's table order
     m_pages->addWidget(m_day);
     m_pages->addWidget(m_month);
     m_pages->addWidget(m_year);
@@ -130,9 +244,22 @@ EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
         showFields();
         emit changed();
     });
-    connect(m_exact, &QDateTimeEdit::dateTimeChanged, this, &EventDateEdit::changed);
-    for (QDateEdit *d : {m_day, m_month, m_from, m_to})
+    connect(m_exactTime, &QLineEdit::textChanged, this, &EventDateEdit::changed);
+    for (QDateEdit *d : {m_exactDate, m_day, m_month})
         connect(d, &QDateEdit::dateChanged, this, &EventDateEdit::changed);
+    // A range never ends before it starts (the reader refuses one that does): moving the first date
+    // past the last takes the last along; a last date before the first is put back to the first.
+    connect(m_from, &QDateEdit::dateChanged, this, [this] {
+        if (m_from->isEntered() && m_to->isEntered() && m_to->date() < m_from->date())
+            m_to->setDate(m_from->date());
+        emit changed();
+    });
+    connect(m_to, &QDateEdit::dateChanged, this, [this] {
+        if (m_from->isEntered() && m_to->isEntered() && m_to->date() < m_from->date())
+            m_to->setDate(m_from->date()); // emits again, with the corrected date
+        else
+            emit changed();
+    });
     connect(m_year, &QSpinBox::valueChanged, this, &EventDateEdit::changed);
     showFields();
 }
@@ -149,6 +276,8 @@ void EventDateEdit::showFields()
     updateGeometry();
 }
 
+// A precision whose date is not entered yet is not an answer yet: the entry keeps the question
+// open (and the reader would refuse a precision without its date).
 record::EventDate EventDateEdit::value() const
 {
     record::EventDate d;
@@ -156,14 +285,32 @@ record::EventDate EventDateEdit::value() const
     if (!d.precision)
         return d;
     switch (*d.precision) {
-    case record::DatePrecision::Exact:
+    case record::DatePrecision::Exact: {
+        const QTime time = parseTime(m_exactTime->text());
+        if (!m_exactDate->isEntered() || !time.isValid())
+            return {};
         // Wall-clock time, held with a UTC spec (docs/interchange.md).
-        d.exact = QDateTime(m_exact->date(), QTime(m_exact->time().hour(), m_exact->time().minute()), Qt::UTC);
+        d.exact = QDateTime(m_exactDate->date(), time, Qt::UTC);
         break;
-    case record::DatePrecision::Day: d.date = m_day->date(); break;
-    case record::DatePrecision::Month: d.date = QDate(m_month->date().year(), m_month->date().month(), 1); break;
-    case record::DatePrecision::Year: d.date = QDate(m_year->value(), 1, 1); break;
+    }
+    case record::DatePrecision::Day:
+        if (!m_day->isEntered())
+            return {};
+        d.date = m_day->date();
+        break;
+    case record::DatePrecision::Month:
+        if (!m_month->isEntered())
+            return {};
+        d.date = QDate(m_month->date().year(), m_month->date().month(), 1);
+        break;
+    case record::DatePrecision::Year:
+        if (!m_year->isEntered())
+            return {};
+        d.date = QDate(m_year->value(), 1, 1);
+        break;
     case record::DatePrecision::Range:
+        if (!m_from->isEntered() || !m_to->isEntered() || m_to->date() < m_from->date())
+            return {};
         d.date = m_from->date();
         d.rangeEnd = m_to->date();
         break;
@@ -175,9 +322,16 @@ record::EventDate EventDateEdit::value() const
 void EventDateEdit::setValue(const record::EventDate &d)
 {
     const QSignalBlocker block(this);
+    // Nothing carries over from the entry shown before.
+    for (BlankDateEdit *e : {m_exactDate, m_day, m_month, m_from, m_to})
+        e->clear();
+    m_exactTime->clear();
+    m_year->clear();
     setChoice(m_precision, d.precision);
-    if (d.exact.isValid())
-        m_exact->setDateTime(QDateTime(d.exact.date(), d.exact.time()));
+    if (d.exact.isValid()) {
+        m_exactDate->setDate(d.exact.date());
+        m_exactTime->setText(d.exact.time().toString(u"HH:mm"_s));
+    }
     if (d.date.isValid()) {
         m_day->setDate(d.date);
         m_month->setDate(d.date);
@@ -192,8 +346,8 @@ void EventDateEdit::setValue(const record::EventDate &d)
 void EventDateEdit::setReadOnly(bool readOnly)
 {
     m_precision->setEnabled(!readOnly);
-    m_exact->setReadOnly(readOnly);
-    for (QDateEdit *d : {m_day, m_month, m_from, m_to})
+    m_exactTime->setReadOnly(readOnly);
+    for (QDateEdit *d : {m_exactDate, m_day, m_month, m_from, m_to})
         d->setReadOnly(readOnly);
     m_year->setReadOnly(readOnly);
 }
@@ -202,6 +356,7 @@ void EventDateEdit::setReadOnly(bool readOnly)
 
 InterventionsEdit::InterventionsEdit(QWidget *parent) : QWidget(parent)
 {
+    setAccessibleName(tr("Interventions since the incident"));
     m_table = new QTableWidget(0, 3, this);
     m_table->setHorizontalHeaderLabels({tr("What"), tr("When"), tr("Details")});
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);

@@ -9,13 +9,13 @@
 #include "record/enums.h"
 
 #include <QComboBox>
+#include <QDateEdit>
+#include <QSpinBox>
 #include <QWidget>
 #include <optional>
 
 class QCheckBox;
-class QDateEdit;
-class QDateTimeEdit;
-class QSpinBox;
+class QLineEdit;
 class QStackedWidget;
 class QTableWidget;
 class QPushButton;
@@ -63,6 +63,43 @@ void setChoice(QComboBox *box, const std::optional<E> &value)
     box->setCurrentIndex(index);
 }
 
+// A date box that starts blank ("Enter the date", at a date below any real one) and stays blank
+// until the worker enters a date: typing, the arrow keys or the calendar. Nothing is guessed.
+class BlankDateEdit : public QDateEdit
+{
+    Q_OBJECT
+
+public:
+    BlankDateEdit(const QString &format, QWidget *parent = nullptr);
+    bool isEntered() const;
+    QDate enteredDate() const; // invalid while blank
+    void setEnteredDate(const QDate &date); // an invalid date makes it blank
+    void clear() override;
+    void stepBy(int steps) override;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void start();
+};
+
+// A year box that starts blank ("Enter the year") until the worker enters one.
+class BlankYearBox : public QSpinBox
+{
+    Q_OBJECT
+
+public:
+    explicit BlankYearBox(QWidget *parent = nullptr);
+    bool isEntered() const;
+    void clear() override;
+    void stepBy(int steps) override;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+};
+
 // A date that may not be known: a "Known" check box and a date (UK format). Unticked: no date.
 class OptionalDateEdit : public QWidget
 {
@@ -79,12 +116,13 @@ signals:
 
 private:
     QCheckBox *m_known;
-    QDateEdit *m_edit;
+    BlankDateEdit *m_edit;
 };
 
 // When the event happened, as precisely as it is known: a precision (not answered, exact date and
 // time, day, month, year, between two dates, unknown) and the matching fields. Nothing is guessed:
-// the date fields start empty-looking until a precision is chosen.
+// the fields of a chosen precision stay blank until the worker enters a date, and until then the
+// value has no precision (the question stays open). A range never ends before it starts.
 class EventDateEdit : public QWidget
 {
     Q_OBJECT
@@ -104,12 +142,13 @@ private:
 
     QComboBox *m_precision;
     QStackedWidget *m_pages;
-    QDateTimeEdit *m_exact;
-    QDateEdit *m_day;
-    QDateEdit *m_month;
-    QSpinBox *m_year;
-    QDateEdit *m_from;
-    QDateEdit *m_to;
+    BlankDateEdit *m_exactDate;
+    QLineEdit *m_exactTime;
+    BlankDateEdit *m_day;
+    BlankDateEdit *m_month;
+    BlankYearBox *m_year;
+    BlankDateEdit *m_from;
+    BlankDateEdit *m_to;
 };
 
 // Interventions since the incident (a fire-setter programme, treatment, …): a small table with the

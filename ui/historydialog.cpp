@@ -163,8 +163,8 @@ HistoryDialog::HistoryDialog(const store::EntryDetail &detail, QWidget *parent) 
         bold.setBold(true);
         title->setFont(bold);
         m_bannerText = new QLabel(
-            tr("Marked by %1 on %2.\nReason: “%3”\nIt stays readable here so nothing is hidden, but it is left out of "
-               "summaries and exports.")
+            tr("Marked by %1 on %2.\nReason: “%3”\nIt stays readable here so nothing is hidden. It is left out of "
+               "referral summaries; a subject-access export still shows it, marked in error.")
                 .arg(store::actorDisplay(detail.inError->by), displayTime(detail.inError->at), detail.inError->reason),
             m_banner);
         m_bannerText->setObjectName(u"inErrorText"_s);

@@ -28,6 +28,7 @@
 #include "store/location.h"
 #include "store/snapshot.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
@@ -35,6 +36,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
+#include <QPlainTextEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -156,6 +159,7 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
 
     createActions();
     createMenus();
+    qApp->installEventFilter(this);
 
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(kAutosaveMs);
@@ -193,7 +197,7 @@ QWidget *MainWindow::buildPeoplePane()
     auto *pane = new QWidget(this);
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *heading = new QLabel(tr("&People"), pane);
+    auto *heading = new QLabel(tr("Peop&le"), pane);
     QFont f = heading->font();
     f.setBold(true);
     heading->setFont(f);
@@ -283,9 +287,9 @@ QWidget *MainWindow::buildChronologyPage()
     newNote->setToolTip(tr("Write a general case note (Ctrl+Shift+N)"));
     auto *open = new QPushButton(tr("&Open"), page);
     open->setToolTip(tr("Open the chosen entry (Enter)"));
-    auto *history = new QPushButton(tr("&History…"), page);
+    auto *history = new QPushButton(tr("Histor&y…"), page);
     history->setToolTip(tr("Every revision of the chosen entry, with who changed what, when and why"));
-    auto *summary = new QPushButton(tr("Fire-safety &summary…"), page);
+    auto *summary = new QPushButton(tr("Fire-safety su&mmary…"), page);
     summary->setToolTip(tr("A factual summary of the fire-setting history for a referral (Ctrl+R)"));
     connect(summary, &QPushButton::clicked, this, [this] { showSummary(); });
     buttons->addWidget(newIncident);
@@ -307,7 +311,9 @@ QWidget *MainWindow::buildChronologyPage()
     m_chronology->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_chronology->header()->setStretchLastSection(true);
     m_chronologyEmpty = new QLabel(tr("No entries yet. <b>New incident record</b> or <b>New case note</b> starts one."), page);
+    m_chronologyEmpty->setObjectName(u"chronologyEmpty"_s);
     m_chronologyEmpty->setWordWrap(true);
+    m_chronologyEmpty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     layout->addWidget(m_personHeading);
     layout->addWidget(m_personDetails);
@@ -315,6 +321,8 @@ QWidget *MainWindow::buildChronologyPage()
     layout->addLayout(buttons);
     layout->addWidget(m_chronology, 1);
     layout->addWidget(m_chronologyEmpty);
+    // With no entries the list is hidden: the space goes below the text, not between the lines.
+    layout->addStretch(0);
 
     connect(newIncident, &QPushButton::clicked, this, &MainWindow::newIncident);
     connect(newNote, &QPushButton::clicked, this, &MainWindow::newNote);
@@ -389,6 +397,40 @@ QWidget *MainWindow::buildSearchPage()
             openEntry(url.path());
     });
     return page;
+}
+
+// A text field asks first for a key it handles itself (a ShortcutOverride it accepts), and the
+// window's shortcut then never fires: Ctrl+E is "end of line" in Qt's line edits on X11, Ctrl+H
+// "backspace". In a read-only field those keys do nothing useful, so the window's enabled action
+// wins there; Amend (Ctrl+E) wins in any field of this window while it is available, since the
+// form it amends is read-only.
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::ShortcutOverride || !watched->isWidgetType())
+        return QMainWindow::eventFilter(watched, event);
+    auto *widget = static_cast<QWidget *>(watched);
+    if (widget->window() != this)
+        return QMainWindow::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const QKeySequence pressed(key->keyCombination());
+    bool readOnly = false;
+    if (auto *line = qobject_cast<QLineEdit *>(widget))
+        readOnly = line->isReadOnly();
+    else if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
+        readOnly = plain->isReadOnly();
+    else if (auto *spin = qobject_cast<QAbstractSpinBox *>(widget))
+        readOnly = spin->isReadOnly();
+    if (widget->parentWidget() && qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+        readOnly = static_cast<QAbstractSpinBox *>(widget->parentWidget())->isReadOnly();
+    for (QAction *action : actions()) {
+        if (!action->isEnabled() || !action->shortcuts().contains(pressed))
+            continue;
+        if (readOnly || action == m_actions.amend) {
+            event->ignore(); // not taken by the field: the shortcut map triggers the action
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::createActions()
@@ -542,7 +584,9 @@ void MainWindow::createActions()
     // The editor page's buttons follow the actions.
     QHBoxLayout *buttons = m_editorButtons;
     for (QAction *action : {a.saveDraft, a.finalise, a.amend, a.history, a.markInError, a.discard}) {
-        auto *b = new QPushButton(action->text(), m_editorPage);
+        // No mnemonic: the Entry menu (Alt+E) and the shortcuts reach them, and the form's labels
+        // need the letters.
+        auto *b = new QPushButton(QString(action->text()).remove(u'&'), m_editorPage);
         b->setObjectName(action->objectName().replace(u"Action"_s, u"Button"_s));
         b->setToolTip(action->toolTip() + (action->shortcut().isEmpty() ? QString() : u" ("_s + action->shortcut().toString(QKeySequence::NativeText) + u')'));
         b->setAccessibleName(QString(action->text()).remove(u'&').remove(u"…"_s));
@@ -1141,7 +1185,8 @@ void MainWindow::markInErrorInteractively()
         return;
     const auto reason = ReasonDialog::ask(this, tr("Mark this entry in error"),
                                           tr("The entry will stay readable, struck through, with your reason, your name and the "
-                                             "time. It is left out of exports and summaries. Nothing is deleted."),
+                                             "time. It is left out of referral summaries; a subject-access export still shows it, marked in "
+                                             "error. Nothing is deleted."),
                                           tr("For example: written in the wrong person's file; it is about someone else."),
                                           tr("Mark in error"));
     if (!reason)

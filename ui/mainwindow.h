@@ -131,6 +131,9 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Lets the window's shortcuts win over a text field's own keys (Qt on X11 takes Ctrl+E for
+    // "end of line" even in a read-only field): see ShortcutOverride in mainwindow.cpp.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();

@@ -408,17 +408,74 @@ QMenu *NoteEditor::createContextMenu(const QPoint &viewportPos, bool fromMouse)
     QAction *first = menu->actions().value(0);
     if (spelling)
         insertSpellingActions(menu, first, *spelling);
-    if (wording && !m_findingActions.isEmpty()) {
+    if (wording) {
         // Put the cursor on the finding so the actions (which act on the finding at the cursor)
         // apply to the one under the mouse.
         const QTextCursor c = textCursor();
         if (!(c.selectionStart() <= wording->offset && wording->offset + wording->length <= c.selectionEnd()))
             selectFinding(*wording);
-        menu->insertSection(first, u"%1: %2"_s.arg(severityWord(wording->severity), displayedWords(wording->message, 70)));
-        menu->insertActions(first, m_findingActions);
-        menu->insertSeparator(first);
+        insertWordingActions(menu, first, *wording);
+        if (!m_findingActions.isEmpty()) {
+            menu->insertActions(first, m_findingActions);
+            menu->insertSeparator(first);
+        }
     }
     return menu;
+}
+
+namespace {
+// A menu item's text shows '&' as a mnemonic marker: double it so the words show as written.
+QString menuText(const QString &text, int maxChars) { return displayedWords(text, maxChars).replace(u'&', u"&&"_s); }
+} // namespace
+
+// The finding's message as a heading (a disabled item, which widens the menu as a section title
+// does not), its question, then the rule's alternatives: choosing one writes it in place of the
+// flagged words and selects its first [blank] to fill in.
+void NoteEditor::insertWordingActions(QMenu *menu, QAction *before, const Finding &found)
+{
+    const QString words = matchedText(found);
+    auto *heading = new QAction(menuText(u"%1: %2"_s.arg(severityWord(found.severity), found.message), 90), menu);
+    heading->setObjectName(u"wordingHeadingMenuAction"_s);
+    heading->setToolTip(found.message);
+    heading->setEnabled(false);
+    menu->insertAction(before, heading);
+    if (!found.question.isEmpty()) {
+        auto *question = new QAction(menuText(tr("Question to answer: %1").arg(found.question), 90), menu);
+        question->setObjectName(u"wordingQuestionMenuAction"_s);
+        question->setToolTip(found.question);
+        question->setEnabled(false);
+        menu->insertAction(before, question);
+    }
+    for (const QString &suggestion : found.suggestions) {
+        auto *replace = new QAction(menuText(suggestion, 90), menu);
+        replace->setObjectName(u"wordingSuggestionMenuAction"_s);
+        QFont bold = replace->font();
+        bold.setBold(true);
+        replace->setFont(bold);
+        replace->setToolTip(suggestion.contains(u'[')
+                                ? tr("Write “%1” instead of “%2”, then fill in the parts in [brackets]").arg(suggestion, words)
+                                : tr("Write “%1” instead of “%2”").arg(suggestion, words));
+        connect(replace, &QAction::triggered, this, [this, found, suggestion] {
+            replaceWords(found, suggestion);
+            selectFirstBlank(found.offset, suggestion);
+        });
+        menu->insertAction(before, replace);
+    }
+    menu->setToolTipsVisible(true);
+    menu->insertSeparator(before);
+}
+
+// After writing an alternative at `offset`: select its first "[…]" so typing fills it in.
+void NoteEditor::selectFirstBlank(qsizetype offset, const QString &written)
+{
+    const qsizetype open = written.indexOf(u'[');
+    const qsizetype close = open < 0 ? -1 : written.indexOf(u']', open);
+    if (close < 0)
+        return;
+    QTextCursor c(document());
+    c.setPosition(int(offset + open));
+    c.setPosition(int(offset + close + 1), QTextCursor::KeepAnchor);
+    setTextCursor(c);
 }
 
 // The suggestions first (bold, as a spell checker's menu usually has them), then the two choices.

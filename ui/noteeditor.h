@@ -148,6 +148,8 @@ private:
     // The visible finding of one kind (spelling or not) at `position`, the most severe if several.
     std::optional<Finding> visibleAt(qsizetype position, bool spelling) const;
     void insertSpellingActions(QMenu *menu, QAction *before, const Finding &f);
+    void insertWordingActions(QMenu *menu, QAction *before, const Finding &f);
+    void selectFirstBlank(qsizetype offset, const QString &written);
     // addToDictionary(), telling the worker when it could not be done.
     void addToDictionaryOrSay(const QString &word);
     // After the whole note's findings changed without an edit (names, dictionary, spell checker).

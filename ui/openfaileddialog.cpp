@@ -23,10 +23,15 @@ namespace {
 
 // Core's messages start in lower case so they can follow "cannot open: "; a sentence on its own
 // starts with a capital.
-QString sentence(QString text)
+QString sentence(QString text, const QString &path)
 {
     text = text.trimmed();
-    if (!text.isEmpty())
+    // A message that starts with a path ("notes.txt is not a Fairnote case file") keeps the path as
+    // it is: "Notes.txt" would name another file.
+    const QString first = text.section(u' ', 0, 0);
+    const bool startsWithPath = (!path.isEmpty() && text.startsWith(path)) || first.contains(u'/')
+                                || first.contains(u'\\') || first.contains(u'.') || first.startsWith(u'~');
+    if (!text.isEmpty() && !startsWithPath)
         text[0] = text[0].toUpper();
     if (!text.isEmpty() && !text.endsWith(u'.') && !text.endsWith(u'?') && !text.endsWith(u'!'))
         text += u'.';
@@ -69,7 +74,7 @@ OpenFailedDialog::OpenFailedDialog(const QString &path, const store::StoreError 
 
     auto *whatLabel = new QLabel(tr("What is wrong"), this);
     whatLabel->setFont(bold);
-    m_reason = selectable(sentence(error.message), this);
+    m_reason = selectable(sentence(error.message, path), this);
     m_reason->setObjectName(u"reasonLabel"_s);
     m_reason->setAccessibleName(tr("What is wrong"));
     m_reason->setFocusPolicy(Qt::StrongFocus); // so a screen reader user can reach and copy it

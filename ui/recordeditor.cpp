@@ -214,12 +214,12 @@ void RecordEditor::buildNote(QVBoxLayout *layout)
     registerField(u"/event_date"_s, m_eventDate);
     registerField(u"/event_date/precision"_s, m_eventDate);
     watch(m_eventDate);
-    form->addRow(tr("&When it happened:"), m_eventDate);
+    form->addRow(tr("Whe&n it happened:"), m_eventDate);
     m_lateReason = line(u"/late_entry_reason"_s, tr("Why this is written late"),
                         tr("Only if written more than a day after: why now? (for example: told on 3 March by the night worker)"));
-    form->addRow(tr("Why &late (if it is):"), m_lateReason);
+    form->addRow(tr("Why late (if it is):"), m_lateReason);
     m_peoplePresent = line(u"/people_present"_s, tr("People present"), tr("Names, separated by commas"));
-    form->addRow(tr("&People present:"), m_peoplePresent);
+    form->addRow(tr("People present:"), m_peoplePresent);
     m_noteText = narrative(u"/note/text"_s, tr("The note"), tr("What happened, when, and who was there?"), 12);
     form->addRow(m_noteText);
 }
@@ -237,13 +237,13 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     m_cause = choiceBox<record::AccidentalCause>(m_content, u"/incident/accidental_cause"_s, tr("Cause of the accidental fire"));
     registerField(u"/incident/accidental_cause"_s, m_cause);
     watch(m_cause);
-    m_causeLabel = new QLabel(tr("Ca&use:"), m_content);
+    m_causeLabel = new QLabel(tr("Cause:"), m_content);
     m_causeLabel->setBuddy(m_cause);
     what->addRow(m_causeLabel, m_cause);
     m_whatHappened = narrative(u"/incident/what_happened"_s, tr("What happened"),
                                tr("For example: At 23:40 the smoke alarm in Room 12 sounded. The night worker found a pillowcase "
                                   "smouldering next to an ashtray…"), 5);
-    auto *whatLabel = new QLabel(tr("What &happened:"), m_content);
+    auto *whatLabel = new QLabel(tr("&What happened:"), m_content);
     whatLabel->setBuddy(m_whatHappened);
     what->addRow(whatLabel);
     what->addRow(m_whatHappened);
@@ -255,18 +255,18 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     registerField(u"/event_date"_s, m_eventDate);
     registerField(u"/event_date/precision"_s, m_eventDate);
     watch(m_eventDate);
-    when->addRow(tr("&When it happened:"), m_eventDate);
+    when->addRow(tr("Whe&n it happened:"), m_eventDate);
     m_lateReason = line(u"/late_entry_reason"_s, tr("Why this is written late"),
                         tr("Only if written more than a day after: why now?"));
-    when->addRow(tr("Why &late (if it is):"), m_lateReason);
+    when->addRow(tr("Why late (if it is):"), m_lateReason);
     m_setting = choiceBox<record::SettingType>(m_content, u"/incident/setting/type"_s, tr("Setting"));
     registerField(u"/incident/setting/type"_s, m_setting);
     watch(m_setting);
-    when->addRow(tr("&Setting:"), m_setting);
+    when->addRow(tr("Setting:"), m_setting);
     m_settingDetail = line(u"/incident/setting/detail"_s, tr("Where exactly"), tr("For example: Room 12, Fairview Lodge"));
     when->addRow(tr("Where e&xactly:"), m_settingDetail);
     m_peoplePresent = line(u"/people_present"_s, tr("People present"), tr("Names, separated by commas"));
-    when->addRow(tr("&People present:"), m_peoplePresent);
+    when->addRow(tr("People present:"), m_peoplePresent);
 
     // Harm
     QFormLayout *harm = section(layout, tr("Harm"));
@@ -283,9 +283,9 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     harm->addRow(tr("&Damage to property:"), m_damage);
     m_damageDetail = line(u"/incident/harm/property_damage_detail"_s, tr("Damage in detail"),
                           tr("What was damaged, and how much (for example: a scorch mark about 10 cm wide on the carpet)"));
-    harm->addRow(tr("Damage in de&tail:"), m_damageDetail);
-    harm->addRow(tr("&Fire service attended:"), m_fireService);
-    harm->addRow(tr("Building &evacuated:"), m_evacuation);
+    harm->addRow(tr("Damage in detail:"), m_damageDetail);
+    harm->addRow(tr("Fire service attended:"), m_fireService);
+    harm->addRow(tr("&Building evacuated:"), m_evacuation);
 
     // How we know
     QFormLayout *know = section(layout, tr("How we know"),
@@ -294,21 +294,21 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     m_sourceType = choiceBox<record::SourceType>(m_content, u"/incident/source/type"_s, tr("Source of the information"));
     registerField(u"/incident/source/type"_s, m_sourceType);
     watch(m_sourceType);
-    know->addRow(tr("S&ource:"), m_sourceType);
+    know->addRow(tr("Sou&rce:"), m_sourceType);
     m_thirdParty = line(u"/incident/source/third_party_role"_s, tr("Who told us"),
                         tr("Their role and organisation, for example: night manager at Elm House"));
-    m_thirdPartyLabel = new QLabel(tr("Who &told us:"), m_content);
+    m_thirdPartyLabel = new QLabel(tr("Who told us:"), m_content);
     m_thirdPartyLabel->setBuddy(m_thirdParty);
     know->addRow(m_thirdPartyLabel, m_thirdParty);
     m_official = choiceBox<record::OfficialBody>(m_content, u"/incident/source/official_body"_s, tr("Whose official record"));
     registerField(u"/incident/source/official_body"_s, m_official);
     watch(m_official);
-    m_officialLabel = new QLabel(tr("Whose &record:"), m_content);
+    m_officialLabel = new QLabel(tr("Whose record:"), m_content);
     m_officialLabel->setBuddy(m_official);
     know->addRow(m_officialLabel, m_official);
     m_reference = line(u"/incident/source/reference"_s, tr("Reference"),
                        tr("For example: FRS incident report 1234, 3 March 2024"));
-    know->addRow(tr("Re&ference:"), m_reference);
+    know->addRow(tr("Reference:"), m_reference);
     m_verification = choiceBox<record::Verification>(m_content, u"/incident/source/verification"_s, tr("Verification"));
     registerField(u"/incident/source/verification"_s, m_verification);
     watch(m_verification);
@@ -320,12 +320,12 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     m_legal = choiceBox<record::LegalStatus>(m_content, u"/incident/legal/status"_s, tr("Legal status and outcome"));
     registerField(u"/incident/legal/status"_s, m_legal);
     watch(m_legal);
-    outcome->addRow(tr("&Legal status:"), m_legal);
+    outcome->addRow(tr("Le&gal status:"), m_legal);
     m_statusDate = new OptionalDateEdit(tr("Date of that status"), m_content);
     m_statusDate->setObjectName(u"/incident/legal/status_date"_s);
     registerField(u"/incident/legal/status_date"_s, m_statusDate);
     watch(m_statusDate);
-    outcome->addRow(tr("Date of that s&tatus:"), m_statusDate);
+    outcome->addRow(tr("Date of that status:"), m_statusDate);
     m_convictionBox = new QWidget(m_content);
     auto *conviction = new QFormLayout(m_convictionBox);
     conviction->setContentsMargins(0, 0, 0, 0);
@@ -337,10 +337,10 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     watch(m_convictionDate);
     m_court = line(u"/incident/legal/conviction/court"_s, tr("Court"));
     m_sentence = line(u"/incident/legal/conviction/sentence"_s, tr("Sentence"));
-    conviction->addRow(tr("Offen&ce:"), m_offence);
-    conviction->addRow(tr("Date of con&viction:"), m_convictionDate);
-    conviction->addRow(tr("Co&urt:"), m_court);
-    conviction->addRow(tr("Se&ntence:"), m_sentence);
+    conviction->addRow(tr("Offence:"), m_offence);
+    conviction->addRow(tr("Date of conviction:"), m_convictionDate);
+    conviction->addRow(tr("Court:"), m_court);
+    conviction->addRow(tr("Sentence:"), m_sentence);
     outcome->addRow(m_convictionBox);
     m_spent = new QComboBox(m_content);
     m_spent->setObjectName(u"/incident/legal/spent"_s);
@@ -352,7 +352,7 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
                            "(Rehabilitation of Offenders Act 1974)."));
     registerField(u"/incident/legal/spent"_s, m_spent);
     watch(m_spent);
-    m_spentLabel = new QLabel(tr("S&pent:"), m_content);
+    m_spentLabel = new QLabel(tr("Spent:"), m_content);
     m_spentLabel->setBuddy(m_spent);
     outcome->addRow(m_spentLabel, m_spent);
 
@@ -370,7 +370,7 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     m_changesSince = narrative(u"/incident/changes_since"_s, tr("What has changed since"),
                                tr("Support, treatment, a fire-setter programme, time without incident. Write “nothing yet” if "
                                   "nothing has."), 3);
-    auto *sinceLabel = new QLabel(tr("What has chan&ged since:"), m_content);
+    auto *sinceLabel = new QLabel(tr("What has changed since:"), m_content);
     sinceLabel->setBuddy(m_changesSince);
     since->addRow(sinceLabel);
     since->addRow(m_changesSince);
@@ -392,15 +392,15 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
         registerField(b->objectName(), b);
         watch(b);
     }
-    safety->addRow(tr("Sm&okes:"), m_smoking);
-    safety->addRow(tr("Alcohol or &drug use:"), m_substances);
-    safety->addRow(tr("Difficulty &getting out:"), m_mobility);
-    safety->addRow(tr("&Hoarding or blocked exits:"), m_hoarding);
-    safety->addRow(tr("Working smoke &alarm:"), m_alarm);
+    safety->addRow(tr("Smokes:"), m_smoking);
+    safety->addRow(tr("Alcohol or drug use:"), m_substances);
+    safety->addRow(tr("Difficulty getting out:"), m_mobility);
+    safety->addRow(tr("Hoarding or blocked exits:"), m_hoarding);
+    safety->addRow(tr("Working smoke alarm:"), m_alarm);
     m_visit = choiceBox<record::VisitStatus>(m_content, u"/incident/safety/home_fire_safety_visit"_s, tr("Home fire safety visit"));
     registerField(u"/incident/safety/home_fire_safety_visit"_s, m_visit);
     watch(m_visit);
-    safety->addRow(tr("Home fire safety &visit:"), m_visit);
+    safety->addRow(tr("Home fire safety visit:"), m_visit);
     m_visitDate = new OptionalDateEdit(tr("Date of the home fire safety visit"), m_content);
     m_visitDate->setObjectName(u"/incident/safety/home_fire_safety_visit_date"_s);
     registerField(u"/incident/safety/home_fire_safety_visit_date"_s, m_visitDate);
@@ -408,7 +408,7 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     safety->addRow(tr("Date of the visit:"), m_visitDate);
     m_safetyPlan = narrative(u"/incident/safety_plan"_s, tr("Agreed safety plan"),
                              tr("What has been agreed, with whom. Write “none needed” and why, if none is."), 3);
-    auto *planLabel = new QLabel(tr("Agreed safety pla&n:"), m_content);
+    auto *planLabel = new QLabel(tr("Agreed safet&y plan:"), m_content);
     planLabel->setBuddy(m_safetyPlan);
     safety->addRow(planLabel);
     safety->addRow(m_safetyPlan);
@@ -419,10 +419,10 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     m_accountStatus = choiceBox<record::AccountStatus>(m_content, u"/incident/own_account/status"_s, tr("Their account"));
     registerField(u"/incident/own_account/status"_s, m_accountStatus);
     watch(m_accountStatus);
-    view->addRow(tr("Their acco&unt:"), m_accountStatus);
+    view->addRow(tr("Their account:"), m_accountStatus);
     m_accountReason = line(u"/incident/own_account/reason"_s, tr("Why not, or when it will be asked"),
                            tr("If not asked or not possible: why, and when it will be"));
-    view->addRow(tr("Why &not:"), m_accountReason);
+    view->addRow(tr("Why not:"), m_accountReason);
     m_accountText = new QPlainTextEdit(m_content);
     m_accountText->setObjectName(u"/incident/own_account/text"_s);
     m_accountText->setAccessibleName(tr("The person's account in their own words"));
@@ -433,14 +433,14 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
             [this] { QTimer::singleShot(0, m_accountText, [this] { fitToText(m_accountText, 3); }); });
     registerField(u"/incident/own_account/text"_s, m_accountText);
     watch(m_accountText);
-    auto *wordsLabel = new QLabel(tr("In their o&wn words:"), m_content);
+    auto *wordsLabel = new QLabel(tr("In their &own words:"), m_content);
     wordsLabel->setBuddy(m_accountText);
     view->addRow(wordsLabel);
     view->addRow(m_accountText);
     m_disputes = choiceBox<record::YesNoUnknown>(m_content, u"/incident/own_account/disputes_record"_s, tr("Disputes this record"));
     registerField(u"/incident/own_account/disputes_record"_s, m_disputes);
     watch(m_disputes);
-    view->addRow(tr("They dispute this &record:"), m_disputes);
+    view->addRow(tr("They dispute this record:"), m_disputes);
 }
 
 void RecordEditor::updateVisibility()
@@ -636,6 +636,14 @@ void RecordEditor::setNames(const QStringList &names)
 }
 
 std::vector<std::pair<QString, NoteEditor *>> RecordEditor::narratives() const { return m_narratives; }
+
+QStringList RecordEditor::fieldPointers() const
+{
+    QStringList out;
+    for (const auto &[p, w] : m_fields)
+        out << p;
+    return out;
+}
 
 QWidget *RecordEditor::fieldWidget(const QString &pointer) const
 {

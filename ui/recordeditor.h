@@ -75,6 +75,8 @@ public:
     std::vector<std::pair<QString, NoteEditor *>> narratives() const;
     // The field widget for a pointer (or the nearest enclosing one), or null.
     QWidget *fieldWidget(const QString &pointer) const;
+    // Every field's pointer, in the order of the form.
+    QStringList fieldPointers() const;
     // Scrolls to the field and gives it the focus. False when the form has no such field.
     bool focusField(const QString &pointer);
 

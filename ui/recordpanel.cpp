@@ -3,6 +3,7 @@
 // The panel of prompts and findings beside the record form.
 #include "recordpanel.h"
 
+#include "finalisedialog.h"
 #include "findingformat.h"
 #include "noteeditor.h"
 #include "recordeditor.h"
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -25,6 +27,31 @@ QString relative(const QString &field)
     static const QString prefix = u"/entries/0"_s;
     return field.startsWith(prefix) ? field.mid(prefix.size()) : field;
 }
+
+// QListView's own size hint for a wrapped item does not leave room for its icon, so the last line
+// of a long row was cut off. This one measures the text at the width it is drawn in.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const auto *view = qobject_cast<const QAbstractItemView *>(opt.widget);
+        const QSize base = QStyledItemDelegate::sizeHint(option, index);
+        if (!view)
+            return base;
+        const QStyle *style = view->style();
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, &opt, view) + 1;
+        const int spacing = qobject_cast<const QListView *>(view) ? qobject_cast<const QListView *>(view)->spacing() : 0;
+        const int iconWidth = opt.icon.isNull() ? 0 : opt.decorationSize.width() + 2 * margin;
+        const int width = std::max(40, view->viewport()->width() - 2 * spacing - iconWidth - 2 * margin - 4);
+        const QRect text = opt.fontMetrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap | Qt::AlignLeft, opt.text);
+        return {std::min(base.width(), view->viewport()->width() - 2 * spacing), std::max(base.height(), text.height() + 2 * margin + 2)};
+    }
+};
 } // namespace
 
 RecordPanel::RecordPanel(RecordEditor *editor, QWidget *parent) : QWidget(parent), m_editor(editor)
@@ -37,13 +64,15 @@ RecordPanel::RecordPanel(RecordEditor *editor, QWidget *parent) : QWidget(parent
     m_list = new QListWidget(this);
     m_list->setObjectName(u"recordPanelList"_s);
     m_list->setAccessibleName(tr("Questions to answer and wording to look at again"));
-    m_list->setAccessibleDescription(tr("Press Enter to go to the field."));
+    m_list->setAccessibleDescription(tr("Click an item, or press Enter on it, to go to its field."));
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->setUniformItemSizes(false);
     m_list->setSpacing(2);
     m_list->setIconSize(QSize(14, 14));
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setResizeMode(QListView::Adjust); // re-wrap the rows when the panel is resized
+    m_list->setItemDelegate(new WrappingDelegate(m_list));
     m_heading->setBuddy(m_list);
     m_details = new QTextBrowser(this);
     m_details->setAccessibleName(tr("Explanation"));
@@ -67,6 +96,11 @@ RecordPanel::RecordPanel(RecordEditor *editor, QWidget *parent) : QWidget(parent
     connect(m_editor, &RecordEditor::findingsChanged, &m_refresh, qOverload<>(&QTimer::start));
     connect(m_list, &QListWidget::currentRowChanged, this, &RecordPanel::showDetails);
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { activateRow(m_list->row(item)); });
+    // One click goes to the field, whatever the style's rule for activating (Fusion wants two).
+    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_list))
+            activateRow(m_list->row(item));
+    });
     refreshNow();
 }
 
@@ -82,7 +116,7 @@ QString RecordPanel::fieldLabel(const QString &pointer) const
 {
     if (QWidget *w = m_editor->fieldWidget(pointer); w && !w->accessibleName().isEmpty())
         return w->accessibleName();
-    return pointer;
+    return FinaliseDialog::fieldTitle(pointer); // a field the form does not show ("/author/name")
 }
 
 void RecordPanel::refreshNow()
@@ -148,7 +182,8 @@ void RecordPanel::refreshNow()
             item->setData(Qt::AccessibleTextRole, tr("%1 in %2: “%3”. %4").arg(findingKindWord(it.finding), fieldLabel(it.field),
                                                                               it.words, it.finding.message));
         }
-        item->setToolTip(it.kind == PanelItem::Kind::Prompt ? it.prompt.question : it.finding.why);
+        // The whole row and what to do about it, in case the panel is too narrow to show it all.
+        item->setToolTip(u"%1\n\n%2"_s.arg(item->text(), it.kind == PanelItem::Kind::Prompt ? it.prompt.question : it.finding.why).trimmed());
         if (item->text() == currentKey)
             row = m_list->row(item);
     }
@@ -189,7 +224,7 @@ void RecordPanel::showDetails()
                                   "<p>Fairnote checks the entry as you type. Questions left open and wording worth "
                                   "another look appear here, with why and what to write instead.</p>"));
         else
-            m_details->setHtml(tr("<p>Choose an item to see why it matters and what to write instead. Press Enter to go to its field.</p>"));
+            m_details->setHtml(tr("<p>Choose an item to see why it matters and what to write instead. Click it, or press Enter, to go to its field.</p>"));
         return;
     }
     const PanelItem &it = m_items[size_t(index)];

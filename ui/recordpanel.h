@@ -61,13 +61,14 @@ public:
     void activateRow(int row);
     void refreshNow();
     QListWidget *list() const { return m_list; }
+    // The field's name in words ("When it happened"), for a pointer from a prompt or a narrative.
+    QString fieldLabel(const QString &pointer) const;
 
 signals:
     void refreshed(int prompts, int findings);
 
 private:
     void showDetails();
-    QString fieldLabel(const QString &pointer) const;
 
     RecordEditor *m_editor;
     record::Person m_person;

@@ -312,6 +312,11 @@ void ReportDialog::refreshNow()
             preview.lawfulBasis = tr("(not given yet)");
         }
         auto summary = report::buildSummary(m_store, preview);
+        if (summary && !m_consent->isChecked() && !m_noConsent->isChecked()) {
+            // Neither choice made: the preview must not read as if it were shared without consent.
+            summary->basis = tr("Not answered yet: whether the person consented to this being shared or, if not, the "
+                                "lawful basis for sharing it.");
+        }
         if (summary) {
             m_html = report::summaryHtml(*summary);
             m_flagged->clear();

@@ -17,18 +17,18 @@ namespace fairnote::record {
 
 enum class DatePrecision { Exact, Day, Month, Year, Range, Unknown };
 enum class IncidentType { Deliberate, Accidental, Threat, UnknownCause, Alleged };
-enum class AccidentalCause { Cooking, Smoking, Electrical, Candle, Other };
-enum class SettingType { OwnHome, Hostel, Street, PublicBuilding, Institution, Other };
+enum class AccidentalCause { Cooking, Smoking, Electrical, Candle, Other, Unknown };
+enum class SettingType { OwnHome, Hostel, Street, PublicBuilding, Institution, Other, Unknown };
 enum class Injury { None, ToPerson, ToOthers, Unknown };
 enum class Damage { None, Minor, Major, Unknown };
 enum class YesNoUnknown { Yes, No, Unknown };
 enum class SourceType { Observed, OwnAccount, ThirdParty, OfficialRecord, EarlierNote, Unknown };
-enum class OfficialBody { Police, FireService, Probation, Court, PreviousProvider, Other };
-enum class Verification { Verified, Unverified, Disputed };
+enum class OfficialBody { Police, FireService, Probation, Court, PreviousProvider, Other, Unknown };
+enum class Verification { Verified, Unverified, Disputed, Unknown };
 enum class LegalStatus { None, PoliceNotInvolved, Allegation, NoFurtherAction, Caution, Charged, Convicted, Acquitted, Unknown };
 enum class InterventionType { FireSetterProgramme, Treatment, Engagement, HomeFireSafetyVisit, Other };
 enum class VisitStatus { NotNeeded, Requested, Completed, Declined, Unknown };
-enum class AccountStatus { Asked, Declined, NotYetAsked, NotPossible };
+enum class AccountStatus { Asked, Declined, NotYetAsked, NotPossible, Unknown };
 
 // When the event happened, as precisely as it is known.
 struct EventDate

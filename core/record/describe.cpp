@@ -43,6 +43,7 @@ QString title(AccidentalCause v)
     case AccidentalCause::Electrical: return u"Electrical"_s;
     case AccidentalCause::Candle: return u"Candle"_s;
     case AccidentalCause::Other: return u"Other"_s;
+    case AccidentalCause::Unknown: return u"Unknown"_s;
     }
     return {};
 }
@@ -56,6 +57,7 @@ QString title(SettingType v)
     case SettingType::PublicBuilding: return u"Public building"_s;
     case SettingType::Institution: return u"Prison or hospital"_s;
     case SettingType::Other: return u"Other"_s;
+    case SettingType::Unknown: return u"Unknown"_s;
     }
     return {};
 }
@@ -114,6 +116,7 @@ QString title(OfficialBody v)
     case OfficialBody::Court: return u"Court"_s;
     case OfficialBody::PreviousProvider: return u"Previous provider"_s;
     case OfficialBody::Other: return u"Other"_s;
+    case OfficialBody::Unknown: return u"Unknown"_s;
     }
     return {};
 }
@@ -124,6 +127,7 @@ QString title(Verification v)
     case Verification::Verified: return u"Verified"_s;
     case Verification::Unverified: return u"Not verified"_s;
     case Verification::Disputed: return u"Disputed"_s;
+    case Verification::Unknown: return u"Unknown"_s;
     }
     return {};
 }
@@ -175,6 +179,7 @@ QString title(AccountStatus v)
     case AccountStatus::Declined: return u"Declined to give one"_s;
     case AccountStatus::NotYetAsked: return u"Not yet asked"_s;
     case AccountStatus::NotPossible: return u"Not possible to ask"_s;
+    case AccountStatus::Unknown: return u"Unknown"_s;
     }
     return {};
 }

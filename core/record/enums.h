@@ -32,10 +32,11 @@ FAIRNOTE_ENUM_IDS(IncidentType, {IncidentType::Deliberate, u"deliberate"}, {Inci
                   {IncidentType::Alleged, u"alleged-unverified"})
 FAIRNOTE_ENUM_IDS(AccidentalCause, {AccidentalCause::Cooking, u"cooking"}, {AccidentalCause::Smoking, u"smoking"},
                   {AccidentalCause::Electrical, u"electrical"}, {AccidentalCause::Candle, u"candle"},
-                  {AccidentalCause::Other, u"other"})
+                  {AccidentalCause::Other, u"other"}, {AccidentalCause::Unknown, u"unknown"})
 FAIRNOTE_ENUM_IDS(SettingType, {SettingType::OwnHome, u"own-room-or-flat"}, {SettingType::Hostel, u"hostel-or-supported-housing"},
                   {SettingType::Street, u"street-or-outdoors"}, {SettingType::PublicBuilding, u"public-building"},
-                  {SettingType::Institution, u"prison-or-hospital"}, {SettingType::Other, u"other"})
+                  {SettingType::Institution, u"prison-or-hospital"}, {SettingType::Other, u"other"},
+                  {SettingType::Unknown, u"unknown"})
 FAIRNOTE_ENUM_IDS(Injury, {Injury::None, u"none"}, {Injury::ToPerson, u"to-the-person"}, {Injury::ToOthers, u"to-others"},
                   {Injury::Unknown, u"unknown"})
 FAIRNOTE_ENUM_IDS(Damage, {Damage::None, u"none"}, {Damage::Minor, u"minor"}, {Damage::Major, u"major"},
@@ -46,9 +47,10 @@ FAIRNOTE_ENUM_IDS(SourceType, {SourceType::Observed, u"observed-by-author"}, {So
                   {SourceType::EarlierNote, u"earlier-note"}, {SourceType::Unknown, u"unknown"})
 FAIRNOTE_ENUM_IDS(OfficialBody, {OfficialBody::Police, u"police"}, {OfficialBody::FireService, u"fire-service"},
                   {OfficialBody::Probation, u"probation"}, {OfficialBody::Court, u"court"},
-                  {OfficialBody::PreviousProvider, u"previous-provider"}, {OfficialBody::Other, u"other"})
+                  {OfficialBody::PreviousProvider, u"previous-provider"}, {OfficialBody::Other, u"other"},
+                  {OfficialBody::Unknown, u"unknown"})
 FAIRNOTE_ENUM_IDS(Verification, {Verification::Verified, u"verified"}, {Verification::Unverified, u"unverified"},
-                  {Verification::Disputed, u"disputed"})
+                  {Verification::Disputed, u"disputed"}, {Verification::Unknown, u"unknown"})
 FAIRNOTE_ENUM_IDS(LegalStatus, {LegalStatus::None, u"none"}, {LegalStatus::PoliceNotInvolved, u"police-not-involved"},
                   {LegalStatus::Allegation, u"allegation"}, {LegalStatus::NoFurtherAction, u"no-further-action"},
                   {LegalStatus::Caution, u"caution"}, {LegalStatus::Charged, u"charged"},
@@ -61,7 +63,8 @@ FAIRNOTE_ENUM_IDS(VisitStatus, {VisitStatus::NotNeeded, u"not-needed"}, {VisitSt
                   {VisitStatus::Completed, u"completed"}, {VisitStatus::Declined, u"declined"},
                   {VisitStatus::Unknown, u"unknown"})
 FAIRNOTE_ENUM_IDS(AccountStatus, {AccountStatus::Asked, u"asked"}, {AccountStatus::Declined, u"declined"},
-                  {AccountStatus::NotYetAsked, u"not-yet-asked"}, {AccountStatus::NotPossible, u"not-possible"})
+                  {AccountStatus::NotYetAsked, u"not-yet-asked"}, {AccountStatus::NotPossible, u"not-possible"},
+                  {AccountStatus::Unknown, u"unknown"})
 #undef FAIRNOTE_ENUM_IDS
 
 template <typename E>

@@ -228,6 +228,11 @@ TEST_CASE("the schema lists exactly the values the reader accepts", "[interchang
     CHECK(values(incident[u"legal"_s].toObject()[u"properties"_s].toObject()[u"status"_s]) == enumIds<LegalStatus>());
     CHECK(values(incident[u"source"_s].toObject()[u"properties"_s].toObject()[u"type"_s]) == enumIds<SourceType>());
     CHECK(values(incident[u"setting"_s].toObject()[u"properties"_s].toObject()[u"type"_s]) == enumIds<SettingType>());
+    // "Unknown" is an answer in every choice of the form (docs/ui.md).
+    CHECK(values(incident[u"accidental_cause"_s]) == enumIds<AccidentalCause>());
+    CHECK(values(incident[u"source"_s].toObject()[u"properties"_s].toObject()[u"official_body"_s]) == enumIds<OfficialBody>());
+    CHECK(values(incident[u"source"_s].toObject()[u"properties"_s].toObject()[u"verification"_s]) == enumIds<Verification>());
+    CHECK(values(incident[u"own_account"_s].toObject()[u"properties"_s].toObject()[u"status"_s]) == enumIds<AccountStatus>());
     CHECK(values(schema[u"$defs"_s].toObject()[u"eventDate"_s].toObject()[u"properties"_s].toObject()[u"precision"_s])
           == enumIds<DatePrecision>());
 }

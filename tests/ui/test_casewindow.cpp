@@ -5,6 +5,7 @@
 #include "uitestsupport.h"
 
 #include "findingformat.h"
+#include "formfields.h"
 #include "mainwindow.h"
 #include "noteeditor.h"
 #include "recordeditor.h"
@@ -28,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenuBar>
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QListWidget>
@@ -459,6 +461,9 @@ TEST_CASE("the summary dialog previews, refuses to save without purpose and reci
     ReportDialog dialog(ReportDialog::Kind::Summary, w.window->store(), u"person-0001"_s, kJo, uitest::builtInChecker());
     dialog.refreshNow();
     CHECK(dialog.preview()->toPlainText().contains(u"Fire-safety history — factual summary"_s));
+    // Neither consent choice made yet: the preview says so, not "shared without consent".
+    CHECK(dialog.preview()->toPlainText().contains(u"Not answered yet: whether the person consented"_s));
+    CHECK_FALSE(dialog.preview()->toPlainText().contains(u"without the person's consent"_s));
     CHECK_FALSE(dialog.savePdfButton()->isEnabled());
     QString error;
     CHECK_FALSE(dialog.saveTo(w.temp.dir.filePath(u"s.pdf"_s), u"pdf"_s, &error));
@@ -588,4 +593,197 @@ TEST_CASE("the trends chart reads without colour: every line is named and the fi
     QFile f(dir.filePath(u"t.csv"_s));
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll().startsWith("period,group,metric,value,n"));
+}
+
+// ---- the audit of the desktop app (ui-fixes) ------------------------------------------------------
+
+TEST_CASE("every choice in the incident form offers Unknown as a deliberate answer", "[ui][casewindow][form]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    QStringList without;
+    int boxes = 0;
+    for (QComboBox *box : w.window->recordEditor()->findChildren<QComboBox *>()) {
+        const QString pointer = box->objectName().isEmpty() ? box->parentWidget()->objectName() : box->objectName();
+        // "Spent" is a confirmation only the worker gives ("Not confirmed" until then), not a fact to record.
+        if (!pointer.startsWith(u'/') || pointer == u"/incident/legal/spent")
+            continue;
+        ++boxes;
+        CHECK(box->itemText(0) == notAnsweredText()); // the blank is never an answer
+        const bool unknown = box->findText(u"Unknown"_s) >= 0 || box->findText(record::title(record::IncidentType::UnknownCause)) >= 0;
+        if (!unknown)
+            without << pointer;
+    }
+    INFO(without.join(u", "_s).toStdString());
+    CHECK(boxes >= 20);
+    CHECK(without.isEmpty());
+
+    // Chosen, it is saved as "unknown", not as a blank.
+    auto *setting = child<QComboBox>(w.window->recordEditor(), u"/incident/setting/type"_s);
+    setting->setCurrentIndex(setting->findText(u"Unknown"_s));
+    auto *verified = child<QComboBox>(w.window->recordEditor(), u"/incident/source/verification"_s);
+    verified->setCurrentIndex(verified->findText(u"Unknown"_s));
+    auto *account = child<QComboBox>(w.window->recordEditor(), u"/incident/own_account/status"_s);
+    account->setCurrentIndex(account->findText(u"Unknown"_s));
+    const record::IncidentRecord r = *w.window->recordEditor()->entry().incident();
+    CHECK(r.setting.type == record::SettingType::Unknown);
+    CHECK(r.source.verification == record::Verification::Unknown);
+    CHECK(r.ownAccount.status == record::AccountStatus::Unknown);
+    w.settle();
+    for (int row = 0; row < w.window->recordPanel()->rowCount(); ++row) {
+        const QString text = w.window->recordPanel()->rowText(row);
+        CHECK_FALSE((text.contains(u"Where it happened"_s) && text.contains(u"not been answered"_s)));
+    }
+}
+
+TEST_CASE("one click on a panel row goes to its field, and every row names its field in words", "[ui][casewindow][panel]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    w.settle();
+    RecordPanel *panel = w.window->recordPanel();
+    auto *list = child<QListWidget>(panel, u"recordPanelList"_s);
+
+    // Every field of the form resolves to a readable label, never a JSON pointer.
+    QStringList unreadable;
+    for (const QString &pointer : w.window->recordEditor()->fieldPointers())
+        if (const QString label = panel->fieldLabel(pointer); label.isEmpty() || label.startsWith(u'/'))
+            unreadable << pointer;
+    INFO(unreadable.join(u", "_s).toStdString());
+    CHECK(unreadable.isEmpty());
+    CHECK(panel->fieldLabel(u"/event_date/precision"_s) == u"When it happened"_s);
+    for (int row = 0; row < panel->rowCount(); ++row)
+        CHECK_FALSE(panel->rowText(row).contains(u" · /"_s));
+
+    // Long rows wrap, and each row is tall enough for all of its lines (none cut off), also after
+    // the window is made narrower.
+    w.window->resize(1360, 760);
+    QApplication::processEvents();
+    panel->refreshNow();
+    QApplication::processEvents();
+    w.window->resize(1000, 760);
+    QTest::qWait(50);
+    int dateRow = -1;
+    for (int row = 0; row < list->count(); ++row) {
+        QListWidgetItem *item = list->item(row);
+        if (item->text().contains(u"When it happened"_s))
+            dateRow = row;
+        const QRect rect = list->visualItemRect(item);
+        const int textWidth = rect.width() - list->iconSize().width() - 12;
+        const QRect needed = list->fontMetrics().boundingRect(QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, item->text());
+        INFO(item->text().toStdString());
+        CHECK(rect.height() >= needed.height());
+        if (item->flags() & Qt::ItemIsSelectable) // not a heading
+            CHECK(item->toolTip().contains(item->text()));
+    }
+    REQUIRE(dateRow >= 0);
+
+    // A single click (Fusion activates only on a double click) takes the worker to the field.
+    const QRect rect = list->visualItemRect(list->item(dateRow));
+    list->scrollToItem(list->item(dateRow));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(dateRow)).center());
+    (void)rect;
+    QWidget *field = w.window->recordEditor()->fieldWidget(u"/event_date"_s);
+    REQUIRE(field);
+    CHECK((QApplication::focusWidget() == field || field->isAncestorOf(QApplication::focusWidget())));
+}
+
+TEST_CASE("Ctrl+E amends a final entry even from a read-only text field", "[ui][casewindow][keyboard]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"Sam phoned at 10:00."_s);
+    REQUIRE(w.window->finaliseWith({}, {}));
+    REQUIRE(w.window->editorReadOnly());
+    auto *people = child<QLineEdit>(w.window->recordEditor(), u"/people_present"_s);
+    REQUIRE(people->isReadOnly());
+    people->setFocus();
+    REQUIRE(QApplication::focusWidget() == people);
+    QTest::keyClick(people, Qt::Key_E, Qt::ControlModifier);
+    CHECK_FALSE(w.window->editorReadOnly());
+    CHECK(w.window->editorStatusText().contains(u"Amendment"_s));
+
+    // In an editable field of a draft, the window's other shortcuts still leave the field's keys alone.
+    people->setFocus();
+    people->setText(u"Dee"_s);
+    people->setCursorPosition(0);
+    QTest::keyClick(people, Qt::Key_E, Qt::ControlModifier); // Amend is not available: end of line
+    CHECK_FALSE(w.window->editorReadOnly());
+}
+
+namespace {
+// The Alt+letter of every visible label, button and menu title in the window.
+std::map<QChar, QStringList> mnemonics(QWidget *window, bool visibleOnly)
+{
+    std::map<QChar, QStringList> out;
+    auto add = [&](QString text, const QString &where) {
+        text.replace(u"&&"_s, QString());
+        const qsizetype at = text.indexOf(u'&');
+        if (at >= 0 && at + 1 < text.size())
+            out[text.at(at + 1).toLower()] << where + u": "_s + text;
+    };
+    if (auto *main = qobject_cast<QMainWindow *>(window))
+        for (QAction *a : main->menuBar()->actions())
+            add(a->text(), u"menu"_s);
+    for (QLabel *label : window->findChildren<QLabel *>())
+        if (label->buddy() && (!visibleOnly || label->isVisibleTo(window)))
+            add(label->text(), u"label"_s);
+    for (QAbstractButton *b : window->findChildren<QAbstractButton *>())
+        if (!visibleOnly || b->isVisibleTo(window))
+            add(b->text(), u"button"_s);
+    return out;
+}
+
+QStringList clashes(const std::map<QChar, QStringList> &found)
+{
+    QStringList out;
+    for (const auto &[letter, where] : found)
+        if (where.size() > 1)
+            out << QString(letter) + u" — "_s + where.join(u" | "_s);
+    return out;
+}
+} // namespace
+
+TEST_CASE("every Alt+letter in the window is used once: the menus win over the form", "[ui][casewindow][keyboard]")
+{
+    CaseWindow w;
+    w.addPerson();
+    {
+        INFO(clashes(mnemonics(w.window.get(), true)).join(u"\n"_s).toStdString());
+        CHECK(clashes(mnemonics(w.window.get(), true)).isEmpty()); // the chronology
+    }
+    REQUIRE(w.window->newEntry(true));
+    {
+        const auto found = mnemonics(w.window.get(), true);
+        INFO(clashes(found).join(u"\n"_s).toStdString());
+        CHECK(clashes(found).isEmpty());
+        for (const QChar menu : {u'f', u'e', u'p', u'u', u'c', u's', u't', u'h'})
+            CHECK(found.at(menu).front().startsWith(u"menu"_s));
+    }
+    // The whole incident form, the fields that only show with some answers included.
+    {
+        const auto form = mnemonics(w.window->recordEditor(), false);
+        INFO(clashes(form).join(u"\n"_s).toStdString());
+        CHECK(clashes(form).isEmpty());
+        for (const QChar menu : {u'f', u'e', u'p', u'u', u'c', u's', u't', u'h', u'q'})
+            CHECK(form.count(menu) == 0);
+        CHECK(form.size() >= 12);
+    }
+}
+
+TEST_CASE("a person with no entries: the chronology page keeps its lines together at the top", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.window->resize(1200, 760);
+    w.addPerson();
+    QApplication::processEvents();
+    auto *empty = child<QLabel>(w.window.get(), u"chronologyEmpty"_s);
+    REQUIRE(empty->isVisible());
+    QWidget *page = empty->parentWidget();
+    // Its text sits in the upper part of the page, not spread down the whole pane.
+    CHECK(empty->geometry().bottom() < page->height() / 2);
+    CHECK(empty->height() < 120);
 }

@@ -5,6 +5,7 @@
 #define CATCH_CONFIG_EXTERNAL_INTERFACES // for the event listener below
 #include "authordialog.h"
 #include "finalisedialog.h"
+#include "formfields.h"
 #include "historydialog.h"
 #include "openfaileddialog.h"
 #include "persondialog.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
@@ -488,6 +490,9 @@ TEST_CASE("an entry marked in error has a banner with who, when and why", "[ui][
     CHECK(text.contains(HistoryDialog::displayTime(utc(2026, 3, 4, 9, 12))));
     CHECK(text.contains(u"Written in the wrong person's file."_s));
     CHECK(dialog.findChild<QWidget *>(u"inErrorBanner"_s));
+    // Accurate about where it still appears: a subject-access export shows it, marked in error.
+    CHECK(text.contains(u"left out of referral summaries; a subject-access export still shows it, marked in error"_s));
+    CHECK_FALSE(text.contains(u"summaries and exports"_s));
 
     HistoryDialog fine(twoNotes());
     CHECK(fine.inErrorText().isEmpty());
@@ -586,6 +591,112 @@ TEST_CASE("the date of birth stays unknown unless it is known and entered", "[ui
     CHECK(dialog.dateOfBirthEdit()->text() == u"Not known"_s);
 }
 
+// ---- the event date and optional dates: nothing is guessed -----------------------------------------
+
+namespace {
+void choosePrecision(EventDateEdit &e, record::DatePrecision p)
+{
+    e.precisionBox()->setCurrentIndex(e.precisionBox()->findText(record::title(p)));
+}
+} // namespace
+
+TEST_CASE("choosing a date precision guesses no date: it stays blank until one is entered", "[ui][dialogs][form]")
+{
+    app();
+    EventDateEdit e;
+    e.setAccessibleName(u"When it happened"_s);
+    CHECK(e.accessibleName() == u"When it happened"_s);
+    e.show();
+    for (const auto p : {record::DatePrecision::Exact, record::DatePrecision::Day, record::DatePrecision::Month,
+                         record::DatePrecision::Year, record::DatePrecision::Range}) {
+        choosePrecision(e, p);
+        INFO(record::title(p).toStdString());
+        const record::EventDate d = e.value();
+        CHECK_FALSE(d.precision); // not answered: no today, no current hour, no current year
+        CHECK_FALSE(d.date.isValid());
+        CHECK_FALSE(d.exact.isValid());
+    }
+    auto *day = e.findChild<BlankDateEdit *>(u"day"_s);
+    REQUIRE(day);
+    CHECK(day->text() == u"Enter the date"_s);
+    CHECK(e.findChild<BlankYearBox *>(u"year"_s)->text() == u"Enter the year"_s);
+
+    // Entered, it is the answer.
+    choosePrecision(e, record::DatePrecision::Day);
+    day->setDate(QDate(2024, 3, 5));
+    CHECK(e.value().precision == record::DatePrecision::Day);
+    CHECK(e.value().date == QDate(2024, 3, 5));
+
+    // Typed into a blank box: the digits are the day (the rest shown, from today, to change).
+    auto *month = e.findChild<BlankDateEdit *>(u"month"_s);
+    choosePrecision(e, record::DatePrecision::Month);
+    CHECK_FALSE(e.value().precision);
+    auto *year = e.findChild<BlankYearBox *>(u"year"_s);
+    choosePrecision(e, record::DatePrecision::Year);
+    year->setFocus();
+    QTest::keyClicks(year, u"2023"_s);
+    QTest::keyClick(year, Qt::Key_Tab);
+    CHECK(e.value().precision == record::DatePrecision::Year);
+    CHECK(e.value().date == QDate(2023, 1, 1));
+    (void)month;
+
+    // Exact needs the date and the time, both entered.
+    choosePrecision(e, record::DatePrecision::Exact);
+    auto *exactDate = e.findChild<BlankDateEdit *>(u"exactDate"_s);
+    auto *time = e.findChild<QLineEdit *>(u"exactTime"_s);
+    exactDate->setDate(QDate(2024, 3, 5));
+    CHECK_FALSE(e.value().precision);
+    time->setText(u"14:05"_s);
+    CHECK(e.value().exact == QDateTime(QDate(2024, 3, 5), QTime(14, 5), Qt::UTC));
+
+    // Loading another entry leaves nothing behind from this one.
+    e.setValue({});
+    choosePrecision(e, record::DatePrecision::Day);
+    CHECK_FALSE(e.value().precision);
+    CHECK_FALSE(day->isEntered());
+
+    // Typing into the blank day box: the digits are the day; the month and year shown are today's,
+    // on screen for the worker to change, and nothing is there until they type.
+    day->setFocus();
+    QTest::keyClicks(day, u"15"_s);
+    QTest::keyClick(day, Qt::Key_Tab);
+    INFO("day box: " << day->text().toStdString());
+    CHECK(day->isEntered());
+    CHECK(e.value().date.day() == 15);
+}
+
+TEST_CASE("a date range never ends before it starts", "[ui][dialogs][form]")
+{
+    app();
+    EventDateEdit e;
+    choosePrecision(e, record::DatePrecision::Range);
+    auto *from = e.findChild<BlankDateEdit *>(u"from"_s);
+    auto *to = e.findChild<BlankDateEdit *>(u"to"_s);
+    from->setDate(QDate(2024, 3, 10));
+    CHECK_FALSE(e.value().precision); // one end only
+    to->setDate(QDate(2024, 3, 1));   // before the start: put back to the start
+    CHECK(to->date() == QDate(2024, 3, 10));
+    to->setDate(QDate(2024, 3, 20));
+    from->setDate(QDate(2024, 3, 25)); // the start moved past the end takes the end along
+    CHECK(to->date() == QDate(2024, 3, 25));
+    const record::EventDate d = e.value();
+    REQUIRE(d.precision == record::DatePrecision::Range);
+    CHECK(d.date <= d.rangeEnd);
+}
+
+TEST_CASE("an optional date ticked as known is no date until one is entered", "[ui][dialogs][form]")
+{
+    app();
+    OptionalDateEdit e(u"Date of that status"_s);
+    CHECK(e.accessibleName() == u"Date of that status"_s);
+    e.findChild<QCheckBox *>()->setChecked(true);
+    CHECK_FALSE(e.date().isValid());
+    e.findChild<BlankDateEdit *>()->setDate(QDate(2025, 1, 2));
+    CHECK(e.date() == QDate(2025, 1, 2));
+    e.findChild<QCheckBox *>()->setChecked(false);
+    CHECK_FALSE(e.date().isValid());
+}
+
 // ---- OpenFailedDialog -------------------------------------------------------------------------------
 
 TEST_CASE("the open-failed dialog says which file and what is wrong, in a sentence", "[ui][dialogs][open]")
@@ -603,6 +714,19 @@ TEST_CASE("the open-failed dialog says which file and what is wrong, in a senten
     CHECK(second.openAnotherButton()->text() == u"&Open another case file…"_s);
     CHECK(second.createNewButton()->text() == u"&Create a new case file…"_s);
     CHECK(second.quitButton()->text() == u"&Quit"_s);
+}
+
+TEST_CASE("the open-failed dialog never capitalises a path at the start of the message", "[ui][dialogs][open]")
+{
+    app();
+    const store::StoreError relative {store::ErrorCode::NotSqlite, u"u/notes.txt is not a Fairnote case file"_s};
+    CHECK(OpenFailedDialog(u"u/notes.txt"_s, relative).reasonText() == u"u/notes.txt is not a Fairnote case file."_s);
+    const store::StoreError bare {store::ErrorCode::NotSqlite, u"notes.txt is not a Fairnote case file"_s};
+    CHECK(OpenFailedDialog(u"notes.txt"_s, bare).reasonText() == u"notes.txt is not a Fairnote case file."_s);
+    const store::StoreError spaced {store::ErrorCode::NotSqlite, u"my notes is not a Fairnote case file"_s};
+    CHECK(OpenFailedDialog(u"my notes"_s, spaced).reasonText() == u"my notes is not a Fairnote case file."_s);
+    const store::StoreError words {store::ErrorCode::Corrupt, u"the file is damaged"_s};
+    CHECK(OpenFailedDialog(u"/tmp/x.db"_s, words).reasonText() == u"The file is damaged."_s);
 }
 
 TEST_CASE("the open-failed dialog returns the choice clicked", "[ui][dialogs][open]")
@@ -688,7 +812,7 @@ TEST_CASE("screenshots of the dialogs", "[.screenshots]")
     {
         ReasonDialog d(u"Mark this entry in error"_s,
             u"The entry stays in the case file and can still be read, marked as in error, with your reason, "
-            u"your name and the time. It is left out of summaries and exports."_s,
+            u"your name and the time. It is left out of referral summaries; a subject-access export still shows it, marked in error."_s,
             u"For example: written in the wrong person's file"_s, u"Mark in error"_s);
         d.reasonEdit()->setPlainText(
             u"Written in the wrong person's file: this was about Sam Rivers, not Sam Rivera."_s);

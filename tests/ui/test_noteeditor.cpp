@@ -9,6 +9,7 @@
 #include "noteeditor.h"
 
 #include <QHelpEvent>
+#include <QMenu>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -448,4 +449,49 @@ TEST_CASE("deleting from inside flagged words to before them leaves no stale fin
     CHECK(e.editor.toPlainText() == u"He was\n\nsonist.\n\nMore words after it."_s);
     CHECK(e.editor.allFindings() == fullCheck(e.editor));
     CHECK(e.editor.allFindings().empty());
+}
+
+TEST_CASE("right-click on flagged wording offers the rule's alternatives and its question", "[ui][editor]")
+{
+    Editing e;
+    QAction ignore(u"Ignore once"_s);
+    e.editor.setFindingActions({&ignore});
+    e.editor.setNoteText(u"Known arsonist, seen at the hub."_s);
+    const auto f = findingOn(e.editor, u"arsonist"_s);
+    REQUIRE(f);
+    REQUIRE_FALSE(f->suggestions.isEmpty()); // from the rule pack, not from code
+    QTextCursor at(e.editor.document());
+    at.setPosition(int(f->offset + 2));
+    const QPoint point = e.editor.cursorRect(at).center() + QPoint(2, 0);
+    std::unique_ptr<QMenu> menu(e.editor.createContextMenu(point));
+
+    QStringList shown;
+    for (QAction *a : menu->actions())
+        if (!a->isSeparator())
+            shown << a->text();
+    INFO(shown.join(u" | "_s).toStdString());
+    // The message in full as the first item (an item, not a section title, so the menu is wide
+    // enough for it), then the question, then the alternatives, then the three choices.
+    REQUIRE(shown.size() >= 4);
+    CHECK(shown.at(0) == u"%1: “arsonist” defines a person by one act."_s.arg(severityWord(Severity::Error)));
+    CHECK(shown.at(1) == u"Question to answer: What happened, when, and how do we know?"_s);
+    CHECK(shown.at(2) == f->suggestions.first());
+    CHECK(shown.at(3) == u"Ignore once"_s);
+    QAction *suggestion = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->objectName() == u"wordingSuggestionMenuAction"_s)
+            suggestion = a;
+    REQUIRE(suggestion);
+    CHECK(suggestion->font().bold());
+    CHECK(suggestion->isEnabled());
+    CHECK(menu->sizeHint().width() > menu->fontMetrics().horizontalAdvance(shown.at(0)));
+
+    // Choosing it writes it in place of the flagged words, selects the first blank to fill in,
+    // and Undo takes it back in one step.
+    suggestion->trigger();
+    CHECK(e.editor.toPlainText() == u"Known convicted of arson at [court] on [date], seen at the hub."_s);
+    CHECK(e.editor.textCursor().selectedText() == u"[court]"_s);
+    CHECK_FALSE(findingOn(e.editor, u"arsonist"_s));
+    e.editor.undo();
+    CHECK(e.editor.toPlainText() == u"Known arsonist, seen at the hub."_s);
 }
