@@ -918,6 +918,7 @@ bool MainWindow::newEntry(bool incident)
     m_editor->setReadOnly(false);
     m_editor->setEntry(e);
     m_loading = false;
+    m_baseline = m_editor->entry();
     m_filter->clearNote();
     updateNames();
     m_savedAt = {};
@@ -972,6 +973,7 @@ void MainWindow::loadEntryIntoEditor(const store::EntryDetail &d)
     m_editor->setEntry(myDraft ? d.draft->entry : d.revisions.back().entry);
     m_editor->setReadOnly(m_readOnly);
     m_loading = false;
+    m_baseline = m_editor->entry();
     m_filter->clearNote();
     updateNames();
     m_dirty = false;
@@ -996,6 +998,10 @@ void MainWindow::editorChanged()
 {
     updateNames();
     if (m_loading || m_readOnly)
+        return;
+    // Only a change to what the entry says counts: the highlighter's format-only changes, or typing a
+    // word and deleting it again before anything was saved, leave nothing to save.
+    if (!m_dirty && m_editor->entry() == m_baseline)
         return;
     m_dirty = true;
     if (!m_autosave.isActive())
@@ -1033,6 +1039,7 @@ bool MainWindow::saveDraft(QString *error)
     m_entryId = *id;
     m_entryIsNew = false;
     m_dirty = false;
+    m_baseline = m_editor->entry();
     m_savedAt = QDateTime::currentDateTimeUtc();
     if (wasNew) {
         // The new entry joins the chronology; the form stays as it is.

@@ -175,6 +175,7 @@ private:
     bool m_readOnly = false;
     bool m_amending = false;  // the open draft is an amendment
     bool m_dirty = false;
+    record::Entry m_baseline; // what the editor held when the entry was loaded or last saved
     bool m_loading = false;
     QDateTime m_savedAt;
     QTimer m_autosave;

@@ -285,12 +285,17 @@ int main(int argc, char **argv)
         const store::Actor sam{u"Sam Okafor"_s, u"Team leader"_s, u"Fairview Lodge"_s};
         auto rubric = review::Rubric::load();
         ui::SupervisionDialog supervision(window.store(), *rubric, sam, &window);
-        supervision.sizeBox()->setValue(4);
+        supervision.sizeBox()->setValue(8);
         supervision.seedEdit()->setText(u"20261201"_s);
         QString error;
         if (!supervision.drawQueue(&error))
             die(error);
-        supervision.queueList()->setCurrentRow(0);
+        // The review shown is of the entry its evidence quotes: one that says "kicked off".
+        int row = 0;
+        for (int i = 0; i < supervision.queueList()->count(); ++i)
+            if (supervision.queueList()->item(i)->text().contains(u"kicked off"_s))
+                row = i;
+        supervision.queueList()->setCurrentRow(row);
         supervision.scoreBox(u"factual"_s)->setCurrentIndex(2);
         supervision.evidenceEdit(u"factual"_s)->setText(u"“kicked off”: says what he did only as a conclusion"_s);
         supervision.scoreBox(u"respectful-language"_s)->setCurrentIndex(2);

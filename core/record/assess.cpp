@@ -65,7 +65,7 @@ std::optional<TimeSince> timeSince(const EventDate &date, const QDateTime &now)
     const auto precision = date.precision.value_or(DatePrecision::Unknown);
     const bool exact = precision == DatePrecision::Exact || precision == DatePrecision::Day;
     TimeSince out;
-    out.when = precision == DatePrecision::Range ? date.display() : (exact ? u"on "_s : u"in "_s) + date.display();
+    out.when = date.phrase(); // "on 2 August 2025 at 23:40", "in 2021", "between …"
     out.ago = (exact ? QString() : u"at least "_s) + describeDuration(days);
     return out;
 }

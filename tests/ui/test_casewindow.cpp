@@ -199,6 +199,19 @@ TEST_CASE("a draft saves, and reopens in a new window as it was left", "[ui][cas
     CHECK(w.narrative(u"/note/text"_s)->toPlainText() == u"Sam came to the office at 10:00 to ask about his application."_s);
 }
 
+TEST_CASE("a new entry left untouched saves nothing; typing a word and deleting it saves nothing either", "[ui][casewindow]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    QTest::qWait(MainWindow::kAutosaveMs * 2); // the highlighter runs; an autosave would have fired by now
+    CHECK_FALSE(w.window->hasUnsavedChanges());
+    CHECK(w.window->currentEntryId().isEmpty());
+    auto list = w.window->store().entries({}, kJo);
+    REQUIRE(list.ok());
+    CHECK(list->empty());
+}
+
 TEST_CASE("a draft survives a crash: it is saved as the worker types, before any close", "[ui][casewindow]")
 {
     CaseWindow w;
