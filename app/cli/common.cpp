@@ -22,9 +22,9 @@ std::unique_ptr<wording::Checker> loadChecker(const QString &rulesDir, CliIo &io
     if (!pack) {
         for (const auto &p : pack.error())
             io.err << p.toString() << u'\n';
-        io.err << u"fairnote-cli: the rule pack has %n problem(s); nothing was checked. Fix the file(s) named above%1.\n"_s
-                      .arg(rulesDir.isEmpty() ? QString() : u" or leave out --rules"_s)
-                      .replace(u"%n"_s, QString::number(pack.error().size()));
+        const qsizetype n = pack.error().size();
+        io.err << u"fairnote-cli: the rule pack has %1; nothing was checked. Fix what is named above%2.\n"_s
+                      .arg(n == 1 ? u"1 problem"_s : u"%1 problems"_s.arg(n), rulesDir.isEmpty() ? QString() : u" or leave out --rules"_s);
         io.err.flush();
         return nullptr;
     }

@@ -253,8 +253,8 @@ std::optional<ExerciseSet> loadSet(const ParsedArgs &p, CliIo &io)
     if (!set) {
         for (const ExerciseProblem &problem : set.error())
             io.err << problem.toString() << u'\n';
-        io.err << u"fairnote-cli exercise: %1 problem(s) in the exercise files; nothing was done. Fix the file(s) named above.\n"_s
-                      .arg(set.error().size());
+        io.err << u"fairnote-cli exercise: %1 in the exercise files; nothing was done. Fix what is named above.\n"_s
+                      .arg(set.error().size() == 1 ? u"1 problem"_s : u"%1 problems"_s.arg(set.error().size()));
         io.err.flush();
         return std::nullopt;
     }
@@ -454,7 +454,7 @@ int ExerciseCommand::score(const ParsedArgs &p, CliIo &io)
     if (!answer) {
         for (const ExerciseProblem &problem : answer.error())
             io.err << problem.toString() << u'\n';
-        io.err << u"fairnote-cli exercise: the answer was not scored; fix the problem(s) above (the answer format is in docs/training.md).\n"_s;
+        io.err << u"fairnote-cli exercise: the answer was not scored; fix what is named above (the answer format is in docs/training.md).\n"_s;
         io.err.flush();
         return ExitBadInput;
     }

@@ -78,7 +78,7 @@ int RulesCommand::execute(const QStringList &args, CliIo &io)
         if (!pack) {
             for (const auto &problem : pack.error())
                 io.err << problem.toString() << u'\n';
-            io.err << u"%1 problem(s) found.\n"_s.arg(pack.error().size());
+            io.err << (pack.error().size() == 1 ? u"1 problem found.\n"_s : u"%1 problems found.\n"_s.arg(pack.error().size()));
             return ExitBadInput;
         }
         io.out << u"%1: valid; %2 rules in force with the built-in pack.\n"_s.arg(p.positional[1], QString::number(pack->rules.size()));

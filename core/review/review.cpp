@@ -4,6 +4,7 @@
 #include "review/review.h"
 
 #include "record/describe.h"
+#include "text/csv.h"
 #include "text/utf8.h"
 #include "wording/finding.h"
 
@@ -408,6 +409,9 @@ qint64 countWords(const QString &text)
 
 Result<std::vector<TrendRow>, QString> trends(store::Store &s, const Rubric &rubric, const TrendOptions &options)
 {
+    if (options.from.isValid() && options.to.isValid() && options.from > options.to)
+        return u"The period starts (%1) after it ends (%2). Give a start date on or before the end date."_s
+            .arg(options.from.toString(Qt::ISODate), options.to.toString(Qt::ISODate));
     store::ListFilter all;
     all.includeInError = false;
     auto list = s.entries(all, {});
@@ -504,9 +508,7 @@ QString metricTitle(const QString &metric)
 
 QString trendsCsv(const std::vector<TrendRow> &rows)
 {
-    auto field = [](const QString &s) {
-        return s.contains(u',') || s.contains(u'"') || s.contains(u'\n') ? u'"' + QString(s).replace(u"\""_s, u"\"\""_s) + u'"' : s;
-    };
+    auto field = [](const QString &s) { return text::csvCell(s); }; // a worker's name could start with "="
     QString out = u"period,group,metric,value,n\n"_s;
     for (const TrendRow &r : rows)
         out += u"%1,%2,%3,%4,%5\n"_s.arg(r.period, field(r.group), r.metric, QString::number(r.value, 'f', 4)).arg(r.n);

@@ -3,6 +3,7 @@
 // Session results: learner codes, CSV and JSON, and the cohort summary.
 #include "training/results.h"
 
+#include "text/csv.h"
 #include "text/utf8.h"
 
 #include <QHash>
@@ -59,16 +60,7 @@ namespace {
 const QStringList kColumns{u"learner"_s, u"session"_s, u"exercise"_s, u"type"_s, u"points"_s, u"max"_s, u"percent"_s,
                            u"wording_findings"_s, u"open_questions"_s, u"scored_at"_s};
 
-QString csvCell(const QString &s)
-{
-    // Quote when needed; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.
-    QString v = s;
-    if (!v.isEmpty() && QStringView(u"=+-@").contains(v.front()))
-        v.prepend(u'\'');
-    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r'))
-        return u"\""_s + QString(v).replace(u"\""_s, u"\"\""_s) + u"\""_s;
-    return v;
-}
+using text::csvCell;
 
 QString countCell(int n) { return n < 0 ? QString() : QString::number(n); }
 

@@ -112,6 +112,7 @@ TEST_CASE("trends as CSV and JSON", "[cli][review]")
     CHECK(json[u"format"_s] == u"fairnote-trends"_s);
     CHECK_FALSE(json[u"rows"_s].toArray().isEmpty());
     CHECK(cli(home, {u"trends"_s, u"--db"_s, db, u"--format"_s, u"xml"_s}).code == 2);
+    CHECK(cli(home, {u"trends"_s, u"--db"_s, db, u"--from"_s, u"2026-02-01"_s, u"--to"_s, u"2026-01-01"_s}).code == 2);
     const QString file = home.filePath(u"trends.csv"_s);
     REQUIRE(cli(home, {u"trends"_s, u"--db"_s, db, u"-o"_s, file}).code == 0);
     CHECK(QFile(file).size() > 50);

@@ -430,3 +430,12 @@ TEST_CASE("a sample for a named worker: 'Name (Role)' finds them, an unknown nam
     CHECK(unknown.error().contains(u"Pat Lee"_s));
     CHECK(unknown.error().contains(u"Dee Marsh"_s));
 }
+
+TEST_CASE("the trends CSV is safe to open in a spreadsheet", "[review][trends]")
+{
+    const std::vector<review::TrendRow> rows{{u"2026-01"_s, u"=HYPERLINK(\"x\")"_s, u"entries"_s, 1, 1},
+                                             {u"2026-01"_s, u"Lee, Pat (Support worker)"_s, u"entries"_s, 2, 2}};
+    const QString csv = review::trendsCsv(rows);
+    CHECK(csv.contains(u"2026-01,\"'=HYPERLINK(\"\"x\"\")\",entries,1.0000,1\n"_s));
+    CHECK(csv.contains(u"2026-01,\"Lee, Pat (Support worker)\",entries,2.0000,2\n"_s));
+}
