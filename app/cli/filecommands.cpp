@@ -7,6 +7,7 @@
 #include "training/trainingstore.h"
 
 #include <QFileInfo>
+#include <QtEndian>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -38,7 +39,15 @@ int InitCommand::execute(const QStringList &args, CliIo &io)
     if (!p.positional.isEmpty())
         return usageError(io, u"unexpected argument '%1' (give the file with --db)"_s.arg(p.positional.front()));
     const QString path = dbPath(p);
-    const bool existed = QFileInfo::exists(path) && QFileInfo(path).size() > 0;
+    // Already a case file: an SQLite header carrying Fairnote's application id (bytes 68–71, big-endian).
+    const bool existed = [&] {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray h = f.read(72);
+        return h.size() == 72 && h.startsWith(QByteArrayView("SQLite format 3\0", 16))
+            && qFromBigEndian<quint32>(h.constData() + 68) == store::kApplicationId;
+    }();
     auto s = open(p, io, Access::Create);
     if (!s)
         return ExitBadInput;

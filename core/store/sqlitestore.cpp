@@ -2044,7 +2044,8 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
 {
     const bool memory = path == u":memory:";
     const QFileInfo info(path);
-    bool created = false;
+    bool created = false; // the file is new or was empty: it becomes a case file
+    bool madeHere = false; // Fairnote created the file, so it may remove it again if that fails
     if (!memory) {
         if (info.isDir())
             return StoreError{ErrorCode::NotFound, u"%1 is a folder, not a case file. Give the path of a case file (for example fairnote.db)."_s.arg(path)};
@@ -2059,6 +2060,7 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
                 return StoreError{ErrorCode::Io, u"cannot create %1 (%2). Check that you may write to that folder."_s.arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
             ::close(fd);
             created = true;
+            madeHere = true;
         } else {
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
@@ -2068,6 +2070,8 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
                 if (options.create == OpenOptions::Create::No)
                     return StoreError{ErrorCode::NotSqlite, u"%1 is an empty file, not a Fairnote case file. Fairnote has not changed it."_s.arg(path)};
                 created = true;
+                // An empty file becomes the case file: owner-only, as a new one would be.
+                QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             } else if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
                 return StoreError{ErrorCode::NotSqlite, u"%1 is not a Fairnote case file (it is not an SQLite database at all). Fairnote has not changed it; check that this is the right file."_s.arg(path)};
             }
@@ -2101,6 +2105,8 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
         const qint64 tables = db->scalar("SELECT count(*) FROM sqlite_master");
         const quint32 wanted = options.kind == FileKind::Training ? kTrainingApplicationId : kApplicationId;
         const bool fresh = appId == 0 && version == 0 && tables == 0;
+        // An SQLite database with nothing in it (as an interrupted first start leaves one) becomes the case
+        // file only when asked to create one; it holds nothing to lose.
         if (fresh && !created && options.create == OpenOptions::Create::No)
             return StoreError{ErrorCode::NotFairnote, u"%1 is an empty SQLite database, not a Fairnote case file. Fairnote has not changed it."_s.arg(path)};
         if (!fresh) {
@@ -2127,13 +2133,16 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
         auto store = std::make_unique<SqliteStore>(std::move(db), path, options.kind, readOnlyReason);
         if (options.clock)
             store->setClock(options.clock);
-        if (fresh)
+        if (fresh) {
             store->initialise(options.kind);
+            if (!memory) // whatever made the file, the case file is owner-only
+                QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
         else if (version < kSchemaVersion)
             store->upgrade(int(version));
         return std::unique_ptr<Store>(std::move(store));
     } catch (const sql::Failure &f) {
-        if (created)
+        if (madeHere)
             QFile::remove(path);
         return toError(f, path, {});
     }

@@ -134,6 +134,31 @@ TEST_CASE("init, import, list, people and show: the record as JSON", "[cli][stor
     CHECK(ambiguous.err.contains(u"several entries"_s));
 }
 
+TEST_CASE("init says truly whether it made the case file, and the file is owner-only", "[cli][store]")
+{
+    QTemporaryDir home;
+    auto ownerOnly = [](const QString &path) {
+        return (QFile(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)) == 0;
+    };
+    // An empty file and an SQLite database with nothing in it become the case file.
+    const QString empty = home.filePath(u"empty.db"_s);
+    { QFile f(empty); REQUIRE(f.open(QIODevice::WriteOnly)); f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther); }
+    const Run made = cli(home, {u"init"_s, u"--db"_s, empty});
+    CHECK(made.code == 0);
+    CHECK(made.out.startsWith(u"Created the case file"_s));
+    CHECK(ownerOnly(empty));
+    const QString blank = home.filePath(u"blank.sqlite"_s);
+    { fairnote::store::sql::Database raw(blank, fairnote::store::sql::Database::Mode::ReadWriteCreate); raw.exec("CREATE TABLE t(x); DROP TABLE t"); }
+    QFile::setPermissions(blank, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    const Run taken = cli(home, {u"init"_s, u"--db"_s, blank});
+    CHECK(taken.code == 0);
+    CHECK(taken.out.startsWith(u"Created the case file"_s));
+    CHECK(ownerOnly(blank));
+    const Run again = cli(home, {u"init"_s, u"--db"_s, blank});
+    CHECK(again.code == 0);
+    CHECK(again.out.contains(u"is already a Fairnote case file; nothing was changed"_s));
+}
+
 TEST_CASE("import is all or nothing, and a bad file names the JSON path", "[cli][store]")
 {
     QTemporaryDir home;
