@@ -920,7 +920,7 @@ bool MainWindow::newEntry(bool incident)
     m_loading = false;
     m_baseline = m_editor->entry();
     m_filter->clearNote();
-    updateNames();
+    updateNames(m_editor->entry());
     m_savedAt = {};
     showPage(m_editorPage);
     updateEditorHeader();
@@ -975,7 +975,7 @@ void MainWindow::loadEntryIntoEditor(const store::EntryDetail &d)
     m_loading = false;
     m_baseline = m_editor->entry();
     m_filter->clearNote();
-    updateNames();
+    updateNames(m_editor->entry());
     m_dirty = false;
     m_savedAt = myDraft ? d.draft->updatedAt : QDateTime();
     m_panel->setKeepsWrittenAt(m_amending || m_readOnly);
@@ -986,22 +986,22 @@ bool MainWindow::editing() const { return m_pages->currentWidget() == m_editorPa
 bool MainWindow::editorReadOnly() const { return m_readOnly; }
 QString MainWindow::editorStatusText() const { return m_editorStatus->text(); }
 
-void MainWindow::updateNames()
+void MainWindow::updateNames(record::Entry e)
 {
     // The names in the record are never marked as misspelt: the same list fairnote-cli uses.
-    record::Entry e = m_editor->entry();
     e.author = m_author;
     m_editor->setNames(record::namesIn(record::CaseFile{currentPerson(), {e}}));
 }
 
 void MainWindow::editorChanged()
 {
-    updateNames();
+    const record::Entry now = m_editor->entry();
+    updateNames(now);
     if (m_loading || m_readOnly)
         return;
     // Only a change to what the entry says counts: the highlighter's format-only changes, or typing a
     // word and deleting it again before anything was saved, leave nothing to save.
-    if (!m_dirty && m_editor->entry() == m_baseline)
+    if (!m_dirty && now == m_baseline)
         return;
     m_dirty = true;
     if (!m_autosave.isActive())

@@ -152,7 +152,7 @@ private:
     void updateEditorHeader();
     void updateTitle();
     void editorChanged();
-    void updateNames();
+    void updateNames(record::Entry entry); // the names in `entry` are never marked as misspelt
     void autosave();
     void loadEntryIntoEditor(const store::EntryDetail &detail);
     void showError(const QString &title, const QString &message);

@@ -46,6 +46,15 @@ std::optional<int> Command::parse(const QStringList &args, const QStringList &va
     return std::nullopt;
 }
 
+QStringList withLongOutput(const QStringList &args)
+{
+    QStringList out = args;
+    for (QString &a : out)
+        if (a == u"-o")
+            a = u"--output"_s;
+    return out;
+}
+
 ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions)
 {
     ParsedArgs p;

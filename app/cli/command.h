@@ -59,6 +59,9 @@ protected:
 
 ParsedArgs parseArgs(const QStringList &args, const QStringList &valueOptions, const QStringList &flagOptions);
 
+// The arguments with "-o" spelled "--output", for commands that take either.
+QStringList withLongOutput(const QStringList &args);
+
 std::vector<std::unique_ptr<Command>> allCommands();
 
 // The whole program: dispatches args (without the program name) to a command.

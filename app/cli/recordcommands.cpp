@@ -155,10 +155,7 @@ QString ExportCommand::help() const
 
 int ExportCommand::execute(const QStringList &args, CliIo &io)
 {
-    QStringList normalised = args;
-    for (QString &a : normalised)
-        if (a == u"-o")
-            a = u"--output"_s;
+    const QStringList normalised = withLongOutput(args);
     ParsedArgs p;
     if (const auto done = parse(normalised, storeValueOptions() << u"--person"_s << u"--format"_s << u"--output"_s,
                                 {u"--include-in-error"_s}, io, p))

@@ -33,15 +33,6 @@ QString formatOf(const ParsedArgs &p)
     return u"html"_s;
 }
 
-QStringList normalised(const QStringList &args)
-{
-    QStringList out = args;
-    for (QString &a : out)
-        if (a == u"-o")
-            a = u"--output"_s;
-    return out;
-}
-
 // Writes a finished document, recorded in the audit trail first (report::saveRecorded); without a file,
 // the export to standard output is recorded and then printed.
 int deliver(CliIo &io, const QString &command, const QByteArray &bytes, const QString &output, const report::RecordExport &record)
@@ -130,7 +121,7 @@ QString ReportCommand::help() const
 int ReportCommand::execute(const QStringList &args, CliIo &io)
 {
     ParsedArgs p;
-    if (const auto done = parse(normalised(args),
+    if (const auto done = parse(withLongOutput(args),
                                 storeValueOptions() << u"--person"_s << u"--purpose"_s << u"--recipient"_s << u"--basis"_s
                                                     << u"--format"_s << u"--output"_s << u"--entries"_s << u"--leave-out"_s
                                                     << u"--from"_s << u"--to"_s << u"--rules"_s << u"--comment"_s,

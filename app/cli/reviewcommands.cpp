@@ -400,10 +400,7 @@ QString TrendsCommand::help() const
 
 int TrendsCommand::execute(const QStringList &args, CliIo &io)
 {
-    QStringList normalised = args;
-    for (QString &a : normalised)
-        if (a == u"-o")
-            a = u"--output"_s;
+    const QStringList normalised = withLongOutput(args);
     ParsedArgs p;
     // --format is csv or json here, so it is parsed by this command rather than the shared text|json check.
     p = parseArgs(normalised, storeValueOptions() << u"--format"_s << u"--from"_s << u"--to"_s << u"--output"_s << u"--rubric"_s, {});
