@@ -122,7 +122,7 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Fairnote: a case-note recording assistant. It guides you through the facts of a fire-setting incident, "
+        u"Fairnote: a case-note recording assistant. It guides you through the facts of an incident involving fire, "
         "underlines wording that may be vague, judgemental or stigmatising as you type, and keeps each person's "
         "case file as a trustworthy record."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
