@@ -337,9 +337,13 @@ Result<GuideDocument, QString> buildGuide(const wording::Checker &checker, const
             if (r.category != Category::Jargon)
                 continue;
             QStringList terms;
+            // Shorthand: abbreviations written in capitals (DNA, MAPPA, S21), not plain-English jargon.
             for (const QString &p : r.patterns)
-                if (const QString t = readablePattern(p); !t.isEmpty() && !terms.contains(t, Qt::CaseInsensitive))
+                if (const QString t = readablePattern(p); !t.isEmpty() && t == t.toUpper() && t.front().isLetter()
+                    && !terms.contains(t, Qt::CaseInsensitive))
                     terms << t;
+            if (terms.isEmpty())
+                continue;
             const QString meaning = r.alternatives.isEmpty() ? r.question : r.alternatives.join(u"; "_s);
             pairs.emplace_back(terms.join(u", "_s), meaning);
         }

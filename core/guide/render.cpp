@@ -286,6 +286,8 @@ QString toRichText(const GuideDocument &doc, RichTextUse use)
         first = false;
         const QString style = breakBefore ? u" style=\"page-break-before: always;\""_s : QString();
         const QString badge = s.badge.isEmpty() ? QString() : u" <span class=\"badge\">— %1</span>"_s.arg(esc(s.badge));
+        if (s.level >= 3 && !breakBefore)
+            out += u"<hr>\n"_s; // a rule starts below a line, so each stands apart on the page
         out += u"<h%1%2><a name=\"%3\"></a>%4%5</h%1>\n"_s.arg(s.level).arg(style, esc(s.id), esc(s.title), badge);
         richBlocks(s.blocks, s.level + 1, out);
     }

@@ -3,7 +3,11 @@
 // A rule's examples as tests: flagged where marked, left alone where they should be, rewrites that pass.
 #include "wording/examplecheck.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -96,6 +100,27 @@ ExampleOutcome runLeave(const Checker &checker, const Rule &rule, const RuleExam
     return o;
 }
 
+// The line an example is written on: the first line from the rule's own that holds it as a JSON
+// string. Looked up only for an example that fails, so loading a pack never pays for it.
+int exampleLine(const Rule &rule, const ExampleOutcome &o)
+{
+    if (o.line > 0)
+        return o.line;
+    QString written = o.text;
+    if (o.kind == ExampleOutcome::Flag && size_t(o.index) < rule.examples.flag.size())
+        written = rule.examples.flag[size_t(o.index)].written;
+    QFile f(rule.file);
+    if (written.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return rule.line;
+    const QByteArray wrapped = QJsonDocument(QJsonArray{written}).toJson(QJsonDocument::Compact);
+    const QByteArray needle = wrapped.mid(1, wrapped.size() - 2);
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (qsizetype i = std::max(0, rule.line - 1); i < lines.size(); ++i)
+        if (lines[i].contains(needle))
+            return int(i + 1);
+    return rule.line;
+}
+
 } // namespace
 
 std::vector<ExampleOutcome> runExamples(const Checker &checker, const Rule &rule)
@@ -157,7 +182,7 @@ PackProblems validatePack(const Checker &checker, const ValidationOptions &optio
                                 u"%1 changes a built-in rule: say why in \"reason\" (it is shown in your edition of the guide)"_s.arg(what)});
         for (const ExampleOutcome &o : runExamples(checker, rule))
             if (!o.ok)
-                problems.push_back({rule.file, o.line, 0, u"%1, %2 %3: %4"_s.arg(what, exampleName(o), quoted(o.text), o.problem)});
+                problems.push_back({rule.file, exampleLine(rule, o), 0, u"%1, %2 %3: %4"_s.arg(what, exampleName(o), quoted(o.text), o.problem)});
     }
     for (const DisabledRule &d : pack.disabled)
         if (d.reason.trimmed().isEmpty())

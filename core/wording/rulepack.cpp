@@ -113,8 +113,8 @@ void findDuplicateMembers(const QByteArray &json, Report report)
 class FileReader
 {
 public:
-    FileReader(QString displayPath, QByteArray bytes, PackProblems &problems)
-        : m_path(std::move(displayPath)), m_bytes(std::move(bytes)), m_problems(problems)
+    FileReader(QString displayPath, QByteArray bytes, PackProblems &problems, std::vector<std::pair<QStringList, QString>> *paths = nullptr)
+        : m_path(std::move(displayPath)), m_bytes(std::move(bytes)), m_problems(problems), m_paths(paths)
     {
     }
 
@@ -173,6 +173,8 @@ private:
     {
         const auto pos = json::locate(m_bytes, path);
         m_problems.push_back({m_path, pos.line, pos.column, message});
+        if (m_paths)
+            m_paths->emplace_back(path, message);
     }
 
     void unknownMembers(const QJsonObject &o, const QStringList &allowed, const QStringList &path, const QString &what)
@@ -395,7 +397,7 @@ private:
                 problem(p, u"%1: flag example \"%2\": %3"_s.arg(what, e.toString(), marked.error()));
                 return;
             }
-            marked->line = json::locate(m_bytes, p).line;
+            // Lines are found only when an example fails (examplecheck), so loading stays fast.
             ex.flag.push_back(std::move(*marked));
         });
         strings(u"leave"_s, [&](const QJsonValue &e, const QStringList &p) {
@@ -407,7 +409,7 @@ private:
                 problem(p, u"%1: leave example \"%2\": nothing is flagged in a \"leave\" example, so it has no «» marks"_s.arg(what, e.toString()));
                 return;
             }
-            ex.leave.push_back({e.toString(), json::locate(m_bytes, p).line});
+            ex.leave.push_back({e.toString(), 0});
         });
         strings(u"rewrite"_s, [&](const QJsonValue &e, const QStringList &p) {
             if (!e.isObject()) {
@@ -418,7 +420,7 @@ private:
             const QString rw = what + u" rewrite"_s;
             unknownMembers(r, {u"before"_s, u"after"_s}, p, rw);
             RuleExamples::Rewrite rewrite{requiredString(r, u"before"_s, p, rw), requiredString(r, u"after"_s, p, rw),
-                                          json::locate(m_bytes, p).line};
+                                          0};
             for (const QString &side : {rewrite.before, rewrite.after})
                 if (side.contains(u'«') || side.contains(u'»'))
                     problem(p, u"%1: a rewrite has no «» marks (they belong in \"flag\" examples)"_s.arg(rw));
@@ -537,6 +539,7 @@ private:
     QString m_path;
     QByteArray m_bytes;
     PackProblems &m_problems;
+    std::vector<std::pair<QStringList, QString>> *m_paths; // when not null, each problem with its JSON path
 };
 
 } // namespace
@@ -618,6 +621,19 @@ DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
 }
 
 } // namespace
+
+Rule readRuleObject(const QJsonObject &rule, std::vector<std::pair<QStringList, QString>> &problems)
+{
+    const QByteArray bytes = QJsonDocument(QJsonObject{{u"kind"_s, u"rules"_s}, {u"version"_s, 1}, {u"rules"_s, QJsonArray{rule}}})
+                                 .toJson(QJsonDocument::Indented);
+    PackProblems located;
+    DirectoryPack pack;
+    bool language = false, info = false;
+    FileReader(u"rule"_s, bytes, located, &problems).read(pack, language, info);
+    for (auto &[path, message] : problems)
+        path = path.mid(2); // "rules", "0"
+    return pack.rules.empty() ? Rule() : pack.rules.front();
+}
 
 Result<PackDirectory, PackProblems> readPackDirectory(const QString &dir)
 {

@@ -7,6 +7,7 @@
 #include "result.h"
 #include "wording/rule.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <vector>
 
@@ -40,6 +41,10 @@ struct PackDirectory
 
 // Reads one directory on its own (no built-in pack under it). Returns every problem found.
 Result<PackDirectory, PackProblems> readPackDirectory(const QString &dir);
+
+// Reads one rule object as a rules file would; each problem with its JSON path inside the rule
+// ({"patterns", "0"}). The rule is empty (no id) when it has problems.
+Rule readRuleObject(const QJsonObject &rule, std::vector<std::pair<QStringList, QString>> &problems);
 
 // A "flag" example as written, "He is a «known arsonist».", parsed into its text and marked spans;
 // or what is wrong with the marks.
