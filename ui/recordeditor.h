@@ -93,14 +93,14 @@ public:
     };
     std::vector<UnreadDate> unreadDates() const;
 
+    // Whether the labels are above their fields (a narrow form) rather than beside them.
+    bool labelsAbove() const { return m_wrapped; }
+
 signals:
     // The worker changed an answer (not emitted by setEntry).
     void changed();
     // Any narrative's findings changed (for the side panel).
     void findingsChanged();
-
-    // Whether the labels are above their fields (a narrow form) rather than beside them.
-    bool labelsAbove() const { return m_wrapped; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
