@@ -896,8 +896,8 @@ StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Ent
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be changed. Write a new entry instead."_s.arg(entry.id)}};
         if (storedKind != kind)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; it cannot become a %3. Write a new entry instead."_s
-                                                    .arg(entry.id, storedKind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s,
-                                                         kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
+                                                    .arg(entry.id, storedKind == u"incident" ? u"incident record"_s : u"case note"_s,
+                                                         kind == u"incident" ? u"incident record"_s : u"case note"_s)}};
         bool hadDraft = false;
         {
             auto existing = m_db->prepare("SELECT author_id FROM drafts WHERE entry_id = ?1");
@@ -988,8 +988,22 @@ StoreResult<Revision> SqliteStore::finalise(const QString &entryId, const Actor 
         const int revisions = int(d.integer(4));
         if (d.integer(5) != 0)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be finalised."_s.arg(id)}};
-        if (base != revisions)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 was amended by someone else after this draft was started; start the amendment again."_s.arg(id)}};
+        if (base != revisions) {
+            // Who amended it meanwhile, and when: the worker's text stays, as a draft, untouched.
+            auto last = m_db->prepare("SELECT author_id, written_at FROM revisions WHERE entry_id = ?1 ORDER BY number DESC LIMIT 1");
+            last.bind(1, id);
+            QString who = u"someone else"_s, when;
+            if (last.next()) {
+                who = actorDisplay(userById(last.integer(0)));
+                when = u" on %1"_s.arg(record::ukDateTime(fromIso(last.text(1))));
+            }
+            throw Refusal{{ErrorCode::Conflict,
+                           u"entry %1 was amended by %2%3 (revision %4), after this amendment was started from revision %5. Your text is "
+                           u"kept as a draft: read their amendment in the history, then discard this draft and amend again."_s
+                               .arg(id, who, when)
+                               .arg(revisions)
+                               .arg(base)}};
+        }
         const QString reason = amendReason.trimmed();
         if (base > 0 && reason.isEmpty())
             throw Refusal{{ErrorCode::Invalid, u"an amendment needs a reason: say what was wrong or missing, and how you know."_s}};
@@ -1028,7 +1042,7 @@ StoreResult<Revision> SqliteStore::amend(const QString &entryId, record::Entry e
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is still a draft; change the draft and finalise it instead of amending it."_s.arg(id)}};
         if (kindOf(entry) != kind)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; an amendment cannot change its kind."_s
-                                                    .arg(id, kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
+                                                    .arg(id, kind == u"incident" ? u"incident record"_s : u"case note"_s)}};
         auto draft = m_db->prepare("SELECT author_id FROM drafts WHERE entry_id = ?1");
         draft.bind(1, id);
         if (draft.next())
@@ -1560,7 +1574,7 @@ StoreResult<qint64> SqliteStore::requestSignOff(const QString &subject, const QS
             person = row.text(0);
             revision = int(row.integer(1));
             if (row.text(3) != u"incident")
-                throw Refusal{{ErrorCode::Invalid, u"entry %1 is a case note: sign-off is for fire-setting incident records and referral summaries."_s.arg(id)}};
+                throw Refusal{{ErrorCode::Invalid, u"entry %1 is a case note: sign-off is for incident records and referral summaries."_s.arg(id)}};
             if (revision == 0)
                 throw Refusal{{ErrorCode::Conflict, u"entry %1 is still a draft: finalise it before asking for sign-off."_s.arg(id)}};
             if (row.integer(2) != 0)
@@ -2079,7 +2093,7 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
 
     QString readOnlyReason;
     if (options.readOnly)
-        readOnlyReason = u"opened for reading only"_s;
+        readOnlyReason = options.readOnlyReason.isEmpty() ? u"opened for reading only"_s : options.readOnlyReason;
     else if (!memory && !canWrite(path))
         readOnlyReason = ::access(QFile::encodeName(path).constData(), W_OK) != 0 ? u"you may not write to the file"_s
                                                                                  : u"you may not write to its folder"_s;
