@@ -1164,6 +1164,10 @@ bool MainWindow::saveDraft(QString *error)
 
 bool MainWindow::finaliseWith(const QHash<QString, QString> &leftReasons, const QString &amendReason, QString *error)
 {
+    // What becomes final is what is on screen: the form is saved over the stored draft first, even when
+    // nothing changed here since the last save, so no text saved from elsewhere is finalised unseen.
+    if (editing() && !m_readOnly && !m_entryId.isEmpty())
+        m_dirty = true;
     QString saveError;
     if (!saveDraft(&saveError)) {
         if (error)

@@ -59,6 +59,23 @@ QWidgetList inputsOf(QWidget *content)
     return out;
 }
 
+// Saves the draft and reads it back from the case file (a blank entry when nothing was ever saved).
+record::Entry storedDraft(CaseWindow &w)
+{
+    QString error;
+    REQUIRE(w.window->saveDraft(&error));
+    if (w.window->currentEntryId().isEmpty())
+    {
+        record::Entry blank;
+        blank.body = record::IncidentRecord{};
+        return blank;
+    }
+    auto detail = w.window->store().entry(w.window->currentEntryId());
+    REQUIRE(detail);
+    REQUIRE(detail->draft);
+    return detail->draft->entry;
+}
+
 // A wheel notch over the middle of `w`, as the mouse sends it.
 void wheel(QWidget *w, int notches)
 {
@@ -116,6 +133,18 @@ void wheelOverEveryInput(CaseWindow &w, int minimumChoices)
     CHECK(scrolled == choices);
 }
 
+// The wheel over every input, then the draft saved and read back from the case file: what is stored is
+// what was answered before the wheel, nothing more.
+void wheelAndReadBack(CaseWindow &w, int minimumChoices)
+{
+    record::Entry before = storedDraft(w);
+    wheelOverEveryInput(w, minimumChoices);
+    record::Entry after = storedDraft(w);
+    after.writtenAt = before.writtenAt; // a draft's time of writing is the time of its latest save
+    after.id = before.id;
+    CHECK(after == before);
+}
+
 } // namespace
 
 TEST_CASE("the mouse wheel over any input of the incident form changes no answer, and over a choice scrolls the form",
@@ -133,7 +162,7 @@ TEST_CASE("the mouse wheel over any input of the incident form changes no answer
     precision->setCurrentIndex(precision->findText(record::title(record::DatePrecision::Day)));
     w.window->resize(1100, 600); // a short window: the form has far to scroll
     QCoreApplication::processEvents();
-    wheelOverEveryInput(w, 20);
+    wheelAndReadBack(w, 20);
     // The controls take the focus by click or Tab, never by the wheel.
     for (QComboBox *box : editor->findChildren<QComboBox *>())
         CHECK(box->focusPolicy() == Qt::StrongFocus);
@@ -149,7 +178,7 @@ TEST_CASE("the mouse wheel over any input of the case-note form changes no answe
     precision->setCurrentIndex(precision->findText(record::title(record::DatePrecision::Month)));
     w.window->resize(1100, 420);
     QCoreApplication::processEvents();
-    wheelOverEveryInput(w, 1);
+    wheelAndReadBack(w, 1);
 }
 
 // ---- dates ------------------------------------------------------------------------------------------
@@ -258,23 +287,6 @@ const std::vector<std::pair<QString, record::TypedDate>> &typedForms()
         {u"2026"_s, {QDate(2026, 1, 1), P::Year}},
     };
     return forms;
-}
-
-// Saves the draft and reads it back from the case file (a blank entry when nothing was ever saved).
-record::Entry storedDraft(CaseWindow &w)
-{
-    QString error;
-    REQUIRE(w.window->saveDraft(&error));
-    if (w.window->currentEntryId().isEmpty())
-    {
-        record::Entry blank;
-        blank.body = record::IncidentRecord{};
-        return blank;
-    }
-    auto detail = w.window->store().entry(w.window->currentEntryId());
-    REQUIRE(detail);
-    REQUIRE(detail->draft);
-    return detail->draft->entry;
 }
 
 // Types `text` as a person does: into the box, key by key, then Tab on.
@@ -533,4 +545,37 @@ TEST_CASE("at 1024×700 with a larger font the form reflows: labels above the fi
     w.window->resize(1600, 900);
     QCoreApplication::processEvents();
     CHECK_FALSE(editor->labelsAbove());
+}
+
+// ---- one writer ---------------------------------------------------------------------------------
+
+TEST_CASE("Finalise makes final the text on screen, even when the stored draft was changed from elsewhere", "[ui][input][writer]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"Sam phoned at 10:00 to ask when his housing application will be decided."_s);
+    QString error;
+    REQUIRE(w.window->saveDraft(&error));
+    const QString id = w.window->currentEntryId();
+    REQUIRE_FALSE(id.isEmpty());
+    // Another program writes a different text into the same draft (as a second window did before the
+    // writer lock); this window's form still shows the worker's text.
+    {
+        auto other = store::openStore(w.dbPath);
+        REQUIRE(other.ok());
+        auto d = (*other)->entry(id);
+        REQUIRE(d.ok());
+        REQUIRE(d->draft);
+        record::Entry changed = d->draft->entry;
+        std::get<record::GeneralNote>(changed.body).text = u"Text the worker never saw."_s;
+        REQUIRE((*other)->saveDraft(w.window->currentPersonId(), changed, kJo).ok());
+    }
+    REQUIRE(w.window->finaliseWith({}, {}, &error));
+    INFO(error.toStdString());
+    auto d = w.window->store().entry(id);
+    REQUIRE(d.ok());
+    REQUIRE(d->revisions.size() == 1);
+    CHECK(std::get<record::GeneralNote>(d->revisions.front().entry.body).text
+          == u"Sam phoned at 10:00 to ask when his housing application will be decided."_s);
 }
