@@ -517,36 +517,6 @@ TEST_CASE("every Alt+letter of the incident form reaches its field and scrolls i
     CHECK(tried >= 12);
 }
 
-TEST_CASE("at 1024×700 with a larger font the form reflows: labels above the fields, nothing off to the side", "[ui][input][reflow]")
-{
-    CaseWindow w;
-    w.addPerson();
-    REQUIRE(w.window->newEntry(true));
-    RecordEditor *editor = w.window->recordEditor();
-    revealEverything(editor);
-    QFont big = w.window->font();
-    big.setPointSizeF(big.pointSizeF() * 1.5);
-    w.window->setFont(big);
-    w.window->resize(1024, 700);
-    QCoreApplication::processEvents();
-    QScrollArea *scroll = formScroll(editor);
-    CHECK(editor->labelsAbove());
-    CHECK_FALSE(scroll->horizontalScrollBar()->isVisible());
-    for (QWidget *input : inputsOf(scroll->widget())) {
-        INFO(input->accessibleName().toStdString());
-        bool inTable = false; // a table's cells scroll inside the table
-        for (QWidget *p = input->parentWidget(); p && p != scroll->widget(); p = p->parentWidget())
-            inTable = inTable || qobject_cast<QTableWidget *>(p);
-        if (!inTable)
-            CHECK(input->mapTo(scroll->widget(), QPoint(input->width(), 0)).x() <= scroll->viewport()->width());
-    }
-    // Wide again: beside each other.
-    w.window->setFont(QFont());
-    w.window->resize(1600, 900);
-    QCoreApplication::processEvents();
-    CHECK_FALSE(editor->labelsAbove());
-}
-
 // ---- one writer ---------------------------------------------------------------------------------
 
 TEST_CASE("Finalise makes final the text on screen, even when the stored draft was changed from elsewhere", "[ui][input][writer]")
