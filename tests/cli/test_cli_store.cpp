@@ -7,6 +7,8 @@
 #include "store/sqlite.h"
 #include "store/writerlock.h"
 
+#include <QCoreApplication>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -204,7 +206,7 @@ TEST_CASE("a case file open for writing in the app is not changed by the command
     const QString db = prepared(home);
     {
         // This test's process stands for the app holding the file.
-        auto held = store::WriterLock::acquire(db);
+        auto held = fairnote::store::WriterLock::acquire(db);
         REQUIRE(held.ok());
         REQUIRE(*held);
         const Run refused = cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"Wrong file"_s,
@@ -215,7 +217,7 @@ TEST_CASE("a case file open for writing in the app is not changed by the command
         CHECK(refused.err.contains(u"Close the file there first"_s));
         CHECK_FALSE(cli(home, {u"show"_s, u"--db"_s, db, u"entry-0002"_s}).out.contains(u"Wrong file"_s));
         // A second writer in the same place is told who holds it.
-        auto second = store::WriterLock::acquire(db);
+        auto second = fairnote::store::WriterLock::acquire(db);
         REQUIRE_FALSE(second.ok());
         CHECK(second.error().processId == QCoreApplication::applicationPid());
         CHECK(second.error().sameComputer);
