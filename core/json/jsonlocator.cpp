@@ -130,6 +130,27 @@ public:
         return here;
     }
 
+    // The offsets of the elements of the array at the current position (none when it is not an array).
+    std::vector<qsizetype> elements()
+    {
+        std::vector<qsizetype> out;
+        ws();
+        if (!at('['))
+            return out;
+        ++m_i;
+        for (;;) {
+            ws();
+            if (m_i >= m_s.size() || at(']'))
+                return out;
+            out.push_back(m_i);
+            skipValue();
+            ws();
+            if (!at(','))
+                return out;
+            ++m_i;
+        }
+    }
+
 private:
     const QByteArray &m_s;
     qsizetype m_i = 0;
@@ -141,6 +162,31 @@ SourcePosition locate(const QByteArray &utf8, const QStringList &path)
 {
     Scanner s(utf8);
     return positionOfByte(utf8, s.walk(path, 0));
+}
+
+std::vector<SourcePosition> elementPositions(const QByteArray &utf8, const QStringList &arrayPath)
+{
+    Scanner s(utf8);
+    const qsizetype at = s.walk(arrayPath, 0);
+    Q_UNUSED(at);
+    std::vector<SourcePosition> out;
+    const std::vector<qsizetype> offsets = s.elements();
+    // One pass over the text for all of them, instead of one per element.
+    SourcePosition p;
+    qsizetype i = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    for (const qsizetype offset : offsets) {
+        for (; i < offset; ++i) {
+            const auto c = static_cast<unsigned char>(utf8[i]);
+            if (c == '\n') {
+                ++p.line;
+                p.column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++p.column;
+            }
+        }
+        out.push_back(p);
+    }
+    return out;
 }
 
 QString pointer(const QStringList &path)
