@@ -200,7 +200,9 @@ TEST_CASE("every SQLite write, sync and truncation of each change can fail: an e
                     auto s = open(path);
                     verifies(*s);
                     CHECK(qsizetype(s->entries({}, kJo)->size()) >= base.entries);
-                    for (const auto &e : *s->entries({}, kJo))
+                    const auto entries = s->entries({}, kJo);
+                    REQUIRE(entries);
+                    for (const auto &e : *entries)
                         CHECK(s->entry(e.id).ok());
                     t.wholeOrAbsent(*s, base, dir);
                 }
