@@ -55,6 +55,7 @@ const std::vector<io::Operation> kPoints{io::Operation::Open, io::Operation::Wri
 TEST_CASE("Save As of a summary is whole or absent at every failure point, and only a save that happened is recorded",
           "[ui][report][faults]")
 {
+    uitest::app();
     QTemporaryDir dir;
     store::OpenOptions options;
     options.create = store::OpenOptions::Create::IfMissing;
@@ -75,6 +76,7 @@ TEST_CASE("Save As of a summary is whole or absent at every failure point, and o
     const QByteArray old = "the summary saved last week";
     Disarm disarm;
     int fired = 0;
+    QSet<QString> firedAt;
     for (const io::Operation op : kPoints) {
         for (int n = 1; n < 20; ++n) {
             INFO(io::operationName(op).toStdString() << " #" << n);
@@ -93,6 +95,7 @@ TEST_CASE("Save As of a summary is whole or absent at every failure point, and o
                 break;
             }
             ++fired;
+            firedAt.insert(io::operationName(op));
             CHECK_FALSE(saved);
             CHECK(error.contains(u"no room left on the disk"_s));
             CHECK(bytesOf(path) == old);
@@ -106,11 +109,21 @@ TEST_CASE("Save As of a summary is whole or absent at every failure point, and o
             }
         }
     }
-    CHECK(fired >= int(kPoints.size()));
+    // Every failure point was reached at least once. A summary smaller than the writer's 64 KiB buffer
+    // goes out in its final flush alone, so it has no "write" point (test-core-io covers that one).
+    const bool fitsOneBuffer = bytesOf(path).size() < 64 * 1024;
+    for (const io::Operation op : kPoints) {
+        if (op == io::Operation::Write && fitsOneBuffer)
+            continue;
+        INFO(io::operationName(op).toStdString());
+        CHECK(firedAt.contains(io::operationName(op)));
+    }
+    CHECK(fired >= int(kPoints.size()) - (fitsOneBuffer ? 1 : 0));
 }
 
 TEST_CASE("saving a note file is whole or absent at every failure point", "[ui][notefile][faults]")
 {
+    uitest::app();
     QTemporaryDir dir;
     const QString path = dir.filePath(u"note.txt"_s);
     const QByteArray old = "The note as it was saved before.\n";
