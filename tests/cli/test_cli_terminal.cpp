@@ -94,6 +94,8 @@ TEST_CASE("a long import draws a progress bar on a terminal and nothing on a pip
     const QString source = home.filePath(u"source.db"_s), exported = home.filePath(u"all.json"_s);
     REQUIRE(cli(home, {u"dev-generate"_s, u"--db"_s, source, u"--people"_s, u"40"_s, u"--entries"_s, u"3000"_s, u"--seed"_s, u"2"_s}, false).code == 0);
     REQUIRE(cli(home, {u"export"_s, u"--db"_s, source, u"--author"_s, kAuthor, u"-o"_s, exported}, false).code == 0);
+    for (const char *name : {"a.db", "b.db"})
+        REQUIRE(cli(home, {u"init"_s, u"--db"_s, home.filePath(QString::fromLatin1(name))}, false).code == 0);
     const QStringList import{u"import"_s, u"--author"_s, kAuthor, u"--no-spelling"_s, exported, u"--db"_s};
     const Run onTerminal = cli(home, QStringList(import) << home.filePath(u"a.db"_s), true);
     INFO(onTerminal.out.toStdString());
@@ -115,7 +117,7 @@ TEST_CASE("a named pipe with no writer is announced on stderr, then read when a 
     p.start(QStringLiteral(FAIRNOTE_CLI), {u"check"_s, u"--no-spelling"_s, fifo});
     REQUIRE(p.waitForStarted());
     QByteArray err;
-    for (int i = 0; i < 100 && !err.contains("waiting for a program to write"); ++i) {
+    for (int i = 0; i < 600 && !err.contains("waiting for a program to write"); ++i) {
         p.waitForReadyRead(100);
         err += p.readAllStandardError();
     }
