@@ -53,7 +53,7 @@ Run cli(const QTemporaryDir &home, const QStringList &args, const QHash<QString,
     } else {
         QString line = prefix + u" exec \"$0\""_s;
         for (int i = 1; i <= args.size(); ++i)
-            line += u" \"$%1\""_s.arg(i);
+            line += u" \"${%1}\""_s.arg(i); // braces: "$10" would be "$1" followed by 0
         if (!stdoutFile.isEmpty())
             line += u" > '%1'"_s.arg(stdoutFile);
         p.start(u"/bin/sh"_s, QStringList{u"-c"_s, line, QStringLiteral(FAIRNOTE_CLI)} + args);
@@ -155,8 +155,12 @@ struct Target
 
 } // namespace
 
-TEST_CASE("every output is whole or absent through every injected write, flush, sync, close and rename failure",
-          "[cli][faults][io]")
+namespace {
+
+// The campaign. `full`: every point up to the 40th call with ENOSPC, and the first with EIO, for every
+// output (several minutes under ASan; run by hand: test-cli-faults "[full]"). Otherwise, to stay fast in
+// CI: each output's first call of each kind fails with ENOSPC, and the first write also with EIO.
+void campaign(bool full)
 {
     QTemporaryDir home;
     const QString db = prepared(home);
@@ -192,9 +196,15 @@ TEST_CASE("every output is whole or absent through every injected write, flush, 
                                            : QStringList{u"open"_s, u"write"_s, u"flush"_s, u"sync"_s, u"close"_s, u"rename"_s, u"sync-folder"_s};
         for (const QString &op : ops) {
             for (const QString &errnum : {u"ENOSPC"_s, u"EIO"_s}) {
-                for (int n = 1; n <= 40; ++n) {
+                if (!full && errnum == u"EIO" && op != u"write")
+                    continue;
+                for (int n = 1; n <= (full ? 40 : 1); ++n) {
                     // EIO at the first of each point; ENOSPC at every one.
                     if (errnum == u"EIO" && n > 1)
+                        break;
+                    // A file target closes one file; a later close is standard output's, with nothing
+                    // written to it, which is rightly not an error.
+                    if (!t.toStdout && op == u"close" && n > 1)
                         break;
                     INFO(t.name.toStdString() << ": " << op.toStdString() << " #" << n << " fails with " << errnum.toStdString());
                     if (!t.toStdout)
@@ -230,11 +240,23 @@ TEST_CASE("every output is whole or absent through every injected write, flush, 
             }
         }
     }
-    CHECK(fired > 60);
+    CHECK(fired > (full ? 60 : 30));
     // Nothing that was saved is lost: the case file verifies.
     const Run verify = cli(home, {u"verify"_s, u"--db"_s, db});
     INFO(verify.out.toStdString());
     CHECK(verify.code == 0);
+}
+
+} // namespace
+
+TEST_CASE("every output is whole or absent when its first write, flush, sync, close or rename fails", "[cli][faults][io]")
+{
+    campaign(false);
+}
+
+TEST_CASE("every output is whole or absent through every injected failure up to the 40th call", "[.][full][cli][faults][io]")
+{
+    campaign(true);
 }
 
 TEST_CASE("export to a full disk (/dev/full) exits 2 and the audit trail says the export failed", "[cli][faults][io]")
@@ -293,6 +315,7 @@ TEST_CASE("an input that never ends stops at its limit with exit 2 instead of ru
     const Run endless = cli(home, {u"assess"_s, u"--no-spelling"_s, u"-"_s}, {}, {}, u"yes '{' |"_s);
     CHECK(endless.code == 2);
     CHECK(endless.err.contains(u"<stdin>: error: is larger than 16 MB, the most Fairnote reads as one case file"_s));
+    REQUIRE(cli(home, {u"init"_s, u"--db"_s, home.filePath(u"c.db"_s)}).code == 0);
     const Run import = cli(home, {u"import"_s, u"--db"_s, home.filePath(u"c.db"_s), u"--author"_s, kAuthor, u"/dev/zero"_s});
     CHECK(import.code == 2);
     CHECK(import.err.contains(u"/dev/zero: error: "_s));
