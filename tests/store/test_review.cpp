@@ -6,7 +6,7 @@
 #include "storetestsupport.h"
 
 #include "review/review.h"
-#include "store/sqlite.h"
+#include "store/sqlite/database.h"
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;

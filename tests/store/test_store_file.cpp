@@ -4,8 +4,8 @@
 // permissions, migrations, verify after tampering, and backups.
 #include "storetestsupport.h"
 
-#include "store/schema.h"
-#include "store/sqlite.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/database.h"
 
 #include <QFileInfo>
 #include <sys/stat.h>

@@ -4,7 +4,7 @@
 // index and the export kept in step.
 #include "storetestsupport.h"
 
-#include "store/sqlite.h"
+#include "store/sqlite/database.h"
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SQLite case file: one local file, WAL, foreign keys, triggers that keep final records final, a
 // hash-chained audit trail and an FTS5 index, all written in the same transaction as the record.
-#include "store/schema.h"
-#include "store/sqlite.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/database.h"
 #include "store/store.h"
 
 #include "record/describe.h"

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The RAII layer over SQLite's C API: connections, cached prepared statements, transactions, backup.
-#include "store/sqlite.h"
+#include "store/sqlite/database.h"
 
 #include <QUrl>
 #include <cassert>

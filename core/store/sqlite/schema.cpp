@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Migrations of the case-file schema. Never edit a migration that has shipped: add the next one.
-#include "store/schema.h"
+#include "store/sqlite/schema.h"
 
 #include "store/store.h"
 

@@ -3,7 +3,7 @@
 // The case file's schema as a list of migrations, one per user_version, each run in one transaction.
 #pragma once
 
-#include "store/sqlite.h"
+#include "store/sqlite/database.h"
 
 #include <QStringList>
 
