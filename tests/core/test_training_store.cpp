@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include "store/location.h"
+#include "store/sqlite/open.h"
 #include "training/exerciseloader.h"
 #include "training/trainingstore.h"
 

@@ -3,6 +3,7 @@
 // A child process for the crash test: saves and finalises entries in a loop, printing "committed ID"
 // after each save returns, until it is killed.
 #include "store/store.h"
+#include "store/sqlite/open.h"
 
 #include <QCoreApplication>
 #include <cstdio>

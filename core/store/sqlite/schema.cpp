@@ -3,7 +3,7 @@
 // Migrations of the case-file schema. Never edit a migration that has shipped: add the next one.
 #include "store/sqlite/schema.h"
 
-#include "store/store.h"
+#include "store/sqlite/open.h"
 
 #include <cassert>
 
@@ -214,7 +214,13 @@ CREATE TRIGGER signoff_events_never_deleted BEFORE DELETE ON signoff_events
   BEGIN SELECT RAISE(ABORT, 'a sign-off decision cannot be deleted'); END;
 )SQL";
 
-const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3};
+// Version 4: the audit trail read by action (the last review sample, a learner's scored attempts)
+// without a scan of the whole trail.
+const char *const kVersion4 = R"SQL(
+CREATE INDEX audit_by_action ON audit(action, seq);
+)SQL";
+
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
 } // namespace
