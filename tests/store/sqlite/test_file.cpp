@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The case file on disk: what is refused (and left untouched), read-only, busy and full files,
 // permissions, migrations, verify after tampering, and backups.
-#include "storetestsupport.h"
+#include "store/storetestsupport.h"
 
 #include "store/sqlite/schema.h"
 #include "store/sqlite/database.h"

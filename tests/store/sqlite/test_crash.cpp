@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A process killed (SIGKILL) in the middle of a stream of saves: every save it reported as committed is
 // there afterwards, and the file verifies.
-#include "storetestsupport.h"
+#include "store/storetestsupport.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

@@ -3,7 +3,7 @@
 // The referral summary and the subject-access export from a fixture case file: golden HTML and JSON,
 // the minimum necessary, what is left out and why, withheld entries, and the audit of every export.
 // Set FAIRNOTE_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change (then read the diff).
-#include "storetestsupport.h"
+#include "store/storetestsupport.h"
 
 #include "report/sar.h"
 #include "report/summary.h"

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The record lifecycle: draft → final → amended / marked in error, each rule enforced, and the search
 // index and the export kept in step.
-#include "storetestsupport.h"
+#include "store/storetestsupport.h"
 
 #include "store/sqlite/database.h"
 

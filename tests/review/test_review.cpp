@@ -3,7 +3,7 @@
 // Supervision: the rubric as data, completeness computed from the record, reproducible samples that
 // respect the review window, reviews that can never alter an entry, sign-off rules, and trend figures
 // against a fixture with known counts.
-#include "storetestsupport.h"
+#include "store/storetestsupport.h"
 
 #include "review/review.h"
 #include "store/sqlite/database.h"
