@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The record lifecycle: draft → final → amended / marked in error, each rule enforced, and the search
-// index and the export kept in step.
+// Conformance: the record lifecycle — draft → final → amended / marked in error, each rule enforced,
+// and the search index and the export kept in step — through the store interface only.
+#include "conformance/backend.h"
 #include "store/storetestsupport.h"
-
-#include "store/sqlite/database.h"
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;
 using namespace fairnote::testing;
+using fairnote::conformance::freshStore;
 using store::EntryStatus;
 using store::ErrorCode;
 
@@ -21,10 +21,9 @@ record::Person addPerson(store::Store &s, const QString &name = u"Sam Rivers"_s)
 }
 } // namespace
 
-TEST_CASE("a draft is visible to its author only, and finalising it makes revision 1", "[store]")
+TEST_CASE("a draft is visible to its author only, and finalising it makes revision 1", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto person = addPerson(*s);
     auto id = s->saveDraft(person.id, note(u"Sam came to the office at 10:00 and asked about his housing application."_s), kJo);
     REQUIRE(id.ok());
@@ -72,10 +71,9 @@ TEST_CASE("a draft is visible to its author only, and finalising it makes revisi
     }
 }
 
-TEST_CASE("finalising with prompts open needs a reason for each, and keeps the snapshot", "[store]")
+TEST_CASE("finalising with prompts open needs a reason for each, and keeps the snapshot", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto person = addPerson(*s);
     record::Entry vague;
     vague.body = record::IncidentRecord{};
@@ -105,10 +103,9 @@ TEST_CASE("finalising with prompts open needs a reason for each, and keeps the s
     CHECK(d->revisions.front().snapshot == r->snapshot);
 }
 
-TEST_CASE("an amendment needs a reason and keeps every earlier revision readable", "[store]")
+TEST_CASE("an amendment needs a reason and keeps every earlier revision readable", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto person = addPerson(*s);
     auto id = s->saveDraft(person.id, note(u"Sam met me at 10:00."_s), kJo);
     REQUIRE(s->finalise(*id, kJo, {}).ok());
@@ -147,10 +144,9 @@ TEST_CASE("an amendment needs a reason and keeps every earlier revision readable
     }
 }
 
-TEST_CASE("mark in error needs a reason, keeps the entry readable and leaves it out of the case file", "[store]")
+TEST_CASE("mark in error needs a reason, keeps the entry readable and leaves it out of the case file", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto person = addPerson(*s);
     auto keep = s->saveDraft(person.id, note(u"Sam phoned about his benefits."_s), kJo);
     auto wrong = s->saveDraft(person.id, note(u"Written in the wrong file."_s), kJo);
@@ -177,10 +173,9 @@ TEST_CASE("mark in error needs a reason, keeps the entry readable and leaves it 
     CHECK(s->entries({person.id}, kJo)->size() == 2);
 }
 
-TEST_CASE("a draft that was never final can be discarded by its author; a final entry cannot be deleted", "[store]")
+TEST_CASE("a draft that was never final can be discarded by its author; a final entry cannot be deleted", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto person = addPerson(*s);
     auto id = s->saveDraft(person.id, note(u"Half a thought"_s), kJo);
     CHECK(s->discardDraft(*id, kSam).error().code == ErrorCode::Invalid);
@@ -193,46 +188,9 @@ TEST_CASE("a draft that was never final can be discarded by its author; a final 
     CHECK(s->discardDraft(*fin, kJo).error().code == ErrorCode::Conflict);
 }
 
-TEST_CASE("the database itself refuses to change or delete final records", "[store]")
+TEST_CASE("full-text search finds words, stems and names, with highlighted snippets", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    {
-        auto s = newStore(dir);
-        const auto person = addPerson(*s);
-        auto id = s->saveDraft(person.id, note(u"Sam phoned."_s), kJo);
-        REQUIRE(s->finalise(*id, kJo, {}).ok());
-        REQUIRE(s->markInError(*id, u"wrong person"_s, kJo).ok());
-    }
-    store::sql::Database raw(dir.filePath(u"case.db"_s), store::sql::Database::Mode::ReadWrite);
-    const char *attempts[] = {
-        "UPDATE revisions SET content = '{}'",
-        "DELETE FROM revisions",
-        "UPDATE revision_prompts SET left_reason = 'x'",
-        "DELETE FROM audit",
-        "UPDATE audit SET detail = '{}'",
-        "DELETE FROM errors",
-        "UPDATE entries SET in_error = 0",
-        "UPDATE entries SET revisions = 0",
-        "DELETE FROM entries",
-        "UPDATE users SET name = 'someone else'",
-    };
-    for (const char *sqlText : attempts) {
-        INFO(sqlText);
-        try {
-            raw.exec(sqlText);
-            // revision_prompts may be empty (no prompt open): an UPDATE of no rows is not a change.
-            CHECK(QByteArray(sqlText).contains("revision_prompts"));
-        } catch (const store::sql::Failure &f) {
-            CHECK(f.code() == store::sql::Constraint);
-            CHECK((f.message().contains(u"cannot"_s)));
-        }
-    }
-}
-
-TEST_CASE("full-text search finds words, stems and names, with highlighted snippets", "[store]")
-{
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto sam = addPerson(*s, u"Sam Rivers"_s);
     const auto ali = addPerson(*s, u"Ali Khan"_s);
     auto a = s->saveDraft(sam.id, note(u"The smoke alarm sounded at 23:40 and the night worker found a smouldering pillowcase."_s), kJo);
@@ -266,10 +224,9 @@ TEST_CASE("full-text search finds words, stems and names, with highlighted snipp
     }
 }
 
-TEST_CASE("import is all or nothing, and the case file comes back out as it went in", "[store]")
+TEST_CASE("import is all or nothing, and the case file comes back out as it went in", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const record::CaseFile complete = example("incident-complete.json");
     auto ids = s->importCaseFile(complete, kSam, {false, u"incident-complete.json"_s}, {});
     REQUIRE(ids.ok());
@@ -329,10 +286,9 @@ TEST_CASE("import is all or nothing, and the case file comes back out as it went
     }
 }
 
-TEST_CASE("people: listed with their counts and the most recent incident; found by name", "[store]")
+TEST_CASE("people: listed with their counts and the most recent incident; found by name", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     REQUIRE(s->importCaseFile(example("incident-complete.json"), kJo, {}, {}).ok());
     auto people = s->people(kJo);
     REQUIRE(people.ok());
@@ -344,10 +300,9 @@ TEST_CASE("people: listed with their counts and the most recent incident; found 
     CHECK(s->peopleNamed(u"Sam"_s)->empty());              // exact names only
 }
 
-TEST_CASE("a late entry is marked with its delay", "[store]")
+TEST_CASE("a late entry is marked with its delay", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir); // the clock says 1 March 2026
+    auto s = freshStore(); // the clock says 1 March 2026
     const auto person = addPerson(*s);
     auto late = note(u"Sam told me about the fire alarm last week."_s, QDate(2026, 2, 20));
     late.lateEntryReason = u"I was on leave."_s;
@@ -359,7 +314,7 @@ TEST_CASE("a late entry is marked with its delay", "[store]")
     CHECK(s->entry(*id)->summary.lateSeconds == r->lateSeconds);
 }
 
-TEST_CASE("actors: \"Name (Role)\" and \"Name (Role, Organisation)\"", "[store]")
+TEST_CASE("actors: \"Name (Role)\" and \"Name (Role, Organisation)\"", "[store][conformance]")
 {
     CHECK(store::parseActor(u"Jo Fletcher (Support worker)"_s) == store::Actor{u"Jo Fletcher"_s, u"Support worker"_s, {}});
     CHECK(store::parseActor(u" Jo Fletcher (Support worker, Fairview Lodge) "_s) == kJo);
@@ -369,19 +324,17 @@ TEST_CASE("actors: \"Name (Role)\" and \"Name (Role, Organisation)\"", "[store]"
     CHECK(store::actorDisplay(kJo) == u"Jo Fletcher (Support worker, Fairview Lodge)"_s);
 }
 
-TEST_CASE("a write without an author is refused", "[store]")
+TEST_CASE("a write without an author is refused", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     auto r = s->addPerson(record::Person{{}, u"Sam"_s, {}, {}}, store::Actor{});
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.contains(u"author"_s));
 }
 
-TEST_CASE("review before disclosure: a flag needs a reason, a release is final, both are audited", "[store][disclosure]")
+TEST_CASE("review before disclosure: a flag needs a reason, a release is final, both are audited", "[store][conformance][disclosure]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto person = addPerson(*s);
     auto id = s->saveDraft(person.id, note(u"The neighbour at number 4, who reported the fire, asked not to be named."_s), kJo);
     REQUIRE(s->finalise(*id, kJo, {}).ok());
@@ -410,10 +363,9 @@ TEST_CASE("review before disclosure: a flag needs a reason, a release is final, 
     CHECK(s->verify({})->ok());
 }
 
-TEST_CASE("a draft the file could not read back is refused, and the earlier draft stays", "[store]")
+TEST_CASE("a draft the file could not read back is refused, and the earlier draft stays", "[store][conformance]")
 {
-    QTemporaryDir dir;
-    auto s = newStore(dir);
+    auto s = freshStore();
     const auto person = addPerson(*s);
     auto id = s->saveDraft(person.id, note(u"Sam asked about his rent."_s), kJo);
     REQUIRE(id.ok());

@@ -226,6 +226,42 @@ TEST_CASE("a full disk: the save fails with a message and everything saved befor
     CHECK((*again)->entries({person.id}, kJo)->size() == 2);
 }
 
+TEST_CASE("the database itself refuses to change or delete final records", "[store][file]")
+{
+    QTemporaryDir dir;
+    {
+        auto s = newStore(dir);
+        const auto person = *s->addPerson(record::Person{{}, u"Sam Rivers"_s, {}, {}}, kJo);
+        auto id = s->saveDraft(person.id, note(u"Sam phoned."_s), kJo);
+        REQUIRE(s->finalise(*id, kJo, {}).ok());
+        REQUIRE(s->markInError(*id, u"wrong person"_s, kJo).ok());
+    }
+    store::sql::Database raw(dir.filePath(u"case.db"_s), store::sql::Database::Mode::ReadWrite);
+    const char *attempts[] = {
+        "UPDATE revisions SET content = '{}'",
+        "DELETE FROM revisions",
+        "UPDATE revision_prompts SET left_reason = 'x'",
+        "DELETE FROM audit",
+        "UPDATE audit SET detail = '{}'",
+        "DELETE FROM errors",
+        "UPDATE entries SET in_error = 0",
+        "UPDATE entries SET revisions = 0",
+        "DELETE FROM entries",
+        "UPDATE users SET name = 'someone else'",
+    };
+    for (const char *sqlText : attempts) {
+        INFO(sqlText);
+        try {
+            raw.exec(sqlText);
+            // revision_prompts may be empty (no prompt open): an UPDATE of no rows is not a change.
+            CHECK(QByteArray(sqlText).contains("revision_prompts"));
+        } catch (const store::sql::Failure &f) {
+            CHECK(f.code() == store::sql::Constraint);
+            CHECK((f.message().contains(u"cannot"_s)));
+        }
+    }
+}
+
 TEST_CASE("verify passes on a clean file and names the row that was changed outside Fairnote", "[store][file][verify]")
 {
     QTemporaryDir dir;
