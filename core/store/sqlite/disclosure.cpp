@@ -18,8 +18,7 @@ StoreResult<Done> SqliteStore::flagForDisclosureReview(const QString &entryId, c
     return guarded<Done>(u"The entry was not flagged."_s, [&]() -> StoreResult<Done> {
         sql::Transaction t(*m_db);
         const QString id = resolveEntryId(entryId);
-        if (m_db->prepare("SELECT 1 FROM disclosure_flags WHERE entry_id = ?1").bind(1, id).next())
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is already flagged for review before disclosure."_s.arg(id)}};
+        require(loadState(id), actor, EntryAction::FlagForDisclosure);
         auto p = m_db->prepare("SELECT person_id FROM entries WHERE id = ?1");
         p.bind(1, id);
         p.next();
@@ -39,12 +38,10 @@ StoreResult<Done> SqliteStore::releaseForDisclosure(const QString &entryId, cons
     return guarded<Done>(u"The entry was not released."_s, [&]() -> StoreResult<Done> {
         sql::Transaction t(*m_db);
         const QString id = resolveEntryId(entryId);
+        require(loadState(id), actor, EntryAction::ReleaseForDisclosure);
         auto f = m_db->prepare("SELECT f.released_at, e.person_id FROM disclosure_flags f JOIN entries e ON e.id = f.entry_id WHERE f.entry_id = ?1");
         f.bind(1, id);
-        if (!f.next())
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is not flagged for review before disclosure, so there is nothing to release."_s.arg(id)}};
-        if (!f.isNull(0))
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 was already released for disclosure."_s.arg(id)}};
+        f.next();
         const QString person = f.text(1);
         m_db->prepare("UPDATE disclosure_flags SET released_at = ?2, released_by = ?3, release_note = ?4 WHERE entry_id = ?1")
             .bind(1, id).bind(2, iso(now())).bind(3, userId(actor)).bind(4, nn(note.trimmed())).run();

@@ -45,27 +45,15 @@ StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Ent
         const QString owner = row.text(0);
         const QString storedKind = row.text(1);
         const int revisions = int(row.integer(2));
-        const bool inError = row.integer(3) != 0;
         if (owner != personId)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 belongs to someone else's case file."_s.arg(entry.id)}};
-        if (inError)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be changed. Write a new entry instead."_s.arg(entry.id)}};
+        const EntryState state = loadState(entry.id);
+        require(state, actor, EntryAction::Edit);
         if (storedKind != kind)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; it cannot become a %3. Write a new entry instead."_s
                                                     .arg(entry.id, storedKind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s,
                                                          kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
-        bool hadDraft = false;
-        {
-            auto existing = m_db->prepare("SELECT author_id FROM drafts WHERE entry_id = ?1");
-            existing.bind(1, entry.id);
-            if (existing.next()) {
-                hadDraft = true;
-                const qint64 draftAuthor = existing.integer(0);
-                if (draftAuthor != actorId)
-                    throw Refusal{{ErrorCode::Invalid, u"entry %1 is being drafted by %2; only they can change the draft."_s
-                                                           .arg(entry.id, actorDisplay(userById(draftAuthor)))}};
-            }
-        }
+        const bool hadDraft = state.draftAuthor.has_value();
         if (revisions > 0) {
             // An amendment: the content keeps the original's author and time of writing.
             auto first = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = 1");
@@ -100,14 +88,11 @@ StoreResult<Done> SqliteStore::discardDraft(const QString &entryId, const Actor 
     return guarded<Done>(u"The draft was kept."_s, [&]() -> StoreResult<Done> {
         sql::Transaction t(*m_db);
         const QString id = resolveEntryId(entryId);
+        require(loadState(id), actor, EntryAction::Discard);
         auto d = m_db->prepare("SELECT d.author_id, e.revisions, e.person_id FROM drafts d JOIN entries e ON e.id = d.entry_id "
                                "WHERE d.entry_id = ?1");
         d.bind(1, id);
-        if (!d.next())
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 has no draft to discard."_s.arg(id)}};
-        if (d.integer(0) != userId(actor))
-            throw Refusal{{ErrorCode::Invalid, u"the draft of entry %1 belongs to %2; only they can discard it."_s
-                                                   .arg(id, actorDisplay(userById(d.integer(0))))}};
+        d.next();
         const int revisions = int(d.integer(1));
         const QString personId = d.text(2);
         m_db->prepare("DELETE FROM drafts WHERE entry_id = ?1").bind(1, id).run();
@@ -130,20 +115,15 @@ StoreResult<Revision> SqliteStore::finalise(const QString &entryId, const Actor 
     return guarded<Revision>(u"The entry was not finalised."_s, [&]() -> StoreResult<Revision> {
         sql::Transaction t(*m_db);
         const QString id = resolveEntryId(entryId);
+        require(loadState(id), actor, EntryAction::Finalise);
         auto d = m_db->prepare("SELECT d.author_id, d.base_revision, d.content, e.person_id, e.revisions, e.in_error "
                                "FROM drafts d JOIN entries e ON e.id = d.entry_id WHERE d.entry_id = ?1");
         d.bind(1, id);
-        if (!d.next())
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 has no draft to finalise: it is already final. To correct it, amend it."_s.arg(id)}};
-        if (d.integer(0) != userId(actor))
-            throw Refusal{{ErrorCode::Invalid, u"the draft of entry %1 was written by %2; only its author can finalise it."_s
-                                                   .arg(id, actorDisplay(userById(d.integer(0))))}};
+        d.next();
         const int base = int(d.integer(1));
         record::Entry e = parseContent(d.text(2), id);
         const QString personId = d.text(3);
         const int revisions = int(d.integer(4));
-        if (d.integer(5) != 0)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be finalised."_s.arg(id)}};
         if (base != revisions)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 was amended by someone else after this draft was started; start the amendment again."_s.arg(id)}};
         const QString reason = amendReason.trimmed();
@@ -178,18 +158,13 @@ StoreResult<Revision> SqliteStore::amend(const QString &entryId, record::Entry e
         const QString personId = row.text(0);
         const QString kind = row.text(1);
         const int revisions = int(row.integer(2));
-        if (row.integer(3) != 0)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error, so it cannot be amended. Write a new entry instead."_s.arg(id)}};
-        if (revisions == 0)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is still a draft; change the draft and finalise it instead of amending it."_s.arg(id)}};
+        const EntryState state = loadState(id);
+        require(state, actor, EntryAction::Amend);
         if (kindOf(entry) != kind)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; an amendment cannot change its kind."_s
                                                     .arg(id, kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
-        auto draft = m_db->prepare("SELECT author_id FROM drafts WHERE entry_id = ?1");
-        draft.bind(1, id);
-        if (draft.next())
-            throw Refusal{{ErrorCode::Conflict, u"%1 is drafting an amendment of entry %2; finalise or discard that draft first."_s
-                                                    .arg(actorDisplay(userById(draft.integer(0))), id)}};
+        if (state.draftAuthor) // the actor's own: an amendment in one step would pass it by
+            throw Refusal{{ErrorCode::Conflict, u"you are drafting an amendment of entry %1; finalise or discard that draft first."_s.arg(id)}};
         auto first = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = 1");
         first.bind(1, id);
         first.next();
@@ -223,10 +198,7 @@ StoreResult<Done> SqliteStore::markInError(const QString &entryId, const QString
         row.bind(1, id);
         row.next();
         const QString personId = row.text(0);
-        if (row.integer(2) != 0)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is already marked in error."_s.arg(id)}};
-        if (row.integer(1) == 0)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 is a draft that was never finalised: discard the draft instead."_s.arg(id)}};
+        require(loadState(id), actor, EntryAction::MarkInError);
         const qint64 actorId = userId(actor);
         const QDateTime at = now();
         QJsonObject detail{{u"reason"_s, reason.trimmed()}};

@@ -242,6 +242,36 @@ record::Person SqliteStore::loadPerson(const QString &id)
     return p;
 }
 
+EntryState SqliteStore::loadState(const QString &entryId)
+{
+    auto s = m_db->prepare(
+        "SELECT e.revisions, e.in_error, e.kind, d.entry_id IS NOT NULL, u.name, u.role, u.organisation, f.entry_id IS NOT NULL, "
+        "  f.released_at IS NOT NULL, (SELECT ev.state FROM signoffs so JOIN signoff_events ev ON ev.signoff_id = so.id "
+        "   WHERE so.entry_id = e.id AND so.revision = e.revisions ORDER BY ev.id DESC LIMIT 1) "
+        "FROM entries e LEFT JOIN drafts d ON d.entry_id = e.id LEFT JOIN users u ON u.id = d.author_id "
+        "LEFT JOIN disclosure_flags f ON f.entry_id = e.id WHERE e.id = ?1");
+    s.bind(1, entryId);
+    if (!s.next())
+        throw Refusal{refusal::noSuchEntry(entryId, m_path)};
+    EntryState state;
+    state.id = entryId;
+    state.revisions = int(s.integer(0));
+    state.inError = s.integer(1) != 0;
+    state.incident = s.text(2) == u"incident";
+    if (s.integer(3) != 0)
+        state.draftAuthor = Actor{s.text(4), s.text(5), s.text(6)};
+    if (s.integer(7) != 0)
+        state.disclosure = s.integer(8) != 0 ? EntryState::Disclosure::Released : EntryState::Disclosure::Withheld;
+    state.signOffWaiting = s.text(9) == u"requested";
+    return state;
+}
+
+void SqliteStore::require(const EntryState &state, const Actor &actor, EntryAction action)
+{
+    if (auto no = permissionsFor(state, actor).refusal(action))
+        throw Refusal{*no};
+}
+
 QString SqliteStore::resolveEntryId(const QString &idOrPrefix)
 {
     const QString wanted = idOrPrefix.trimmed();

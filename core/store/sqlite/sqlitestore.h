@@ -6,6 +6,7 @@
 #pragma once
 
 #include "store/hashing.h"
+#include "store/permissions.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/open.h"
 #include "store/store.h"
@@ -121,6 +122,10 @@ private:
     qint64 appendAudit(const std::optional<Actor> &actor, const QString &action, const QString &personId,
                        const QString &entryId, std::optional<qint64> revision, const QJsonObject &detail);
     record::Person loadPerson(const QString &id); // throws Refusal when missing
+    // What the entry rules need to know about an existing entry (store/permissions.h).
+    EntryState loadState(const QString &entryId);
+    // Throws the refusal when `actor` may not do `action` with the entry in `state`.
+    static void require(const EntryState &state, const Actor &actor, EntryAction action);
     QString resolveEntryId(const QString &idOrPrefix); // throws Refusal when missing or ambiguous
     void updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId);
     void indexEntry(const QString &entryId, const record::Person &person, const record::Entry &e);

@@ -112,18 +112,7 @@ StoreResult<qint64> SqliteStore::requestSignOff(const QString &subject, const QS
             row.next();
             person = row.text(0);
             revision = int(row.integer(1));
-            if (row.text(3) != u"incident")
-                throw Refusal{{ErrorCode::Invalid, u"entry %1 is a case note: sign-off is for fire-setting incident records and referral summaries."_s.arg(id)}};
-            if (revision == 0)
-                throw Refusal{{ErrorCode::Conflict, u"entry %1 is still a draft: finalise it before asking for sign-off."_s.arg(id)}};
-            if (row.integer(2) != 0)
-                throw Refusal{{ErrorCode::Conflict, u"entry %1 is marked in error."_s.arg(id)}};
-            // A request for an earlier revision does not block one for the current revision: that one can no longer be approved.
-            auto open = m_db->prepare("SELECT 1 FROM signoffs so WHERE so.entry_id = ?1 AND so.revision = ?2 AND (SELECT ev.state FROM "
-                                      "signoff_events ev WHERE ev.signoff_id = so.id ORDER BY ev.id DESC LIMIT 1) = 'requested'");
-            open.bind(1, id).bind(2, revision);
-            if (open.next())
-                throw Refusal{{ErrorCode::Conflict, u"sign-off of entry %1 is already requested and waiting for a decision."_s.arg(id)}};
+            require(loadState(id), actor, EntryAction::RequestSignOff);
         } else {
             loadPerson(person);
             if (documentHash.isEmpty())
