@@ -41,6 +41,7 @@ TEST_CASE("a new draft: its author may edit, finalise and discard it; nobody may
 {
     EntryState draft;
     draft.id = u"E-1"_s;
+    draft.incident = true;
     draft.draftAuthor = kJo;
     CHECK(allowed(draft, kJo) == QList<EntryAction>{EntryAction::Edit, EntryAction::Finalise, EntryAction::Discard});
     CHECK(allowed(draft, kSam).isEmpty());
