@@ -7,6 +7,7 @@
 // row claiming an export that did not happen. Also: a real full disk (/dev/full), owner-only output
 // whatever the umask, and inputs that never end.
 #include "store/store.h"
+#include "store/sqlite/open.h"
 #include "testsupport.h"
 
 #include <QDir>

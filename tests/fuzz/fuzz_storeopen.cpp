@@ -6,6 +6,7 @@
 // cuts the file short. The damaged file must be opened or refused with a message, and, when opened,
 // listed and verified; never a crash, whatever the header says.
 #include "store/store.h"
+#include "store/sqlite/open.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -9,6 +9,7 @@
 #include "io/faults.h"
 #include "notefile.h"
 #include "record/interchange.h"
+#include "store/sqlite/open.h"
 #include "reportdialog.h"
 
 #include <QCheckBox>
