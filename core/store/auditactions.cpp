@@ -31,6 +31,7 @@ constexpr std::array kActions{
     ActionInfo{Export, u"Case file exported", true},
     ActionInfo{ExportSummary, u"Referral summary made", true},
     ActionInfo{ExportSar, u"Subject-access export made", true},
+    ActionInfo{ExportFailed, u"Export not delivered", true},
     ActionInfo{ReviewSample, u"Review sample drawn", true},
     ActionInfo{ExerciseScored, u"Exercise scored", true},
 };
