@@ -82,6 +82,27 @@ public:
             ++m_i;
     }
 
+    // At the '[' of an array: the offset where each element starts.
+    std::vector<qsizetype> elementStarts()
+    {
+        std::vector<qsizetype> starts;
+        ws();
+        if (!at('['))
+            return starts;
+        ++m_i;
+        for (;;) {
+            ws();
+            if (m_i >= m_s.size() || at(']'))
+                return starts;
+            starts.push_back(m_i);
+            skipValue();
+            ws();
+            if (!at(','))
+                return starts;
+            ++m_i;
+        }
+    }
+
     // Walks to path[depth...] from the value at the current position; returns the offset reached.
     qsizetype walk(const QStringList &path, int depth)
     {
@@ -130,6 +151,8 @@ public:
         return here;
     }
 
+    void moveTo(qsizetype offset) { m_i = offset; }
+
 private:
     const QByteArray &m_s;
     qsizetype m_i = 0;
@@ -141,6 +164,34 @@ SourcePosition locate(const QByteArray &utf8, const QStringList &path)
 {
     Scanner s(utf8);
     return positionOfByte(utf8, s.walk(path, 0));
+}
+
+std::vector<SourcePosition> locateElements(const QByteArray &utf8, const QStringList &arrayPath)
+{
+    Scanner s(utf8);
+    const qsizetype arrayAt = s.walk(arrayPath, 0);
+    Scanner elements(utf8);
+    elements.moveTo(arrayAt);
+    const std::vector<qsizetype> starts = elements.elementStarts();
+
+    // One pass over the text for all the positions (the starts are in order).
+    std::vector<SourcePosition> out;
+    out.reserve(starts.size());
+    SourcePosition p;
+    qsizetype i = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    for (const qsizetype start : starts) {
+        for (; i < start; ++i) {
+            const auto c = static_cast<unsigned char>(utf8[i]);
+            if (c == '\n') {
+                ++p.line;
+                p.column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++p.column;
+            }
+        }
+        out.push_back(p);
+    }
+    return out;
 }
 
 QString pointer(const QStringList &path)
