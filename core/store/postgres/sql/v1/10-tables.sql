@@ -421,8 +421,9 @@ CREATE FUNCTION fairnote.same_name(a text, b text) RETURNS boolean
   RETURN btrim(coalesce(a, '')) <> '' AND
          lower(regexp_replace(btrim(a), '\s+', ' ', 'g')) = lower(regexp_replace(btrim(coalesce(b, '')), '\s+', ' ', 'g'));
 
--- Whether the caller wrote (any revision of, or began) the entry: by login, or by name for authors
--- from an imported file.
+-- Whether the caller wrote (any revision of, or began) the entry: by login, or by name (case and
+-- spacing ignored), as for the file: a member of staff cannot review their own note under a second
+-- login, and two colleagues who share a name ask a third person.
 CREATE FUNCTION fairnote.i_wrote(p_entry text) RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, fairnote, pg_temp
   RETURN EXISTS (
@@ -430,7 +431,7 @@ CREATE FUNCTION fairnote.i_wrote(p_entry text) RETURNS boolean
     WHERE a.id IN (SELECT r.author_id FROM fairnote.revisions r WHERE r.entry_id = p_entry
                    UNION SELECT e.author_id FROM fairnote.entries e WHERE e.id = p_entry)
       AND (a.staff_id = fairnote.my_staff_id()
-           OR (a.staff_id IS NULL AND fairnote.same_name(a.name, (SELECT s.name FROM fairnote.staff s WHERE s.id = fairnote.my_staff_id())))));
+           OR fairnote.same_name(a.name, (SELECT s.name FROM fairnote.staff s WHERE s.id = fairnote.my_staff_id()))));
 
 -- ---- the chain ----------------------------------------------------------------------------------
 

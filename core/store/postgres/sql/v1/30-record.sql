@@ -220,6 +220,10 @@ BEGIN
   IF v_id <> '' THEN
     SELECT * INTO e FROM fairnote.entries x WHERE x.id = v_id FOR UPDATE;
   END IF;
+  IF e.id IS NOT NULL AND (NOT fairnote.may_read_case(e.person_id) OR (e.revisions = 0 AND e.creator_staff IS DISTINCT FROM me)) THEN
+    -- An id the client chose that is already someone else's (it chooses another).
+    PERFORM fairnote.refuse('FN003', 'entry-id-in-use', format('the entry id "%s" is already in use', v_id), jsonb_build_object('entry', v_id));
+  END IF;
   IF e.id IS NULL THEN
     IF v_id = '' THEN
       LOOP
@@ -467,6 +471,13 @@ BEGIN
   UPDATE fairnote.entries SET in_error = true WHERE id = e.id;
   PERFORM fairnote.append_audit(author, 'mark-in-error', e.person_id, e.id, NULL, detail::text);
 END $$;
+
+-- Who is drafting an amendment of an entry the caller may read: that someone is, and who (their
+-- signature), never what their draft says.
+CREATE FUNCTION fairnote.amendment_drafter(p_entry text) RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, fairnote, pg_temp
+  RETURN (SELECT d.author_id FROM fairnote.drafts d JOIN fairnote.entries e ON e.id = d.entry_id
+          WHERE d.entry_id = p_entry AND e.revisions > 0 AND fairnote.may_read_case(e.person_id));
 
 -- ---- import: entries written elsewhere ----------------------------------------------------------
 
@@ -749,7 +760,7 @@ BEGIN
     PERFORM fairnote.refuse('FN003', 'already-decided', format('this sign-off was already decided (%s)', v_state), jsonb_build_object('signoff', so.id, 'state', v_state));
   END IF;
   SELECT * INTO requester FROM fairnote.authors WHERE id = so.requested_by;
-  IF requester.staff_id = me OR (requester.staff_id IS NULL AND fairnote.same_name(requester.name, (SELECT s.name FROM fairnote.staff s WHERE s.id = me))) THEN
+  IF requester.staff_id = me OR fairnote.same_name(requester.name, (SELECT s.name FROM fairnote.staff s WHERE s.id = me)) THEN
     PERFORM fairnote.refuse('FN001', 'own-request', 'you asked for this sign-off, so someone else must decide it', jsonb_build_object('signoff', so.id));
   END IF;
   IF so.subject = 'entry' THEN

@@ -45,7 +45,8 @@ GRANT EXECUTE ON FUNCTION fairnote.add_person(text, text, text, date), fairnote.
                           fairnote.amend(text, text, jsonb, jsonb, text, bigint, integer), fairnote.mark_in_error(text, text),
                           fairnote.import_person(text, text, text, date, text),
                           fairnote.import_entry(text, text, text, text, jsonb, jsonb, bigint, boolean, text),
-                          fairnote.flag_for_disclosure_review(text, text), fairnote.request_signoff(text, text, text, text, text, text)
+                          fairnote.flag_for_disclosure_review(text, text), fairnote.request_signoff(text, text, text, text, text, text),
+                          fairnote.amendment_drafter(text)
   TO fairnote_worker, fairnote_supervisor, fairnote_trainer;
 GRANT EXECUTE ON FUNCTION fairnote.release_for_disclosure(text, text),
                           fairnote.record_review(text, integer, text, text, text, boolean),
@@ -65,3 +66,14 @@ GRANT EXECUTE ON FUNCTION fairnote.rm_check_target(text), fairnote.rm_enable_log
                           fairnote.rm_set_password(text, text), fairnote.rm_disable_login(text)
   TO fairnote_owner;
 GRANT EXECUTE ON FUNCTION fairnote.refuse(text, text, text, jsonb), fairnote.group_roles() TO fairnote_rolemaker, fairnote_owner;
+
+-- Moving a team's file onto the server.
+GRANT EXECUTE ON FUNCTION fairnote.push_person(text, text, text, date),
+                          fairnote.push_entry(text, text, text, timestamptz, jsonb, timestamptz, text, text, text, bigint),
+                          fairnote.push_revision(text, integer, text, text, text, text, timestamptz, text, bigint, jsonb, text),
+                          fairnote.push_error(text, timestamptz, text, text, text, text),
+                          fairnote.push_disclosure(text, timestamptz, text, text, text, text, timestamptz, text, text, text, text),
+                          fairnote.push_review(text, integer, text, text, text, timestamptz, text, text, text, boolean, text),
+                          fairnote.push_signoff(text, text, text, integer, text, text, jsonb),
+                          fairnote.push_anchor(text, text, text, jsonb)
+  TO fairnote_supervisor, fairnote_trainer;
