@@ -48,7 +48,7 @@ constexpr int kTemplates = 997;
 }
 
 template <typename T>
-T must(StoreResult<T> r, const char *what)
+T must(store::StoreResult<T> r, const char *what)
 {
     if (!r)
         die(u"%1: %2"_s.arg(QString::fromLatin1(what), r.error().message));
@@ -158,38 +158,38 @@ void generate(store::pg::Connection &c, int entries, int people)
 DO $$
 DECLARE
   head fairnote.chain_head;
-  seq bigint;
+  n bigint;
   prev text;
   r record;
   d text;
   h text;
 BEGIN
   SELECT * INTO head FROM fairnote.chain_head WHERE id = 1;
-  seq := head.seq;
+  n := head.seq;
   prev := head.hash;
   FOR r IN SELECT p.id, p.name, p.date_of_birth, p.created_at, a.name AS an, a.role AS ar, a.organisation AS ao, a.id AS aid,
                   (SELECT array_agg(c.team_id) FROM fairnote.caseloads c WHERE c.person_id = p.id) AS teams
            FROM fairnote.people p JOIN fairnote.authors a ON a.id = p.created_by ORDER BY p.id LOOP
-    seq := seq + 1;
+    n := n + 1;
     d := jsonb_build_object('name', r.name, 'other_names', '[]'::jsonb, 'date_of_birth', coalesce(r.date_of_birth::text, ''),
                             'teams', to_jsonb(r.teams))::text;
-    h := fairnote.audit_hash(seq, r.created_at, r.an, r.ar, r.ao, 'add-person', r.id, NULL, NULL, d, prev);
-    INSERT INTO fairnote.audit VALUES (seq, r.created_at, r.aid, 'add-person', r.id, NULL, NULL, d, prev, h);
+    h := fairnote.audit_hash(n, r.created_at, r.an, r.ar, r.ao, 'add-person', r.id, NULL, NULL, d, prev);
+    INSERT INTO fairnote.audit VALUES (n, r.created_at, r.aid, 'add-person', r.id, NULL, NULL, d, prev, h);
     prev := h;
   END LOOP;
   FOR r IN SELECT b.id, b.person, b.author, b.name, b.role, b.organisation, b.written_at, v.hash
            FROM bench_rows b JOIN fairnote.revisions v ON v.entry_id = b.id ORDER BY b.i LOOP
-    seq := seq + 1;
-    h := fairnote.audit_hash(seq, r.written_at, r.name, r.role, r.organisation, 'create-entry', r.person, r.id, NULL, '{"kind": "note"}', prev);
-    INSERT INTO fairnote.audit VALUES (seq, r.written_at, r.author, 'create-entry', r.person, r.id, NULL, '{"kind": "note"}', prev, h);
+    n := n + 1;
+    h := fairnote.audit_hash(n, r.written_at, r.name, r.role, r.organisation, 'create-entry', r.person, r.id, NULL, '{"kind": "note"}', prev);
+    INSERT INTO fairnote.audit VALUES (n, r.written_at, r.author, 'create-entry', r.person, r.id, NULL, '{"kind": "note"}', prev, h);
     prev := h;
-    seq := seq + 1;
+    n := n + 1;
     d := jsonb_build_object('revision_hash', r.hash)::text;
-    h := fairnote.audit_hash(seq, r.written_at, r.name, r.role, r.organisation, 'finalise', r.person, r.id, 1, d, prev);
-    INSERT INTO fairnote.audit VALUES (seq, r.written_at, r.author, 'finalise', r.person, r.id, 1, d, prev, h);
+    h := fairnote.audit_hash(n, r.written_at, r.name, r.role, r.organisation, 'finalise', r.person, r.id, 1, d, prev);
+    INSERT INTO fairnote.audit VALUES (n, r.written_at, r.author, 'finalise', r.person, r.id, 1, d, prev, h);
     prev := h;
   END LOOP;
-  UPDATE fairnote.chain_head SET seq = seq, hash = prev WHERE id = 1;
+  UPDATE fairnote.chain_head SET seq = n, hash = prev WHERE id = 1;
 END $$;
 )SQL"_s);
     c.exec("INSERT INTO fairnote.meta(key, value) VALUES ('bench_entries', $1)", store::pg::Params{}.add(entries));
@@ -250,7 +250,7 @@ int main(int argc, char **argv)
                                   store::pg::conninfoWith(benchDb, {{u"user"_s, u"bench_admin"_s}, {u"password"_s, kPassword}})),
                               "connect as the administrator");
             for (int t = 0; t < kTeams; ++t)
-                must(admin->addTeam(u"Bench team %1"_s.arg(t, 2, 10, u'0')), "add a team");
+                must(admin->addTeam(u"Bench team %1"_s.arg(t, 2, 10, QChar(u'0'))), "add a team");
             auto addStaff = [&](const QString &login, const QString &name, const QString &role, const QStringList &teams) {
                 store::pg::Connection s(conninfo);
                 s.execOnce(u"DROP ROLE IF EXISTS %1"_s.arg(store::pg::quoteIdentifier(s, login)));
@@ -260,10 +260,10 @@ int main(int argc, char **argv)
                     must(admin->addTeamMember(t, login), "add a team member");
             };
             for (int w = 0; w < 40; ++w)
-                addStaff(u"bench_w%1"_s.arg(w), u"Writer %1"_s.arg(w), u"worker"_s, {u"Bench team %1"_s.arg(w, 2, 10, u'0')});
+                addStaff(u"bench_w%1"_s.arg(w), u"Writer %1"_s.arg(w), u"worker"_s, {u"Bench team %1"_s.arg(w, 2, 10, QChar(u'0'))});
             QStringList all;
             for (int t = 0; t < kTeams; ++t)
-                all << u"Bench team %1"_s.arg(t, 2, 10, u'0');
+                all << u"Bench team %1"_s.arg(t, 2, 10, QChar(u'0'));
             addStaff(u"bench_supervisor"_s, u"Bench Supervisor"_s, u"supervisor"_s, all);
             store::pg::Connection db(benchDb);
             generate(db, entries, people);
@@ -309,7 +309,7 @@ int main(int argc, char **argv)
     }
 
     {
-        std::vector<std::vector<double>> latencies(size_t(writers));
+        std::vector<std::vector<double>> latencies{size_t(writers)};
         std::atomic<bool> stop{false};
         std::atomic<int> failures{0};
         std::vector<std::unique_ptr<store::Store>> stores;

@@ -123,8 +123,11 @@ TEST_CASE("A draft is read by its author only, even by a supervisor of the same 
     CHECK(count(*sam, "SELECT count(*) FROM fairnote.drafts") == 0);
     CHECK(count(*sam, "SELECT count(*) FROM fairnote.entries WHERE id = 'E-DRAFT'") == 0);
     CHECK(count(*sam, "SELECT count(*) FROM fairnote.entries WHERE id = 'E-FINAL'") == 1);
-    // Nor can anyone else finalise or discard it.
-    CHECK(stateOf(*sam, "SELECT fairnote.discard_draft('E-DRAFT')") == u"FN002");
+    // Nor can anyone else finalise or discard it: the server says whose draft it is, never what it says.
+    CHECK(stateOf(*sam, "SELECT fairnote.discard_draft('E-DRAFT')") == u"FN001");
+    CHECK(stateOf(*sam, "SELECT * FROM fairnote.finalise('E-DRAFT', '{}', '{}'::jsonb, NULL, NULL, NULL)") == u"FN001");
+    auto kim = lodge.server.connectAs(u"kim"_s);
+    CHECK(stateOf(*kim, "SELECT fairnote.discard_draft('E-DRAFT')") == u"FN002"); // another team: not even that
     // An amendment draft of a final entry is hidden the same way.
     store::pg::Transaction t(*jo);
     const QString original = jo->exec("SELECT fairnote.iso(written_at) FROM fairnote.entries WHERE id = 'E-FINAL'").text(0, 0);

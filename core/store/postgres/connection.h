@@ -17,6 +17,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 struct pg_conn;
@@ -83,6 +84,11 @@ class Result
 public:
     explicit Result(pg_result *result) : m_result(result) {}
     Result(Result &&other) noexcept : m_result(other.m_result) { other.m_result = nullptr; }
+    Result &operator=(Result &&other) noexcept
+    {
+        std::swap(m_result, other.m_result);
+        return *this;
+    }
     Result(const Result &) = delete;
     Result &operator=(const Result &) = delete;
     ~Result();

@@ -46,18 +46,22 @@ record::EventDate eventDateFromJson(const QString &json)
 }
 
 // The chronology's columns (as core/store/sqlite lists them), from the entries the session may read.
-// Another author's draft is not there at all; an amendment someone else is drafting shows who, not what.
-constexpr const char *kSummaryColumns =
-    "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, e.event_json, e.summary, fairnote.iso(e.written_at), "
-    "  u.name, u.role, u.organisation, e.late_seconds, coalesce(d.author_id, fairnote.amendment_drafter(e.id)), du.name, du.role, "
-    "  du.organisation, "
-    "  (SELECT ev.state FROM fairnote.signoffs so JOIN fairnote.signoff_events ev ON ev.signoff_id = so.id WHERE so.entry_id = e.id "
-    "   AND so.revision = e.revisions ORDER BY ev.id DESC LIMIT 1), "
-    "  (SELECT fairnote.iso(max(rv.reviewed_at)) FROM fairnote.reviews rv WHERE rv.entry_id = e.id), "
-    "  (SELECT rv.returned FROM fairnote.reviews rv WHERE rv.entry_id = e.id AND rv.revision = e.revisions ORDER BY rv.id DESC LIMIT 1) "
-    "FROM fairnote.entries e JOIN fairnote.people p ON p.id = e.person_id LEFT JOIN fairnote.authors u ON u.id = e.author_id "
-    "LEFT JOIN fairnote.drafts d ON d.entry_id = e.id "
-    "LEFT JOIN fairnote.authors du ON du.id = coalesce(d.author_id, fairnote.amendment_drafter(e.id)) ";
+// Another author's draft is not there at all; an amendment someone else is drafting shows who, not what
+// (fairnote.drafters, for the person `draftersOf` names or everyone).
+QByteArray summarySelect(const char *draftersOf)
+{
+    return QByteArray(
+        "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, e.event_json, e.summary, fairnote.iso(e.written_at), "
+        "  u.name, u.role, u.organisation, e.late_seconds, coalesce(d.author_id, od.author_id), du.name, du.role, du.organisation, "
+        "  (SELECT ev.state FROM fairnote.signoffs so JOIN fairnote.signoff_events ev ON ev.signoff_id = so.id WHERE so.entry_id = e.id "
+        "   AND so.revision = e.revisions ORDER BY ev.id DESC LIMIT 1), "
+        "  (SELECT fairnote.iso(max(rv.reviewed_at)) FROM fairnote.reviews rv WHERE rv.entry_id = e.id), "
+        "  (SELECT rv.returned FROM fairnote.reviews rv WHERE rv.entry_id = e.id AND rv.revision = e.revisions ORDER BY rv.id DESC LIMIT 1) "
+        "FROM fairnote.entries e JOIN fairnote.people p ON p.id = e.person_id LEFT JOIN fairnote.authors u ON u.id = e.author_id "
+        "LEFT JOIN fairnote.drafts d ON d.entry_id = e.id "
+        "LEFT JOIN fairnote.drafters(") + draftersOf + ") od ON od.entry_id = e.id "
+        "LEFT JOIN fairnote.authors du ON du.id = coalesce(d.author_id, od.author_id) ";
+}
 
 EntrySummary summaryFromRow(const pg::Result &r, int i)
 {
@@ -106,10 +110,10 @@ StoreResult<std::vector<EntrySummary>> PostgresStore::entries(const ListFilter &
     return guarded<std::vector<EntrySummary>>({}, [&]() -> StoreResult<std::vector<EntrySummary>> {
         // Others' drafts are never listed on a server (filter.othersDrafts cannot show what the
         // server does not let the session read).
-        static const QByteArray byPerson = QByteArray(kSummaryColumns) +
+        static const QByteArray byPerson = summarySelect("$1") +
             "WHERE e.person_id = $1 AND ($2 OR NOT e.in_error) ORDER BY e.event_sort NULLS LAST, e.written_at, e.id";
-        static const QByteArray all = QByteArray(kSummaryColumns) +
-            "WHERE ($2 OR NOT e.in_error) AND ($1::text IS NULL OR true) "
+        static const QByteArray all = summarySelect("$1") +
+            "WHERE ($2 OR NOT e.in_error) "
             "ORDER BY lower(p.name), p.id, e.event_sort NULLS LAST, e.written_at, e.id";
         if (!filter.personId.isEmpty())
             loadPerson(filter.personId);
@@ -131,7 +135,7 @@ StoreResult<EntryDetail> PostgresStore::entry(const QString &idOrPrefix)
         const QString id = resolveEntryId(idOrPrefix);
         EntryDetail d;
         {
-            static const QByteArray one = QByteArray(kSummaryColumns) + "WHERE e.id = $1";
+            static const QByteArray one = summarySelect("NULL") + "WHERE e.id = $1";
             const pg::Result s = m_c->exec(one.constData(), pg::Params{id});
             if (!s.rows())
                 throw Refusal{{ErrorCode::NotFound, u"there is no entry \"%1\" on %2 that you may read."_s.arg(id, location())}};
@@ -185,11 +189,6 @@ StoreResult<EntryDetail> PostgresStore::entry(const QString &idOrPrefix)
     });
 }
 
-namespace {
-// Searches matching more entries than this are listed newest first rather than ranked.
-constexpr int kRankedSearchLimit = 2000;
-} // namespace
-
 StoreResult<std::vector<SearchHit>> PostgresStore::search(const QString &query, const Actor &, int limit)
 {
     return guarded<std::vector<SearchHit>>({}, [&]() -> StoreResult<std::vector<SearchHit>> {
@@ -197,28 +196,11 @@ StoreResult<std::vector<SearchHit>> PostgresStore::search(const QString &query, 
         const QString q = tsQuery(query);
         if (q.isEmpty())
             return out;
-        // Best matches first while ranking is cheap; a query that matches very many entries (a common
-        // word) is listed newest first instead. Snippets are made only for the rows shown.
-        const qint64 matches = m_c->exec("SELECT count(*) FROM (SELECT 1 FROM fairnote.entries e WHERE e.search @@ to_tsquery('english', $1) "
-                                         "LIMIT $2) x",
-                                         pg::Params{}.add(q).add(kRankedSearchLimit + 1))
-                                   .integer(0, 0);
-        const char *ranked =
-            "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, "
-            "  ts_headline('english', e.search_names || chr(10) || e.search_body, q, "
-            "              'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=16, MinWords=6, MaxFragments=1'), "
-            "  ts_rank_cd(e.search, q), e.search_names || chr(10) || e.search_body "
-            "FROM (SELECT e.*, ts_rank_cd(e.search, q) AS rank FROM fairnote.entries e, to_tsquery('english', $1) q "
-            "      WHERE e.search @@ q ORDER BY rank DESC, e.created_at DESC LIMIT $2) e "
-            "JOIN fairnote.people p ON p.id = e.person_id, to_tsquery('english', $1) q ORDER BY e.rank DESC, e.created_at DESC";
-        const char *newest =
-            "SELECT e.id, e.person_id, p.name, e.kind, e.revisions, e.in_error, "
-            "  ts_headline('english', e.search_names || chr(10) || e.search_body, q, "
-            "              'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=16, MinWords=6, MaxFragments=1'), "
-            "  0, e.search_names || chr(10) || e.search_body "
-            "FROM (SELECT e.* FROM fairnote.entries e WHERE e.search @@ to_tsquery('english', $1) ORDER BY e.created_at DESC LIMIT $2) e "
-            "JOIN fairnote.people p ON p.id = e.person_id, to_tsquery('english', $1) q ORDER BY e.created_at DESC";
-        const pg::Result r = m_c->exec(matches <= kRankedSearchLimit ? ranked : newest, pg::Params{}.add(q).add(qint64(limit)));
+        // The server's function finds the matches through the index and keeps those the session may read
+        // (see 25-search.sql): ranked, or newest first for a very common word.
+        const pg::Result r = m_c->exec("SELECT entry_id, person_id, person_name, kind, revisions, in_error, headline, rank, whole "
+                                       "FROM fairnote.search_entries($1, $2)",
+                                       pg::Params{}.add(q).add(qint64(limit)));
         for (int i = 0; i < r.rows(); ++i) {
             SearchHit h;
             h.entryId = r.text(i, 0);

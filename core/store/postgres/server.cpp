@@ -103,6 +103,9 @@ std::optional<StoreError> refuseSetup(pg::Connection &c, const QString &where)
     return std::nullopt;
 }
 
+// A text for a column that is never NULL (a null QString is sent as NULL).
+QString notNull(const QString &s) { return s.isNull() ? u""_s : s; }
+
 } // namespace
 
 StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &options)
@@ -144,8 +147,8 @@ StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &o
         c.exec("SELECT fairnote.rm_enable_login($1, 'fairnote_administrator', $2)", pg::Params{login, verifier});
         const qint64 staffId = c.exec("INSERT INTO fairnote.staff(login, name, job_title, organisation, created_at) "
                                       "VALUES ($1, $2, $3, $4, fairnote.clock()) RETURNING id",
-                                      pg::Params{login, options.adminName.trimmed(), options.adminJobTitle.trimmed(),
-                                                 options.adminOrganisation.trimmed()})
+                                      pg::Params{login, options.adminName.trimmed(), notNull(options.adminJobTitle.trimmed()),
+                                                 notNull(options.adminOrganisation.trimmed())})
                                    .integer(0, 0);
         c.exec("SELECT fairnote.append_audit(NULL, 'server-init', NULL, NULL, NULL, jsonb_build_object('schema_version', $1::int, "
                "'kind', $2::text, 'server_id', $3::text, 'staff', $4::bigint, 'login', $5::text, 'role', 'administrator', "

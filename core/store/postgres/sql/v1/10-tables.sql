@@ -213,10 +213,12 @@ INSERT INTO fairnote.event_actions(action, needs_person) VALUES
 
 -- ---- canonical hashing (the same bytes as core/store's Canon) -----------------------------------
 
--- "name=length:value\n", the length in UTF-8 bytes (the database is UTF8: server init checks).
+-- "name=length:value\n", the length in UTF-8 bytes (the database is UTF8: server init checks). These
+-- are plain SQL expressions of immutable or stable parts, so the planner inlines them into verify's
+-- set-based queries (a call per row would cost more than the hashing).
 CREATE FUNCTION fairnote.canon(name text, value text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN name || '=' || octet_length(coalesce(value, '')) || ':' || coalesce(value, '') || chr(10);
+  RETURN name || '=' || octet_length(coalesce(value, ''))::text || ':' || coalesce(value, '') || chr(10);
 
 CREATE FUNCTION fairnote.sha256_hex(t text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -224,9 +226,10 @@ CREATE FUNCTION fairnote.sha256_hex(t text) RETURNS text
 
 -- A time as the file writes it: UTC, milliseconds, "2026-03-01T09:00:00.000Z".
 CREATE FUNCTION fairnote.iso(t timestamptz) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  LANGUAGE sql STABLE PARALLEL SAFE
   RETURN to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
 
+-- The assessment kept with a revision, as the canonical lines the file hashes.
 CREATE FUNCTION fairnote.snapshot_canon(snapshot jsonb) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN coalesce((SELECT string_agg(
@@ -241,21 +244,30 @@ CREATE FUNCTION fairnote.snapshot_canon(snapshot jsonb) RETURNS text
             fairnote.canon('finding.text', f->>'text') || fairnote.canon('finding.message', f->>'message'), '' ORDER BY n)
           FROM jsonb_array_elements(snapshot->'findings') WITH ORDINALITY AS x(f, n)), '');
 
-CREATE FUNCTION fairnote.revision_hash(entry_id text, number integer, person_id text, kind text, content text,
-                                       author_name text, author_role text, author_organisation text,
-                                       written_at timestamptz, reason text, late_seconds bigint, snapshot jsonb) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+-- A revision's hash, given its assessment already as canonical lines (verify computes those for all
+-- revisions at once).
+CREATE FUNCTION fairnote.revision_hash_canon(entry_id text, number integer, person_id text, kind text, content text,
+                                             author_name text, author_role text, author_organisation text,
+                                             written_at timestamptz, reason text, late_seconds bigint, snapshot_lines text) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
   RETURN fairnote.sha256_hex(
     fairnote.canon('entry', entry_id) || fairnote.canon('number', number::text) || fairnote.canon('person', person_id) ||
     fairnote.canon('kind', kind) || fairnote.canon('content', content) || fairnote.canon('author', author_name) ||
     fairnote.canon('role', author_role) || fairnote.canon('organisation', author_organisation) ||
     fairnote.canon('written_at', fairnote.iso(written_at)) || fairnote.canon('reason', reason) ||
-    fairnote.canon('late_seconds', late_seconds::text) || fairnote.snapshot_canon(snapshot));
+    fairnote.canon('late_seconds', late_seconds::text) || snapshot_lines);
+
+CREATE FUNCTION fairnote.revision_hash(entry_id text, number integer, person_id text, kind text, content text,
+                                       author_name text, author_role text, author_organisation text,
+                                       written_at timestamptz, reason text, late_seconds bigint, snapshot jsonb) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN fairnote.revision_hash_canon(entry_id, number, person_id, kind, content, author_name, author_role, author_organisation,
+                                      written_at, reason, late_seconds, fairnote.snapshot_canon(snapshot));
 
 CREATE FUNCTION fairnote.review_hash(entry_id text, revision integer, reviewer_name text, reviewer_role text,
                                      reviewer_organisation text, at timestamptz, completeness text, quality text,
                                      comment text, returned boolean) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  LANGUAGE sql STABLE PARALLEL SAFE
   RETURN fairnote.sha256_hex(
     fairnote.canon('entry', entry_id) || fairnote.canon('revision', revision::text) ||
     fairnote.canon('reviewer', reviewer_name) || fairnote.canon('role', reviewer_role) ||
@@ -266,7 +278,7 @@ CREATE FUNCTION fairnote.review_hash(entry_id text, revision integer, reviewer_n
 CREATE FUNCTION fairnote.audit_hash(seq bigint, at timestamptz, actor_name text, actor_role text, actor_organisation text,
                                     action text, person_id text, entry_id text, revision integer, detail text,
                                     prev_hash text) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  LANGUAGE sql STABLE PARALLEL SAFE
   RETURN fairnote.sha256_hex(
     fairnote.canon('seq', seq::text) || fairnote.canon('at', fairnote.iso(at)) || fairnote.canon('actor', actor_name) ||
     fairnote.canon('role', actor_role) || fairnote.canon('organisation', actor_organisation) ||

@@ -58,10 +58,16 @@ DECLARE
   e fairnote.entries;
 BEGIN
   SELECT * INTO e FROM fairnote.entries WHERE id = p_entry FOR UPDATE;
-  IF e.id IS NULL OR NOT fairnote.may_read_case(e.person_id)
-     OR (e.revisions = 0 AND e.creator_staff IS DISTINCT FROM fairnote.my_staff_id()) THEN
+  IF e.id IS NULL OR NOT fairnote.may_read_case(e.person_id) THEN
     PERFORM fairnote.refuse('FN002', 'no-entry', format('there is no entry "%s" that you may read', p_entry),
                             jsonb_build_object('entry', p_entry));
+  END IF;
+  IF e.revisions = 0 AND e.creator_staff IS DISTINCT FROM fairnote.my_staff_id() THEN
+    -- A colleague's new entry, not yet final: who is writing it, never what it says.
+    PERFORM fairnote.refuse('FN001', 'draft-not-yours',
+      format('entry %s is being drafted by %s; only they can change, finalise or discard the draft', p_entry,
+             fairnote.author_name((SELECT d.author_id FROM fairnote.drafts d WHERE d.entry_id = p_entry))),
+      jsonb_build_object('entry', p_entry, 'by', fairnote.author_name((SELECT d.author_id FROM fairnote.drafts d WHERE d.entry_id = p_entry))));
   END IF;
   RETURN e;
 END $$;
@@ -220,7 +226,7 @@ BEGIN
   IF v_id <> '' THEN
     SELECT * INTO e FROM fairnote.entries x WHERE x.id = v_id FOR UPDATE;
   END IF;
-  IF e.id IS NOT NULL AND (NOT fairnote.may_read_case(e.person_id) OR (e.revisions = 0 AND e.creator_staff IS DISTINCT FROM me)) THEN
+  IF e.id IS NOT NULL AND NOT fairnote.may_read_case(e.person_id) THEN
     -- An id the client chose that is already someone else's (it chooses another).
     PERFORM fairnote.refuse('FN003', 'entry-id-in-use', format('the entry id "%s" is already in use', v_id), jsonb_build_object('entry', v_id));
   END IF;
@@ -472,12 +478,12 @@ BEGIN
   PERFORM fairnote.append_audit(author, 'mark-in-error', e.person_id, e.id, NULL, detail::text);
 END $$;
 
--- Who is drafting an amendment of an entry the caller may read: that someone is, and who (their
--- signature), never what their draft says.
-CREATE FUNCTION fairnote.amendment_drafter(p_entry text) RETURNS bigint
+-- Who is drafting an entry the caller may read (a colleague's amendment, or their new entry): that
+-- someone is, and who (their signature), never what their draft says.
+CREATE FUNCTION fairnote.drafter(p_entry text) RETURNS bigint
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, fairnote, pg_temp
   RETURN (SELECT d.author_id FROM fairnote.drafts d JOIN fairnote.entries e ON e.id = d.entry_id
-          WHERE d.entry_id = p_entry AND e.revisions > 0 AND fairnote.may_read_case(e.person_id));
+          WHERE d.entry_id = p_entry AND fairnote.may_read_case(e.person_id));
 
 -- ---- import: entries written elsewhere ----------------------------------------------------------
 

@@ -20,16 +20,14 @@ BEGIN
   -- The chain: each row hashed with the row before; sequence numbers without a gap.
   RETURN QUERY
     SELECT 'audit row ' || a.seq,
-           CASE WHEN a.hash <> fairnote.audit_hash(a.seq, a.at, coalesce(u.name, ''), coalesce(u.role, ''), coalesce(u.organisation, ''),
-                                                   a.action, a.person_id, a.entry_id, a.revision, a.detail, a.prev_hash)
-                  THEN 'was changed after it was written (its hash does not match)'
+           CASE WHEN NOT a.intact THEN 'was changed after it was written (its hash does not match)'
                 WHEN a.seq <> coalesce(a.prev_seq, 0) + 1 THEN 'the rows before it are missing (the sequence jumps from ' || coalesce(a.prev_seq, 0) || ')'
                 ELSE 'does not follow the row before it (a row was removed, inserted or reordered)' END
-    FROM (SELECT x.*, lag(x.hash) OVER w AS prev, lag(x.seq) OVER w AS prev_seq FROM fairnote.audit x WINDOW w AS (ORDER BY x.seq)) a
-    LEFT JOIN fairnote.authors u ON u.id = a.actor_id
-    WHERE a.hash <> fairnote.audit_hash(a.seq, a.at, coalesce(u.name, ''), coalesce(u.role, ''), coalesce(u.organisation, ''),
-                                        a.action, a.person_id, a.entry_id, a.revision, a.detail, a.prev_hash)
-       OR a.prev_hash <> coalesce(a.prev, zero) OR a.seq <> coalesce(a.prev_seq, 0) + 1
+    FROM (SELECT x.seq, lag(x.hash) OVER w AS prev, lag(x.seq) OVER w AS prev_seq, x.prev_hash,
+                 x.hash = fairnote.audit_hash(x.seq, x.at, coalesce(u.name, ''), coalesce(u.role, ''), coalesce(u.organisation, ''),
+                                              x.action, x.person_id, x.entry_id, x.revision, x.detail, x.prev_hash) AS intact
+          FROM fairnote.audit x LEFT JOIN fairnote.authors u ON u.id = x.actor_id WINDOW w AS (ORDER BY x.seq)) a
+    WHERE NOT a.intact OR a.prev_hash <> coalesce(a.prev, zero) OR a.seq <> coalesce(a.prev_seq, 0) + 1
     ORDER BY a.seq LIMIT cap;
   RETURN QUERY
     SELECT 'audit chain', 'its head (row ' || h.seq || ') is not the last row of the trail (row ' || coalesce(l.seq, 0) || ')'
@@ -37,11 +35,28 @@ BEGIN
     WHERE h.seq <> coalesce(l.seq, 0) OR h.hash <> coalesce(l.hash, zero);
 
   -- Revisions: each against its own hash, and each hash against the audit row that recorded it.
+  -- The assessments as canonical lines, for all revisions at once (most have none).
   RETURN QUERY
+    WITH lines AS (
+      SELECT x.id, string_agg(x.line, '' ORDER BY x.part, x.n) AS text FROM (
+        SELECT r.id, 0 AS part, p.n,
+               fairnote.canon('prompt.field', p.v->>'field') || fairnote.canon('prompt.code', p.v->>'code') ||
+               fairnote.canon('prompt.severity', p.v->>'severity') || fairnote.canon('prompt.message', p.v->>'message') ||
+               fairnote.canon('prompt.question', p.v->>'question') || fairnote.canon('prompt.left_reason', p.v->>'left_reason') AS line
+        FROM fairnote.revisions r, jsonb_array_elements(r.snapshot->'prompts') WITH ORDINALITY AS p(v, n)
+        UNION ALL
+        SELECT r.id, 1, f.n,
+               fairnote.canon('finding.field', f.v->>'field') || fairnote.canon('finding.rule', f.v->>'rule') ||
+               fairnote.canon('finding.category', f.v->>'category') || fairnote.canon('finding.severity', f.v->>'severity') ||
+               fairnote.canon('finding.offset', f.v->>'offset') || fairnote.canon('finding.length', f.v->>'length') ||
+               fairnote.canon('finding.text', f.v->>'text') || fairnote.canon('finding.message', f.v->>'message')
+        FROM fairnote.revisions r, jsonb_array_elements(r.snapshot->'findings') WITH ORDINALITY AS f(v, n)) x
+      GROUP BY x.id)
     SELECT 'entry ' || r.entry_id || ' revision ' || r.number, 'was changed after it was finalised (its hash does not match)'
     FROM fairnote.revisions r JOIN fairnote.entries e ON e.id = r.entry_id JOIN fairnote.authors u ON u.id = r.author_id
-    WHERE r.hash <> fairnote.revision_hash(r.entry_id, r.number, e.person_id, e.kind, r.content, u.name, u.role, u.organisation,
-                                           r.written_at, coalesce(r.reason, ''), r.late_seconds, r.snapshot)
+    LEFT JOIN lines l ON l.id = r.id
+    WHERE r.hash <> fairnote.revision_hash_canon(r.entry_id, r.number, e.person_id, e.kind, r.content, u.name, u.role, u.organisation,
+                                                 r.written_at, coalesce(r.reason, ''), r.late_seconds, coalesce(l.text, ''))
     LIMIT cap;
   RETURN QUERY
     SELECT 'entry ' || r.entry_id || ' revision ' || r.number,

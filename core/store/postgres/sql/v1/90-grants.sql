@@ -29,9 +29,10 @@ GRANT SELECT (seq, at, actor_id, action, person_id, entry_id, revision, prev_has
 
 -- The functions the policies call run as the caller, so everyone may execute them.
 GRANT EXECUTE ON FUNCTION fairnote.my_staff_id(), fairnote.my_role(), fairnote.my_teams(), fairnote.is_training(),
-                          fairnote.may_read_case(text), fairnote.audit_actor_is_me(bigint), fairnote.clock(), fairnote.whoami(),
+                          fairnote.may_read_case(text), fairnote.clock(), fairnote.whoami(),
                           fairnote.canon(text, text), fairnote.sha256_hex(text), fairnote.iso(timestamptz),
                           fairnote.snapshot_canon(jsonb),
+                          fairnote.revision_hash_canon(text, integer, text, text, text, text, text, text, timestamptz, text, bigint, text),
                           fairnote.revision_hash(text, integer, text, text, text, text, text, text, timestamptz, text, bigint, jsonb),
                           fairnote.review_hash(text, integer, text, text, text, timestamptz, text, text, text, boolean),
                           fairnote.audit_hash(bigint, timestamptz, text, text, text, text, text, text, integer, text, text),
@@ -46,7 +47,7 @@ GRANT EXECUTE ON FUNCTION fairnote.add_person(text, text, text, date), fairnote.
                           fairnote.import_person(text, text, text, date, text),
                           fairnote.import_entry(text, text, text, text, jsonb, jsonb, bigint, boolean, text),
                           fairnote.flag_for_disclosure_review(text, text), fairnote.request_signoff(text, text, text, text, text, text),
-                          fairnote.amendment_drafter(text)
+                          fairnote.drafter(text), fairnote.drafters(text), fairnote.search_entries(text, integer)
   TO fairnote_worker, fairnote_supervisor, fairnote_trainer;
 GRANT EXECUTE ON FUNCTION fairnote.release_for_disclosure(text, text),
                           fairnote.record_review(text, integer, text, text, text, boolean),
