@@ -3,12 +3,6 @@
 // The case-file window: people, chronology, search and the guided editor, wired to the store.
 #include "mainwindow.h"
 
-#include "server/connectdialog.h"
-#include "server/idlelock.h"
-#include "server/passwordstore.h"
-#include "server/serversupport.h"
-#include "store/postgres/open.h"
-
 #include "authordialog.h"
 #include "finalisedialog.h"
 #include "findingfilter.h"
@@ -57,7 +51,6 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -126,13 +119,6 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
 {
     if (m_settings)
         m_author = store::authorFromSettings(*m_settings);
-    if (const auto session = store::postgres::sessionOf(*m_store)) {
-        // On a team server the login is who writes: the settings' name is not used.
-        m_author = session->actor;
-        m_server = new server::ServerSupport(this, m_settings, *session, store::postgres::conninfoOf(*m_store).value_or(QString()),
-                                             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
-                                             [this] { return saveDraft(); });
-    }
     m_filter = new FindingFilter(m_settings, this);
 
     m_notice = new NoticeBar(this);
@@ -196,13 +182,6 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     reloadPeople();
     showPage(m_emptyPage);
     updateTitle();
-    if (m_server) {
-        m_actions.author->setEnabled(false);
-        m_actions.author->setToolTip(tr("On a team server you write as your login"));
-        const QString kept = m_server->saveKeptDrafts(*m_store);
-        if (!kept.isEmpty())
-            m_notice->showNotice(tr("Drafts kept on this computer"), kept);
-    }
 }
 
 MainWindow::~MainWindow()
@@ -489,9 +468,6 @@ void MainWindow::createActions()
                         tr("Back to the chronology (a draft is saved first)"));
     a.search = make(tr("&Search…"), u"searchAction"_s, QKeySequence::Find, tr("Search every entry in the case file"));
     a.quit = make(tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
-    a.connectServer = make(tr("Connect to a &team server…"), u"connectServerAction"_s, {},
-                           tr("Open your team's case records on your organisation's Fairnote server"));
-    a.lock = make(tr("&Lock"), u"lockAction"_s, QKeySequence(Qt::CTRL | Qt::Key_L), tr("Hide the case records until you give your password"));
     a.nextFinding = make(tr("&Next question or finding"), u"nextFindingAction"_s, QKeySequence(Qt::Key_F8));
     a.previousFinding = make(tr("&Previous question or finding"), u"previousFindingAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F8));
     a.trainer = make(tr("&Trainer mode (invented cases)…"), u"trainerAction"_s, {},
@@ -555,11 +531,6 @@ void MainWindow::createActions()
     connect(a.previousFinding, &QAction::triggered, this, [step] { step(false); });
     connect(a.textCheck, &QAction::triggered, this, &MainWindow::openTextCheck);
     connect(a.trainer, &QAction::triggered, this, &MainWindow::openTrainerMode);
-    connect(a.connectServer, &QAction::triggered, this, &MainWindow::connectToServer);
-    connect(a.lock, &QAction::triggered, this, [this] {
-        if (m_server)
-            m_server->idleLock()->lock();
-    });
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a.author, &QAction::triggered, this, &MainWindow::editAuthor);
     connect(a.help, &QAction::triggered, this, &MainWindow::showHelp);
@@ -671,9 +642,6 @@ void MainWindow::createMenus()
     file->addAction(a.offerDrafts);
     file->addSeparator();
     file->addAction(a.trainer);
-    file->addAction(a.connectServer);
-    if (m_server)
-        file->addAction(a.lock);
     file->addSeparator();
     file->addAction(a.quit);
     QMenu *entry = menuBar()->addMenu(tr("&Entry"));
@@ -742,8 +710,7 @@ void MainWindow::applyAssessor()
 void MainWindow::setAuthor(const store::Actor &author)
 {
     m_author = author;
-    m_statusAuthor->setText(m_server ? m_server->loginText()
-                            : m_author.name.isEmpty() ? tr("No author set") : tr("Writing as %1").arg(store::actorDisplay(m_author)));
+    m_statusAuthor->setText(m_author.name.isEmpty() ? tr("No author set") : tr("Writing as %1").arg(store::actorDisplay(m_author)));
 }
 
 record::Person MainWindow::currentPerson() const
@@ -942,7 +909,6 @@ bool MainWindow::newEntry(bool incident)
     else
         e.body = record::GeneralNote{};
     m_entryId.clear();
-    m_newEntryId.clear();
     m_entryIsNew = true;
     m_readOnly = false;
     m_amending = false;
@@ -1063,32 +1029,11 @@ bool MainWindow::saveDraft(QString *error)
     }
     record::Entry e = m_editor->entry();
     e.id = m_entryId;
-    if (m_server && e.id.isEmpty()) {
-        // Chosen once, so that saving again after a lost connection saves this entry, never a second one.
-        if (m_newEntryId.isEmpty())
-            m_newEntryId = store::postgres::newEntryId();
-        e.id = m_newEntryId;
-    }
     auto id = m_store->saveDraft(m_personId, e, m_author);
     if (!id) {
-        if (m_server) {
-            const QString offline = m_server->saveFailed(m_personId, e, id.error());
-            if (!offline.isEmpty()) {
-                m_notice->showNotice(tr("The server cannot be reached"), offline);
-                if (error)
-                    error->clear(); // said above, plainly; the autosave notice would only repeat it
-                return false;
-            }
-        }
         if (error)
             *error = sentence(id.error().message);
         return false;
-    }
-    if (m_server) {
-        const QString back = m_server->saved(*id);
-        if (!back.isEmpty())
-            m_notice->showNotice(tr("Saved"), back);
-        m_newEntryId.clear();
     }
     const bool wasNew = m_entryId.isEmpty();
     m_entryId = *id;
@@ -1505,14 +1450,6 @@ void MainWindow::updateEntryActions()
 
 void MainWindow::updateTitle()
 {
-    if (m_server) {
-        const QString where = m_server->serverText();
-        setWindowTitle(tr("%1 — %2 — Fairnote").arg(where, m_server->session().login));
-        m_statusFile->setText(where);
-        if (m_store->isReadOnly())
-            m_notice->showNotice(tr("This server is open for reading only"), sentence(m_store->readOnlyReason()) + u'.');
-        return;
-    }
     const QString file = QFileInfo(m_store->location()).fileName();
     setWindowTitle(m_store->isReadOnly() ? tr("%1 (read-only) — Fairnote").arg(file) : tr("%1 — Fairnote").arg(file));
     m_statusFile->setText(tr("Case file: %1").arg(m_store->location()));
@@ -1663,21 +1600,6 @@ void MainWindow::openTextCheck()
     m_textCheck->show();
     m_textCheck->raise();
     m_textCheck->activateWindow();
-}
-
-void MainWindow::connectToServer()
-{
-    server::KeychainPasswordStore keyring;
-    server::ConnectDialog dialog(m_settings, &keyring, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    auto *w = new MainWindow(m_rules, m_settings, m_spellingOptions, dialog.takeStore());
-    w->setAttribute(Qt::WA_DeleteOnClose);
-    w->show();
-    w->raise();
-    w->activateWindow();
-    if (!dialog.note().isEmpty())
-        w->notice()->showNotice(tr("Your password"), dialog.note());
 }
 
 void MainWindow::openTrainerMode()

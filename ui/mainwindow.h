@@ -28,9 +28,6 @@ namespace fairnote::ui {
 
 class FindingFilter;
 class NoticeBar;
-namespace server {
-class ServerSupport;
-}
 class RecordEditor;
 class RecordPanel;
 class SettingsDialog;
@@ -105,8 +102,6 @@ public:
     QLineEdit *searchField() const { return m_searchField; }
 
     NoticeBar *notice() const { return m_notice; }
-    // On a team server: who is logged in, lock on idle, drafts kept while offline (ui/server); null on a file.
-    server::ServerSupport *serverSupport() const { return m_server; }
 
 public slots:
     void newIncident();
@@ -125,8 +120,6 @@ public slots:
     void openTextCheck();
     // Trainer mode: practice on invented cases, in the training file (never this case file).
     void openTrainerMode();
-    // File › Connect to a team server…: a new window on the server (this one stays open).
-    void connectToServer();
     void showAbout();
     void showSummary();
     void showSupervision();
@@ -178,7 +171,6 @@ private:
 
     QString m_personId;
     QString m_entryId;        // the open entry; empty for a new entry not yet saved
-    QString m_newEntryId;     // on a server: the id a new entry is saved under, chosen before its first save
     bool m_entryIsNew = false;
     bool m_readOnly = false;
     bool m_amending = false;  // the open draft is an amendment
@@ -206,14 +198,13 @@ private:
     QLabel *m_statusFile, *m_statusAuthor;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<TextCheckWindow> m_textCheck;
-    server::ServerSupport *m_server = nullptr;
 
     struct Actions
     {
         QAction *newIncident, *newNote, *addPerson, *saveDraft, *finalise, *amend, *markInError, *discard, *history,
             *closeEntry, *search, *quit, *nextFinding, *previousFinding, *textCheck, *settings, *author, *help, *guide,
             *about, *offerDrafts, *summary, *subjectAccess, *flagDisclosure, *releaseDisclosure, *supervision, *trends, *signOff,
-            *trainer, *connectServer, *lock;
+            *trainer;
     } m_actions{};
 };
 

@@ -10,7 +10,6 @@
 #include "textcheckwindow.h"
 #include "trainerwindow.h"
 #include "store/location.h"
-#include "store/postgres/open.h"
 #include "training/trainingstore.h"
 #include "wording/rulepack.h"
 
@@ -142,12 +141,7 @@ int main(int argc, char **argv)
                                             u"Trainer mode: practise factual recording on invented cases, in a training file (FILE, "
                                             "or %1, created on first use). A real case file is refused."_s
                                                 .arg(training::defaultTrainingFilePath()));
-    const QCommandLineOption serverOption(u"server"_s,
-                                          u"Open your team's case records on a Fairnote server instead of a file: a PostgreSQL "
-                                          "connection string or URI, or service=NAME from pg_service.conf (File › Connect to a "
-                                          "team server… asks for the parts)."_s,
-                                          u"CONNINFO"_s);
-    parser.addOptions({dbOption, serverOption, rulesOption, openOption, startupOption, trainingOption});
+    parser.addOptions({dbOption, rulesOption, openOption, startupOption, trainingOption});
     parser.addPositionalArgument(u"FILE"_s, u"With --training: the training file to open."_s, u"[FILE]"_s);
     if (!parser.parse(QCoreApplication::arguments())) {
         QString error = parser.errorText();
@@ -230,31 +224,13 @@ int main(int argc, char **argv)
         return QCoreApplication::exec();
     }
 
-    if (parser.isSet(serverOption) && parser.isSet(dbOption)) {
-        printErr(u"fairnote: give --db FILE or --server CONNINFO, not both. See fairnote --help.\n"_s);
-        return kExitBadInput;
-    }
-    std::unique_ptr<store::Store> caseFile;
-    if (parser.isSet(serverOption)) {
-        // A team server: the login is who writes, so no author is asked for.
-        auto opened = store::postgres::openServer(parser.value(serverOption));
-        if (!opened) {
-            printErr(u"fairnote: %1\n"_s.arg(opened.error().message));
-            if (!noDialogs)
-                QMessageBox::warning(nullptr, QCoreApplication::translate("main", "The team server could not be opened"),
-                                     opened.error().message);
-            return kExitBadInput;
-        }
-        caseFile = std::move(*opened);
-    } else {
-        caseFile = openCaseFile(parser.isSet(dbOption) ? parser.value(dbOption) : store::defaultCaseFilePath(), parser.isSet(dbOption),
-                                noDialogs);
-    }
+    auto caseFile = openCaseFile(parser.isSet(dbOption) ? parser.value(dbOption) : store::defaultCaseFilePath(),
+                                 parser.isSet(dbOption), noDialogs);
     if (!caseFile)
         return kExitBadInput;
 
-    // Every entry is signed: the first start asks who is writing (a server knows).
-    if (!store::postgres::sessionOf(*caseFile) && store::authorFromSettings(settings).name.isEmpty() && !noDialogs) {
+    // Every entry is signed: the first start asks who is writing.
+    if (store::authorFromSettings(settings).name.isEmpty() && !noDialogs) {
         ui::AuthorDialog dialog(store::Actor{}, nullptr);
         if (dialog.exec() == QDialog::Accepted)
             store::saveAuthorToSettings(settings, dialog.actor());

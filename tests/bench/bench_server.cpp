@@ -139,13 +139,11 @@ void generate(store::pg::Connection &c, int entries, int people)
            "  t.written_at + make_interval(secs => i % 3600) AS written_at "
            "FROM generate_series(0, $1 - 1) i JOIN bench_templates t ON t.k = i % $3 JOIN bench_authors a ON a.n = i % $4",
            store::pg::Params{}.add(entries).add(people).add(kTemplates).add(authors));
-    c.exec("CREATE TEMP TABLE bench_person_teams AS SELECT c.person_id, string_agg('fnteam' || c.team_id, ' ' ORDER BY c.team_id) AS words "
-           "FROM fairnote.caseloads c GROUP BY c.person_id");
     c.exec("INSERT INTO fairnote.entries(id, person_id, kind, created_at, created_by, creator_staff, revisions, event_sort, event_latest, "
-           "  event_json, summary, written_at, author_id, search_names, search_body, search_teams) "
+           "  event_json, summary, written_at, author_id, search_names, search_body) "
            "SELECT r.id, r.person, 'note', r.written_at, r.author, NULL, 1, t.event_sort, t.event_latest, t.event_json, t.summary, "
-           "  r.written_at, r.author, 'Person ' || (r.i % $1), t.search_body, coalesce(pt.words, '') "
-           "FROM bench_rows r JOIN bench_templates t ON t.k = r.k LEFT JOIN bench_person_teams pt ON pt.person_id = r.person",
+           "  r.written_at, r.author, 'Person ' || (r.i % $1), t.search_body "
+           "FROM bench_rows r JOIN bench_templates t ON t.k = r.k",
            store::pg::Params{}.add(people));
     c.exec("INSERT INTO fairnote.revisions(entry_id, number, content, author_id, written_at, snapshot, hash) "
            "SELECT x.id, 1, x.content, x.author, x.written_at, '{\"prompts\": [], \"findings\": []}', "

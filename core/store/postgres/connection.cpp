@@ -165,113 +165,37 @@ struct ParamArrays
 };
 } // namespace
 
-QByteArray Connection::prepared(const char *sql, int parameters)
-{
-    const QByteArray text(sql);
-    if (auto it = m_prepared.constFind(text); it != m_prepared.constEnd())
-        return *it;
-    const QByteArray name = "fn" + QByteArray::number(m_prepared.size() + 1);
-    Result done = check(PQprepare(m_conn, name.constData(), sql, parameters, nullptr));
-    m_prepared.insert(text, name);
-    return name;
-}
-
-void Connection::sendPendingBegin()
-{
-    if (!m_pendingBegin)
-        return;
-    const char *begin = m_pendingBegin;
-    m_pendingBegin = nullptr;
-    check(PQexec(m_conn, begin));
-}
-
-Result Connection::pipelined(const QByteArray &name, const Params &params, bool commit)
-{
-    const char *begin = m_pendingBegin;
-    m_pendingBegin = nullptr;
-    if (!PQenterPipelineMode(m_conn))
-        fail(nullptr);
-    const ParamArrays p(params);
-    bool sent = true;
-    if (begin)
-        sent = PQsendQueryParams(m_conn, begin, 0, nullptr, nullptr, nullptr, nullptr, 0);
-    sent = sent && PQsendQueryPrepared(m_conn, name.constData(), int(p.values.size()), p.values.data(), p.lengths.data(), p.formats.data(), 0);
-    if (commit)
-        sent = sent && PQsendQueryParams(m_conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0);
-    sent = sent && PQpipelineSync(m_conn);
-    if (!sent) {
-        PQexitPipelineMode(m_conn);
-        fail(nullptr);
-    }
-    // One result per command (each followed by a null), then the sync: the statement's is kept, and
-    // the first failure thrown once the pipeline is drained.
-    const int commands = (begin ? 1 : 0) + 1 + (commit ? 1 : 0);
-    pg_result *statement = nullptr;
-    pg_result *failure = nullptr;
-    for (int i = 0; i < commands; ++i) {
-        pg_result *r = PQgetResult(m_conn);
-        if (!r)
-            break;
-        const ExecStatusType status = PQresultStatus(r);
-        const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
-        if (!ok && status != PGRES_PIPELINE_ABORTED && !failure)
-            failure = r;
-        else if (i == (begin ? 1 : 0) && ok)
-            statement = r;
-        else
-            PQclear(r);
-        while (pg_result *extra = PQgetResult(m_conn))
-            PQclear(extra);
-    }
-    for (pg_result *r = PQgetResult(m_conn); r; r = PQgetResult(m_conn)) {
-        const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
-        PQclear(r);
-        if (sync)
-            break;
-    }
-    PQexitPipelineMode(m_conn);
-    if (failure) {
-        if (statement)
-            PQclear(statement);
-        fail(failure);
-    }
-    if (!statement)
-        fail(nullptr);
-    return Result(statement);
-}
-
 Result Connection::exec(const char *sql, const Params &params)
 {
     if (!m_conn)
         throw Failure({}, u"not connected"_s, {}, {}, true);
-    const QByteArray name = prepared(sql, int(params.values().size()));
+    const QByteArray text(sql);
+    auto it = m_prepared.constFind(text);
+    QByteArray name;
+    if (it == m_prepared.constEnd()) {
+        name = "fn" + QByteArray::number(m_prepared.size() + 1);
+        Result prepared = check(PQprepare(m_conn, name.constData(), sql, int(params.values().size()), nullptr));
+        m_prepared.insert(text, name);
+    } else {
+        name = *it;
+    }
+    const ParamArrays p(params);
     try {
-        if (m_pendingBegin)
-            return pipelined(name, params, false);
-        const ParamArrays p(params);
         return check(PQexecPrepared(m_conn, name.constData(), int(p.values.size()), p.values.data(), p.lengths.data(),
                                     p.formats.data(), 0));
     } catch (const Failure &f) {
         // A prepared statement that lost its meaning (a schema upgrade in another session) is prepared
         // again next time.
         if (f.sqlState() == u"0A000" || f.sqlState() == u"26000")
-            m_prepared.remove(QByteArray(sql));
+            m_prepared.remove(text);
         throw;
     }
-}
-
-Result Connection::execThenCommit(const char *sql, const Params &params)
-{
-    if (!m_conn)
-        throw Failure({}, u"not connected"_s, {}, {}, true);
-    return pipelined(prepared(sql, int(params.values().size())), params, true);
 }
 
 Result Connection::execOnce(const QString &sql, const Params &params)
 {
     if (!m_conn)
         throw Failure({}, u"not connected"_s, {}, {}, true);
-    sendPendingBegin();
     const QByteArray text = sql.toUtf8();
     const ParamArrays p(params);
     return check(PQexecParams(m_conn, text.constData(), int(p.values.size()), nullptr, p.values.data(), p.lengths.data(),
@@ -282,7 +206,6 @@ void Connection::execScript(const QString &sql)
 {
     if (!m_conn)
         throw Failure({}, u"not connected"_s, {}, {}, true);
-    sendPendingBegin();
     const QByteArray text = sql.toUtf8();
     // PQexec runs every statement of the script and returns the last result, or the first error.
     check(PQexec(m_conn, text.constData()));
@@ -316,15 +239,11 @@ Transaction::Transaction(Connection &connection, Isolation isolation, bool readO
         break;
     case Isolation::Serializable: begin = readOnly ? "BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY" : "BEGIN ISOLATION LEVEL SERIALIZABLE"; break;
     }
-    m_connection.deferBegin(begin);
+    m_connection.exec(begin);
 }
 
 Transaction::~Transaction()
 {
-    if (m_connection.beginPending()) {
-        m_connection.dropPendingBegin(); // nothing was sent: nothing to roll back
-        return;
-    }
     if (m_done || m_connection.isBroken())
         return;
     try {
@@ -336,19 +255,8 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_done = true;
-    if (m_connection.beginPending()) {
-        m_connection.dropPendingBegin();
-        return;
-    }
     m_connection.exec("COMMIT");
-}
-
-Result Transaction::commitWith(const char *sql, const Params &params)
-{
-    Result r = m_connection.execThenCommit(sql, params);
     m_done = true;
-    return r;
 }
 
 QString quoteIdentifier(Connection &connection, const QString &identifier)

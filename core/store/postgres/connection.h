@@ -121,9 +121,6 @@ public:
     // Runs one statement with parameters; the statement is prepared once per connection and cached by
     // its text. Throws Failure.
     Result exec(const char *sql, const Params &params = {});
-    // Runs one statement, then COMMIT, in one round trip (libpq's pipeline mode); a BEGIN that a
-    // Transaction deferred goes first in the same round trip. Throws the first Failure.
-    Result execThenCommit(const char *sql, const Params &params = {});
     // Runs one statement with parameters, not cached (for statements made at run time).
     Result execOnce(const QString &sql, const Params &params = {});
     // Runs one or more statements with no parameters (a schema script).
@@ -143,25 +140,13 @@ public:
 
     pg_conn *handle() const { return m_conn; }
 
-    // A Transaction's BEGIN, sent with the next statement instead of on its own (one round trip fewer).
-    void deferBegin(const char *begin) { m_pendingBegin = begin; }
-    // Whether a deferred BEGIN is still waiting (no statement ran in the transaction).
-    bool beginPending() const { return m_pendingBegin != nullptr; }
-    void dropPendingBegin() { m_pendingBegin = nullptr; }
-
 private:
     void connect(const std::vector<std::pair<QByteArray, QByteArray>> &keywords);
-    QByteArray prepared(const char *sql, int parameters);
-    // Sends the deferred BEGIN (if any), the prepared statement and (when asked) COMMIT as one
-    // pipeline; returns the statement's result.
-    Result pipelined(const QByteArray &name, const Params &params, bool commit);
-    void sendPendingBegin();
     [[noreturn]] void fail(pg_result *result);
     Result check(pg_result *result);
 
     pg_conn *m_conn = nullptr;
     QHash<QByteArray, QByteArray> m_prepared; // statement text → prepared name
-    const char *m_pendingBegin = nullptr;
 };
 
 // One transaction: BEGIN (with the isolation level asked for) … COMMIT; rolls back unless committed.
@@ -169,12 +154,9 @@ class Transaction
 {
 public:
     enum class Isolation { ReadCommitted, RepeatableRead, Serializable };
-    // The BEGIN is sent with the transaction's first statement (no round trip of its own).
     explicit Transaction(Connection &connection, Isolation isolation = Isolation::ReadCommitted, bool readOnly = false);
     ~Transaction();
     void commit();
-    // The transaction's last statement and COMMIT in one round trip; returns the statement's result.
-    Result commitWith(const char *sql, const Params &params = {});
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 

@@ -40,23 +40,5 @@ StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const Se
 
 // The session of a store openServer() made; nothing for any other store (a local file).
 std::optional<Session> sessionOf(const Store &store);
-// The connection string openServer() was given (with the password, if it held one): for connecting
-// again as the same login, say to unlock an idle app.
-std::optional<QString> conninfoOf(const Store &store);
-
-// A connection string for a server chosen by its parts, as the app's connect dialog asks for them:
-// the host (empty: this computer's socket), the port (0: the default), the database, the login and,
-// when given, the password. Every value is quoted as libpq reads it.
-QString serverConninfo(const QString &host, int port, const QString &database, const QString &login,
-                       const QString &password = {});
-// The same connection with `password` in place of any it holds.
-QString withPassword(const QString &conninfo, const QString &password);
-
-// Whether the server accepts `conninfo` (a login and its password): connects once and says why not.
-StoreResult<Done> checkLogin(const QString &conninfo);
-
-// A new entry's id chosen before its first save, so that saving again after a lost connection (when
-// the first save may or may not have reached the server) saves the same entry, never a second one.
-QString newEntryId();
 
 } // namespace fairnote::store::postgres

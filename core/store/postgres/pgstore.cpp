@@ -30,6 +30,8 @@ QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o
 QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
 QString kindOf(const record::Entry &e) { return e.isIncident() ? u"incident"_s : u"note"_s; }
 
+// An entry id chosen on the client, so that saving again after a lost connection saves the same entry.
+QString newEntryId() { return u"E-"_s + QString::number(QRandomGenerator::global()->generate(), 16).toUpper().rightJustified(8, u'0'); }
 
 QStringList namesFromJson(const QString &json)
 {
@@ -203,50 +205,6 @@ std::optional<Session> sessionOf(const Store &store)
     if (const auto *s = dynamic_cast<const PostgresStore *>(&store))
         return s->session();
     return std::nullopt;
-}
-
-std::optional<QString> conninfoOf(const Store &store)
-{
-    if (const auto *s = dynamic_cast<const PostgresStore *>(&store))
-        return s->conninfo();
-    return std::nullopt;
-}
-
-QString newEntryId() { return u"E-"_s + QString::number(QRandomGenerator::global()->generate(), 16).toUpper().rightJustified(8, u'0'); }
-
-QString serverConninfo(const QString &host, int port, const QString &database, const QString &login, const QString &password)
-{
-    QHash<QString, QString> keywords;
-    if (!host.trimmed().isEmpty())
-        keywords.insert(u"host"_s, host.trimmed());
-    if (port > 0)
-        keywords.insert(u"port"_s, QString::number(port));
-    if (!database.trimmed().isEmpty())
-        keywords.insert(u"dbname"_s, database.trimmed());
-    if (!login.trimmed().isEmpty())
-        keywords.insert(u"user"_s, login.trimmed());
-    if (!password.isEmpty())
-        keywords.insert(u"password"_s, password);
-    return pg::conninfoWith({}, keywords);
-}
-
-QString withPassword(const QString &conninfo, const QString &password)
-{
-    try {
-        return pg::conninfoWith(conninfo, {{u"password"_s, password}});
-    } catch (const pg::Failure &) {
-        return conninfo;
-    }
-}
-
-StoreResult<Done> checkLogin(const QString &conninfo)
-{
-    try {
-        pg::Connection c(conninfo);
-        return Done{};
-    } catch (const pg::Failure &f) {
-        return StoreError{ErrorCode::Invalid, u"the server did not accept the login (%1)."_s.arg(f.message())};
-    }
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
@@ -508,9 +466,11 @@ StoreResult<QString> PostgresStore::saveDraft(const QString &personId, record::E
                     entry.writtenAt = at;
                     entry.author = m_session.actor;
                 }
-                return t.commitWith("SELECT fairnote.save_draft($1, $2, $3, $4, $5::jsonb)",
-                                    pg::Params{personId, entry.id, kindOf(entry), storable(entry), compact(headOf(person, entry))})
-                    .text(0, 0);
+                const QString id = m_c->exec("SELECT fairnote.save_draft($1, $2, $3, $4, $5::jsonb)",
+                                             pg::Params{personId, entry.id, kindOf(entry), storable(entry), compact(headOf(person, entry))})
+                                       .text(0, 0);
+                t.commit();
+                return id;
             } catch (const pg::Failure &f) {
                 // An id chosen here that someone else's entry already has: choose another.
                 if (chooseId && attempt < 5 && refusalOf(f).value(u"refusal"_s).toString() == u"entry-id-in-use")
@@ -582,7 +542,8 @@ StoreResult<Revision> PostgresStore::finalise(const QString &entryId, const Acto
         const std::optional<qint64> late = lateSecondsOf(e);
         pg::Params p{id, storable(e), compact(headOf(person, e)), snapshotJson(snap), base > 0 ? reason : QString()};
         addLate(p, late);
-        const pg::Result r = t.commitWith("SELECT number, fairnote.iso(written_at), hash FROM fairnote.finalise($1, $2, $3::jsonb, $4::jsonb, $5, $6)", p);
+        const pg::Result r = m_c->exec("SELECT number, fairnote.iso(written_at), hash FROM fairnote.finalise($1, $2, $3::jsonb, $4::jsonb, $5, $6)", p);
+        t.commit();
         Revision rev;
         rev.number = int(r.integer(0, 0));
         rev.entry = e;
@@ -635,7 +596,8 @@ StoreResult<Revision> PostgresStore::amend(const QString &entryId, record::Entry
         pg::Params p{id, storable(entry), compact(headOf(person, entry)), snapshotJson(snap), reason.trimmed()};
         addLate(p, late);
         p.addNull(); // based on: the interface does not say which revision the text started from
-        const pg::Result r = t.commitWith("SELECT number, fairnote.iso(written_at), hash FROM fairnote.amend($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)", p);
+        const pg::Result r = m_c->exec("SELECT number, fairnote.iso(written_at), hash FROM fairnote.amend($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)", p);
+        t.commit();
         Revision rev;
         rev.number = int(r.integer(0, 0));
         rev.entry = entry;

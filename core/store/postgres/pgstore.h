@@ -31,7 +31,6 @@ public:
                   QString readOnlyReason);
 
     const Session &session() const { return m_session; }
-    const QString &conninfo() const { return m_conninfo; }
 
     QString location() const override;
     FileKind kind() const override { return m_kind; }

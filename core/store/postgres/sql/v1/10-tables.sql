@@ -95,13 +95,9 @@ CREATE TABLE fairnote.entries(
   late_seconds bigint,
   search_names text NOT NULL DEFAULT '',
   search_body text NOT NULL DEFAULT '',
-  -- The teams whose caseloads the person is on, as words ("fnteam3 fnteam7"), kept in step by a trigger
-  -- on caseloads: the search index then finds a worker's matches among their teams' entries alone.
-  search_teams text NOT NULL DEFAULT '',
   -- PostgreSQL's own English stemming (Snowball); see docs/server.md "Search".
   search tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', search_names), 'A') ||
-                                       setweight(to_tsvector('english', search_body), 'B') ||
-                                       to_tsvector('simple', search_teams)) STORED);
+                                       setweight(to_tsvector('english', search_body), 'B')) STORED);
 CREATE INDEX entries_by_person ON fairnote.entries(person_id, event_sort);
 CREATE INDEX entries_search ON fairnote.entries USING gin(search);
 CREATE INDEX entries_last_incident ON fairnote.entries(person_id, event_latest)
@@ -208,24 +204,6 @@ CREATE TABLE fairnote.chain_head(
   seq bigint NOT NULL,
   hash text NOT NULL);
 INSERT INTO fairnote.chain_head VALUES (1, 0, repeat('0', 64));
-
--- The teams of a person's caseloads as the search index's words.
-CREATE FUNCTION fairnote.teams_text(p_person text) RETURNS text
-  LANGUAGE sql STABLE
-  RETURN coalesce((SELECT string_agg('fnteam' || c.team_id, ' ' ORDER BY c.team_id) FROM fairnote.caseloads c
-                   WHERE c.person_id = p_person), '');
-
-CREATE FUNCTION fairnote.caseload_changed() RETURNS trigger
-  LANGUAGE plpgsql
-AS $$
-DECLARE
-  person text := CASE WHEN TG_OP = 'DELETE' THEN OLD.person_id ELSE NEW.person_id END;
-BEGIN
-  UPDATE fairnote.entries SET search_teams = fairnote.teams_text(person) WHERE person_id = person;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER caseloads_keep_search_in_step AFTER INSERT OR DELETE ON fairnote.caseloads
-  FOR EACH ROW EXECUTE FUNCTION fairnote.caseload_changed();
 
 -- The events a client may record without changing the record (`fairnote.log_event`).
 CREATE TABLE fairnote.event_actions(action text PRIMARY KEY, needs_person boolean NOT NULL DEFAULT false);

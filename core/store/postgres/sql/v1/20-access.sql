@@ -12,21 +12,18 @@
 -- policy must hold the expression itself, not a call of a function with sub-selects (PostgreSQL does
 -- not inline those), so that the caller's role and teams are looked up once per query (the scalar
 -- sub-selects become InitPlans) and an index can still find the rows.
-CREATE FUNCTION fairnote.case_rule(person text, role text DEFAULT '(SELECT fairnote.my_role())',
-                                   teams text DEFAULT '(SELECT fairnote.my_teams())',
-                                   training text DEFAULT '(SELECT fairnote.is_training())') RETURNS text
+CREATE FUNCTION fairnote.case_rule(person text) RETURNS text
   LANGUAGE sql IMMUTABLE
-  RETURN format($rule$((%2$s IN ('worker', 'supervisor')
-     AND (%4$s OR EXISTS (SELECT 1 FROM fairnote.caseloads c WHERE c.person_id = %1$s AND c.team_id = ANY (%3$s::bigint[]))))
-   OR (%2$s = 'trainer' AND %4$s))$rule$, person, role, teams, training);
+  RETURN format($rule$(((SELECT fairnote.my_role()) IN ('worker', 'supervisor')
+     AND ((SELECT fairnote.is_training())
+          OR EXISTS (SELECT 1 FROM fairnote.caseloads c
+                     WHERE c.person_id = %1$s AND c.team_id = ANY ((SELECT fairnote.my_teams())::bigint[]))))
+   OR ((SELECT fairnote.my_role()) = 'trainer' AND (SELECT fairnote.is_training())))$rule$, person);
 
--- The rule as a function, for the writing functions: PL/pgSQL, with the caller's role and teams looked
--- up once per call (a scalar sub-select in PL/pgSQL would run as a query of its own each time).
 DO $make$
 BEGIN
-  EXECUTE format('CREATE FUNCTION fairnote.may_read_case(p_person text) RETURNS boolean LANGUAGE plpgsql STABLE AS $body$ '
-                 'DECLARE v_role text := fairnote.my_role(); v_teams bigint[] := fairnote.my_teams(); v_training boolean := fairnote.is_training(); '
-                 'BEGIN RETURN %s; END $body$', fairnote.case_rule('p_person', 'v_role', 'v_teams', 'v_training'));
+  EXECUTE format('CREATE FUNCTION fairnote.may_read_case(p_person text) RETURNS boolean LANGUAGE sql STABLE RETURN %s',
+                 fairnote.case_rule('p_person'));
 END
 $make$;
 

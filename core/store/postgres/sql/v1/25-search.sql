@@ -22,20 +22,9 @@ AS $body$
 DECLARE
   q tsquery := to_tsquery('english', p_query);
   me bigint := fairnote.my_staff_id();
-  teams bigint[] := fairnote.my_teams();
-  v_role text := fairnote.my_role();
-  v_training boolean := fairnote.is_training();
   matches bigint;
   options constant text := 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=16, MinWords=6, MaxFragments=1';
 BEGIN
-  -- The index finds the words among the caller's teams' entries only (the teams are words of each
-  -- entry's search vector, kept in step with the caseloads); the rule below still decides.
-  IF NOT v_training THEN
-    IF cardinality(teams) = 0 THEN
-      RETURN;
-    END IF;
-    q := q && to_tsquery('simple', array_to_string(ARRAY(SELECT 'fnteam' || t FROM unnest(teams) t), ' | '));
-  END IF;
   -- Best matches first while ranking is cheap; a query matching very many entries (a common word) is
   -- listed newest first instead, which the index on created_at gives without scoring every match.
   SELECT count(*) INTO matches FROM (
@@ -64,8 +53,7 @@ BEGIN
   END IF;
 END
 $body$;
-$function$, fairnote.case_rule('e.person_id', 'v_role', 'teams', 'v_training'),
-            fairnote.case_rule('x.person_id', 'v_role', 'teams', 'v_training'));
+$function$, fairnote.case_rule('e.person_id'), fairnote.case_rule('x.person_id'));
 END
 $make$;
 

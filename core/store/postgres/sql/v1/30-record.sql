@@ -121,8 +121,7 @@ BEGIN
     summary = coalesce(p_head->>'summary', ''),
     search_names = coalesce(p_head->>'search_names', ''),
     search_body = coalesce(p_head->>'search_body', ''),
-    written_at = p_written, author_id = p_author, late_seconds = p_late,
-    search_teams = fairnote.teams_text(person_id)
+    written_at = p_written, author_id = p_author, late_seconds = p_late
   WHERE id = p_entry;
 END $$;
 

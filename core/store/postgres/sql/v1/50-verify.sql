@@ -101,12 +101,6 @@ BEGIN
        OR (e.revisions = 0 AND NOT EXISTS (SELECT 1 FROM fairnote.drafts d WHERE d.entry_id = e.id))
     LIMIT cap;
   RETURN QUERY
-    SELECT 'entry ' || e.id, 'its search index does not list the teams whose caseloads the person is on'
-    FROM fairnote.entries e LEFT JOIN (SELECT c.person_id, string_agg('fnteam' || c.team_id, ' ' ORDER BY c.team_id) AS words
-                                       FROM fairnote.caseloads c GROUP BY c.person_id) t ON t.person_id = e.person_id
-    WHERE e.search_teams <> coalesce(t.words, '')
-    LIMIT cap;
-  RETURN QUERY
     SELECT 'entry ' || coalesce(f.entry_id, a.entry_id),
            CASE WHEN f.entry_id IS NULL THEN 'was flagged for review before disclosure (the audit trail says so), but the flag has been removed'
                 WHEN a.entry_id IS NULL OR a.reason IS DISTINCT FROM f.reason THEN 'its flag for review before disclosure does not match the audit trail'
