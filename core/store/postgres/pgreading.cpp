@@ -5,6 +5,9 @@
 // security, so what the session may not read is simply not there.
 #include "store/postgres/pgstore.h"
 
+#include "store/auditactions.h"
+#include "store/errors.h"
+
 #include "store/postgres/failure.h"
 
 #include "record/describe.h"
@@ -240,6 +243,28 @@ StoreResult<std::vector<SearchHit>> PostgresStore::search(const QString &query, 
 
 // ---- review before disclosure -------------------------------------------------------------------
 
+void PostgresStore::require(const QString &entryId, EntryAction action)
+{
+    static const QByteArray one = summarySelect("NULL") + "WHERE e.id = $1";
+    const pg::Result s = m_c->exec(one.constData(), pg::Params{entryId});
+    if (!s.rows())
+        return;
+    const EntrySummary summary = summaryFromRow(s, 0);
+    EntryState state;
+    state.id = entryId;
+    state.revisions = summary.revisions;
+    state.inError = summary.status == EntryStatus::InError;
+    state.incident = summary.incident;
+    if (summary.hasDraft)
+        state.draftAuthor = summary.draftAuthor;
+    const pg::Result f = m_c->exec("SELECT released_at IS NOT NULL FROM fairnote.disclosure_flags WHERE entry_id = $1", pg::Params{entryId});
+    if (f.rows())
+        state.disclosure = f.boolean(0, 0) ? EntryState::Disclosure::Released : EntryState::Disclosure::Withheld;
+    state.signOffWaiting = summary.signOff == u"requested";
+    if (auto no = permissionsFor(state, m_session.actor).refusal(action))
+        throw Refusal{*no};
+}
+
 StoreResult<Done> PostgresStore::flagForDisclosureReview(const QString &entryId, const QString &reason, const Actor &)
 {
     if (auto refused = refuseWrite())
@@ -249,7 +274,9 @@ StoreResult<Done> PostgresStore::flagForDisclosureReview(const QString &entryId,
     return guarded<Done>(u"The entry was not flagged."_s, [&]() -> StoreResult<Done> {
         pg::Transaction t(*m_c);
         writeTime();
-        m_c->exec("SELECT fairnote.flag_for_disclosure_review($1, $2)", pg::Params{resolveEntryId(entryId), reason.trimmed()});
+        const QString id = resolveEntryId(entryId);
+        require(id, EntryAction::FlagForDisclosure);
+        m_c->exec("SELECT fairnote.flag_for_disclosure_review($1, $2)", pg::Params{id, reason.trimmed()});
         t.commit();
         return Done{};
     });
@@ -262,7 +289,9 @@ StoreResult<Done> PostgresStore::releaseForDisclosure(const QString &entryId, co
     return guarded<Done>(u"The entry was not released."_s, [&]() -> StoreResult<Done> {
         pg::Transaction t(*m_c);
         writeTime();
-        m_c->exec("SELECT fairnote.release_for_disclosure($1, $2)", pg::Params{resolveEntryId(entryId), note.trimmed()});
+        const QString id = resolveEntryId(entryId);
+        require(id, EntryAction::ReleaseForDisclosure);
+        m_c->exec("SELECT fairnote.release_for_disclosure($1, $2)", pg::Params{id, note.trimmed()});
         t.commit();
         return Done{};
     });
@@ -351,6 +380,8 @@ StoreResult<qint64> PostgresStore::requestSignOff(const QString &subject, const 
         pg::Transaction t(*m_c);
         writeTime();
         const QString id = subject == u"entry" ? resolveEntryId(entryId) : QString();
+        if (!id.isEmpty())
+            require(id, EntryAction::RequestSignOff);
         const qint64 signOffId = m_c->exec("SELECT fairnote.request_signoff($1, $2, $3, $4, $5, $6)",
                                            pg::Params{subject, personId.isEmpty() ? QString() : personId, id, documentHash, document,
                                                       comment.trimmed()})
@@ -422,6 +453,8 @@ StoreResult<qint64> PostgresStore::logEvent(const Actor &, const QString &action
 {
     if (auto refused = refuseWrite())
         return *refused;
+    if (!audit::isEvent(action)) // the registry's events only (the server refuses anything else too)
+        return refusal::unknownEvent(action);
     return guarded<qint64>(u"The event was not recorded in the audit trail."_s, [&]() -> StoreResult<qint64> {
         pg::Transaction t(*m_c);
         writeTime();
@@ -434,13 +467,25 @@ StoreResult<qint64> PostgresStore::logEvent(const Actor &, const QString &action
     });
 }
 
-StoreResult<std::vector<AuditRow>> PostgresStore::auditTrail(const QString &personId)
+StoreResult<std::vector<AuditRow>> PostgresStore::auditEvents(const AuditQuery &query)
 {
     return guarded<std::vector<AuditRow>>({}, [&]() -> StoreResult<std::vector<AuditRow>> {
-        const pg::Result s = m_c->exec("SELECT a.seq, fairnote.iso(a.at), u.name, u.role, u.organisation, a.action, a.person_id, a.entry_id, "
-                                       "a.revision, a.detail, a.prev_hash, a.hash FROM fairnote.audit a LEFT JOIN fairnote.authors u ON u.id = a.actor_id "
-                                       "WHERE $1::text IS NULL OR a.person_id = $1 ORDER BY a.seq",
-                                       pg::Params{personId.isEmpty() ? QString() : personId});
+        // The actions as a text[] literal: each quoted, its quotes and backslashes escaped.
+        QString actions;
+        if (!query.actions.isEmpty()) {
+            QStringList quoted;
+            for (QString a : query.actions)
+                quoted << u'"' + a.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s) + u'"';
+            actions = u'{' + quoted.join(u',') + u'}';
+        }
+        const QString sql = u"SELECT a.seq, fairnote.iso(a.at), u.name, u.role, u.organisation, a.action, a.person_id, a.entry_id, "
+                            u"a.revision, a.detail, a.prev_hash, a.hash FROM fairnote.audit a LEFT JOIN fairnote.authors u ON u.id = a.actor_id "
+                            u"WHERE ($1::text IS NULL OR a.person_id = $1) AND ($2::text[] IS NULL OR a.action = ANY($2::text[])) "
+                            u"ORDER BY a.seq "_s
+                            + (query.newestFirst ? u"DESC"_s : u"ASC"_s) + u" LIMIT $3::bigint"_s;
+        const QByteArray sqlBytes = sql.toUtf8();
+        const pg::Result s = m_c->exec(sqlBytes.constData(), pg::Params{query.personId.isEmpty() ? QString() : query.personId, actions,
+                                                       query.limit > 0 ? QString::number(query.limit) : QString()});
         std::vector<AuditRow> out;
         out.reserve(size_t(s.rows()));
         for (int i = 0; i < s.rows(); ++i) {

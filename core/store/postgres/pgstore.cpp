@@ -125,7 +125,9 @@ PostgresStore::PostgresStore(std::unique_ptr<pg::Connection> connection, QString
 QString PostgresStore::location() const
 {
     const QString host = m_session.host.isEmpty() || m_session.host.startsWith(u'/') ? u"this computer"_s : m_session.host;
-    return u"the Fairnote server %1 on %2 (as %3)"_s.arg(m_session.database, host, m_session.login);
+    // A test database's clock can be set (server init with a test clock): said wherever the server is named.
+    const QString test = m_testClock ? u"; a test database whose clock can be set, so its times are not evidence"_s : QString();
+    return u"the Fairnote server %1 on %2 (as %3%4)"_s.arg(m_session.database, host, m_session.login, test);
 }
 
 StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const ServerOpenOptions &options)
@@ -443,6 +445,8 @@ StoreResult<QString> PostgresStore::saveDraft(const QString &personId, record::E
                 pg::Transaction t(*m_c);
                 if (m_testClock && m_clock)
                     writeTime();
+                if (!chooseId)
+                    require(entry.id, EntryAction::Edit);
                 // One round trip: the server's time of writing, the person, and an amended entry's original.
                 const pg::Result row = m_c->exec(
                     "SELECT fairnote.iso(fairnote.clock()), p.id, p.name, p.other_names, p.date_of_birth::text, "
@@ -489,6 +493,7 @@ StoreResult<Done> PostgresStore::discardDraft(const QString &entryId, const Acto
         pg::Transaction t(*m_c);
         writeTime();
         const QString id = resolveEntryId(entryId);
+        require(id, EntryAction::Discard);
         m_c->exec("SELECT fairnote.discard_draft($1)", pg::Params{id});
         t.commit();
         return Done{};
@@ -514,6 +519,7 @@ StoreResult<Revision> PostgresStore::finalise(const QString &entryId, const Acto
         const QDateTime at = fromIso(d.text(0, 0));
         if (d.isNull(0, 1)) {
             id = resolveEntryId(entryId);
+            require(id, EntryAction::Finalise);
             d = m_c->exec(draftQuery, pg::Params{id});
         }
         if (d.isNull(0, 1)) {
@@ -568,6 +574,7 @@ StoreResult<Revision> PostgresStore::amend(const QString &entryId, record::Entry
         pg::Transaction t(*m_c);
         const QDateTime at = writeTime();
         const QString id = resolveEntryId(entryId);
+        require(id, EntryAction::Amend);
         const pg::Result row = m_c->exec("SELECT e.person_id, e.kind, e.revisions, e.in_error, "
                                          "  (SELECT r.content FROM fairnote.revisions r WHERE r.entry_id = e.id AND r.number = 1), "
                                          "  (SELECT r.content FROM fairnote.revisions r WHERE r.entry_id = e.id AND r.number = e.revisions) "
@@ -622,6 +629,7 @@ StoreResult<Done> PostgresStore::markInError(const QString &entryId, const QStri
         pg::Transaction t(*m_c);
         writeTime();
         const QString id = resolveEntryId(entryId);
+        require(id, EntryAction::MarkInError);
         m_c->exec("SELECT fairnote.mark_in_error($1, $2)", pg::Params{id, reason.trimmed()});
         t.commit();
         return Done{};

@@ -9,6 +9,7 @@
 #include "store/postgres/connection.h"
 #include "store/postgres/failure.h"
 #include "store/postgres/open.h"
+#include "store/permissions.h"
 #include "store/store.h"
 
 #include <QHash>
@@ -70,7 +71,7 @@ public:
     StoreResult<std::vector<SignOff>> signOffs(const QString &personId) override;
     StoreResult<qint64> logEvent(const Actor &actor, const QString &action, const QString &personId, const QString &entryId,
                                  const QJsonObject &detail) override;
-    StoreResult<std::vector<AuditRow>> auditTrail(const QString &personId) override;
+    StoreResult<std::vector<AuditRow>> auditEvents(const AuditQuery &query) override;
     StoreResult<QString> headHash() override;
     StoreResult<VerifyReport> verify(const Progress &progress) override;
     StoreResult<VerifyReport> backup(const QString &destination, const Actor &actor, const Progress &progress) override;
@@ -89,6 +90,10 @@ private:
     void recordView(const QString &personId, const QString &entryId, const QString &what);
 
     QString resolveEntryId(const QString &idOrPrefix); // throws Refusal when missing or ambiguous
+    // The entry rules (store/permissions.h) on the entry as the session reads it: a refusal in the same
+    // words as the app's and a file's (throws Refusal). The server's functions enforce the rules again;
+    // an entry the session cannot read is left to them.
+    void require(const QString &entryId, EntryAction action);
     record::Person loadPerson(const QString &id);      // throws Refusal when missing (or not readable)
     record::Entry parseContent(const QString &json, const QString &entryId);
     QString storable(const record::Entry &entry);

@@ -150,7 +150,7 @@ StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &o
                                       pg::Params{login, options.adminName.trimmed(), notNull(options.adminJobTitle.trimmed()),
                                                  notNull(options.adminOrganisation.trimmed())})
                                    .integer(0, 0);
-        c.exec("SELECT fairnote.append_audit(NULL, 'server-init', NULL, NULL, NULL, jsonb_build_object('schema_version', $1::int, "
+        c.exec("SELECT fairnote.append_audit(NULL, 'create-file', NULL, NULL, NULL, jsonb_build_object('schema_version', $1::int, "
                "'kind', $2::text, 'server_id', $3::text, 'staff', $4::bigint, 'login', $5::text, 'role', 'administrator', "
                "'by', session_user::text)::text)",
                pg::Params{}.add(qint64(kServerSchemaVersion)).add(kind).add(serverId).add(staffId).add(login));

@@ -548,7 +548,7 @@ BEGIN
       VALUES (p_entry, actor, me, 0, p_content, at, at);
     PERFORM fairnote.set_head(p_entry, p_head, at, actor, NULL);
     PERFORM fairnote.append_audit(actor, 'import', person.id, p_entry, NULL,
-                                  jsonb_build_object('source', coalesce(p_source, ''), 'as', 'draft')::text);
+                                  jsonb_build_object('source', coalesce(p_source, ''), 'as', 'draft', 'imported_by', fairnote.author_name(actor))::text);
     RETURN p_entry;
   END IF;
   PERFORM fairnote.require_role(CASE WHEN fairnote.is_training() THEN ARRAY['supervisor', 'trainer'] ELSE ARRAY['supervisor'] END);
@@ -562,7 +562,8 @@ BEGIN
   INSERT INTO fairnote.entries(id, person_id, kind, created_at, created_by, creator_staff) VALUES (p_entry, person.id, p_kind, at, actor, me)
     RETURNING * INTO e;
   PERFORM fairnote.write_revision(e, 1, p_content, file_author, written, NULL, p_late, p_snapshot, p_head, file_author, written,
-                                  'import', jsonb_build_object('source', coalesce(p_source, ''), 'author', fairnote.author_name(file_author)), actor);
+                                  'import', jsonb_build_object('source', coalesce(p_source, ''), 'author', fairnote.author_name(file_author),
+                                                            'imported_by', fairnote.author_name(actor)), actor);
   RETURN p_entry;
 END $$;
 

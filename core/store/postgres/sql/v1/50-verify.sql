@@ -203,7 +203,7 @@ BEGIN
                      || a.role || '): a role was granted or revoked outside Fairnote' END
     FROM fairnote.staff s
     LEFT JOIN (SELECT DISTINCT ON ((a.detail::jsonb->>'staff')::bigint) (a.detail::jsonb->>'staff')::bigint AS staff_id, a.detail::jsonb->>'role' AS role
-               FROM fairnote.audit a WHERE a.action IN ('staff-add', 'staff-role', 'server-init')
+               FROM fairnote.audit a WHERE a.action IN ('staff-add', 'staff-role', 'create-file')
                ORDER BY (a.detail::jsonb->>'staff')::bigint, a.seq DESC) a ON a.staff_id = s.id
     LEFT JOIN LATERAL (SELECT string_agg(substr(gr.rolname, 10), ', ' ORDER BY gr.rolname) AS roles
                        FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid JOIN pg_roles ur ON ur.oid = m.member
@@ -247,9 +247,6 @@ BEGIN
     SELECT 'login ' || u.rolname, 'is a member of ' || g.rolname || ', so it could change the record without the audit trail'
     FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
     WHERE g.rolname IN ('fairnote_owner', 'fairnote_rolemaker');
-  RETURN QUERY
-    SELECT 'server', 'is a test database whose clock can be set (server init --test-clock): its times are not evidence'
-    FROM fairnote.meta WHERE key = 'test_clock' AND value = 'allowed';
 END $$;
 
 -- What verify counts and the head of the chain, for its report.
