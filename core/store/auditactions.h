@@ -31,25 +31,6 @@ inline constexpr QStringView RequestSignOff = u"request-signoff";
 inline constexpr QStringView ApproveSignOff = u"approve-signoff";
 inline constexpr QStringView ReturnSignOff = u"return-signoff";
 inline constexpr QStringView Backup = u"backup";
-// The team server's own (core/store/postgres, written by the server's functions; docs/server.md): a record
-// opened, staff, teams and caseloads administered, a file pushed onto the server.
-inline constexpr QStringView View = u"view";
-inline constexpr QStringView StaffAdd = u"staff-add";
-inline constexpr QStringView StaffUpdate = u"staff-update";
-inline constexpr QStringView StaffRole = u"staff-role";
-inline constexpr QStringView StaffPassword = u"staff-password";
-inline constexpr QStringView StaffLeave = u"staff-leave";
-inline constexpr QStringView TeamAdd = u"team-add";
-inline constexpr QStringView TeamRename = u"team-rename";
-inline constexpr QStringView TeamMemberAdd = u"team-member-add";
-inline constexpr QStringView TeamMemberRemove = u"team-member-remove";
-inline constexpr QStringView CaseloadAdd = u"caseload-add";
-inline constexpr QStringView CaseloadRemove = u"caseload-remove";
-inline constexpr QStringView Push = u"push";
-inline constexpr QStringView PushPerson = u"push-person";
-inline constexpr QStringView PushRevision = u"push-revision";
-inline constexpr QStringView PushReview = u"push-review";
-inline constexpr QStringView PushError = u"push-error";
 
 // Events (appended through Store::logEvent).
 inline constexpr QStringView Export = u"export";               // an interchange export of a person's case file
