@@ -13,6 +13,7 @@
 #include <QHash>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <optional>
 #include <type_traits>
 
 using namespace Qt::StringLiterals;
@@ -80,37 +81,38 @@ TemplateServer &templateServer()
 class StaffStore final : public store::Store
 {
 public:
-    StaffStore(const QString &database, std::function<QDateTime()> clock)
+    StaffStore(const QString &database, std::function<QDateTime()> clock) : m_database(database), m_clock(std::move(clock))
     {
-        for (const StaffLogin &p : staff()) {
-            store::postgres::ServerOpenOptions o;
-            o.clock = clock;
-            auto s = store::postgres::openServer(templateServer().server().conninfoAs(p.who, database), o);
-            if (!s)
-                FAIL(s.error().message.toStdString());
-            m_logins.push_back({p.name, std::move(*s)});
-        }
-        m_last = m_logins.front().store.get();
+        for (const StaffLogin &p : staff())
+            m_logins.push_back({p.who, p.name, nullptr});
+        m_last = &login(0);
     }
 
     QString location() const override { return m_last->location(); }
     store::FileKind kind() const override { return m_last->kind(); }
     bool isReadOnly() const override { return m_last->isReadOnly(); }
     QString readOnlyReason() const override { return m_last->readOnlyReason(); }
+    // Given to every login's store, those open and those opened later.
     void setAssessor(store::Assessor assessor) override
     {
+        m_assessor = assessor;
         for (auto &l : m_logins)
-            l.store->setAssessor(assessor);
+            if (l.store)
+                l.store->setAssessor(assessor);
     }
     void setClock(std::function<QDateTime()> clock) override
     {
+        m_clock = clock;
         for (auto &l : m_logins)
-            l.store->setClock(clock);
+            if (l.store)
+                l.store->setClock(clock);
     }
     void setLateEntryHours(qint64 hours) override
     {
+        m_lateHours = hours;
         for (auto &l : m_logins)
-            l.store->setLateEntryHours(hours);
+            if (l.store)
+                l.store->setLateEntryHours(hours);
     }
 
     store::StoreResult<record::Person> addPerson(record::Person person, const store::Actor &actor) override
@@ -235,9 +237,9 @@ private:
     store::Store &as(const store::Actor &actor)
     {
         if (!actor.name.trimmed().isEmpty()) {
-            for (auto &l : m_logins)
-                if (store::samePerson(actor, store::Actor{l.name, {}, {}})) {
-                    m_last = l.store.get();
+            for (size_t i = 0; i < m_logins.size(); ++i)
+                if (store::samePerson(actor, store::Actor{m_logins[i].name, {}, {}})) {
+                    m_last = &login(i);
                     return *m_last;
                 }
             FAIL("the conformance suite named " << actor.name.toStdString() << ", who has no login on the test server");
@@ -245,13 +247,36 @@ private:
         return *m_last;
     }
 
-    store::Store &supervisor() { return *m_logins[1].store; }
+    store::Store &supervisor() { return login(1); }
+
+    // A login's store, connected when first used (most cases use one or two of the three).
+    store::Store &login(size_t i)
+    {
+        Login &l = m_logins[i];
+        if (!l.store) {
+            store::postgres::ServerOpenOptions o;
+            o.clock = m_clock;
+            auto s = store::postgres::openServer(templateServer().server().conninfoAs(l.who, m_database), o);
+            if (!s)
+                FAIL(s.error().message.toStdString());
+            l.store = std::move(*s);
+            if (m_assessor)
+                l.store->setAssessor(m_assessor);
+            if (m_lateHours)
+                l.store->setLateEntryHours(*m_lateHours);
+        }
+        return *l.store;
+    }
 
     struct Login
     {
-        QString name;
+        QString who, name;
         std::unique_ptr<store::Store> store;
     };
+    QString m_database;
+    std::function<QDateTime()> m_clock;
+    store::Assessor m_assessor;
+    std::optional<qint64> m_lateHours;
     std::vector<Login> m_logins;
     store::Store *m_last = nullptr;
 };
