@@ -82,6 +82,27 @@ public:
             ++m_i;
     }
 
+    // At the '[' of an array: the offset where each element starts.
+    std::vector<qsizetype> elementStarts()
+    {
+        std::vector<qsizetype> starts;
+        ws();
+        if (!at('['))
+            return starts;
+        ++m_i;
+        for (;;) {
+            ws();
+            if (m_i >= m_s.size() || at(']'))
+                return starts;
+            starts.push_back(m_i);
+            skipValue();
+            ws();
+            if (!at(','))
+                return starts;
+            ++m_i;
+        }
+    }
+
     // Walks to path[depth...] from the value at the current position; returns the offset reached.
     qsizetype walk(const QStringList &path, int depth)
     {
@@ -130,26 +151,7 @@ public:
         return here;
     }
 
-    // The offsets of the elements of the array at the current position (none when it is not an array).
-    std::vector<qsizetype> elements()
-    {
-        std::vector<qsizetype> out;
-        ws();
-        if (!at('['))
-            return out;
-        ++m_i;
-        for (;;) {
-            ws();
-            if (m_i >= m_s.size() || at(']'))
-                return out;
-            out.push_back(m_i);
-            skipValue();
-            ws();
-            if (!at(','))
-                return out;
-            ++m_i;
-        }
-    }
+    void moveTo(qsizetype offset) { m_i = offset; }
 
 private:
     const QByteArray &m_s;
@@ -164,18 +166,21 @@ SourcePosition locate(const QByteArray &utf8, const QStringList &path)
     return positionOfByte(utf8, s.walk(path, 0));
 }
 
-std::vector<SourcePosition> elementPositions(const QByteArray &utf8, const QStringList &arrayPath)
+std::vector<SourcePosition> locateElements(const QByteArray &utf8, const QStringList &arrayPath)
 {
     Scanner s(utf8);
-    const qsizetype at = s.walk(arrayPath, 0);
-    Q_UNUSED(at);
+    const qsizetype arrayAt = s.walk(arrayPath, 0);
+    Scanner elements(utf8);
+    elements.moveTo(arrayAt);
+    const std::vector<qsizetype> starts = elements.elementStarts();
+
+    // One pass over the text for all the positions (the starts are in order).
     std::vector<SourcePosition> out;
-    const std::vector<qsizetype> offsets = s.elements();
-    // One pass over the text for all of them, instead of one per element.
+    out.reserve(starts.size());
     SourcePosition p;
     qsizetype i = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    for (const qsizetype offset : offsets) {
-        for (; i < offset; ++i) {
+    for (const qsizetype start : starts) {
+        for (; i < start; ++i) {
             const auto c = static_cast<unsigned char>(utf8[i]);
             if (c == '\n') {
                 ++p.line;

@@ -25,9 +25,9 @@ SourcePosition positionOfByte(const QByteArray &utf8, qsizetype byteOffset);
 // position of the deepest existing ancestor is returned.
 SourcePosition locate(const QByteArray &utf8, const QStringList &path);
 
-// The positions of every element of the array at `arrayPath`, found in one pass (locate() for each
-// element would read the text once per element). Empty when there is no array there.
-std::vector<SourcePosition> elementPositions(const QByteArray &utf8, const QStringList &arrayPath);
+// Positions of every element of the array at `arrayPath`, in one pass over the text (locate() for
+// each element would scan from the start each time). Empty when the path is not an array.
+std::vector<SourcePosition> locateElements(const QByteArray &utf8, const QStringList &arrayPath);
 
 // "/rules/3/why" — the path written as a JSON Pointer (RFC 6901 escaping of ~ and /).
 QString pointer(const QStringList &path);
