@@ -7,12 +7,12 @@ using namespace Qt::StringLiterals;
 
 namespace fairnote::json {
 
-SourcePosition positionOfByte(const QByteArray &utf8, qsizetype offset)
+namespace {
+
+// Moves `p` from byte `from` to byte `to` of the text: lines by '\n', columns by code point.
+void advance(const QByteArray &utf8, SourcePosition &p, qsizetype from, qsizetype to)
 {
-    SourcePosition p;
-    offset = std::min(offset, utf8.size());
-    const qsizetype from = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0; // a byte-order mark is no column
-    for (qsizetype i = from; i < offset; ++i) {
+    for (qsizetype i = from; i < to; ++i) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c == '\n') {
             ++p.line;
@@ -21,6 +21,16 @@ SourcePosition positionOfByte(const QByteArray &utf8, qsizetype offset)
             ++p.column;
         }
     }
+}
+
+qsizetype textStart(const QByteArray &utf8) { return utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0; } // a byte-order mark is no column
+
+} // namespace
+
+SourcePosition positionOfByte(const QByteArray &utf8, qsizetype offset)
+{
+    SourcePosition p;
+    advance(utf8, p, textStart(utf8), std::min(offset, utf8.size()));
     return p;
 }
 
@@ -169,26 +179,13 @@ SourcePosition locate(const QByteArray &utf8, const QStringList &path)
 std::vector<SourcePosition> locateElements(const QByteArray &utf8, const QStringList &arrayPath)
 {
     Scanner s(utf8);
-    const qsizetype arrayAt = s.walk(arrayPath, 0);
-    Scanner elements(utf8);
-    elements.moveTo(arrayAt);
-    const std::vector<qsizetype> starts = elements.elementStarts();
-
-    // One pass over the text for all the positions (the starts are in order).
+    s.moveTo(s.walk(arrayPath, 0));
     std::vector<SourcePosition> out;
-    out.reserve(starts.size());
     SourcePosition p;
-    qsizetype i = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    for (const qsizetype start : starts) {
-        for (; i < start; ++i) {
-            const auto c = static_cast<unsigned char>(utf8[i]);
-            if (c == '\n') {
-                ++p.line;
-                p.column = 1;
-            } else if ((c & 0xC0) != 0x80) {
-                ++p.column;
-            }
-        }
+    qsizetype at = textStart(utf8);
+    for (const qsizetype start : s.elementStarts()) { // in order: one pass over the text for them all
+        advance(utf8, p, at, start);
+        at = start;
         out.push_back(p);
     }
     return out;
