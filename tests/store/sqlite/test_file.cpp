@@ -128,7 +128,8 @@ TEST_CASE("files that are not Fairnote case files are refused and left unchanged
             const QString path = filled(dir);
             {
                 store::sql::Database raw(path, store::sql::Database::Mode::ReadWrite);
-                raw.exec(QByteArray("PRAGMA journal_mode = DELETE; PRAGMA user_version = ") + number);
+                const QByteArray sql = QByteArray("PRAGMA journal_mode = DELETE; PRAGMA user_version = ") + number;
+                raw.exec(sql.constData());
             }
             check(path, ErrorCode::Corrupt, u"header is damaged"_s);
             QFile::remove(path);
