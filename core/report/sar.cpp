@@ -4,8 +4,9 @@
 #include "report/sar.h"
 
 #include "record/describe.h"
-
+#include "report/deliver.h"
 #include "report/html.h"
+#include "store/auditactions.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -50,7 +51,8 @@ bool inRange(const store::EntryDetail &d, const QDate &from, const QDate &to)
     return (!from.isValid() || last >= from) && (!to.isValid() || first <= to);
 }
 
-QString exportLine(const store::AuditRow &row)
+// `failure`: the detail of the "export-failed" row that followed this export, if any.
+QString exportLine(const store::AuditRow &row, const QJsonObject &failure)
 {
     const QJsonObject d = row.detail;
     QString what;
@@ -67,6 +69,8 @@ QString exportLine(const store::AuditRow &row)
         line += u"; purpose: %1"_s.arg(d.value(u"purpose"_s).toString());
     if (d.contains(u"basis"_s))
         line += u"; %1"_s.arg(d.value(u"basis"_s).toString());
+    if (!failure.isEmpty())
+        line = stopped(line) + u" It was not delivered: the file could not be written, so nothing was shared"_s;
     return stopped(line);
 }
 
@@ -174,9 +178,14 @@ Result<SubjectAccessExport, QString> buildSubjectAccess(store::Store &s, const S
     auto trail = s.auditTrail(person->id);
     if (!trail)
         return trail.error().message;
+    // An export recorded and then not delivered (a full disk) is followed by an "export-failed" row.
+    QHash<qint64, QJsonObject> failed;
     for (const store::AuditRow &row : *trail)
-        if (row.action.startsWith(u"export"))
-            out.exportLog << exportLine(row);
+        if (row.action == exportFailedAction())
+            failed.insert(row.detail.value(u"export"_s).toInteger(), row.detail);
+    for (const store::AuditRow &row : *trail)
+        if (row.action.startsWith(u"export") && row.action != exportFailedAction())
+            out.exportLog << exportLine(row, failed.value(row.seq));
     auto head = s.headHash();
     out.auditHead = head ? *head : QString();
     return out;
@@ -303,7 +312,7 @@ store::StoreResult<qint64> recordSubjectAccessExport(store::Store &s, const Subj
         entries.append(e.id);
         withheld += e.withheld ? 1 : 0;
     }
-    return s.logEvent(x.author, u"export-sar"_s, x.person.id, {},
+    return s.logEvent(x.author, store::audit::ExportSar.toString(), x.person.id, {},
                       QJsonObject{{u"document"_s, u"subject-access export"_s}, {u"format"_s, format}, {u"destination"_s, destination},
                                   {u"range"_s, x.range}, {u"entries"_s, entries}, {u"withheld"_s, withheld}});
 }

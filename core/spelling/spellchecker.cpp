@@ -129,6 +129,8 @@ struct SpellChecker::Private
     DictionaryFiles files;
     QString source;
     QString dictionaryName; // "British English", for the explanation
+    QString misspeltWhy;    // the explanations, made once and shared by every finding (a million
+    QString usSpellingWhy;  // misspellings would otherwise hold a million copies)
     int maxAcronymLength = 5;
     QStringList warnings;
 
@@ -137,6 +139,7 @@ struct SpellChecker::Private
     mutable QReadWriteLock cacheLock; // guards cache and suggestionCache
     mutable WordCache cache;
     mutable QHash<QString, QStringList> suggestionCache;
+    mutable QHash<QString, QString> britishCache; // key → its British form among the suggestions ("" for none)
 
     std::string encode(QStringView w, bool *ok) const
     {
@@ -241,6 +244,24 @@ struct SpellChecker::Private
         return out;
     }
 
+    // The British form of a US spelling among the key's suggestions, or "", worked out once per word: the
+    // patterns are regular expressions, far too slow to run again for each of a million misspellings.
+    QString britishForm(const QString &key) const
+    {
+        {
+            QReadLocker reader(&cacheLock);
+            const auto it = britishCache.constFind(key);
+            if (it != britishCache.cend())
+                return *it;
+        }
+        const QString british = britishFormOf(key, suggestions(key));
+        QWriteLocker writer(&cacheLock);
+        if (britishCache.size() > 20000)
+            britishCache.clear();
+        britishCache.insert(key, british);
+        return british;
+    }
+
     void forgetVerdicts()
     {
         QWriteLocker writer(&cacheLock);
@@ -290,6 +311,10 @@ Result<std::unique_ptr<SpellChecker>, SpellingUnavailable> SpellChecker::open(co
         d->source = u"Hunspell dictionary %1"_s.arg(files->dicPath);
     }
     d->dictionaryName = options.language == u"en_GB" ? u"British English"_s : options.language;
+    d->misspeltWhy = u"It is not in the %1 dictionary or Fairnote's word lists. If it is spelt as you meant "
+                     u"(a name, a place or a term your service uses), add it to your dictionary."_s.arg(d->dictionaryName);
+    d->usSpellingWhy = u"Notes are kept in British English, so that records read consistently and a search for one "
+                       u"spelling finds every note."_s;
     d->maxAcronymLength = options.maxAcronymLength;
 
     auto addList = [&](const WordList &list) {
@@ -444,6 +469,7 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
     }
 
     // Findings for what is left.
+    QHash<QString, QString> messages;
     for (const Scratch::Miss &m : s.misses) {
         const QString word = text.sliced(m.start, m.length).toString();
         bool changed = false;
@@ -459,19 +485,19 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
         QString british;
         if (suggestions == Suggestions::Compute) {
             f.suggestions = suggest(word);
-            british = britishFormOf(key, f.suggestions);
-            if (!british.isEmpty()) // the British form first, whatever Hunspell's order
-                f.suggestions.move(f.suggestions.indexOf(british), 0);
+            british = d->britishForm(key);
+            if (!british.isEmpty() && word.contains(QChar(0x2019)))
+                british.replace(u'\'', QChar(0x2019)); // as suggest() answers in the word's own style
+            if (const qsizetype at = f.suggestions.indexOf(british); !british.isEmpty() && at >= 0)
+                f.suggestions.move(at, 0); // the British form first, whatever Hunspell's order
         }
-        if (british.isEmpty()) {
-            f.message = u"“%1” may be misspelt."_s.arg(word);
-            f.why = u"It is not in the %1 dictionary or Fairnote's word lists. If it is spelt as you meant "
-                    u"(a name, a place or a term your service uses), add it to your dictionary."_s.arg(d->dictionaryName);
-        } else {
-            f.message = u"“%1” is the US spelling; British English writes “%2”."_s.arg(word, british);
-            f.why = u"Notes are kept in British English, so that records read consistently and a search for one "
-                    u"spelling finds every note."_s;
-        }
+        // The same word misspelt again shares its message.
+        QString &message = messages[british.isEmpty() ? word : word + u'\n' + british];
+        if (message.isEmpty())
+            message = british.isEmpty() ? u"“%1” may be misspelt."_s.arg(word)
+                                        : u"“%1” is the US spelling; British English writes “%2”."_s.arg(word, british);
+        f.message = message;
+        f.why = british.isEmpty() ? d->misspeltWhy : d->usSpellingWhy;
         out.push_back(std::move(f));
     }
 }

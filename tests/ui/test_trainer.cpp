@@ -28,6 +28,7 @@
 
 #include "record/describe.h"
 #include "store/location.h"
+#include "store/sqlite/open.h"
 #include "training/trainingstore.h"
 
 #include <QAbstractSpinBox>
