@@ -166,6 +166,14 @@ QWidget *SupervisionDialog::buildQueuePage()
             m_queue->setCurrentItem(previous);
             return;
         }
+        // Saving the other review read the queue again (its mark changed): the chosen entry is found
+        // in the list as it is now, so the list and the entry shown agree.
+        if (m_queue->currentItem() == nullptr || m_queue->currentItem()->data(kIdRole).toString() != id) {
+            const QSignalBlocker quiet(m_queue);
+            for (int row = 0; row < m_queue->count(); ++row)
+                if (m_queue->item(row)->data(kIdRole).toString() == id)
+                    m_queue->setCurrentRow(row);
+        }
         showEntry(id);
     });
 
@@ -540,7 +548,7 @@ void SupervisionDialog::reloadSignOffs()
     for (const store::SignOff &s : *all) {
         if (s.state() != store::SignOffState::Requested)
             continue;
-        const QString what = signOffTitle(s);
+        const QString what = signOffHeading(s);
         const QString comment = s.events.empty() ? QString() : s.events.front().comment;
         m_signOffs->addItem(tr("%1\nRequested by %2 on %3%4").arg(what, store::actorDisplay(s.requestedBy), day(s.requestedAt),
                                                                    comment.isEmpty() ? QString() : u": “"_s + comment + u'”'));
@@ -606,7 +614,7 @@ bool SupervisionDialog::decideSignOff(int row, bool approve, const QString &comm
     reloadSignOffs();
     reloadQueue();
     m_signOffStatus->setText((approve ? tr("<b>Signed off:</b> %1, by %2 at %3.") : tr("<b>Returned:</b> %1, by %2 at %3."))
-                                 .arg(signOffTitle(request).toHtmlEscaped(), store::actorDisplay(m_reviewer).toHtmlEscaped(),
+                                 .arg(signOffHeading(request).toHtmlEscaped(), store::actorDisplay(m_reviewer).toHtmlEscaped(),
                                       kUk.toString(QDateTime::currentDateTime(), u"HH:mm"_s)));
     return true;
 }
@@ -619,6 +627,12 @@ QString SupervisionDialog::signOffTitle(const store::SignOff &s) const
     else if (s.subject == u"entry")
         if (auto d = m_store.entry(s.entryId))
             what += u" — "_s + d->summary.personName;
+    return what; // in running text ("Sign off entry …?"); capitalised where it starts a line
+}
+
+QString SupervisionDialog::signOffHeading(const store::SignOff &s) const
+{
+    QString what = signOffTitle(s);
     what[0] = what[0].toUpper();
     return what;
 }

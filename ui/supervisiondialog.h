@@ -67,7 +67,8 @@ private:
     QWidget *buildQueuePage();
     QWidget *buildSignOffPage();
     void showSignOff(int row);
-    QString signOffTitle(const store::SignOff &signOff) const;
+    QString signOffTitle(const store::SignOff &signOff) const;   // "entry entry-0001 (revision 1) — Sam Rivers"
+    QString signOffHeading(const store::SignOff &signOff) const; // the same, capitalised
     // With a review not saved: asks to save it, discard it, or keep reviewing. True when it may go.
     bool settleUnsavedReview();
 

@@ -11,6 +11,7 @@
 #include "recordpanel.h"
 #include "record/describe.h"
 #include "store/location.h"
+#include "store/sqlite/open.h"
 
 #include <QComboBox>
 #include <QTest>
