@@ -3,6 +3,8 @@
 // The wording check: match every phrase in one pass, then let exceptions and context decide.
 #include "wording/checker.h"
 
+#include "wording/morphology.h"
+
 #include <QSet>
 #include <algorithm>
 
@@ -54,11 +56,12 @@ Checker::Scratch &Checker::scratch()
 
 Checker::Checker(RulePack pack) : m_pack(std::move(pack)), m_analysis(m_pack.language)
 {
+    const Morphology morphology(m_pack.language);
     m_literals.resize(m_pack.rules.size());
     for (size_t r = 0; r < m_pack.rules.size(); ++r) {
         const Rule &rule = m_pack.rules[r];
         for (const QString &p : rule.patterns) {
-            auto seqs = expandPattern(p);
+            auto seqs = expandPattern(p, &morphology);
             if (!seqs)
                 continue; // cannot happen for a loaded pack
             m_phrases.add(*seqs, payload(kRule, int(r)));
@@ -68,7 +71,7 @@ Checker::Checker(RulePack pack) : m_pack(std::move(pack)), m_analysis(m_pack.lan
                         m_literals[r].insert(w.literal);
         }
         for (const QString &p : rule.exceptions)
-            if (auto seqs = expandPattern(p))
+            if (auto seqs = expandPattern(p, &morphology))
                 m_phrases.add(*seqs, payload(kException, int(r)));
     }
     m_analysis.addCues(m_phrases, payload(kCue, 0));

@@ -3,6 +3,8 @@
 // Context analysis (cues, sentences, dates) and the context functions.
 #include "wording/context.h"
 
+#include "wording/morphology.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -17,10 +19,10 @@ constexpr int kNegationWindow = 8;
 constexpr int kInsertionLength = 10; // words in an insertion set off by commas ("not, as far as we know, violent")
 constexpr int kListReach = 12;      // words after a comma searched for a list joiner
 
-void addPhrases(PhraseSet &set, const QStringList &phrases, int payload)
+void addPhrases(PhraseSet &set, const QStringList &phrases, int payload, const Morphology &morphology)
 {
     for (const QString &p : phrases)
-        if (auto e = expandPattern(p))
+        if (auto e = expandPattern(p, &morphology))
             set.add(*e, payload); // the loader has already rejected phrases that do not expand
 }
 
@@ -93,19 +95,21 @@ AnalysisBuilder::AnalysisBuilder(const Language &language) : m_language(language
 
 void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
 {
-    addPhrases(set, m_language.negationCues, payloadBase | CueNegation);
-    addPhrases(set, m_language.pseudoNegations, payloadBase | CuePseudoNegation);
-    addPhrases(set, m_language.clauseBreakers, payloadBase | CueClauseBreaker);
-    addPhrases(set, m_language.clauseSubjects, payloadBase | CueSubject);
-    addPhrases(set, m_language.subjectVerbs, payloadBase | CueSubjectVerb);
-    addPhrases(set, m_language.listJoiners, payloadBase | CueListJoiner);
-    addPhrases(set, m_language.honorifics, payloadBase | CueHonorific);
-    addPhrases(set, m_language.sourceCues, payloadBase | CueSource);
-    addPhrases(set, m_language.sourceBreakers, payloadBase | CueSourceBreaker);
-    addPhrases(set, m_language.reasonCues, payloadBase | CueReason);
-    addPhrases(set, m_language.months, payloadBase | CueMonth);
-    addPhrases(set, m_language.dateWords, payloadBase | CueDateWord);
-    addPhrases(set, m_language.protectedNames, payloadBase | CueProtectedName);
+    const Morphology morphology(m_language);
+    auto addPhrases = [&](const QStringList &phrases, int payload) { wording::addPhrases(set, phrases, payload, morphology); };
+    addPhrases(m_language.negationCues, payloadBase | CueNegation);
+    addPhrases(m_language.pseudoNegations, payloadBase | CuePseudoNegation);
+    addPhrases(m_language.clauseBreakers, payloadBase | CueClauseBreaker);
+    addPhrases(m_language.clauseSubjects, payloadBase | CueSubject);
+    addPhrases(m_language.subjectVerbs, payloadBase | CueSubjectVerb);
+    addPhrases(m_language.listJoiners, payloadBase | CueListJoiner);
+    addPhrases(m_language.honorifics, payloadBase | CueHonorific);
+    addPhrases(m_language.sourceCues, payloadBase | CueSource);
+    addPhrases(m_language.sourceBreakers, payloadBase | CueSourceBreaker);
+    addPhrases(m_language.reasonCues, payloadBase | CueReason);
+    addPhrases(m_language.months, payloadBase | CueMonth);
+    addPhrases(m_language.dateWords, payloadBase | CueDateWord);
+    addPhrases(m_language.protectedNames, payloadBase | CueProtectedName);
 }
 
 void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std::span<const text::Span> quotes,

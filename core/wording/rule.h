@@ -53,6 +53,15 @@ struct Rule
     int line = 0;
 };
 
+// A derivation rule of the language file: a word ending in `ending` ("ive") also has the forms made by
+// replacing that ending with each of `forms` ("ively", "ion"): aggressive → aggressively, aggression.
+// An empty ending applies to every word.
+struct Derivation
+{
+    QString ending;
+    QStringList forms;
+};
+
 // The phrases the context functions need. Each list holds phrases in the pattern grammar.
 struct Language
 {
@@ -71,6 +80,8 @@ struct Language
     QStringList months;
     QStringList dateWords;
     QStringList protectedNames;
+    std::vector<Derivation> derivations;  // word families for `word^` (see Morphology)
+    std::vector<QStringList> families;    // irregular families: each list's words belong to one family
 
     void append(const Language &other);
 };

@@ -5,6 +5,7 @@
 
 #include "json/jsonlocator.h"
 #include "text/utf8.h"
+#include "wording/morphology.h"
 #include "wording/pattern.h"
 
 #include <QDir>
@@ -351,13 +352,92 @@ private:
 
     void readLanguage(const QJsonObject &root, Language &lang)
     {
-        QStringList allowed{u"kind"_s, u"version"_s, u"$schema"_s, u"description"_s};
+        QStringList allowed{u"kind"_s, u"version"_s, u"$schema"_s, u"description"_s, u"derivations"_s, u"families"_s};
         for (const auto &l : kLanguageLists)
             allowed << l.member;
         unknownMembers(root, allowed, {}, u"language file"_s);
         for (const auto &l : kLanguageLists)
             if (root.contains(l.member))
                 lang.*(l.list) += stringList(root.value(l.member), {l.member}, u"language file"_s, l.phrases);
+        if (root.contains(u"derivations"_s))
+            readDerivations(root.value(u"derivations"_s), lang);
+        if (root.contains(u"families"_s))
+            readFamilies(root.value(u"families"_s), lang);
+    }
+
+    // True when s is one plain word: letters, and apostrophes or hyphens between them ("" when allowEmpty).
+    static bool isPlainWord(const QString &s, bool allowEmpty)
+    {
+        if (s.isEmpty())
+            return allowEmpty;
+        for (QChar c : s)
+            if (!c.isLetter() && !c.isMark() && c != u'\'' && c != u'-')
+                return false;
+        return true;
+    }
+
+    // "derivations": [{"ending": "ive", "forms": ["ively", "ion"]}, …]
+    void readDerivations(const QJsonValue &v, Language &lang)
+    {
+        const QString what = u"language file"_s;
+        if (!v.isArray()) {
+            problem({u"derivations"_s}, u"%1: \"derivations\" must be a list of {\"ending\", \"forms\"} objects"_s.arg(what));
+            return;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList path{u"derivations"_s, QString::number(i)};
+            if (!a[i].isObject()) {
+                problem(path, u"%1: each derivation must be an object {\"ending\": \"ive\", \"forms\": [\"ively\", \"ion\"]}"_s.arg(what));
+                continue;
+            }
+            const QJsonObject o = a[i].toObject();
+            unknownMembers(o, {u"ending"_s, u"forms"_s}, path, u"derivation"_s);
+            Derivation d;
+            if (!o.value(u"ending"_s).isString() || !isPlainWord(o.value(u"ending"_s).toString(), true)) {
+                problem(path + QStringList{u"ending"_s},
+                        u"derivation: \"ending\" must be a word ending such as \"ive\", or \"\" for every word"_s);
+                continue;
+            }
+            d.ending = o.value(u"ending"_s).toString();
+            const QStringList forms = stringList(o.value(u"forms"_s), path + QStringList{u"forms"_s}, u"derivation"_s, false);
+            for (qsizetype f = 0; f < forms.size(); ++f) {
+                if (!isPlainWord(forms[f], false))
+                    problem(path + QStringList{u"forms"_s, QString::number(f)},
+                            u"derivation: form \"%1\" must be letters only (an ending such as \"ively\")"_s.arg(forms[f]));
+                else
+                    d.forms << forms[f];
+            }
+            if (d.forms.isEmpty())
+                problem(path, u"derivation: \"forms\" needs at least one form"_s);
+            else
+                lang.derivations.push_back(std::move(d));
+        }
+    }
+
+    // "families": [["angry", "anger", "angrily"], …]
+    void readFamilies(const QJsonValue &v, Language &lang)
+    {
+        if (!v.isArray()) {
+            problem({u"families"_s}, u"language file: \"families\" must be a list of lists of words"_s);
+            return;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList path{u"families"_s, QString::number(i)};
+            const QStringList words = stringList(a[i], path, u"family"_s, false);
+            bool ok = words.size() >= 2;
+            if (!ok)
+                problem(path, u"family: a family needs at least two words"_s);
+            for (qsizetype w = 0; w < words.size(); ++w) {
+                if (!isPlainWord(words[w], false) || words[w].startsWith(u'-') || words[w].endsWith(u'-')) {
+                    problem(path + QStringList{QString::number(w)}, u"family: \"%1\" must be one word"_s.arg(words[w]));
+                    ok = false;
+                }
+            }
+            if (ok)
+                lang.families.push_back(words);
+        }
     }
 
     QString m_path;
@@ -442,6 +522,20 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
         }
         pack.language.append(org.language);
     }
+    // Word families are known only now that every language file is read: expand each pattern again
+    // with them, so a family that makes a pattern too large is reported here, not dropped by the checker.
+    if (problems.empty()) {
+        const Morphology morphology(pack.language);
+        if (!morphology.isEmpty()) {
+            for (const Rule &r : pack.rules) {
+                for (const QStringList *list : {&r.patterns, &r.exceptions})
+                    for (const QString &p : *list)
+                        if (p.contains(u'^'))
+                            if (auto e = expandPattern(p, &morphology); !e)
+                                problems.push_back({r.file, r.line, 1, u"rule \"%1\": pattern \"%2\": %3"_s.arg(r.id, p, e.error())});
+            }
+        }
+    }
     if (!problems.empty())
         return problems;
     std::sort(pack.rules.begin(), pack.rules.end(), [](const Rule &a, const Rule &b) { return a.id < b.id; });
@@ -488,6 +582,8 @@ void Language::append(const Language &o)
 {
     for (const auto &l : kLanguageLists)
         this->*(l.list) += o.*(l.list);
+    derivations.insert(derivations.end(), o.derivations.begin(), o.derivations.end());
+    families.insert(families.end(), o.families.begin(), o.families.end());
 }
 
 const Rule *RulePack::find(QStringView id) const
