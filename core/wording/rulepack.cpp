@@ -45,8 +45,8 @@ struct DirectoryPack
 };
 
 const QStringList kRuleMembers{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s,
-                               u"skip_when"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s,
-                               u"question"_s, u"source"_s};
+                               u"skip_when"_s, u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s,
+                               u"alternatives"_s, u"question"_s, u"source"_s};
 const QStringList kSourceMembers{u"title"_s, u"publisher"_s, u"year"_s, u"url"_s};
 
 struct LanguageList { QString member; QStringList Language::*list; bool phrases; };
@@ -66,6 +66,10 @@ const std::vector<LanguageList> kLanguageLists{
     {u"months"_s, &Language::months, true},
     {u"date_words"_s, &Language::dateWords, true},
     {u"protected_names"_s, &Language::protectedNames, true},
+    {u"person_words"_s, &Language::personWords, false},
+    {u"thing_words"_s, &Language::thingWords, false},
+    {u"linking_words"_s, &Language::linkingWords, false},
+    {u"determiners"_s, &Language::determiners, false},
 };
 
 // A JSON string's contents (between its quotes) as text; escapes are decoded by Qt's own parser.
@@ -294,9 +298,11 @@ private:
                     r.skipWhen |= f;
                 else
                     problem(path + QStringList{u"skip_when"_s},
-                            u"%1: unknown context \"%2\" (quoted, negated, name, sourced, dated, explained)"_s.arg(what, n));
+                            u"%1: unknown context \"%2\" (%3)"_s.arg(what, n, contextIds(0xFFFF).join(u", "_s)));
             }
         }
+        if (o.contains(u"other_senses"_s))
+            readOtherSenses(o.value(u"other_senses"_s), path + QStringList{u"other_senses"_s}, what, r.otherSenses);
         if (o.contains(u"match_case"_s)) {
             if (!o.value(u"match_case"_s).isBool())
                 problem(path + QStringList{u"match_case"_s}, u"%1: \"match_case\" must be true or false"_s.arg(what));
@@ -319,6 +325,30 @@ private:
         r.file = m_path;
         r.line = json::locate(m_bytes, path).line;
         return m_problems.size() == before;
+    }
+
+    // "other_senses": {"subjects": [...], "before": [...], "after": [...], "window": 3}
+    void readOtherSenses(const QJsonValue &v, const QStringList &path, const QString &what, OtherSenses &senses)
+    {
+        if (!v.isObject()) {
+            problem(path, u"%1: \"other_senses\" must be an object with \"subjects\", \"before\" or \"after\" lists"_s.arg(what));
+            return;
+        }
+        const QJsonObject o = v.toObject();
+        unknownMembers(o, {u"subjects"_s, u"before"_s, u"after"_s, u"window"_s}, path, what + u" other_senses"_s);
+        for (const auto &[key, list] : {std::pair{u"subjects"_s, &senses.subjects}, std::pair{u"before"_s, &senses.before},
+                                        std::pair{u"after"_s, &senses.after}})
+            if (o.contains(key))
+                *list = stringList(o.value(key), path + QStringList{key}, what, true);
+        if (o.contains(u"window"_s)) {
+            const QJsonValue w = o.value(u"window"_s);
+            if (!w.isDouble() || w.toDouble() != double(w.toInt()) || w.toInt() < 1 || w.toInt() > 8)
+                problem(path + QStringList{u"window"_s}, u"%1: \"window\" must be a whole number of words from 1 to 8"_s.arg(what));
+            else
+                senses.window = w.toInt();
+        }
+        if (senses.isEmpty())
+            problem(path, u"%1: \"other_senses\" needs at least one phrase in \"subjects\", \"before\" or \"after\""_s.arg(what));
     }
 
     void readSource(const QJsonObject &o, const QStringList &rulePath, const QString &what, Source &s)
@@ -528,7 +558,8 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
         const Morphology morphology(pack.language);
         if (!morphology.isEmpty()) {
             for (const Rule &r : pack.rules) {
-                for (const QStringList *list : {&r.patterns, &r.exceptions})
+                for (const QStringList *list : {&r.patterns, &r.exceptions, &r.otherSenses.subjects,
+                                                &r.otherSenses.before, &r.otherSenses.after})
                     for (const QString &p : *list)
                         if (p.contains(u'^'))
                             if (auto e = expandPattern(p, &morphology); !e)
@@ -545,11 +576,20 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
 // ---- rule.h helpers -----------------------------------------------------------------------
 
 namespace {
-constexpr std::array<std::pair<ContextFlag, QStringView>, 6> kContexts{{
+constexpr std::array<std::pair<ContextFlag, QStringView>, 7> kContexts{{
     {SkipQuoted, u"quoted"}, {SkipNegated, u"negated"}, {SkipName, u"name"}, {SkipSourced, u"sourced"}, {SkipDated, u"dated"},
-    {SkipExplained, u"explained"},
+    {SkipExplained, u"explained"}, {SkipAboutThing, u"about-thing"},
 }};
 } // namespace
+
+QStringList contextIds(quint16 flags)
+{
+    QStringList out;
+    for (const auto &[flag, id] : kContexts)
+        if (flags & flag)
+            out << id.toString();
+    return out;
+}
 
 QString contextId(ContextFlag f)
 {
