@@ -227,6 +227,7 @@ Tally score(const wording::Checker &checker, const Mode &mode, const std::vector
         });
     };
     QMap<QString, Tally> byTopic;
+    QMap<QString, Tally> byReason; // must-not spans by their reason ("name", "quoted", …)
     QStringList misses, falsePositives;
     for (const Passage &p : passages) {
         std::vector<Finding> findings;
@@ -248,12 +249,15 @@ Tally score(const wording::Checker &checker, const Mode &mode, const std::vector
             if (isDisputed(p, u"keep"_s, a))
                 continue;
             ++t.keepTotal;
+            Tally &r = byReason[a.note.isEmpty() ? u"(no reason)"_s : a.note];
+            ++r.keepTotal;
             QStringList by;
             for (const Finding &f : findings)
                 if (overlaps(f, a.start, a.end))
                     by << describeFinding(p.text, f);
             if (!by.isEmpty()) {
                 ++t.falsePos;
+                ++r.falsePos;
                 falsePositives << u"  %1 [%2] flagged “%3” (%4) by %5: %6"_s.arg(p.id, p.topic, a.span, a.note, by.join(u", "_s),
                                                                                   context(p.text, a.start, a.end));
             }
@@ -275,7 +279,18 @@ Tally score(const wording::Checker &checker, const Mode &mode, const std::vector
                                             {u"false_positives"_s, it->falsePos}, {u"keep_total"_s, it->keepTotal}});
     }
     line(u"OVERALL"_s, all);
-    json.insert(mode.name, QJsonObject{{u"topics"_s, topics},
+    Tally withoutNames = all;
+    withoutNames.falsePos -= byReason.value(u"name"_s).falsePos;
+    withoutNames.keepTotal -= byReason.value(u"name"_s).keepTotal;
+    line(u"OVERALL, names left out"_s, withoutNames);
+    out() << u"must-not spans by reason:"_s;
+    QJsonObject reasons;
+    for (auto it = byReason.cbegin(); it != byReason.cend(); ++it) {
+        out() << u" %1 %2/%3"_s.arg(it.key()).arg(it->falsePos).arg(it->keepTotal);
+        reasons.insert(it.key(), QJsonObject{{u"false_positives"_s, it->falsePos}, {u"keep_total"_s, it->keepTotal}});
+    }
+    out() << u"\n"_s;
+    json.insert(mode.name, QJsonObject{{u"topics"_s, topics}, {u"keep_reasons"_s, reasons},
                                        {u"overall"_s, QJsonObject{{u"flagged"_s, all.flagged}, {u"flag_total"_s, all.flagTotal},
                                                                   {u"false_positives"_s, all.falsePos},
                                                                   {u"keep_total"_s, all.keepTotal},
