@@ -3,7 +3,6 @@
 // Checker: the wording check. Compiles a rule pack once; checks any text against it.
 #pragma once
 
-#include "wording/abbreviations.h"
 #include "wording/context.h"
 #include "wording/finding.h"
 #include "wording/phraseset.h"
@@ -18,9 +17,8 @@ namespace fairnote::wording {
 // once (each thread keeps its own scratch memory).
 //
 // Context never crosses a blank line, so checking a paragraph alone gives exactly the findings that
-// checking the whole note gives inside that paragraph (shifted by its offset), given the abbreviations
-// the note defined before it (NoteContext). The editor relies on this to re-check only the paragraph
-// being typed.
+// checking the whole note gives inside that paragraph (shifted by its offset). The editor relies on
+// this to re-check only the paragraph being typed.
 class Checker
 {
 public:
@@ -32,11 +30,8 @@ public:
 
     // Findings in `text`, sorted by offset (then by rule id), offsets in UTF-16 code units.
     std::vector<Finding> check(QStringView text) const;
-    // Appends findings for `text` to `out`, with `baseOffset` added to each offset. `text` is a whole note,
-    // or, with `note`, a piece of one: `note` then holds the abbreviations the note defined before the
-    // piece (offsets in the note), and the piece's own definitions are added to it. Checking a note's
-    // paragraphs in order with one NoteContext gives exactly the findings of checking the whole note.
-    void check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext *note = nullptr) const;
+    // Appends findings for `text` to `out`, with `baseOffset` added to each offset.
+    void check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
 
     const RulePack &pack() const { return m_pack; }
 
@@ -45,9 +40,7 @@ public:
     std::unique_ptr<AnalysisBuilder::Owned> analyse(QStringView text) const;
 
 private:
-    void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext &note) const;
-    void findScareQuotes(std::span<const text::Token> tokens, std::span<const text::Span> quotes,
-                         std::span<const PhraseHit> cueHits, std::vector<PhraseHit> &hits) const;
+    void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
     struct Scratch;
     static Scratch &scratch();
 
@@ -55,10 +48,6 @@ private:
     AnalysisBuilder m_analysis;
     PhraseSet m_phrases;
     std::vector<QSet<QString>> m_literals; // per rule with match_case: its words as written
-    AbbreviationFinder m_abbreviations;
-    std::vector<int> m_abbreviationRules; // rules with the abbreviation detector
-    std::vector<int> m_sectionRules;      // rules with the section-reference detector
-    std::vector<int> m_scareQuoteRules;   // rules with the scare-quotes detector
 };
 
 } // namespace fairnote::wording

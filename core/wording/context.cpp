@@ -99,7 +99,6 @@ AnalysisBuilder::AnalysisBuilder(const Language &language) : m_language(language
     m_words.add(language.thingWords, WordThing);
     m_words.add(language.linkingWords, WordLinking);
     m_words.add(language.determiners, WordDeterminer);
-    m_words.add(language.numberWords, WordNumber);
     for (const QString &s : language.negationSuffixes)
         m_suffixes.push_back(text::foldString(s));
     for (const QString &s : language.negationPrefixes)
@@ -122,7 +121,6 @@ void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
     addPhrases(m_language.sourceCues, payloadBase | CueSource);
     addPhrases(m_language.sourceBreakers, payloadBase | CueSourceBreaker);
     addPhrases(m_language.reasonCues, payloadBase | CueReason);
-    addPhrases(m_language.speechWords, payloadBase | CueSpeech);
     addPhrases(m_language.months, payloadBase | CueMonth);
     addPhrases(m_language.dateWords, payloadBase | CueDateWord);
     addPhrases(m_language.protectedNames, payloadBase | CueProtectedName);
@@ -183,9 +181,7 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
             f |= SentenceHasSource;
             a.segmentFlags.back() |= SentenceHasSource;
         }
-        // A date word that is itself a rule's term ("last week", "years ago") dates nothing: "Last week
-        // (3 June 2025)" is dated by the date, not by "last week".
-        if ((cue & CueDateWord) && (a.termCover.empty() || !a.termCover[i]))
+        if (cue & CueDateWord)
             f |= SentenceHasDate;
         if (cue & CueReason)
             f |= SentenceHasReason;
@@ -420,31 +416,13 @@ bool isAboutThing(const Analysis &a, int first, int end)
                 return false;
         return true;
     }
+    if (!linked)
+        return false;
     if (c & WordPerson)
         return false;
     if (c & WordThing)
-        return linked;
-    if (a.tokens[size_t(p)].shape & (text::ShapeUpperFirst | text::ShapeHasUpper))
-        return false; // a capital: a name
-    // A noun phrase that is not a person: a determiner opens it within four words ("The rent was very
-    // expensive", "the food in fridge 2 was wasted", "kept the room clean"), with no person word in it
-    // ("the man in room 4 was aggressive").
-    for (int t = p - 1; t >= 0 && t >= p - 4 && inClause(t + 1); --t) {
-        const quint8 k = classOf(t);
-        if (k & WordPerson)
-            return false;
-        if (k & WordDeterminer)
-            return true;
-    }
-    return false;
-}
-
-bool isCounted(const Analysis &a, int first)
-{
-    if (first <= 0 || (a.tokens[size_t(first)].gapBefore & (text::GapClauseEnd | text::GapComma)))
-        return false;
-    const Token &t = a.tokens[size_t(first) - 1];
-    return (t.shape & text::ShapeAllDigits) || (a.words && (a.words->of(t) & WordNumber));
+        return true;
+    return !(a.tokens[size_t(p)].shape & (text::ShapeUpperFirst | text::ShapeHasUpper)); // a capital: a name
 }
 
 bool isSourced(const Analysis &a, int first)
