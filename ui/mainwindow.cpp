@@ -20,7 +20,7 @@
 #include "spellingsetup.h"
 #include "textcheckwindow.h"
 #include "trainerwindow.h"
-#include "wordingguidedialog.h"
+#include "guide/guidewindow.h"
 
 #include "record/assess.h"
 #include "review/review.h"
@@ -477,7 +477,7 @@ void MainWindow::createActions()
     a.settings = make(tr("&Settings…"), u"settingsAction"_s, QKeySequence::Preferences);
     a.author = make(tr("Your &details…"), u"authorAction"_s, {}, tr("Your name, role and organisation, which sign every entry"));
     a.help = make(tr("&Help"), u"helpAction"_s, QKeySequence(Qt::Key_F1));
-    a.guide = make(tr("&Wording guide"), u"wordingGuideAction"_s);
+    a.guide = make(tr("&Good-practice guide"), u"wordingGuideAction"_s);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
     a.offerDrafts = make(tr("&Unfinished drafts…"), u"unfinishedDraftsAction"_s);
     a.summary = make(tr("Fire-safety &summary for a referral…"), u"summaryAction"_s, QKeySequence(Qt::CTRL | Qt::Key_R),
@@ -534,10 +534,11 @@ void MainWindow::createActions()
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a.author, &QAction::triggered, this, &MainWindow::editAuthor);
     connect(a.help, &QAction::triggered, this, &MainWindow::showHelp);
-    connect(a.guide, &QAction::triggered, this, [this] {
-        auto *d = new WordingGuideDialog(m_rules.checker->pack(), this);
-        d->setAttribute(Qt::WA_DeleteOnClose);
-        d->show();
+    connect(a.guide, &QAction::triggered, this, [this] { openGuide(); });
+    // "Read more in the good-practice guide" from a finding, the note's menu or an exercise.
+    connect(guideLinks(), &GuideLinks::sectionRequested, this, [this](const QString &anchor) {
+        if (ownsActiveWindow(this))
+            openGuide(anchor);
     });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a.offerDrafts, &QAction::triggered, this, &MainWindow::offerUnfinishedDrafts);
@@ -665,6 +666,12 @@ void MainWindow::createMenus()
     find->addAction(a.search);
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addActions({a.author, a.settings});
+    settings->addAction(tr("Organisation &rules…"), this, [this] {
+        // The text-check window holds the rules in use (as for Settings…); its editor saves and applies them.
+        openTextCheck();
+        if (m_textCheck)
+            m_textCheck->editOrganisationRules();
+    })->setObjectName(u"organisationRulesAction"_s);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addActions({a.help, a.guide});
     help->addSeparator();
@@ -1614,6 +1621,19 @@ void MainWindow::openTrainerMode()
     }
 }
 
+void MainWindow::openGuide(const QString &anchor)
+{
+    if (!m_guide) {
+        m_guide = new GuideWindow(m_rules.checker, m_rules.organisationDir, this);
+        m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
+    if (!anchor.isEmpty())
+        m_guide->showSection(anchor);
+}
+
 void MainWindow::showHelp()
 {
     QMessageBox box(this);
@@ -1636,7 +1656,7 @@ void MainWindow::showHelp()
                    "<tr><td>Ctrl+P</td><td>add a person</td></tr>"
                    "<tr><td>Ctrl+W</td><td>back to the chronology</td></tr>"
                    "<tr><td>F8 / Shift+F8</td><td>next / previous question or finding</td></tr>"
-                   "</table><p>Help › Wording guide lists every wording rule, with why and what to write instead.</p>"));
+                   "</table><p>Help › Good-practice guide holds every wording rule, with why, what to write instead and examples.</p>"));
     box.exec();
 }
 

@@ -40,6 +40,8 @@ class TextCheckWindow;
 // Drafts are saved to the case file a couple of seconds after the worker stops typing (at most every
 // kAutosaveMs while they type), when they leave the entry, and when the window closes, so a crash
 // loses at most a few seconds; the next start offers unfinished drafts back.
+class GuideWindow;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -115,6 +117,8 @@ public slots:
     void offerUnfinishedDrafts();
     void focusSearch();
     void showHelp();
+    // The good-practice guide, at a section when one is named ("rule-label.arsonist").
+    void openGuide(const QString &anchor = {});
     void showSettings();
     void editAuthor();
     void openTextCheck();
@@ -198,6 +202,7 @@ private:
     QLabel *m_statusFile, *m_statusAuthor;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<TextCheckWindow> m_textCheck;
+    QPointer<GuideWindow> m_guide;
 
     struct Actions
     {

@@ -3,6 +3,9 @@
 // Live checking: document edits go to NoteCheck, then only the touched blocks are redrawn.
 #include "noteeditor.h"
 
+#include "guide/guide.h"
+#include "guide/guidewindow.h"
+
 #include "findingfilter.h"
 #include "findingformat.h"
 #include "findinghighlighter.h"
@@ -14,6 +17,7 @@
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QDesktopServices>
 #include <QMenu>
 #include <QMessageBox>
 #include <QTextBlock>
@@ -461,6 +465,10 @@ void NoteEditor::insertWordingActions(QMenu *menu, QAction *before, const Findin
         });
         menu->insertAction(before, replace);
     }
+    auto *guide = new QAction(tr("Why? Read more in the good-practice guide"), menu);
+    guide->setObjectName(u"wordingGuideMenuAction"_s);
+    connect(guide, &QAction::triggered, this, [id = found.ruleId] { QDesktopServices::openUrl(guideUrl(guide::ruleAnchor(id))); });
+    menu->insertAction(before, guide);
     menu->setToolTipsVisible(true);
     menu->insertSeparator(before);
 }
@@ -511,6 +519,10 @@ void NoteEditor::insertSpellingActions(QMenu *menu, QAction *before, const Findi
     ignore->setToolTip(tr("Stop marking this one “%1” until it is changed").arg(word));
     connect(ignore, &QAction::triggered, this, [this, found] { m_filter->ignoreOnce(found, this); });
     menu->insertActions(before, {add, ignore});
+    auto *guide = new QAction(tr("Why? Read more in the good-practice guide"), menu);
+    guide->setObjectName(u"wordingGuideMenuAction"_s);
+    connect(guide, &QAction::triggered, this, [id = found.ruleId] { QDesktopServices::openUrl(guideUrl(guide::ruleAnchor(id))); });
+    menu->insertAction(before, guide);
     menu->setToolTipsVisible(true);
     menu->insertSeparator(before);
 }

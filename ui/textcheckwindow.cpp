@@ -12,7 +12,8 @@
 #include "packproblemsdialog.h"
 #include "settingsdialog.h"
 #include "spellingsetup.h"
-#include "wordingguidedialog.h"
+#include "guide/guidewindow.h"
+#include "rules/ruleseditor.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -288,9 +289,13 @@ void TextCheckWindow::createActions()
     connect(a.settings, &QAction::triggered, this, &TextCheckWindow::showSettings);
     a.builtInOnly->setEnabled(!m_rules.organisationDir.isEmpty());
 
-    a.guide = make(tr("&Wording guide"), u"wordingGuideAction"_s, QKeySequence::HelpContents);
+    a.guide = make(tr("&Good-practice guide"), u"wordingGuideAction"_s, QKeySequence::HelpContents);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
-    connect(a.guide, &QAction::triggered, this, &TextCheckWindow::showWordingGuide);
+    connect(a.guide, &QAction::triggered, this, [this] { showWordingGuide(); });
+    connect(guideLinks(), &GuideLinks::sectionRequested, this, [this](const QString &anchor) {
+        if (ownsActiveWindow(this))
+            showWordingGuide(anchor);
+    });
     connect(a.about, &QAction::triggered, this, &TextCheckWindow::showAbout);
 }
 
@@ -657,6 +662,30 @@ void TextCheckWindow::chooseOrganisationRules()
     statusBar()->showMessage(tr("Now checking with %1.").arg(m_rules.describe()), kStatusMessageMs);
 }
 
+void TextCheckWindow::editOrganisationRules()
+{
+    QWidget *parent = m_settingsDialog ? static_cast<QWidget *>(m_settingsDialog) : this;
+    QString dir = m_rules.organisationDir;
+    if (dir.isEmpty()) {
+        const QString start = m_settings ? m_settings->value(organisationRulesKey(), QDir::homePath()).toString() : QDir::homePath();
+        dir = QFileDialog::getExistingDirectory(parent, tr("Choose or make the folder for your organisation's rules"), start);
+        if (dir.isEmpty())
+            return;
+    }
+    auto *editor = new RulesEditor(dir, tr("Organisation rules"), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    // Saved means valid: check with it from now on.
+    connect(editor, &RulesEditor::saved, this, [this](const QString &folder) {
+        wording::PackProblems problems;
+        if (!useOrganisationRules(folder, &problems))
+            return;
+        if (m_settings)
+            m_settings->setValue(organisationRulesKey(), folder);
+        statusBar()->showMessage(tr("Now checking with %1.").arg(m_rules.describe()), kStatusMessageMs);
+    });
+    editor->show();
+}
+
 void TextCheckWindow::useBuiltInRulesOnly()
 {
     wording::PackProblems problems;
@@ -675,6 +704,7 @@ void TextCheckWindow::showSettings()
     dialog.setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
     connect(&dialog, &SettingsDialog::chooseOrganisationRules, this, &TextCheckWindow::chooseOrganisationRules);
     connect(&dialog, &SettingsDialog::useBuiltInRulesOnly, this, &TextCheckWindow::useBuiltInRulesOnly);
+    connect(&dialog, &SettingsDialog::editOrganisationRules, this, &TextCheckWindow::editOrganisationRules);
     connect(&dialog, &SettingsDialog::checkSpellingChanged, this, [this](bool on) {
         setSpellingEnabled(on);
         refreshSettingsSpelling();
@@ -700,10 +730,16 @@ void TextCheckWindow::showSettings()
     }
 }
 
-void TextCheckWindow::showWordingGuide()
+void TextCheckWindow::showWordingGuide(const QString &anchor)
 {
-    WordingGuideDialog dialog(m_rules.checker->pack(), this);
-    dialog.exec();
+    if (!m_guide) {
+        m_guide = new GuideWindow(m_rules.checker, m_rules.organisationDir, this);
+        m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+    if (!anchor.isEmpty())
+        m_guide->showSection(anchor);
 }
 
 void TextCheckWindow::showAbout()

@@ -26,6 +26,8 @@ class NoteEditor;
 class NoticeBar;
 class SettingsDialog;
 
+class GuideWindow;
+
 class TextCheckWindow : public QMainWindow
 {
     Q_OBJECT
@@ -101,7 +103,9 @@ public slots:
     void chooseOrganisationRules();
     void useBuiltInRulesOnly();
     void showSettings();
-    void showWordingGuide();
+    void showWordingGuide(const QString &anchor = {});
+    // Settings › Organisation rules…: the rule editor on the organisation's folder (chosen first if none is).
+    void editOrganisationRules();
     void showAbout();
 
 protected:
@@ -136,6 +140,7 @@ private:
     QLabel *m_countLabel;
     QLabel *m_rulesLabel;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<GuideWindow> m_guide;
     QString m_path;
     bool m_crlf = false;
     QString m_databasePath;

@@ -4,6 +4,9 @@
 // recording attempts in the training file, and the trainer's tools.
 #include "trainerwindow.h"
 
+#include "guide/guidewindow.h"
+#include "rules/ruleseditor.h"
+
 #include "answerview.h"
 #include "cohortdialog.h"
 #include "exerciseeditor.h"
@@ -276,6 +279,17 @@ void TrainerWindow::buildMenus()
     trainer->addSeparator();
     trainer->addAction(tr("Exercises &folder…"), this, &TrainerWindow::chooseExercisesFolder);
     trainer->addAction(tr("&Reload exercises"), QKeySequence::Refresh, this, &TrainerWindow::reloadExercises);
+    trainer->addSeparator();
+    // A training pack: rules a trainer prepares for a session, edited like an organisation's.
+    trainer->addAction(tr("Training &rules…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose or make the folder for your training rules"),
+                                                              m_rules.organisationDir.isEmpty() ? QDir::homePath() : m_rules.organisationDir);
+        if (dir.isEmpty())
+            return;
+        auto *editor = new RulesEditor(dir, tr("Training rules"), this);
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        editor->show();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About &trainer mode"), this, [this] {
@@ -283,6 +297,22 @@ void TrainerWindow::buildMenus()
             m_view->hide();
         m_pages->setCurrentWidget(m_welcome);
         m_welcome->setFocus();
+    });
+    // The guide the exercises practise: from the menu, and from the links in an exercise's feedback.
+    auto openGuide = [this](const QString &anchor) {
+        if (!m_guide) {
+            m_guide = new GuideWindow(m_rules.checker, m_rules.organisationDir, this);
+            m_guide->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_guide->show();
+        m_guide->raise();
+        if (!anchor.isEmpty())
+            m_guide->showSection(anchor);
+    };
+    help->addAction(tr("&Good-practice guide"), this, [openGuide] { openGuide({}); });
+    connect(guideLinks(), &GuideLinks::sectionRequested, this, [this, openGuide](const QString &anchor) {
+        if (ownsActiveWindow(this))
+            openGuide(anchor);
     });
 }
 

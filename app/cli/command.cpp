@@ -6,6 +6,7 @@
 #include "assesscommand.h"
 #include "checkcommand.h"
 #include "exercisecommand.h"
+#include "guidecommand.h"
 #include "rulescommand.h"
 #include "schemacommand.h"
 #include "reportcommands.h"
@@ -109,6 +110,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<AssessCommand>());
     c.push_back(std::make_unique<RulesCommand>());
     c.push_back(std::make_unique<SchemaCommand>());
+    c.push_back(std::make_unique<GuideCommand>());
     c.push_back(std::make_unique<ExerciseCommand>());
     c.push_back(std::make_unique<InitCommand>());
     c.push_back(std::make_unique<ImportCommand>());

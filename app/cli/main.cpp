@@ -18,7 +18,7 @@ int main(int argc, char **argv)
     // the offscreen platform, so no display is needed. Every other command stays a plain core program.
     bool reports = false;
     for (int i = 1; i < argc && !reports; ++i)
-        reports = std::strcmp(argv[i], "report") == 0;
+        reports = std::strcmp(argv[i], "report") == 0 || std::strcmp(argv[i], "guide") == 0;
     std::unique_ptr<QCoreApplication> app;
     if (reports) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

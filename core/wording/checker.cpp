@@ -164,7 +164,78 @@ void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding>
     checkPiece(text, baseOffset, out);
 }
 
+// Why the context leaves one match alone (LeftAlone::No: it is a finding, unless a longer match covers it).
+LeftAlone Checker::leftAlone(QStringView text, const Scratch &s, const PhraseHit &h) const
+{
+    const int r = h.payload & kIndexMask;
+    const Rule &rule = m_pack.rules[size_t(r)];
+    const Analysis &a = s.analysis;
+    const qsizetype start = s.tokens[size_t(h.first)].start;
+    const qsizetype end = s.tokens[size_t(h.end - 1)].start + s.tokens[size_t(h.end - 1)].length;
+    if (rule.matchCase) {
+        for (int t = h.first; t < h.end; ++t)
+            if (!m_literals[size_t(r)].contains(text.sliced(s.tokens[size_t(t)].start, s.tokens[size_t(t)].length).toString()))
+                return LeftAlone::LetterCase;
+    }
+    if (coveredByException(s.exceptionHits, h))
+        return LeftAlone::Exception;
+    if ((rule.skipWhen & SkipQuoted) && isQuoted(a, start, end))
+        return LeftAlone::Quoted;
+    if ((rule.skipWhen & SkipName) && isName(a, h.first, h.end))
+        return LeftAlone::Name;
+    if ((rule.skipWhen & SkipNegated) && isNegated(a, h.first))
+        return LeftAlone::Negated;
+    if ((rule.skipWhen & SkipSourced) && isSourced(a, h.first))
+        return LeftAlone::Sourced;
+    if ((rule.skipWhen & SkipDated) && isDated(a, h.first))
+        return LeftAlone::Dated;
+    if ((rule.skipWhen & SkipExplained) && isExplained(a, h.first))
+        return LeftAlone::Explained;
+    if ((rule.skipWhen & SkipAboutThing) && isAboutThing(a, h.first, h.end))
+        return LeftAlone::AboutThing;
+    if (!rule.otherSenses.isEmpty() && !s.senseHits.empty()) {
+        const auto [from, to] = std::equal_range(s.senseHits.begin(), s.senseHits.end(), PhraseHit{payload(0, r), 0, 0},
+                                                 [](const PhraseHit &x, const PhraseHit &y) {
+                                                     return (x.payload & kIndexMask) < (y.payload & kIndexMask);
+                                                 });
+        if (isOtherSense(a, h, rule.otherSenses, std::span<const PhraseHit>(from, to)))
+            return LeftAlone::OtherSense;
+    }
+    return LeftAlone::No;
+}
+
+std::vector<Considered> Checker::consider(QStringView text) const
+{
+    std::vector<Considered> considered;
+    std::vector<Finding> findings;
+    checkPiece(text, 0, findings, &considered);
+    return considered;
+}
+
+QString leftAloneReason(LeftAlone why)
+{
+    switch (why) {
+    case LeftAlone::No: return QString();
+    case LeftAlone::LetterCase: return QStringLiteral("other capitals: the rule matches only its exact letters");
+    case LeftAlone::Exception: return QStringLiteral("another sense of the words");
+    case LeftAlone::Quoted: return QStringLiteral("in quotation marks: someone's own words");
+    case LeftAlone::Name: return QStringLiteral("part of a name");
+    case LeftAlone::Negated: return QStringLiteral("negated");
+    case LeftAlone::Sourced: return QStringLiteral("sourced: the sentence gives a date and who says so");
+    case LeftAlone::Dated: return QStringLiteral("dated: the sentence gives a date or time");
+    case LeftAlone::Explained: return QStringLiteral("explained: the sentence gives the reason");
+    case LeftAlone::AboutThing: return QStringLiteral("about a thing, an event or a price, not a person");
+    case LeftAlone::OtherSense: return QStringLiteral("another sense, shown by the words around it");
+    }
+    return QString();
+}
+
 void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const
+{
+    checkPiece(text, baseOffset, out, nullptr);
+}
+
+void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, std::vector<Considered> *consider) const
 {
     Scratch &s = scratch();
     text::tokenize(text, s.tokens, s.quotes);
@@ -201,47 +272,18 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
     s.ruleHits.erase(std::unique(s.ruleHits.begin(), s.ruleHits.end()), s.ruleHits.end());
 
     m_analysis.build(text, s.tokens, s.quotes, s.cueHits, s.ruleHits, s.analysis);
-    const Analysis &a = s.analysis;
 
     s.kept.clear();
     for (const PhraseHit &h : s.ruleHits) {
-        const int r = h.payload & kIndexMask;
-        const Rule &rule = m_pack.rules[size_t(r)];
+        const Rule &rule = m_pack.rules[size_t(h.payload & kIndexMask)];
         const qsizetype start = s.tokens[size_t(h.first)].start;
         const qsizetype end = s.tokens[size_t(h.end - 1)].start + s.tokens[size_t(h.end - 1)].length;
 
-        if (rule.matchCase) {
-            bool same = true;
-            for (int t = h.first; t < h.end && same; ++t)
-                same = m_literals[size_t(r)].contains(text.sliced(s.tokens[size_t(t)].start, s.tokens[size_t(t)].length).toString());
-            if (!same)
-                continue;
-        }
-        if (coveredByException(s.exceptionHits, h))
-            continue;
-        if ((rule.skipWhen & SkipQuoted) && isQuoted(a, start, end))
-            continue;
-        if ((rule.skipWhen & SkipName) && isName(a, h.first, h.end))
-            continue;
-        if ((rule.skipWhen & SkipNegated) && isNegated(a, h.first))
-            continue;
-        if ((rule.skipWhen & SkipSourced) && isSourced(a, h.first))
-            continue;
-        if ((rule.skipWhen & SkipDated) && isDated(a, h.first))
-            continue;
-        if ((rule.skipWhen & SkipExplained) && isExplained(a, h.first))
-            continue;
-        if ((rule.skipWhen & SkipAboutThing) && isAboutThing(a, h.first, h.end))
-            continue;
-        if (!rule.otherSenses.isEmpty() && !s.senseHits.empty()) {
-            const auto [from, to] = std::equal_range(s.senseHits.begin(), s.senseHits.end(), PhraseHit{payload(0, r), 0, 0},
-                                                     [](const PhraseHit &x, const PhraseHit &y) {
-                                                         return (x.payload & kIndexMask) < (y.payload & kIndexMask);
-                                                     });
-            if (isOtherSense(a, h, rule.otherSenses, std::span<const PhraseHit>(from, to)))
-                continue;
-        }
-        s.kept.push_back(h);
+        const LeftAlone why = leftAlone(text, s, h);
+        if (consider)
+            consider->push_back({start, end - start, rule.id, why});
+        if (why == LeftAlone::No)
+            s.kept.push_back(h);
     }
 
     // Overlapping matches of one rule are one finding: "was charged" and "charged with" in "he was

@@ -5,6 +5,7 @@
 
 #include "wording/finding.h"
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -48,6 +49,39 @@ struct OtherSenses
     bool isEmpty() const { return subjects.isEmpty() && before.isEmpty() && after.isEmpty(); }
 };
 
+// A rule's examples (docs/rule-pack.md, "Examples"): they teach, and they are tests.
+struct RuleExamples
+{
+    // A sentence the rule must flag, exactly at the spans marked «like this» where it was written.
+    struct Flag
+    {
+        QString written;                                   // as in the pack, with the «» markers
+        QString text;                                      // without them
+        std::vector<std::pair<qsizetype, qsizetype>> spans; // (offset, length) in `text`, UTF-16
+        int line = 0;
+    };
+    // A sentence with the rule's words that the rule must leave alone (quoted, negated, sourced, …).
+    struct Leave
+    {
+        QString text;
+        int line = 0;
+    };
+    // A note as it was written and as it could be written instead.
+    struct Rewrite
+    {
+        QString before;
+        QString after;
+        int line = 0;
+    };
+    std::vector<Flag> flag;
+    std::vector<Leave> leave;
+    std::vector<Rewrite> rewrite;
+    bool isEmpty() const { return flag.empty() && leave.empty() && rewrite.empty(); }
+};
+
+// Where a rule in force comes from, for the organisation's edition of the guide.
+enum class RuleOrigin : quint8 { BuiltIn, Added, Replaced };
+
 struct Rule
 {
     QString id;
@@ -64,6 +98,9 @@ struct Rule
     QString question;
     Source source;
     QString sourceText; // source.display(), computed once at load time
+    RuleExamples examples;
+    QString reason; // an organisation's reason for replacing a built-in rule
+    RuleOrigin origin = RuleOrigin::BuiltIn;
     QString file; // where it was defined, for "rules show"
     int line = 0;
 };
@@ -75,6 +112,37 @@ struct Derivation
 {
     QString ending;
     QStringList forms;
+};
+
+// A pack's description (its pack.json): version, date, authors and change log.
+struct PackInfo
+{
+    struct Change
+    {
+        int version = 0;
+        QDate date;
+        QStringList changes; // in words
+    };
+    QString title;
+    QString organisation; // empty for the built-in pack
+    QString description;
+    int version = 0; // 0 when the pack has no pack.json
+    QDate date;
+    QStringList authors;
+    std::vector<Change> changes; // newest first
+    QString file;                // where it was read
+    bool isEmpty() const { return version == 0; }
+};
+
+// A built-in rule an organisation turned off, with its reason.
+struct DisabledRule
+{
+    QString id;
+    QString reason; // may be empty in a pack that gives none (rules validate then reports it)
+    QString message; // the built-in rule's, for the guide
+    Category category = Category::Judgement;
+    QString file;
+    int line = 0;
 };
 
 // The phrases the context functions need. Each list holds phrases in the pattern grammar.
@@ -110,6 +178,9 @@ struct RulePack
 {
     std::vector<Rule> rules; // sorted by id
     Language language;
+    PackInfo info;             // the built-in pack's
+    PackInfo organisationInfo; // the organisation's, when it has one
+    std::vector<DisabledRule> disabled; // sorted by id
 
     const Rule *find(QStringView id) const;
 };

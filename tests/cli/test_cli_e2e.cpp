@@ -222,7 +222,9 @@ TEST_CASE("an organisation pack can disable a built-in rule", "[cli]")
     const QString rule = findings[0].toObject()[u"rule"_s].toString();
     REQUIRE_FALSE(rule.isEmpty());
     QDir(dir.path()).mkdir(u"org"_s);
-    write(dir, u"org/local.json"_s, u"{\"kind\": \"rules\", \"version\": 1, \"disable\": [\"%1\"]}"_s.arg(rule).toUtf8());
+    write(dir, u"org/local.json"_s,
+          u"{\"kind\": \"rules\", \"version\": 1, \"disable\": [{\"id\": \"%1\", \"reason\": \"not used here\"}]}"_s.arg(rule).toUtf8());
+    write(dir, u"org/pack.json"_s, R"({"kind": "pack", "version": 1, "title": "Ours", "pack_version": 1, "date": "2026-01-01", "authors": ["Sam"]})");
     const Run after = cli({u"check"_s, u"--rules"_s, dir.filePath(u"org"_s), note});
     CHECK(after.code == 0);
     CHECK(cli({u"rules"_s, u"validate"_s, dir.filePath(u"org"_s)}).code == 0);

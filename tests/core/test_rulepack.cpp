@@ -70,7 +70,8 @@ TEST_CASE("the rule-pack schema names exactly the members the loader accepts", "
     QStringList props = rule[u"properties"_s].toObject().keys();
     props.sort();
     QStringList expected{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s, u"skip_when"_s,
-                         u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s, u"question"_s, u"source"_s};
+                         u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s, u"question"_s, u"source"_s,
+                         u"examples"_s, u"reason"_s};
     expected.sort();
     CHECK(props == expected);
     CHECK(rule[u"additionalProperties"_s].toBool(true) == false);

@@ -12,6 +12,7 @@
 #include "reasondialog.h"
 #include "record/describe.h"
 #include "store/storetestsupport.h"
+#include "testisolation.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -61,8 +62,9 @@ QApplication &app()
     static char name[] = "test-ui-dialogs";
     static char *argv[] = {name, nullptr};
     if (!appSlot()) {
-        QStandardPaths::setTestModeEnabled(true);
+        uitest::usePrivateHome();
         appSlot() = std::make_unique<QApplication>(argc, argv);
+        uitest::watchForStuckModals(*appSlot());
     }
     return *appSlot();
 }
