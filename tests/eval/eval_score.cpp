@@ -185,6 +185,7 @@ struct Tally
 {
     int flagged = 0, flagTotal = 0; // must-flag spans caught / all
     int falsePos = 0, keepTotal = 0; // must-not-flag spans touched / all
+    int possibleNameOnly = 0;        // of falsePos: touched only by the spelling check's lighter "possible-name" mark
     double recall() const { return flagTotal ? 100.0 * flagged / flagTotal : 100.0; }
     double fpRate() const { return keepTotal ? 100.0 * falsePos / keepTotal : 0.0; }
     void add(const Tally &o)
@@ -193,6 +194,7 @@ struct Tally
         flagTotal += o.flagTotal;
         falsePos += o.falsePos;
         keepTotal += o.keepTotal;
+        possibleNameOnly += o.possibleNameOnly;
     }
 };
 
@@ -252,12 +254,19 @@ Tally score(const wording::Checker &checker, const Mode &mode, const std::vector
             Tally &r = byReason[a.note.isEmpty() ? u"(no reason)"_s : a.note];
             ++r.keepTotal;
             QStringList by;
+            bool onlyPossibleName = true;
             for (const Finding &f : findings)
-                if (overlaps(f, a.start, a.end))
+                if (overlaps(f, a.start, a.end)) {
                     by << describeFinding(p.text, f);
+                    onlyPossibleName = onlyPossibleName && spelling::isPossibleName(f);
+                }
             if (!by.isEmpty()) {
                 ++t.falsePos;
                 ++r.falsePos;
+                if (onlyPossibleName) {
+                    ++t.possibleNameOnly;
+                    ++r.possibleNameOnly;
+                }
                 falsePositives << u"  %1 [%2] flagged “%3” (%4) by %5: %6"_s.arg(p.id, p.topic, a.span, a.note, by.join(u", "_s),
                                                                                   context(p.text, a.start, a.end));
             }
@@ -283,6 +292,17 @@ Tally score(const wording::Checker &checker, const Mode &mode, const std::vector
     withoutNames.falsePos -= byReason.value(u"name"_s).falsePos;
     withoutNames.keepTotal -= byReason.value(u"name"_s).keepTotal;
     line(u"OVERALL, names left out"_s, withoutNames);
+    if (all.possibleNameOnly > 0) {
+        // A possible name is a lighter mark that asks "is this a name?" (docs/spelling.md); it is counted
+        // above as flagged, and here apart.
+        Tally marksOnly = all;
+        marksOnly.falsePos -= all.possibleNameOnly;
+        out() << u"  of the must-not spans flagged, %1 carry only the lighter possible-name mark; without them %2 of %3 (%4%)\n"_s
+                     .arg(all.possibleNameOnly)
+                     .arg(marksOnly.falsePos)
+                     .arg(marksOnly.keepTotal)
+                     .arg(marksOnly.fpRate(), 0, 'f', 1);
+    }
     out() << u"must-not spans by reason:"_s;
     QJsonObject reasons;
     for (auto it = byReason.cbegin(); it != byReason.cend(); ++it) {
@@ -294,6 +314,7 @@ Tally score(const wording::Checker &checker, const Mode &mode, const std::vector
                                        {u"overall"_s, QJsonObject{{u"flagged"_s, all.flagged}, {u"flag_total"_s, all.flagTotal},
                                                                   {u"false_positives"_s, all.falsePos},
                                                                   {u"keep_total"_s, all.keepTotal},
+                                                                  {u"possible_name_only"_s, all.possibleNameOnly},
                                                                   {u"recall"_s, all.recall()}, {u"fp_rate"_s, all.fpRate()}}}});
     if (verbose) {
         out() << u"\nMissed (%1):\n"_s.arg(misses.size()) << misses.join(u'\n') << (misses.isEmpty() ? u""_s : u"\n"_s);
