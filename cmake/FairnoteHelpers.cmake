@@ -13,4 +13,7 @@ function(fairnote_add_test name)
     list(APPEND env "QT_QPA_PLATFORM=offscreen")
   endif()
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 600)
+  # At the end of the folder (after any fairnote_module_private_access): its includes keep to core's public
+  # headers (cmake/FairnoteModules.cmake).
+  cmake_language(EVAL CODE "cmake_language(DEFER CALL fairnote_check_includes [[${name}]])")
 endfunction()

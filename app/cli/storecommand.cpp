@@ -6,6 +6,7 @@
 #include "common.h"
 #include "record/assess.h"
 #include "store/location.h"
+#include "store/sqlite/open.h"
 #include "store/snapshot.h"
 
 #include <QFileInfo>

@@ -10,6 +10,7 @@
 #include "textcheckwindow.h"
 #include "trainerwindow.h"
 #include "store/location.h"
+#include "store/sqlite/open.h"
 #include "training/trainingstore.h"
 #include "wording/rulepack.h"
 

@@ -21,6 +21,7 @@
 #include "record/assess.h"
 #include "record/interchange.h"
 #include "store/location.h"
+#include "store/sqlite/open.h"
 #include "store/snapshot.h"
 #include "wording/rulepack.h"
 

@@ -4,6 +4,7 @@
 #include "report/sar.h"
 
 #include "report/html.h"
+#include "store/auditactions.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -294,7 +295,7 @@ store::StoreResult<qint64> recordSubjectAccessExport(store::Store &s, const Subj
         entries.append(e.id);
         withheld += e.withheld ? 1 : 0;
     }
-    return s.logEvent(x.author, u"export-sar"_s, x.person.id, {},
+    return s.logEvent(x.author, store::audit::ExportSar.toString(), x.person.id, {},
                       QJsonObject{{u"document"_s, u"subject-access export"_s}, {u"format"_s, format}, {u"destination"_s, destination},
                                   {u"range"_s, x.range}, {u"entries"_s, entries}, {u"withheld"_s, withheld}});
 }

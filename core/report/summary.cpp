@@ -6,6 +6,7 @@
 #include "record/assess.h"
 #include "record/describe.h"
 #include "report/html.h"
+#include "store/auditactions.h"
 #include "wording/checker.h"
 
 #include <QCryptographicHash>
@@ -679,7 +680,7 @@ store::StoreResult<qint64> recordSummaryExport(store::Store &s, const ReferralSu
     QJsonArray entries;
     for (const SourceRef &src : r.sources)
         entries.append(QJsonObject{{u"entry"_s, src.entryId}, {u"revision"_s, src.revision}, {u"hash"_s, src.hash}});
-    return s.logEvent(r.author, u"export-summary"_s, r.person.id, {},
+    return s.logEvent(r.author, store::audit::ExportSummary.toString(), r.person.id, {},
                       QJsonObject{{u"document"_s, u"referral summary"_s}, {u"format"_s, format}, {u"destination"_s, destination},
                                   {u"purpose"_s, r.purpose}, {u"recipient"_s, r.recipient}, {u"basis"_s, r.basis}, {u"entries"_s, entries}});
 }

@@ -4,6 +4,7 @@
 #include "review/review.h"
 
 #include "record/describe.h"
+#include "store/auditactions.h"
 #include "text/csv.h"
 #include "text/utf8.h"
 #include "wording/finding.h"
@@ -301,23 +302,24 @@ store::StoreResult<qint64> recordQueue(store::Store &s, const Sample &sample, co
                          {u"type"_s, !spec.incidents ? u"any"_s : (*spec.incidents ? u"incident"_s : u"note"_s)},
                          {u"from"_s, spec.from.toString(Qt::ISODate)}, {u"to"_s, spec.to.toString(Qt::ISODate)},
                          {u"every_incident"_s, spec.everyIncident}, {u"by_worker"_s, spec.byWorker}, {u"window_months"_s, spec.windowMonths}};
-    return s.logEvent(actor, u"review-sample"_s, {}, {},
+    return s.logEvent(actor, store::audit::ReviewSample.toString(), {}, {},
                       QJsonObject{{u"spec"_s, specJson}, {u"entries"_s, QJsonArray::fromStringList(sample.entryIds)},
                                   {u"notes"_s, QJsonArray::fromStringList(sample.notes)}});
 }
 
 Result<std::vector<QueueItem>, QString> currentQueue(store::Store &s)
 {
-    auto trail = s.auditTrail();
+    store::AuditQuery last;
+    last.actions = {store::audit::ReviewSample.toString()};
+    last.newestFirst = true;
+    last.limit = 1;
+    auto trail = s.auditEvents(last);
     if (!trail)
         return trail.error().message;
-    const store::AuditRow *queue = nullptr;
-    for (const store::AuditRow &row : *trail)
-        if (row.action == u"review-sample")
-            queue = &row;
     std::vector<QueueItem> out;
-    if (!queue)
+    if (trail->empty())
         return out;
+    const store::AuditRow *queue = &trail->front();
     for (const QJsonValue &v : queue->detail.value(u"entries"_s).toArray()) {
         auto d = s.entry(v.toString());
         if (!d)

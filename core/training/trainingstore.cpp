@@ -52,7 +52,9 @@ store::StoreResult<std::vector<AttemptResult>> recordedAttempts(store::Store &s,
 {
     if (auto refused = notTraining(s))
         return *refused;
-    auto trail = s.auditTrail();
+    store::AuditQuery attempts;
+    attempts.actions = {kAttemptAction.toString()};
+    auto trail = s.auditEvents(attempts);
     if (!trail)
         return trail.error();
     std::vector<AttemptResult> out;

@@ -5,7 +5,9 @@
 // learner's drafts of them, and every scored attempt (as "exercise-scored" events in its audit trail).
 #pragma once
 
+#include "store/auditactions.h"
 #include "store/store.h"
+#include "store/sqlite/open.h"
 #include "training/exercise.h"
 #include "training/results.h"
 
@@ -16,7 +18,7 @@
 namespace fairnote::training {
 
 // The audit action of a scored attempt.
-inline constexpr QStringView kAttemptAction = u"exercise-scored";
+inline constexpr QStringView kAttemptAction = store::audit::ExerciseScored;
 
 // The default training file: store::dataDir()/training.db (beside the real case file, never it).
 QString defaultTrainingFilePath();

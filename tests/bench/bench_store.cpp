@@ -6,6 +6,7 @@
 #include "command.h"
 #include "record/assess.h"
 #include "store/snapshot.h"
+#include "store/sqlite/open.h"
 #include "store/store.h"
 #include "wording/rulepack.h"
 

@@ -4,7 +4,7 @@
 // attempts in a training file and exports them; and every case-file command refuses a training file,
 // as trainer mode refuses a real one, leaving both unchanged.
 #include "testsupport.h"
-#include "store/sqlite.h"
+#include "store/sqlite/database.h"
 
 #include "store/store.h"
 #include "training/exerciseloader.h"

@@ -4,7 +4,7 @@
 // JSON, and its faults (not a case file, read-only, in use, disk full, tampered with).
 #include "testsupport.h"
 
-#include "store/sqlite.h"
+#include "store/sqlite/database.h"
 
 #include <QDir>
 #include <QFile>

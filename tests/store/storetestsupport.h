@@ -6,6 +6,7 @@
 #include "record/assess.h"
 #include "record/interchange.h"
 #include "store/snapshot.h"
+#include "store/sqlite/open.h"
 #include "store/store.h"
 #include "testsupport.h"
 

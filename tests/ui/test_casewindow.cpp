@@ -19,6 +19,7 @@
 #include "record/describe.h"
 #include "record/interchange.h"
 #include "store/location.h"
+#include "store/sqlite/open.h"
 #include "training/trainingstore.h"
 
 #include <QAbstractButton>

@@ -472,11 +472,13 @@ TEST_CASE("right-click on flagged wording offers the rule's alternatives and its
     INFO(shown.join(u" | "_s).toStdString());
     // The message in full as the first item (an item, not a section title, so the menu is wide
     // enough for it), then the question, then the alternatives, then the three choices.
-    REQUIRE(shown.size() >= 4);
+    // The link to the rule's section of the good-practice guide comes before the choices.
+    REQUIRE(shown.size() >= 5);
     CHECK(shown.at(0) == u"%1: “arsonist” defines a person by one act."_s.arg(severityWord(Severity::Error)));
     CHECK(shown.at(1) == u"Question to answer: What happened, when, and how do we know?"_s);
     CHECK(shown.at(2) == f->suggestions.first());
-    CHECK(shown.at(3) == u"Ignore once"_s);
+    CHECK(shown.at(3) == u"Why? Read more in the good-practice guide"_s);
+    CHECK(shown.at(4) == u"Ignore once"_s);
     QAction *suggestion = nullptr;
     for (QAction *a : menu->actions())
         if (a->objectName() == u"wordingSuggestionMenuAction"_s)

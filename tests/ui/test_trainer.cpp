@@ -25,6 +25,7 @@
 #include "trainingbanner.h"
 
 #include "store/location.h"
+#include "store/sqlite/open.h"
 #include "training/trainingstore.h"
 
 #include <QAbstractSpinBox>

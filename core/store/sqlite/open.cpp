@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Opening a SQLite case file: what is refused before SQLite touches it, read-only files, creating,
+// migrating.
+#include "store/sqlite/sqlitestore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace fairnote::store {
+
+namespace {
+
+bool canWrite(const QString &path)
+{
+    const QByteArray p = QFile::encodeName(path);
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    return ::access(p.constData(), W_OK) == 0 && ::access(dir.constData(), W_OK) == 0;
+}
+
+} // namespace
+
+StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOptions &options)
+{
+    const bool memory = path == u":memory:";
+    const QFileInfo info(path);
+    bool created = false; // the file is new or was empty: it becomes a case file
+    bool madeHere = false; // Fairnote created the file, so it may remove it again if that fails
+    if (!memory) {
+        if (info.isDir())
+            return StoreError{ErrorCode::NotFound, u"%1 is a folder, not a case file. Give the path of a case file (for example fairnote.db)."_s.arg(path)};
+        if (!info.exists()) {
+            if (options.create == OpenOptions::Create::No)
+                return StoreError{ErrorCode::NotFound, u"there is no case file at %1."_s.arg(path)};
+            if (!QDir().mkpath(info.absolutePath()))
+                return StoreError{ErrorCode::Io, u"cannot create the folder %1. Check that you may write there."_s.arg(info.absolutePath())};
+            // Owner-only from the start: SQLite gives its -wal and -shm files the same permissions.
+            const int fd = ::open(QFile::encodeName(path).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+            if (fd < 0)
+                return StoreError{ErrorCode::Io, u"cannot create %1 (%2). Check that you may write to that folder."_s.arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+            ::close(fd);
+            created = true;
+            madeHere = true;
+        } else {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return StoreError{ErrorCode::Io, u"%1 cannot be read (%2). Check its permissions."_s.arg(path, f.errorString())};
+            const QByteArray header = f.read(100);
+            if (header.isEmpty()) {
+                if (options.create == OpenOptions::Create::No)
+                    return StoreError{ErrorCode::NotSqlite, u"%1 is an empty file, not a Fairnote case file. Fairnote has not changed it."_s.arg(path)};
+                created = true;
+                // An empty file becomes the case file: owner-only, as a new one would be.
+                QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            } else if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
+                return StoreError{ErrorCode::NotSqlite, u"%1 is not a Fairnote case file (it is not an SQLite database at all). Fairnote has not changed it; check that this is the right file."_s.arg(path)};
+            }
+        }
+    }
+
+    QString readOnlyReason;
+    if (options.readOnly)
+        readOnlyReason = u"opened for reading only"_s;
+    else if (!memory && !canWrite(path))
+        readOnlyReason = ::access(QFile::encodeName(path).constData(), W_OK) != 0 ? u"you may not write to the file"_s
+                                                                                 : u"you may not write to its folder"_s;
+    if (created && !readOnlyReason.isEmpty())
+        return StoreError{ErrorCode::ReadOnly, u"cannot create a case file at %1: %2."_s.arg(path, readOnlyReason)};
+
+    std::unique_ptr<sql::Database> db;
+    try {
+        using Mode = sql::Database::Mode;
+        db = std::make_unique<sql::Database>(path, readOnlyReason.isEmpty() ? Mode::ReadWrite : Mode::ReadOnly);
+        db->setBusyTimeout(options.busyTimeoutMs);
+        try {
+            db->scalar("PRAGMA application_id");
+        } catch (const sql::Failure &f) {
+            // A file in WAL mode whose folder cannot be written cannot get its shared-memory file; read it as immutable.
+            if (readOnlyReason.isEmpty() || (f.code() != sql::CantOpen && f.code() != sql::ReadOnly))
+                throw;
+            db = std::make_unique<sql::Database>(path, Mode::Immutable);
+        }
+        const quint32 appId = quint32(db->scalar("PRAGMA application_id"));
+        const qint64 version = db->scalar("PRAGMA user_version");
+        const qint64 tables = db->scalar("SELECT count(*) FROM sqlite_master");
+        const quint32 wanted = options.kind == FileKind::Training ? kTrainingApplicationId : kApplicationId;
+        const bool fresh = appId == 0 && version == 0 && tables == 0;
+        // An SQLite database with nothing in it (as an interrupted first start leaves one) becomes the case
+        // file only when asked to create one; it holds nothing to lose.
+        if (fresh && !created && options.create == OpenOptions::Create::No)
+            return StoreError{ErrorCode::NotFairnote, u"%1 is an empty SQLite database, not a Fairnote case file. Fairnote has not changed it."_s.arg(path)};
+        if (!fresh) {
+            if (appId == kTrainingApplicationId && options.kind == FileKind::Live)
+                return StoreError{ErrorCode::NotFairnote, u"%1 is a training file of invented cases; it cannot be opened as a real case file. Open it in trainer mode."_s.arg(path)};
+            if (appId == kApplicationId && options.kind == FileKind::Training)
+                return StoreError{ErrorCode::NotFairnote, u"%1 holds real case records; trainer mode opens only training files."_s.arg(path)};
+            if (appId != wanted)
+                return StoreError{ErrorCode::NotFairnote, u"%1 is an SQLite database, but not a Fairnote case file (its application id is %2). Fairnote has not changed it."_s
+                                                              .arg(path, u"0x"_s + QString::number(appId, 16).toUpper())};
+            if (version > kSchemaVersion)
+                return StoreError{ErrorCode::TooNew, u"%1 was written by a newer Fairnote (file format %2; this Fairnote reads up to %3). Update Fairnote to open it. The file has not been changed."_s
+                                                         .arg(path).arg(version).arg(kSchemaVersion)};
+            if (version < kSchemaVersion && !readOnlyReason.isEmpty())
+                return StoreError{ErrorCode::ReadOnly, u"%1 was written by an older Fairnote and must be upgraded before it can be read, but %2."_s.arg(path, readOnlyReason)};
+        }
+        if (readOnlyReason.isEmpty()) {
+            db->exec("PRAGMA journal_mode = WAL");
+            db->exec("PRAGMA synchronous = FULL");
+        }
+        db->exec("PRAGMA foreign_keys = ON");
+        if (options.maxPageCount > 0)
+            db->exec(u"PRAGMA max_page_count = %1"_s.arg(options.maxPageCount));
+        auto store = std::make_unique<SqliteStore>(std::move(db), path, options.kind, readOnlyReason);
+        if (options.clock)
+            store->setClock(options.clock);
+        if (fresh) {
+            store->initialise(options.kind);
+            if (!memory) // whatever made the file, the case file is owner-only
+                QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+        else if (version < kSchemaVersion)
+            store->upgrade(int(version));
+        return std::unique_ptr<Store>(std::move(store));
+    } catch (const sql::Failure &f) {
+        if (madeHere)
+            QFile::remove(path);
+        return toError(f, path, {});
+    }
+}
+
+} // namespace fairnote::store
