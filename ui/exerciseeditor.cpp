@@ -3,6 +3,7 @@
 // The exercise editor: the form, its checks, and writing the exercise file.
 #include "exerciseeditor.h"
 
+#include "io/atomicfile.h"
 #include "findingfilter.h"
 #include "recordeditor.h"
 #include "training/exerciseloader.h"
@@ -25,7 +26,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
-#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -595,9 +595,8 @@ bool ExerciseEditor::saveTo(const QString &folder, QString *error)
                 return fail(tr("%1 already exists and holds something else. Give the exercise another id.").arg(path));
         }
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(writeExercise(e)) < 0 || !f.commit())
-        return fail(tr("%1 could not be written: %2").arg(path, f.errorString()));
+    if (const auto failed = io::writeFileAtomically(path, writeExercise(e)))
+        return fail(failed->message());
     m_original = e;
     m_original.file = path;
     emit saved(path, m_original);

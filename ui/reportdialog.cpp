@@ -387,10 +387,12 @@ bool ReportDialog::saveTo(const QString &path, const QString &format, QString *e
                                           (summary ? tr("Fire-safety history — %1") : tr("Subject-access export — %1")).arg(person)});
     else
         bytes = m_html.toUtf8();
-    auto problem = report::saveRecorded(bytes, path, [&](const QString &destination) {
+    // Whole or not at all, and recorded only once the bytes are safe (report::saveRecorded).
+    auto problem = report::saveRecorded(m_store, m_author, bytes, path, report::oneRow(summary ? m_summary->person.id : m_sar->person.id,
+                                                                                      [&](const QString &destination) {
         return summary ? report::recordSummaryExport(m_store, *m_summary, format, destination)
                        : report::recordSubjectAccessExport(m_store, *m_sar, format, destination);
-    });
+    }));
     if (problem) {
         if (error)
             *error = sentence(*problem);
@@ -425,6 +427,17 @@ void ReportDialog::print()
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // "Print to file" makes a PDF file: it is written as Save As writes one (whole or absent, owner-only,
+    // recorded once its bytes are safe), not painted straight into the file by the printer.
+    if (printer.outputFormat() == QPrinter::PdfFormat && !printer.outputFileName().isEmpty()) {
+        QString error;
+        if (!saveTo(printer.outputFileName(), u"pdf"_s, &error)) {
+            QMessageBox::warning(this, tr("The document was not saved"), error);
+            return;
+        }
+        m_status->setText(tr("Saved to %1. The export is recorded in the audit trail.").arg(QDir::toNativeSeparators(printer.outputFileName())));
+        return;
+    }
     const bool summary = m_kind == Kind::Summary;
     auto recorded = summary ? report::recordSummaryExport(m_store, *m_summary, u"print"_s, printer.printerName())
                             : report::recordSubjectAccessExport(m_store, *m_sar, u"print"_s, printer.printerName());

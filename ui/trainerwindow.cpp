@@ -5,6 +5,7 @@
 #include "trainerwindow.h"
 
 #include "guide/guidewindow.h"
+#include "io/atomicfile.h"
 #include "rules/ruleseditor.h"
 
 #include "answerview.h"
@@ -31,7 +32,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -617,10 +617,9 @@ bool TrainerWindow::exportResults(const QString &path, bool everyone, QString *e
     const auto rows = results(everyone);
     const QByteArray bytes = path.endsWith(u".json"_s, Qt::CaseInsensitive) ? resultsToJson(rows, QDateTime::currentDateTimeUtc())
                                                                            : resultsToCsv(rows);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit()) {
+    if (const auto failed = io::writeFileAtomically(path, bytes)) {
         if (error)
-            *error = tr("%1 could not be written: %2").arg(path, f.errorString());
+            *error = failed->message();
         return false;
     }
     return true;

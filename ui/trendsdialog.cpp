@@ -3,6 +3,8 @@
 // The recording-quality chart: lines told apart by marker shape, dash and a label, never by colour alone.
 #include "trendsdialog.h"
 
+#include "io/atomicfile.h"
+
 #include <QComboBox>
 #include <cmath>
 #include <QDate>
@@ -16,7 +18,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSet>
 #include <QSplitter>
 #include <QTableWidget>
@@ -308,11 +309,10 @@ void TrendsDialog::refresh()
 
 bool TrendsDialog::exportCsv(const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = review::trendsCsv(m_rows).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    // Per-worker figures: whole or not at all, owner-only (core/io).
+    if (const auto failed = io::writeFileAtomically(path, review::trendsCsv(m_rows).toUtf8())) {
         if (error)
-            *error = tr("Fairnote could not write %1 (%2).").arg(path, file.errorString());
+            *error = failed->message();
         return false;
     }
     return true;

@@ -9,7 +9,6 @@
 #include "pdfdocument.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -75,16 +74,11 @@ int GuideCommand::execute(const QStringList &args, CliIo &io)
     } else {
         bytes = (format == u"md" ? guide::toMarkdown(*doc) : guide::toHtml(*doc)).toUtf8();
     }
-    if (output.isEmpty()) {
-        io.out << QString::fromUtf8(bytes);
-        io.out.flush();
-        return ExitOk;
-    }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        io.err << u"fairnote-cli guide: %1 cannot be written: %2; nothing was changed there\n"_s.arg(output, file.errorString());
+    // Whole or absent, owner-only (core/io); standard output checked.
+    if (!writeOutput(io, u"guide"_s, output, bytes))
         return ExitBadInput;
-    }
+    if (output.isEmpty())
+        return ExitOk;
     io.err << u"Wrote %1 (%2).\n"_s.arg(output, format.toUpper());
     return ExitOk;
 }

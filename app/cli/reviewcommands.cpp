@@ -3,6 +3,7 @@
 // fairnote-cli review sample|list|show|record|signoff and fairnote-cli trends.
 #include "reviewcommands.h"
 
+#include "common.h"
 #include "record/describe.h"
 #include "report/summary.h"
 #include "review/review.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -433,13 +433,11 @@ int TrendsCommand::execute(const QStringList &args, CliIo &io)
     const QByteArray bytes = format == u"json" ? QJsonDocument(review::trendsJson(*rows)).toJson(QJsonDocument::Indented)
                                                : review::trendsCsv(*rows).toUtf8();
     const QString output = p.values.value(u"--output"_s);
-    if (output.isEmpty()) {
-        io.out << QString::fromUtf8(bytes);
+    // Per-worker figures: written whole or not at all, owner-only, like every file Fairnote writes.
+    if (!writeOutput(io, name(), output, bytes))
+        return ExitBadInput;
+    if (output.isEmpty())
         return ExitOk;
-    }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(io, u"cannot write %1 (%2)."_s.arg(output, file.errorString()));
     io.err << u"Wrote %1 figures to %2.\n"_s.arg(rows->size()).arg(output);
     return ExitOk;
 }

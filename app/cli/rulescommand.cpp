@@ -9,9 +9,7 @@
 #include "wording/packdiff.h"
 #include "wording/rulepack.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +20,9 @@ using namespace Qt::StringLiterals;
 namespace fairnote::cli {
 
 namespace {
+
+// The most a shared rule pack (rules export) may hold: the built-in pack is well under 2 MB.
+constexpr qint64 kMaxPackBundleBytes = 64 * 1024 * 1024;
 
 QJsonObject ruleJson(const wording::Rule &r)
 {
@@ -67,12 +68,13 @@ std::optional<wording::PackDirectory> readComparable(const QString &path, QTempo
 {
     QString dir = path;
     if (QFileInfo(path).isFile()) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            io.err << u"%1: error: cannot be read: %2\n"_s.arg(path, f.errorString());
+        QString error;
+        const auto bytes = readInput(path, kMaxPackBundleBytes, u"a shared rule pack"_s, io, error);
+        if (!bytes) {
+            io.err << u"%1: error: %2\n"_s.arg(path, error);
             return std::nullopt;
         }
-        auto unpacked = wording::readBundleInto(f.readAll(), path, temp.path());
+        auto unpacked = wording::readBundleInto(*bytes, path, temp.path());
         if (!unpacked) {
             for (const auto &problem : unpacked.error())
                 io.err << problem.toString() << u'\n';
@@ -201,23 +203,22 @@ int RulesCommand::execute(const QStringList &args, CliIo &io)
             printProblems(bundle.error(), io);
             return ExitBadInput;
         }
-        QSaveFile file(out);
-        if (!file.open(QIODevice::WriteOnly) || file.write(*bundle) != bundle->size() || !file.commit()) {
-            io.err << u"%1: error: cannot be written: %2\n"_s.arg(out, file.errorString());
+        if (!writeOutput(io, u"rules export"_s, out, *bundle))
             return ExitBadInput;
-        }
         io.out << u"Wrote %1: the pack in %2, as one file to share.\n"_s.arg(out, p.positional[1]);
         return ExitOk;
     }
     if (sub == u"import") {
         if (p.positional.size() != 3)
             return usageError(io, u"import needs FILE and a new folder DIR"_s);
-        QFile f(p.positional[1]);
-        if (!f.open(QIODevice::ReadOnly)) {
-            io.err << u"%1: error: cannot be read: %2\n"_s.arg(p.positional[1], f.errorString());
+        // Bounded while it is read (core/io): a shared pack is a few hundred kilobytes.
+        QString error;
+        const auto bytes = readInput(p.positional[1], kMaxPackBundleBytes, u"a shared rule pack"_s, io, error);
+        if (!bytes) {
+            io.err << u"%1: error: %2\n"_s.arg(p.positional[1], error);
             return ExitBadInput;
         }
-        auto files = wording::unbundlePack(f.readAll(), p.positional[1], p.positional[2]);
+        auto files = wording::unbundlePack(*bytes, p.positional[1], p.positional[2]);
         if (!files) {
             printProblems(files.error(), io);
             io.err << u"Nothing was imported.\n"_s;

@@ -4,6 +4,7 @@
 // (resources/record/en-GB/assessment.json), matched with the wording checker's machinery.
 #include "record/assess.h"
 
+#include "json/strictjson.h"
 #include "record/describe.h"
 #include "record/enums.h"
 #include "text/utf8.h"
@@ -78,10 +79,12 @@ Result<std::shared_ptr<const AssessmentRules>, QString> AssessmentRules::load(co
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return u"%1: the embedded assessment data is missing (a build problem)"_s.arg(path);
-    QJsonParseError err;
-    const QJsonObject root = QJsonDocument::fromJson(f.readAll(), &err).object();
-    if (err.error != QJsonParseError::NoError || root.value(u"kind"_s) != u"assessment"_s)
-        return u"%1: not a valid assessment file: %2"_s.arg(path, err.errorString());
+    auto parsed = json::parseObject(f.readAll(), u"expected one JSON object"_s);
+    if (!parsed)
+        return u"%1: not a valid assessment file: %2"_s.arg(path, parsed.error().toString());
+    const QJsonObject root = *parsed;
+    if (root.value(u"kind"_s) != u"assessment"_s)
+        return u"%1: not a valid assessment file: \"kind\" must be \"assessment\""_s.arg(path);
 
     auto rules = std::shared_ptr<AssessmentRules>(new AssessmentRules);
     wording::RulePack legal;

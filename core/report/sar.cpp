@@ -3,6 +3,7 @@
 // The subject-access export: everything held about a person, with withheld entries marked.
 #include "report/sar.h"
 
+#include "report/deliver.h"
 #include "report/html.h"
 #include "store/auditactions.h"
 
@@ -48,7 +49,8 @@ bool inRange(const store::EntryDetail &d, const QDate &from, const QDate &to)
     return (!from.isValid() || last >= from) && (!to.isValid() || first <= to);
 }
 
-QString exportLine(const store::AuditRow &row)
+// `failure`: the detail of the "export-failed" row that followed this export, if any.
+QString exportLine(const store::AuditRow &row, const QJsonObject &failure)
 {
     const QJsonObject d = row.detail;
     QString what;
@@ -65,6 +67,8 @@ QString exportLine(const store::AuditRow &row)
         line += u"; purpose: %1"_s.arg(d.value(u"purpose"_s).toString());
     if (d.contains(u"basis"_s))
         line += u"; %1"_s.arg(d.value(u"basis"_s).toString());
+    if (!failure.isEmpty())
+        line = stopped(line) + u" It was not delivered: the file could not be written, so nothing was shared"_s;
     return stopped(line);
 }
 
@@ -166,9 +170,14 @@ Result<SubjectAccessExport, QString> buildSubjectAccess(store::Store &s, const S
     auto trail = s.auditTrail(person->id);
     if (!trail)
         return trail.error().message;
+    // An export recorded and then not delivered (a full disk) is followed by an "export-failed" row.
+    QHash<qint64, QJsonObject> failed;
     for (const store::AuditRow &row : *trail)
-        if (row.action.startsWith(u"export"))
-            out.exportLog << exportLine(row);
+        if (row.action == exportFailedAction())
+            failed.insert(row.detail.value(u"export"_s).toInteger(), row.detail);
+    for (const store::AuditRow &row : *trail)
+        if (row.action.startsWith(u"export") && row.action != exportFailedAction())
+            out.exportLog << exportLine(row, failed.value(row.seq));
     auto head = s.headHash();
     out.auditHead = head ? *head : QString();
     return out;

@@ -6,7 +6,8 @@
 #include "record/describe.h"
 #include "store/auditactions.h"
 #include "text/csv.h"
-#include "text/utf8.h"
+#include "io/input.h"
+#include "json/strictjson.h"
 #include "wording/finding.h"
 
 #include <QFile>
@@ -51,17 +52,19 @@ Result<Rubric, QString> Rubric::load(const QString &path)
 {
     const QString file = path.isEmpty() ? u":/fairnote/review/rubric.json"_s : path;
     const QString shown = path.isEmpty() ? u"the built-in rubric"_s : path;
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return u"%1 cannot be read (%2)."_s.arg(shown, f.errorString());
-    const QByteArray bytes = f.readAll();
-    if (auto decoded = text::decodeUtf8(bytes); !decoded)
-        return u"%1: %2; save it as UTF-8."_s.arg(shown, decoded.error().describe());
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return u"%1 is not valid JSON (%2 at byte %3)."_s.arg(shown, err.errorString()).arg(err.offset);
-    const QJsonObject root = doc.object();
+    auto bytes = io::readFile(file, {kMaxRubricBytes, u"a rubric"_s, {}});
+    if (!bytes)
+        return u"%1: %2."_s.arg(shown, bytes.error().message());
+    // The one strict reader: invalid UTF-8, syntax and a member given twice are refused with where.
+    auto doc = json::parse(*bytes);
+    if (!doc) {
+        const json::ParseError &e = doc.error();
+        return u"%1: line %2, column %3: %4%5."_s.arg(shown).arg(e.line).arg(e.column)
+            .arg(e.path.isEmpty() ? QString() : e.path + u": "_s, e.message);
+    }
+    if (!doc->isObject())
+        return u"%1 is not a rubric: it must hold one JSON object."_s.arg(shown);
+    const QJsonObject root = doc->toObject();
     auto problem = [&](const QString &pointer, const QString &what) { return u"%1: %2: %3"_s.arg(shown, pointer, what); };
     if (root.value(u"version"_s).toInt() != 1)
         return problem(u"/version"_s, u"expected 1"_s);

@@ -40,6 +40,9 @@ struct ScaleLevel
     QString meaning;
 };
 
+// The largest rubric file read: a rubric is a few kilobytes.
+constexpr qint64 kMaxRubricBytes = 1024 * 1024;
+
 struct Rubric
 {
     QString title;

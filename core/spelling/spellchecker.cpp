@@ -132,6 +132,9 @@ struct SpellChecker::Private
     DictionaryFiles files;
     QString source;
     QString dictionaryName; // "British English", for the explanation
+    QString misspeltWhy;    // the explanations, made once and shared by every finding (a million
+    QString usSpellingWhy;  // misspellings would otherwise hold a million copies)
+    QString possibleNameWhy;
     int maxAcronymLength = 5;
     std::vector<std::pair<quint64, QString>> titles; // folded hash and folded word of each title
     QStringList warnings;
@@ -141,6 +144,7 @@ struct SpellChecker::Private
     mutable QReadWriteLock cacheLock; // guards cache and suggestionCache
     mutable WordCache cache;
     mutable QHash<QString, QStringList> suggestionCache;
+    mutable QHash<QString, QString> britishCache; // key → its British form among the suggestions ("" for none)
 
     std::string encode(QStringView w, bool *ok) const
     {
@@ -245,6 +249,24 @@ struct SpellChecker::Private
         return out;
     }
 
+    // The British form of a US spelling among the key's suggestions, or "", worked out once per word: the
+    // patterns are regular expressions, far too slow to run again for each of a million misspellings.
+    QString britishForm(const QString &key) const
+    {
+        {
+            QReadLocker reader(&cacheLock);
+            const auto it = britishCache.constFind(key);
+            if (it != britishCache.cend())
+                return *it;
+        }
+        const QString british = britishFormOf(key, suggestions(key));
+        QWriteLocker writer(&cacheLock);
+        if (britishCache.size() > 20000)
+            britishCache.clear();
+        britishCache.insert(key, british);
+        return british;
+    }
+
     void forgetVerdicts()
     {
         QWriteLocker writer(&cacheLock);
@@ -294,6 +316,13 @@ Result<std::unique_ptr<SpellChecker>, SpellingUnavailable> SpellChecker::open(co
         d->source = u"Hunspell dictionary %1"_s.arg(files->dicPath);
     }
     d->dictionaryName = options.language == u"en_GB" ? u"British English"_s : options.language;
+    d->misspeltWhy = u"It is not in the %1 dictionary or Fairnote's word lists. If it is spelt as you meant "
+                     u"(a name, a place or a term your service uses), add it to your dictionary."_s.arg(d->dictionaryName);
+    d->usSpellingWhy = u"Notes are kept in British English, so that records read consistently and a search for one "
+                       u"spelling finds every note."_s;
+    d->possibleNameWhy = u"A capitalised word the %1 dictionary does not know, in the middle of a sentence, is most often "
+                         u"the name of a person or a place. If it is a name, add it as a name and it will not be marked "
+                         u"again; if it is a typo, correct it."_s.arg(d->dictionaryName);
     d->maxAcronymLength = options.maxAcronymLength;
 
     auto addList = [&](const WordList &list) {
@@ -442,6 +471,7 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
             continue;
         s.nameLike[i] = 1;
         s.skip[i] = 1;
+        s.skip[i - 1] = 1; // the title itself ("Cllr", "mr") is no misspelling
         for (size_t j = i + 1; j < n && j < i + 4; ++j) {
             const text::Token &t = tokens[j];
             const bool hyphen = t.gapBefore & text::GapHyphenJoin;
@@ -514,17 +544,27 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
         if (capitalised(t) && !(t.gapBefore & text::GapInitial))
             s.nameLike[size_t(m.token)] = 2;
     }
+    // The word without a possessive ending, so "Okonkwo's" is the same name as "Okonkwo".
+    auto bareWord = [&](size_t k) {
+        const QStringView w = text.sliced(tokens[k].start, tokens[k].length);
+        return endsWithPossessive(w) ? w.chopped(2) : w;
+    };
+    auto sameWord = [&](size_t k, size_t i) {
+        const QStringView a = bareWord(k), b = bareWord(i);
+        return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
+    };
     auto nameElsewhere = [&](size_t i) {
         for (size_t k = i; k > 0 && s.paragraph[k - 1] == s.paragraph[i]; --k)
-            if (s.nameLike[k - 1] && tokens[k - 1].hash == tokens[i].hash && tokens[k - 1].length == tokens[i].length)
+            if (s.nameLike[k - 1] && sameWord(k - 1, i))
                 return true;
         for (size_t k = i + 1; k < n && s.paragraph[k] == s.paragraph[i]; ++k)
-            if (s.nameLike[k] && tokens[k].hash == tokens[i].hash && tokens[k].length == tokens[i].length)
+            if (s.nameLike[k] && sameWord(k, i))
                 return true;
         return false;
     };
 
     // Findings for what is left.
+    QHash<QString, QString> messages;
     for (const Scratch::Miss &m : s.misses) {
         const size_t ti = size_t(m.token);
         const bool possibleName = s.nameLike[ti] == 2 || (capitalised(tokens[ti]) && nameElsewhere(ti));
@@ -542,26 +582,27 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
         QString british;
         if (suggestions == Suggestions::Compute) {
             f.suggestions = suggest(word);
-            british = britishFormOf(key, f.suggestions);
-            if (!british.isEmpty()) // the British form first, whatever Hunspell's order
-                f.suggestions.move(f.suggestions.indexOf(british), 0);
+            british = d->britishForm(key);
+            if (!british.isEmpty() && word.contains(QChar(0x2019)))
+                british.replace(u'\'', QChar(0x2019)); // as suggest() answers in the word's own style
+            if (const qsizetype at = f.suggestions.indexOf(british); !british.isEmpty() && at >= 0)
+                f.suggestions.move(at, 0); // the British form first, whatever Hunspell's order
         }
         if (possibleName) {
             f.ruleId = kPossibleNameRuleId.toString();
             f.message = u"“%1” is not in the dictionary: is it a name?"_s.arg(word);
-            f.why = u"A capitalised word the %1 dictionary does not know, in the middle of a sentence, is most often "
-                    u"the name of a person or a place. If it is a name, add it as a name and it will not be marked "
-                    u"again; if it is a typo, correct it."_s.arg(d->dictionaryName);
+            f.why = d->possibleNameWhy;
             f.question = u"Is this a name? Add it as a name, or correct it."_s;
-        } else if (british.isEmpty()) {
-            f.message = u"“%1” may be misspelt."_s.arg(word);
-            f.why = u"It is not in the %1 dictionary or Fairnote's word lists. If it is spelt as you meant "
-                    u"(a name, a place or a term your service uses), add it to your dictionary."_s.arg(d->dictionaryName);
-        } else {
-            f.message = u"“%1” is the US spelling; British English writes “%2”."_s.arg(word, british);
-            f.why = u"Notes are kept in British English, so that records read consistently and a search for one "
-                    u"spelling finds every note."_s;
+            out.push_back(std::move(f));
+            continue;
         }
+        // The same word misspelt again shares its message.
+        QString &message = messages[british.isEmpty() ? word : word + u'\n' + british];
+        if (message.isEmpty())
+            message = british.isEmpty() ? u"“%1” may be misspelt."_s.arg(word)
+                                        : u"“%1” is the US spelling; British English writes “%2”."_s.arg(word, british);
+        f.message = message;
+        f.why = british.isEmpty() ? d->misspeltWhy : d->usSpellingWhy;
         out.push_back(std::move(f));
     }
 }

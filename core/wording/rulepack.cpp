@@ -3,7 +3,9 @@
 // Rule pack loading: JSON syntax, every member checked, patterns compiled, problems located.
 #include "wording/rulepack.h"
 
+#include "io/input.h"
 #include "json/jsonlocator.h"
+#include "json/strictjson.h"
 #include "text/utf8.h"
 #include "wording/morphology.h"
 #include "wording/pattern.h"
@@ -68,52 +70,6 @@ const std::vector<LanguageList> kLanguageLists{
     {u"determiners"_s, &Language::determiners, false},
 };
 
-// A JSON string's contents (between its quotes) as text; escapes are decoded by Qt's own parser.
-QString jsonStringText(const QByteArray &raw)
-{
-    if (!raw.contains('\\'))
-        return QString::fromUtf8(raw);
-    return QJsonDocument::fromJson("[\"" + raw + "\"]").array().at(0).toString();
-}
-
-// Calls report(offset, key, firstOffset) for each member name given twice in one object of well-formed
-// JSON (QJsonDocument silently keeps one of the two). Offsets are byte offsets of the opening quotes.
-template <typename Report>
-void findDuplicateMembers(const QByteArray &json, Report report)
-{
-    struct Frame { bool object; bool expectKey; QHash<QString, qsizetype> keys; };
-    std::vector<Frame> stack;
-    const qsizetype n = json.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = json[i];
-        if (c == '{') {
-            stack.push_back({true, true, {}});
-        } else if (c == '[') {
-            stack.push_back({false, false, {}});
-        } else if (c == '}' || c == ']') {
-            if (!stack.empty())
-                stack.pop_back();
-        } else if (c == ',') {
-            if (!stack.empty() && stack.back().object)
-                stack.back().expectKey = true;
-        } else if (c == '"') {
-            const qsizetype start = i;
-            for (++i; i < n && json[i] != '"'; ++i)
-                if (json[i] == '\\')
-                    ++i;
-            if (stack.empty() || !stack.back().object || !stack.back().expectKey)
-                continue;
-            Frame &f = stack.back();
-            f.expectKey = false;
-            const QString key = jsonStringText(json.mid(start + 1, i - start - 1));
-            if (const auto it = f.keys.constFind(key); it != f.keys.constEnd())
-                report(start, key, *it);
-            else
-                f.keys.insert(key, start);
-        }
-    }
-}
-
 // Reads one file and reports problems against it.
 class FileReader
 {
@@ -125,29 +81,21 @@ public:
 
     void read(DirectoryPack &out, bool &sawLanguage, bool &sawInfo)
     {
-        if (auto decoded = text::decodeUtf8(m_bytes); !decoded) {
-            const auto pos = json::positionOfByte(m_bytes, decoded.error().byteOffset);
-            m_problems.push_back({m_path, pos.line, pos.column, decoded.error().describe() + u"; save the file as UTF-8"_s});
+        // One strict reader for every JSON Fairnote reads: invalid UTF-8, syntax, a member given twice.
+        auto doc = json::parse(m_bytes);
+        if (!doc) {
+            const json::ParseError &e = doc.error();
+            m_problems.push_back({m_path, e.line, e.column,
+                                  e.kind == json::ParseError::Kind::Syntax || e.kind == json::ParseError::Kind::Number
+                                      ? e.message + u" (JSON syntax)"_s
+                                      : e.message});
             return;
         }
-        QJsonParseError err;
-        const QJsonDocument doc = QJsonDocument::fromJson(m_bytes, &err);
-        if (err.error != QJsonParseError::NoError) {
-            const auto pos = json::positionOfByte(m_bytes, err.offset);
-            m_problems.push_back({m_path, pos.line, pos.column, err.errorString() + u" (JSON syntax)"_s});
-            return;
-        }
-        findDuplicateMembers(m_bytes, [&](qsizetype at, const QString &key, qsizetype first) {
-            const auto pos = json::positionOfByte(m_bytes, at);
-            m_problems.push_back({m_path, pos.line, pos.column,
-                                  u"member \"%1\" appears twice in the same object (first at line %2); only one of them "
-                                  u"would be used, so remove the other"_s.arg(key).arg(json::positionOfByte(m_bytes, first).line)});
-        });
-        if (!doc.isObject()) {
+        if (!doc->isObject()) {
             problem({}, u"the file must hold one JSON object"_s);
             return;
         }
-        const QJsonObject root = doc.object();
+        const QJsonObject root = doc->toObject();
         const QString kind = root.value(u"kind"_s).toString();
         if (root.value(u"version"_s) != QJsonValue(1)) {
             problem({u"version"_s}, root.contains(u"version"_s)
@@ -248,6 +196,11 @@ private:
             return;
         }
         const QJsonArray rules = root.value(u"rules"_s).toArray();
+        // Each rule's line, found in one pass (a pack of hundreds of rules is read at every start).
+        const std::vector<json::SourcePosition> starts = json::locateElements(m_bytes, {u"rules"_s});
+        const auto lineOf = [&](qsizetype i) {
+            return size_t(i) < starts.size() ? starts[size_t(i)].line : json::locate(m_bytes, {u"rules"_s, QString::number(i)}).line;
+        };
         for (qsizetype i = 0; i < rules.size(); ++i) {
             const QStringList path{u"rules"_s, QString::number(i)};
             if (!rules[i].isObject()) {
@@ -256,8 +209,9 @@ private:
             }
             const QJsonValue id = rules[i].toObject().value(u"id"_s);
             if (id.isString() && !id.toString().isEmpty())
-                out.ids.push_back({id.toString(), m_path, json::locate(m_bytes, path).line});
+                out.ids.push_back({id.toString(), m_path, lineOf(i)});
             Rule rule;
+            rule.line = lineOf(i);
             if (readRule(rules[i].toObject(), path, rule))
                 out.rules.push_back(std::move(rule));
         }
@@ -499,7 +453,8 @@ private:
 
         r.sourceText = r.source.display();
         r.file = m_path;
-        r.line = json::locate(m_bytes, path).line;
+        if (r.line <= 0)
+            r.line = json::locate(m_bytes, path).line;
         return m_problems.size() == before;
     }
 
@@ -709,12 +664,12 @@ DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
     bool sawInfo = false;
     for (const QString &name : files) {
         const QString path = d.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            problems.push_back({path, 0, 0, u"cannot be read: %1"_s.arg(f.errorString())});
+        auto bytes = io::readFile(path, {kMaxRuleFileBytes, u"a rule-pack file"_s, {}});
+        if (!bytes) {
+            problems.push_back({path, 0, 0, bytes.error().message()});
             continue;
         }
-        FileReader(path, f.readAll(), problems).read(pack, sawLanguage, sawInfo);
+        FileReader(path, std::move(*bytes), problems).read(pack, sawLanguage, sawInfo);
     }
     // Duplicate ids inside one directory are a mistake, not an override, even when a copy has other
     // problems of its own.
@@ -756,8 +711,16 @@ Result<PackDirectory, PackProblems> readPackDirectory(const QString &dir)
 
 Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
 {
-    PackProblems problems;
-    DirectoryPack builtIn = readDirectory(builtInPackDirectory(), problems);
+    // The built-in pack is the same for the life of the program: read and checked once (a fuzzer or a
+    // test loads organisation packs many times over it).
+    struct BuiltIn { DirectoryPack pack; PackProblems problems; };
+    static const BuiltIn cached = [] {
+        BuiltIn b;
+        b.pack = readDirectory(builtInPackDirectory(), b.problems);
+        return b;
+    }();
+    PackProblems problems = cached.problems;
+    DirectoryPack builtIn = cached.pack;
     RulePack pack;
     pack.rules = std::move(builtIn.rules);
     pack.language = std::move(builtIn.language);

@@ -53,6 +53,9 @@ Result<RuleExamples::Flag, QString> parseMarkedExample(const QString &written);
 // Where the built-in pack is embedded (a Qt resource directory).
 QString builtInPackDirectory();
 
+// The largest rule-pack file read (each file of a directory); a larger one is a problem, not read.
+constexpr qint64 kMaxRuleFileBytes = 16 * 1024 * 1024;
+
 // Loads the built-in pack and, when organisationDir is not empty, the organisation's pack over it:
 // new ids are added, an existing id is replaced, ids in a "disable" list are removed.
 // Returns the pack, or every problem found (never a partly loaded pack).

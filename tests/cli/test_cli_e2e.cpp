@@ -177,7 +177,7 @@ TEST_CASE("a missing file, a directory and an unreadable file are bad input, exi
     CHECK(r.err.contains(u"no such file"_s));
     r = cli({u"check"_s, dir.path()});
     CHECK(r.code == 2);
-    CHECK(r.err.contains(u"is a directory"_s));
+    CHECK(r.err.contains(u"is a folder"_s));
     if (geteuid() != 0) { // root reads any file
         const QString locked = write(dir, u"locked.txt"_s, "text");
         QFile::setPermissions(locked, QFileDevice::Permissions{});
@@ -246,7 +246,7 @@ TEST_CASE("rules list, show and validate", "[cli][rules]")
     CHECK(cli({u"rules"_s, u"show"_s, u"no.such-rule"_s}).code == 1);
     const Run bad = cli({u"rules"_s, u"validate"_s, QStringLiteral(FAIRNOTE_TEST_DATA "/rulepacks/syntax-error")});
     CHECK(bad.code == 2);
-    CHECK(bad.err.contains(u"local.json:4:4: error:"_s));
+    CHECK(bad.err.contains(u"local.json:4:3: error:"_s));
 }
 
 TEST_CASE("schema rule-pack and schema exercise print a JSON Schema", "[cli]")

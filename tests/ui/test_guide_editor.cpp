@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QLabel>
 #include <QTest>
 #include <QTextBrowser>
 #include <catch2/catch.hpp>
@@ -40,7 +41,14 @@ void type(QWidget &w, const QString &field, const QString &text)
     if (auto *line = w.findChild<QLineEdit *>(u"rule-"_s + field)) {
         line->setFocus();
         line->selectAll();
-        QTest::keyClicks(line, text);
+        // Typed a key at a time; QTest::keyClicks() only knows ASCII, so a curly quote or an accent
+        // is sent as a key event carrying its text, as a keyboard layout or input method does.
+        for (const QChar c : text) {
+            if (c.unicode() < 0x80)
+                QTest::keyClick(line, c.toLatin1());
+            else
+                QTest::sendKeyEvent(QTest::Click, line, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        }
         return;
     }
     auto *plain = child<QPlainTextEdit>(w, u"rule-"_s + field);
@@ -128,6 +136,10 @@ TEST_CASE("the rule editor adds, changes and turns off rules; the saved pack val
     CHECK_FALSE(editor.turnOff(u"intensifier.very"_s, u"  "_s)); // a reason left out
     REQUIRE(editor.turnOff(u"intensifier.very"_s, u"We use “very” for amounts."_s));
 
+    // A new folder's pack names no author yet: saving asks for one instead of writing an invalid pack.
+    CHECK_FALSE(editor.save());
+    CHECK(editor.saveProblems().contains(u"say who wrote these rules"_s));
+    editor.setPackAuthors({u"Jo Fletcher"_s, u" "_s});
     REQUIRE(editor.save());
     CHECK_FALSE(editor.hasUnsavedChanges());
 

@@ -12,7 +12,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
@@ -126,30 +125,6 @@ QByteArray pdfBytes(const QString &html, const PdfOptions &options)
         paintPages(html, writer, options);
     }
     return bytes;
-}
-
-bool writePdf(const QString &html, const QString &path, const PdfOptions &options, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = u"cannot write %1 (%2)"_s.arg(path, file.errorString());
-        return false;
-    }
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(300);
-        writer.setTitle(options.title);
-        writer.setCreator(u"Fairnote"_s);
-        writer.setPdfVersion(QPagedPaintDevice::PdfVersion_1_6);
-        paintPages(html, writer, options);
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = u"cannot write %1 (%2)"_s.arg(path, file.errorString());
-        return false;
-    }
-    return true;
 }
 
 } // namespace fairnote::render

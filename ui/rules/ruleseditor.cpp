@@ -738,6 +738,12 @@ bool RulesEditor::save()
             return false;
         }
     }
+    // A pack names who wrote it; a new folder has no one yet, so ask rather than write an invalid pack.
+    if (m_pack.info.authors.isEmpty()) {
+        m_saveProblems->setText(tr("Not saved yet: say who wrote these rules. Choose Pack details… and fill in Authors, then save again."));
+        m_saveProblems->show();
+        return false;
+    }
     // What changed since the last save goes into this version's change log, in words.
     wording::OrganisationPack toSave = m_pack;
     const QStringList changes = [&] {
@@ -785,6 +791,15 @@ void RulesEditor::reject()
                != QMessageBox::Discard)
         return;
     QDialog::reject();
+}
+
+void RulesEditor::setPackAuthors(const QStringList &authors)
+{
+    m_pack.info.authors.clear();
+    for (const QString &a : authors)
+        if (!a.trimmed().isEmpty())
+            m_pack.info.authors << a.trimmed();
+    m_dirty = true;
 }
 
 QString RulesEditor::fieldProblem(const QString &member) const

@@ -43,6 +43,8 @@ public:
     void selectRule(const QString &id);
     // Checks and writes the pack; false (and the problems shown) when it is not valid.
     bool save();
+    // Who wrote the pack (pack.json's "authors"), as Pack details… sets it.
+    void setPackAuthors(const QStringList &authors);
 
     bool loaded() const { return m_loaded; }
     bool hasUnsavedChanges() const { return m_dirty; }

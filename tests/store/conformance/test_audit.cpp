@@ -119,7 +119,8 @@ TEST_CASE("an event that is not in the registry, or a record change passed off a
         CHECK(r.error().code == ErrorCode::Invalid);
     }
     CHECK(s->auditTrail()->size() == before);
-    CHECK(s->logEvent(store::Actor{}, store::audit::Export.toString(), {}, {}, {}).error().code == ErrorCode::Invalid); // no author
+    if (conformance::claims(conformance::Behaviour::TypedActor, "an event without an author"))
+        CHECK(s->logEvent(store::Actor{}, store::audit::Export.toString(), {}, {}, {}).error().code == ErrorCode::Invalid); // no author
 }
 
 TEST_CASE("a second connection sees what the first saved, and both append to one chain", "[store][conformance][concurrency]")

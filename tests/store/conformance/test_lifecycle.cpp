@@ -37,7 +37,8 @@ TEST_CASE("a draft is visible to its author only, and finalising it makes revisi
     REQUIRE(theirs.ok());
     CHECK(theirs->empty());
     store::ListFilter all{person.id, true};
-    CHECK(s->entries(all, kSam)->size() == 1);
+    if (conformance::claims(conformance::Behaviour::OthersDraftsShown, "others' drafts listed"))
+        CHECK(s->entries(all, kSam)->size() == 1);
 
     SECTION("only the author may change or finalise the draft")
     {
@@ -47,7 +48,8 @@ TEST_CASE("a draft is visible to its author only, and finalising it makes revisi
         CHECK(other.error().message.contains(kJo.name));
         auto fin = s->finalise(*id, kSam, {});
         REQUIRE_FALSE(fin.ok());
-        CHECK(fin.error().message.contains(u"only its author"_s));
+        if (conformance::claims(conformance::Behaviour::OthersDraftsShown, "another's draft named when finalised"))
+            CHECK(fin.error().message.contains(u"only its author"_s));
     }
 
     SECTION("finalise writes a revision with the author and the time of writing set by the system")
@@ -178,7 +180,10 @@ TEST_CASE("a draft that was never final can be discarded by its author; a final 
     auto s = freshStore();
     const auto person = addPerson(*s);
     auto id = s->saveDraft(person.id, note(u"Half a thought"_s), kJo);
-    CHECK(s->discardDraft(*id, kSam).error().code == ErrorCode::Invalid);
+    auto notTheirs = s->discardDraft(*id, kSam);
+    REQUIRE_FALSE(notTheirs.ok());
+    if (conformance::claims(conformance::Behaviour::OthersDraftsShown, "another's draft named when discarded"))
+        CHECK(notTheirs.error().code == ErrorCode::Invalid);
     REQUIRE(s->discardDraft(*id, kJo).ok());
     CHECK(s->entry(*id).error().code == ErrorCode::NotFound);
     CHECK(s->markInError(u"nope"_s, u"r"_s, kJo).error().code == ErrorCode::NotFound);
@@ -289,7 +294,9 @@ TEST_CASE("import is all or nothing, and the case file comes back out as it went
 TEST_CASE("people: listed with their counts and the most recent incident; found by name", "[store][conformance]")
 {
     auto s = freshStore();
-    REQUIRE(s->importCaseFile(example("incident-complete.json"), kJo, {}, {}).ok());
+    // Final entries written elsewhere: imported by a supervisor where only supervisors may.
+    const auto importer = conformance::backend().claims(conformance::Behaviour::NoRoles) ? kJo : kSam;
+    REQUIRE(s->importCaseFile(example("incident-complete.json"), importer, {}, {}).ok());
     auto people = s->people(kJo);
     REQUIRE(people.ok());
     REQUIRE(people->size() == 1);
@@ -326,6 +333,8 @@ TEST_CASE("actors: \"Name (Role)\" and \"Name (Role, Organisation)\"", "[store][
 
 TEST_CASE("a write without an author is refused", "[store][conformance]")
 {
+    if (!conformance::claims(conformance::Behaviour::TypedActor, "a write without an author"))
+        return;
     auto s = freshStore();
     auto r = s->addPerson(record::Person{{}, u"Sam"_s, {}, {}}, store::Actor{});
     REQUIRE_FALSE(r.ok());

@@ -24,7 +24,9 @@ struct Fixture
     Fixture()
     {
         record::CaseFile cf = example("incident-complete.json");
-        auto ids = s->importCaseFile(cf, kJo, {}, {});
+        // Final entries written elsewhere: imported by a supervisor where only supervisors may.
+        const auto importer = conformance::backend().claims(conformance::Behaviour::NoRoles) ? kJo : kSam;
+        auto ids = s->importCaseFile(cf, importer, {}, {});
         REQUIRE(ids.ok());
         person = cf.person.id;
         for (const QString &id : *ids)
@@ -100,6 +102,9 @@ TEST_CASE("sign-off: for incident records, decided by someone else, for the revi
     auto all = f.s->signOffs(f.person);
     REQUIRE(all->size() == 2);
     CHECK(all->back().state() == store::SignOffState::Approved);
-    CHECK(all->back().events.back().actor == kDee);
+    if (conformance::claims(conformance::Behaviour::TypedActor, "the decider's role as typed"))
+        CHECK(all->back().events.back().actor == kDee);
+    else
+        CHECK(store::samePerson(all->back().events.back().actor, kDee)); // the login's staff record gives the role
     CHECK(f.s->verify({})->ok());
 }
