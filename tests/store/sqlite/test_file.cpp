@@ -122,6 +122,19 @@ TEST_CASE("files that are not Fairnote case files are refused and left unchanged
         }
         check(path, ErrorCode::TooNew, u"newer Fairnote"_s);
     }
+    SECTION("a case file whose format number is damaged (zero or below)")
+    {
+        for (const char *number : {"-16777212", "0"}) {
+            const QString path = filled(dir);
+            {
+                store::sql::Database raw(path, store::sql::Database::Mode::ReadWrite);
+                const QByteArray sql = QByteArray("PRAGMA journal_mode = DELETE; PRAGMA user_version = ") + number;
+                raw.exec(sql.constData());
+            }
+            check(path, ErrorCode::Corrupt, u"header is damaged"_s);
+            QFile::remove(path);
+        }
+    }
     SECTION("a training file opened as a live one, and the other way round")
     {
         store::OpenOptions training;
