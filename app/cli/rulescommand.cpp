@@ -26,11 +26,13 @@ constexpr qint64 kMaxPackBundleBytes = 64 * 1024 * 1024;
 
 QJsonObject ruleJson(const wording::Rule &r)
 {
-    QStringList skip;
-    for (auto f : {wording::SkipQuoted, wording::SkipNegated, wording::SkipName, wording::SkipSourced, wording::SkipDated,
-                   wording::SkipExplained})
-        if (r.skipWhen & f)
-            skip << wording::contextId(f);
+    const QStringList skip = wording::contextIds(r.skipWhen);
+    QJsonObject senses;
+    if (!r.otherSenses.isEmpty())
+        senses = QJsonObject{{u"subjects"_s, QJsonArray::fromStringList(r.otherSenses.subjects)},
+                             {u"before"_s, QJsonArray::fromStringList(r.otherSenses.before)},
+                             {u"after"_s, QJsonArray::fromStringList(r.otherSenses.after)},
+                             {u"window"_s, r.otherSenses.window}};
     QJsonArray flag, leave, rewrite;
     for (const auto &e : r.examples.flag)
         flag.append(e.written);
@@ -45,6 +47,7 @@ QJsonObject ruleJson(const wording::Rule &r)
         {u"patterns"_s, QJsonArray::fromStringList(r.patterns)},
         {u"exceptions"_s, QJsonArray::fromStringList(r.exceptions)},
         {u"skip_when"_s, QJsonArray::fromStringList(skip)},
+        {u"other_senses"_s, senses.isEmpty() ? QJsonValue() : QJsonValue(senses)},
         {u"match_case"_s, r.matchCase},
         {u"message"_s, r.message},
         {u"why"_s, r.why},
@@ -269,6 +272,14 @@ int RulesCommand::execute(const QStringList &args, CliIo &io)
         shown += u"Source: %1\n\nPatterns: %2\n"_s.arg(r->sourceText, r->patterns.join(u", "_s));
         if (!r->exceptions.isEmpty())
             shown += u"Exceptions: %1\n"_s.arg(r->exceptions.join(u", "_s));
+        shown += u"Left alone when: %1\n"_s.arg(wording::contextIds(r->skipWhen).join(u", "_s));
+        const auto &senses = r->otherSenses;
+        if (!senses.subjects.isEmpty())
+            shown += u"Another sense when its subject is: %1\n"_s.arg(senses.subjects.join(u", "_s));
+        if (!senses.before.isEmpty())
+            shown += u"Another sense when, up to %1 words before: %2\n"_s.arg(senses.window).arg(senses.before.join(u", "_s));
+        if (!senses.after.isEmpty())
+            shown += u"Another sense when, up to %1 words after: %2\n"_s.arg(senses.window).arg(senses.after.join(u", "_s));
         for (const auto &e : r->examples.flag)
             shown += u"Flags: %1\n"_s.arg(e.written);
         for (const auto &e : r->examples.leave)

@@ -50,6 +50,7 @@ QString straightenApostrophes(QStringView word)
 }
 
 QString sectorWordListPath() { return u":/fairnote/wordlists/en-GB-sector.txt"_s; }
+QString titleListPath() { return u":/fairnote/wordlists/en-GB-titles.txt"_s; }
 
 WordList parseWordList(QStringView text, const QString &fileName)
 {

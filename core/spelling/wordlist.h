@@ -32,6 +32,8 @@ Result<WordList, QString> readWordList(const QString &path);
 
 // The built-in sector word list's resource path.
 QString sectorWordListPath();
+// The built-in list of titles ("Mr", "Dr", "Cllr"): the word after one is a name.
+QString titleListPath();
 
 // Straightens curly and modifier apostrophes (’ ʼ) to ', the form Fairnote keeps and looks words up in.
 QString straightenApostrophes(QStringView word);

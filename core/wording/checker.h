@@ -14,7 +14,7 @@
 namespace fairnote::wording {
 
 // Why a rule's match was not made a finding (Checker::consider), for examples and previews.
-enum class LeftAlone : quint8 { No, LetterCase, Exception, Quoted, Name, Negated, Sourced, Dated, Explained };
+enum class LeftAlone : quint8 { No, LetterCase, Exception, Quoted, Name, Negated, Sourced, Dated, Explained, AboutThing, OtherSense };
 // "in quotation marks: someone's own words" (empty for No).
 QString leftAloneReason(LeftAlone why);
 

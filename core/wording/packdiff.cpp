@@ -55,13 +55,9 @@ void textChange(const QString &name, const QString &before, const QString &after
         details << u"%1 changed from %2 to %3"_s.arg(name, q(before), q(after));
 }
 
-QStringList skipNames(quint8 skip)
+QStringList skipNames(quint16 skip)
 {
-    QStringList out;
-    for (auto f : {SkipQuoted, SkipNegated, SkipName, SkipSourced, SkipDated, SkipExplained})
-        if (skip & f)
-            out << contextId(f);
-    return out;
+    return contextIds(skip);
 }
 
 QStringList exampleTexts(const RuleExamples &e)
@@ -86,6 +82,11 @@ QStringList ruleDetails(const Rule &a, const Rule &b)
     listChange(u"patterns"_s, a.patterns, b.patterns, d);
     listChange(u"exceptions"_s, a.exceptions, b.exceptions, d);
     listChange(u"left alone when"_s, skipNames(a.skipWhen), skipNames(b.skipWhen), d);
+    listChange(u"other senses: subjects"_s, a.otherSenses.subjects, b.otherSenses.subjects, d);
+    listChange(u"other senses: words before"_s, a.otherSenses.before, b.otherSenses.before, d);
+    listChange(u"other senses: words after"_s, a.otherSenses.after, b.otherSenses.after, d);
+    if (a.otherSenses.window != b.otherSenses.window)
+        d << u"other senses: window changed from %1 to %2 words"_s.arg(a.otherSenses.window).arg(b.otherSenses.window);
     if (a.matchCase != b.matchCase)
         d << (b.matchCase ? u"now matches only its exact capitals"_s : u"now matches any capitals"_s);
     textChange(u"message"_s, a.message, b.message, d);
@@ -108,6 +109,8 @@ const std::vector<LanguageListName> kLanguageNames{
     {&Language::sourceBreakers, u"source breakers"_s}, {&Language::reasonCues, u"reason cues"_s},
     {&Language::months, u"months"_s}, {&Language::dateWords, u"date words"_s},
     {&Language::protectedNames, u"protected names"_s},
+    {&Language::personWords, u"person words"_s}, {&Language::thingWords, u"thing words"_s},
+    {&Language::linkingWords, u"linking words"_s}, {&Language::determiners, u"determiners"_s},
 };
 
 } // namespace

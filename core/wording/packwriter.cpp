@@ -49,13 +49,9 @@ QString list(const QStringList &items, int indent)
     return u"[\n"_s + lines.join(u",\n"_s) + u'\n' + QString(indent, u' ') + u']';
 }
 
-QStringList skipNames(quint8 skip)
+QStringList skipNames(quint16 skip)
 {
-    QStringList out;
-    for (auto f : {SkipQuoted, SkipNegated, SkipName, SkipSourced, SkipDated, SkipExplained})
-        if (skip & f)
-            out << contextId(f);
-    return out;
+    return contextIds(skip);
 }
 
 std::vector<std::pair<QString, QString>> ruleMembers(const Rule &r, int indent)
@@ -69,6 +65,18 @@ std::vector<std::pair<QString, QString>> ruleMembers(const Rule &r, int indent)
         m.emplace_back(u"exceptions"_s, list(r.exceptions, indent + 2));
     if (r.skipWhen != kDefaultSkip)
         m.emplace_back(u"skip_when"_s, value(QJsonArray::fromStringList(skipNames(r.skipWhen))));
+    if (!r.otherSenses.isEmpty()) {
+        const OtherSenses &o = r.otherSenses;
+        std::vector<std::pair<QString, QString>> senses;
+        if (!o.subjects.isEmpty())
+            senses.emplace_back(u"subjects"_s, list(o.subjects, indent + 4));
+        if (!o.before.isEmpty())
+            senses.emplace_back(u"before"_s, list(o.before, indent + 4));
+        if (!o.after.isEmpty())
+            senses.emplace_back(u"after"_s, list(o.after, indent + 4));
+        senses.emplace_back(u"window"_s, QString::number(o.window));
+        m.emplace_back(u"other_senses"_s, object(senses, indent + 2));
+    }
     if (r.matchCase)
         m.emplace_back(u"match_case"_s, u"true"_s);
     m.emplace_back(u"message"_s, value(r.message));

@@ -13,17 +13,20 @@
 namespace fairnote::wording {
 
 // The context functions a rule lets suppress its findings (docs/rule-pack.md, "skip_when").
-enum ContextFlag : quint8 {
+enum ContextFlag : quint16 {
     SkipQuoted = 1 << 0,
     SkipNegated = 1 << 1,
     SkipName = 1 << 2,
     SkipSourced = 1 << 3,
     SkipDated = 1 << 4,
     SkipExplained = 1 << 5,
+    SkipAboutThing = 1 << 6, // "about-thing": the word describes a thing, an event or a price, not a person
 };
-constexpr quint8 kDefaultSkip = SkipQuoted | SkipNegated | SkipName;
+constexpr quint16 kDefaultSkip = SkipQuoted | SkipNegated | SkipName;
 QString contextId(ContextFlag f);
 bool contextFromId(QStringView id, ContextFlag *out);
+// The ids of the contexts set in `flags`, in a fixed order ("quoted", "negated", …).
+QStringList contextIds(quint16 flags);
 
 struct Source
 {
@@ -33,6 +36,17 @@ struct Source
     QString url;
     // "Title, Publisher, 2022. https://…"
     QString display() const;
+};
+
+// The words around a term that show it is used in another sense (docs/rule-pack.md, "other_senses"):
+// phrases in the pattern grammar.
+struct OtherSenses
+{
+    QStringList subjects; // the term's subject: "the meeting kicked off", "the hospital admitted him"
+    QStringList before;   // ending at most `window` words before the term, in its clause
+    QStringList after;    // starting at most `window` words after the term, in its clause: "claims for Universal Credit"
+    int window = 3;
+    bool isEmpty() const { return subjects.isEmpty() && before.isEmpty() && after.isEmpty(); }
 };
 
 // A rule's examples (docs/rule-pack.md, "Examples"): they teach, and they are tests.
@@ -75,7 +89,8 @@ struct Rule
     Severity severity = Severity::Warning;
     QStringList patterns;
     QStringList exceptions;
-    quint8 skipWhen = kDefaultSkip;
+    quint16 skipWhen = kDefaultSkip;
+    OtherSenses otherSenses;
     bool matchCase = false;
     QString message;
     QString why;
@@ -88,6 +103,15 @@ struct Rule
     RuleOrigin origin = RuleOrigin::BuiltIn;
     QString file; // where it was defined, for "rules show"
     int line = 0;
+};
+
+// A derivation rule of the language file: a word ending in `ending` ("ive") also has the forms made by
+// replacing that ending with each of `forms` ("ively", "ion"): aggressive → aggressively, aggression.
+// An empty ending applies to every word.
+struct Derivation
+{
+    QString ending;
+    QStringList forms;
 };
 
 // A pack's description (its pack.json): version, date, authors and change log.
@@ -139,6 +163,13 @@ struct Language
     QStringList months;
     QStringList dateWords;
     QStringList protectedNames;
+    // Plain words for the about-thing context (who or what a word describes).
+    QStringList personWords;  // "he", "resident", "behaviour": the subject is a person, or something of theirs
+    QStringList thingWords;   // "it", "everything": the subject is not a person
+    QStringList linkingWords; // "was", "seemed", "very", "then": may stand between a subject and what is said of it
+    QStringList determiners;  // "a", "the", "this": a word after one describes the noun that follows
+    std::vector<Derivation> derivations;  // word families for `word^` (see Morphology)
+    std::vector<QStringList> families;    // irregular families: each list's words belong to one family
 
     void append(const Language &other);
 };

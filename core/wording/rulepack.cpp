@@ -6,6 +6,8 @@
 #include "io/input.h"
 #include "json/jsonlocator.h"
 #include "json/strictjson.h"
+#include "text/utf8.h"
+#include "wording/morphology.h"
 #include "wording/pattern.h"
 
 #include <QDir>
@@ -38,7 +40,7 @@ namespace {
 using DirectoryPack = PackDirectory;
 
 const QStringList kRuleMembers{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s,
-                               u"skip_when"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s,
+                               u"skip_when"_s, u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s,
                                u"question"_s, u"source"_s, u"examples"_s, u"reason"_s};
 const QStringList kExampleMembers{u"flag"_s, u"leave"_s, u"rewrite"_s};
 const QStringList kInfoMembers{u"kind"_s, u"version"_s, u"$schema"_s, u"title"_s, u"organisation"_s, u"description"_s,
@@ -62,6 +64,10 @@ const std::vector<LanguageList> kLanguageLists{
     {u"months"_s, &Language::months, true},
     {u"date_words"_s, &Language::dateWords, true},
     {u"protected_names"_s, &Language::protectedNames, true},
+    {u"person_words"_s, &Language::personWords, false},
+    {u"thing_words"_s, &Language::thingWords, false},
+    {u"linking_words"_s, &Language::linkingWords, false},
+    {u"determiners"_s, &Language::determiners, false},
 };
 
 // Reads one file and reports problems against it.
@@ -418,9 +424,11 @@ private:
                     r.skipWhen |= f;
                 else
                     problem(path + QStringList{u"skip_when"_s},
-                            u"%1: unknown context \"%2\" (quoted, negated, name, sourced, dated, explained)"_s.arg(what, n));
+                            u"%1: unknown context \"%2\" (%3)"_s.arg(what, n, contextIds(0xFFFF).join(u", "_s)));
             }
         }
+        if (o.contains(u"other_senses"_s))
+            readOtherSenses(o.value(u"other_senses"_s), path + QStringList{u"other_senses"_s}, what, r.otherSenses);
         if (o.contains(u"match_case"_s)) {
             if (!o.value(u"match_case"_s).isBool())
                 problem(path + QStringList{u"match_case"_s}, u"%1: \"match_case\" must be true or false"_s.arg(what));
@@ -448,6 +456,30 @@ private:
         if (r.line <= 0)
             r.line = json::locate(m_bytes, path).line;
         return m_problems.size() == before;
+    }
+
+    // "other_senses": {"subjects": [...], "before": [...], "after": [...], "window": 3}
+    void readOtherSenses(const QJsonValue &v, const QStringList &path, const QString &what, OtherSenses &senses)
+    {
+        if (!v.isObject()) {
+            problem(path, u"%1: \"other_senses\" must be an object with \"subjects\", \"before\" or \"after\" lists"_s.arg(what));
+            return;
+        }
+        const QJsonObject o = v.toObject();
+        unknownMembers(o, {u"subjects"_s, u"before"_s, u"after"_s, u"window"_s}, path, what + u" other_senses"_s);
+        for (const auto &[key, list] : {std::pair{u"subjects"_s, &senses.subjects}, std::pair{u"before"_s, &senses.before},
+                                        std::pair{u"after"_s, &senses.after}})
+            if (o.contains(key))
+                *list = stringList(o.value(key), path + QStringList{key}, what, true);
+        if (o.contains(u"window"_s)) {
+            const QJsonValue w = o.value(u"window"_s);
+            if (!w.isDouble() || w.toDouble() != double(w.toInt()) || w.toInt() < 1 || w.toInt() > 8)
+                problem(path + QStringList{u"window"_s}, u"%1: \"window\" must be a whole number of words from 1 to 8"_s.arg(what));
+            else
+                senses.window = w.toInt();
+        }
+        if (senses.isEmpty())
+            problem(path, u"%1: \"other_senses\" needs at least one phrase in \"subjects\", \"before\" or \"after\""_s.arg(what));
     }
 
     void readSource(const QJsonObject &o, const QStringList &rulePath, const QString &what, Source &s)
@@ -481,13 +513,92 @@ private:
 
     void readLanguage(const QJsonObject &root, Language &lang)
     {
-        QStringList allowed{u"kind"_s, u"version"_s, u"$schema"_s, u"description"_s};
+        QStringList allowed{u"kind"_s, u"version"_s, u"$schema"_s, u"description"_s, u"derivations"_s, u"families"_s};
         for (const auto &l : kLanguageLists)
             allowed << l.member;
         unknownMembers(root, allowed, {}, u"language file"_s);
         for (const auto &l : kLanguageLists)
             if (root.contains(l.member))
                 lang.*(l.list) += stringList(root.value(l.member), {l.member}, u"language file"_s, l.phrases);
+        if (root.contains(u"derivations"_s))
+            readDerivations(root.value(u"derivations"_s), lang);
+        if (root.contains(u"families"_s))
+            readFamilies(root.value(u"families"_s), lang);
+    }
+
+    // True when s is one plain word: letters, and apostrophes or hyphens between them ("" when allowEmpty).
+    static bool isPlainWord(const QString &s, bool allowEmpty)
+    {
+        if (s.isEmpty())
+            return allowEmpty;
+        for (QChar c : s)
+            if (!c.isLetter() && !c.isMark() && c != u'\'' && c != u'-')
+                return false;
+        return true;
+    }
+
+    // "derivations": [{"ending": "ive", "forms": ["ively", "ion"]}, …]
+    void readDerivations(const QJsonValue &v, Language &lang)
+    {
+        const QString what = u"language file"_s;
+        if (!v.isArray()) {
+            problem({u"derivations"_s}, u"%1: \"derivations\" must be a list of {\"ending\", \"forms\"} objects"_s.arg(what));
+            return;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList path{u"derivations"_s, QString::number(i)};
+            if (!a[i].isObject()) {
+                problem(path, u"%1: each derivation must be an object {\"ending\": \"ive\", \"forms\": [\"ively\", \"ion\"]}"_s.arg(what));
+                continue;
+            }
+            const QJsonObject o = a[i].toObject();
+            unknownMembers(o, {u"ending"_s, u"forms"_s}, path, u"derivation"_s);
+            Derivation d;
+            if (!o.value(u"ending"_s).isString() || !isPlainWord(o.value(u"ending"_s).toString(), true)) {
+                problem(path + QStringList{u"ending"_s},
+                        u"derivation: \"ending\" must be a word ending such as \"ive\", or \"\" for every word"_s);
+                continue;
+            }
+            d.ending = o.value(u"ending"_s).toString();
+            const QStringList forms = stringList(o.value(u"forms"_s), path + QStringList{u"forms"_s}, u"derivation"_s, false);
+            for (qsizetype f = 0; f < forms.size(); ++f) {
+                if (!isPlainWord(forms[f], false))
+                    problem(path + QStringList{u"forms"_s, QString::number(f)},
+                            u"derivation: form \"%1\" must be letters only (an ending such as \"ively\")"_s.arg(forms[f]));
+                else
+                    d.forms << forms[f];
+            }
+            if (d.forms.isEmpty())
+                problem(path, u"derivation: \"forms\" needs at least one form"_s);
+            else
+                lang.derivations.push_back(std::move(d));
+        }
+    }
+
+    // "families": [["angry", "anger", "angrily"], …]
+    void readFamilies(const QJsonValue &v, Language &lang)
+    {
+        if (!v.isArray()) {
+            problem({u"families"_s}, u"language file: \"families\" must be a list of lists of words"_s);
+            return;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList path{u"families"_s, QString::number(i)};
+            const QStringList words = stringList(a[i], path, u"family"_s, false);
+            bool ok = words.size() >= 2;
+            if (!ok)
+                problem(path, u"family: a family needs at least two words"_s);
+            for (qsizetype w = 0; w < words.size(); ++w) {
+                if (!isPlainWord(words[w], false) || words[w].startsWith(u'-') || words[w].endsWith(u'-')) {
+                    problem(path + QStringList{QString::number(w)}, u"family: \"%1\" must be one word"_s.arg(words[w]));
+                    ok = false;
+                }
+            }
+            if (ok)
+                lang.families.push_back(words);
+        }
     }
 
     QString m_path;
@@ -644,6 +755,21 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
         std::sort(pack.disabled.begin(), pack.disabled.end(), [](const DisabledRule &a, const DisabledRule &b) { return a.id < b.id; });
         pack.language.append(org.language);
     }
+    // Word families are known only now that every language file is read: expand each pattern again
+    // with them, so a family that makes a pattern too large is reported here, not dropped by the checker.
+    if (problems.empty()) {
+        const Morphology morphology(pack.language);
+        if (!morphology.isEmpty()) {
+            for (const Rule &r : pack.rules) {
+                for (const QStringList *list : {&r.patterns, &r.exceptions, &r.otherSenses.subjects,
+                                                &r.otherSenses.before, &r.otherSenses.after})
+                    for (const QString &p : *list)
+                        if (p.contains(u'^'))
+                            if (auto e = expandPattern(p, &morphology); !e)
+                                problems.push_back({r.file, r.line, 1, u"rule \"%1\": pattern \"%2\": %3"_s.arg(r.id, p, e.error())});
+            }
+        }
+    }
     if (!problems.empty())
         return problems;
     std::sort(pack.rules.begin(), pack.rules.end(), [](const Rule &a, const Rule &b) { return a.id < b.id; });
@@ -653,11 +779,20 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
 // ---- rule.h helpers -----------------------------------------------------------------------
 
 namespace {
-constexpr std::array<std::pair<ContextFlag, QStringView>, 6> kContexts{{
+constexpr std::array<std::pair<ContextFlag, QStringView>, 7> kContexts{{
     {SkipQuoted, u"quoted"}, {SkipNegated, u"negated"}, {SkipName, u"name"}, {SkipSourced, u"sourced"}, {SkipDated, u"dated"},
-    {SkipExplained, u"explained"},
+    {SkipExplained, u"explained"}, {SkipAboutThing, u"about-thing"},
 }};
 } // namespace
+
+QStringList contextIds(quint16 flags)
+{
+    QStringList out;
+    for (const auto &[flag, id] : kContexts)
+        if (flags & flag)
+            out << id.toString();
+    return out;
+}
 
 QString contextId(ContextFlag f)
 {
@@ -690,6 +825,8 @@ void Language::append(const Language &o)
 {
     for (const auto &l : kLanguageLists)
         this->*(l.list) += o.*(l.list);
+    derivations.insert(derivations.end(), o.derivations.begin(), o.derivations.end());
+    families.insert(families.end(), o.families.begin(), o.families.end());
 }
 
 const Rule *RulePack::find(QStringView id) const

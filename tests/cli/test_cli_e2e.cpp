@@ -316,6 +316,22 @@ TEST_CASE("check reports misspellings with suggestions; --no-spelling turns them
     CHECK(QJsonDocument::fromJson(offJson.out.toUtf8()).object()[u"spelling"_s].toString() == u"off"_s);
 }
 
+TEST_CASE("check leaves names alone: after a title, from --names, and marks an unknown capitalised word as a possible name", "[cli][spelling]")
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, u"note.txt"_s, "Spoke to Ms Nkemdirim about the rent, then went with Zbrozek to the bank.\n");
+    const Run r = cli({u"check"_s, u"--format"_s, u"json"_s, path});
+    const QJsonArray findings = jsonFindings(r);
+    REQUIRE(findings.size() == 1); // "Nkemdirim" follows a title; "Zbrozek" is a possible name
+    CHECK(findings[0][u"text"_s].toString() == u"Zbrozek"_s);
+    CHECK(findings[0][u"rule"_s].toString() == u"possible-name"_s);
+    CHECK(findings[0][u"category"_s].toString() == u"spelling"_s);
+
+    const Run named = cli({u"check"_s, u"--names"_s, u"Piotr Zbrozek, Ada Obi"_s, path});
+    CHECK(named.code == 0);
+    CHECK(named.out.isEmpty());
+}
+
 TEST_CASE("spelling and wording findings are merged in offset order, with code-point offsets", "[cli][spelling]")
 {
     const Run r = cli({u"check"_s, u"--format"_s, u"json"_s, u"-"_s},

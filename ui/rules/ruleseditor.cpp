@@ -191,7 +191,8 @@ void RulesEditor::buildUi()
     skipLayout->setContentsMargins(0, 0, 0, 0);
     const std::vector<std::pair<QString, QString>> contexts{{u"quoted"_s, tr("quoted")}, {u"negated"_s, tr("negated")},
                                                             {u"name"_s, tr("part of a name")}, {u"sourced"_s, tr("sourced and dated")},
-                                                            {u"dated"_s, tr("dated")}, {u"explained"_s, tr("with a reason")}};
+                                                            {u"dated"_s, tr("dated")}, {u"explained"_s, tr("with a reason")},
+                                                            {u"about-thing"_s, tr("about a thing, not a person")}};
     for (const auto &[id, text] : contexts) {
         auto *c = new QCheckBox(text, skip);
         c->setObjectName(u"skip-"_s + id);
@@ -422,8 +423,8 @@ void RulesEditor::showRule(const QString &id)
     m_severity->setCurrentIndex(std::max(0, m_severity->findData(severityId(r->severity))));
     m_patterns->setPlainText(r->patterns.join(u'\n'));
     m_exceptions->setPlainText(r->exceptions.join(u'\n'));
-    for (auto f : {wording::SkipQuoted, wording::SkipNegated, wording::SkipName, wording::SkipSourced, wording::SkipDated, wording::SkipExplained})
-        m_skip.value(wording::contextId(f))->setChecked(r->skipWhen & f);
+    for (auto it = m_skip.constBegin(); it != m_skip.constEnd(); ++it)
+        it.value()->setChecked(wording::contextIds(r->skipWhen).contains(it.key()));
     m_matchCase->setChecked(r->matchCase);
     m_message->setText(r->message);
     m_why->setPlainText(r->why);
@@ -517,6 +518,9 @@ void RulesEditor::readForm()
         if (it.value()->isChecked())
             skip << it.key();
     o.insert(u"skip_when"_s, array(skip));
+    if (const auto &senses = own->otherSenses; !senses.isEmpty()) // no field of its own: kept as it was
+        o.insert(u"other_senses"_s, QJsonObject{{u"subjects"_s, array(senses.subjects)}, {u"before"_s, array(senses.before)},
+                                                {u"after"_s, array(senses.after)}, {u"window"_s, senses.window}});
     if (m_matchCase->isChecked())
         o.insert(u"match_case"_s, true);
     if (!lines(m_alternatives).isEmpty())
