@@ -17,6 +17,7 @@ h3 { font-size: 11pt; margin-top: 10pt; margin-bottom: 3pt; }
 p.note { color: #444; font-size: 9pt; }
 table { border-collapse: collapse; margin-bottom: 6pt; }
 th { text-align: left; vertical-align: top; background-color: #eeeeee; }
+th.caption { font-size: 11pt; background-color: #dddddd; }
 td { vertical-align: top; }
 table.sources td { font-size: 8pt; }
 blockquote { margin-left: 16pt; font-style: italic; }
@@ -40,9 +41,11 @@ void Html::paragraph(const QString &text, const QString &cls)
     m_body += (cls.isEmpty() ? u"<p>"_s : u"<p class=\"%1\">"_s.arg(cls)) + escape(text) + u"</p>\n"_s;
 }
 
-void Html::definitions(const std::vector<std::pair<QString, QString>> &pairs)
+void Html::definitions(const std::vector<std::pair<QString, QString>> &pairs, const QString &caption)
 {
     m_body += u"<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">\n"_s;
+    if (!caption.isEmpty())
+        m_body += u"<thead><tr><th colspan=\"2\" class=\"caption\">%1</th></tr></thead>\n"_s.arg(escape(caption));
     for (const auto &[label, value] : pairs)
         m_body += u"<tr><th width=\"28%\" scope=\"row\">%1</th><td>%2</td></tr>\n"_s.arg(escape(label), escape(value));
     m_body += u"</table>\n"_s;

@@ -19,8 +19,10 @@ public:
     void heading(int level, const QString &text);
     // A paragraph; line breaks in `text` are kept. `cls` is a CSS class ("note").
     void paragraph(const QString &text, const QString &cls = {});
-    // Label–value pairs as a two-column table with the labels as row headers.
-    void definitions(const std::vector<std::pair<QString, QString>> &pairs);
+    // Label–value pairs as a two-column table with the labels as row headers. A caption is the table's
+    // heading row: printed, it is repeated at the top of every page the table continues on, and Qt then
+    // moves a row that does not fit to the next page instead of cutting it in two.
+    void definitions(const std::vector<std::pair<QString, QString>> &pairs, const QString &caption = {});
     void table(const QStringList &headers, const std::vector<QStringList> &rows, const QString &cls = {});
     void list(const QStringList &items);
     // The person's own words, in quotation marks.

@@ -222,12 +222,18 @@ QString subjectAccessHtml(const SubjectAccessExport &x)
             continue;
         }
         for (const SarRevision &r : e.revisions) {
-            h.paragraph(r.heading + (r.reason.isEmpty() ? QString() : u". Reason for the amendment: "_s + r.reason) +
-                        (r.late.isEmpty() ? QString() : u". "_s + r.late));
+            QStringList about;
+            if (!r.reason.isEmpty())
+                about << u"Reason for the amendment: "_s + stopped(r.reason);
+            if (!r.late.isEmpty())
+                about << r.late;
+            if (!about.isEmpty())
+                h.paragraph(about.join(u' '));
             std::vector<std::pair<QString, QString>> defs;
             for (const auto &f : r.fields)
                 defs.push_back({f.label, f.value});
-            h.definitions(defs);
+            // The revision's heading is the table's own: on paper it is repeated on every page.
+            h.definitions(defs, u"Entry %1 · %2"_s.arg(e.id, r.heading));
             if (!r.leftOpen.isEmpty()) {
                 h.paragraph(u"Questions left open when it was finalised:"_s);
                 h.list(r.leftOpen);
@@ -239,11 +245,10 @@ QString subjectAccessHtml(const SubjectAccessExport &x)
             h.paragraph(u"Revision hash (SHA-256): "_s + r.hash, u"note"_s);
         }
         if (!e.draft.empty()) {
-            h.paragraph(e.draftHeading);
             std::vector<std::pair<QString, QString>> defs;
             for (const auto &f : e.draft)
                 defs.push_back({f.label, f.value});
-            h.definitions(defs);
+            h.definitions(defs, u"Entry %1 · %2"_s.arg(e.id, e.draftHeading));
         }
     }
     h.heading(2, u"Your own words and disputes"_s);

@@ -477,7 +477,6 @@ QString summaryHtml(const ReferralSummary &r)
             rows.push_back({i.when, i.type, i.setting, i.harm, i.outcome, i.disputed});
         h.table({u"When"_s, u"What"_s, u"Where"_s, u"Harm"_s, u"Outcome"_s, u"Disputed by the person?"_s}, rows);
         for (const IncidentRow &i : r.incidents) {
-            h.heading(3, i.when + u" — "_s + i.type);
             std::vector<std::pair<QString, QString>> defs{{u"What happened"_s, i.description}};
             if (!i.context.isEmpty())
                 defs.push_back({u"What was going on at the time"_s, i.context});
@@ -489,7 +488,8 @@ QString summaryHtml(const ReferralSummary &r)
                                      {u"Checked with the source?"_s, i.verification},
                                      {u"Does the person dispute it?"_s, i.disputed},
                                      {u"Recorded by"_s, i.writtenBy}});
-            h.definitions(defs);
+            // The incident's heading is the table's own: on paper it is repeated on every page.
+            h.definitions(defs, i.when + u" — "_s + i.type);
         }
     }
 

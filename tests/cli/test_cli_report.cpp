@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -113,6 +114,83 @@ TEST_CASE("report summary writes a PDF with the sections, page numbers and no en
     CHECK(body.contains(u"1 entry marked in error is not included."_s));
     CHECK(body.contains(u"Referral for temporary accommodation"_s));
     CHECK_FALSE(body.contains(u"ZEBRA"_s));
+}
+
+// The PDF's text, page by page.
+QStringList pdfPages(const QString &pdf)
+{
+    QProcess text;
+    text.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+    REQUIRE(text.waitForFinished(60000));
+    QStringList pages = QString::fromUtf8(text.readAllStandardOutput()).split(u'\f');
+    if (!pages.isEmpty() && pages.back().trimmed().isEmpty())
+        pages.removeLast();
+    return pages;
+}
+
+// Words enough for about a third of a page, marked at both ends so the test can tell on which pages the
+// answer runs.
+QString longAnswer(const QString &mark)
+{
+    QString text = mark + u"START"_s;
+    for (int i = 0; i < 24; ++i)
+        text += u" The night worker wrote down what was seen in the room at the time, and who was there."_s;
+    return text + u' ' + mark + u"END."_s;
+}
+
+int pageOf(const QStringList &pages, const QString &word)
+{
+    for (int i = 0; i < pages.size(); ++i)
+        if (pages[i].contains(word))
+            return i;
+    return -1;
+}
+
+TEST_CASE("a summary's incident table that runs over pages repeats its heading on every page", "[cli][report][pdf]")
+{
+    QTemporaryDir home;
+    const QString db = home.filePath(u"case.db"_s);
+    REQUIRE(cli(home, {u"init"_s, u"--db"_s, db}).code == 0);
+    QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    QJsonArray entries = doc[u"entries"_s].toArray();
+    QJsonObject entry = entries[0].toObject();
+    QJsonObject incident = entry[u"incident"_s].toObject();
+    incident[u"what_happened"_s] = longAnswer(u"HAPPENED"_s);
+    incident[u"context"_s] = longAnswer(u"CONTEXT"_s);
+    incident[u"changes_since"_s] = longAnswer(u"CHANGES"_s);
+    QJsonObject source = incident[u"source"_s].toObject();
+    source[u"reference"_s] = longAnswer(u"REFERENCE"_s);
+    incident[u"source"_s] = source;
+    entry[u"incident"_s] = incident;
+    entries[0] = entry;
+    doc[u"entries"_s] = entries;
+    const Run imported = cli(home, {u"import"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"-"_s},
+                             QJsonDocument(doc).toJson());
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.code == 0);
+    const QString pdf = home.filePath(u"summary.pdf"_s);
+    const Run r = cli(home, summaryArgs(db) << u"-o"_s << pdf);
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+
+    const QStringList pages = pdfPages(pdf);
+    const QString heading = u"2 August 2025, 23:40 — Fire incident (accidental, smoking)"_s;
+    int first = pages.size(), last = -1;
+    for (const QString &mark : {u"HAPPENED"_s, u"CONTEXT"_s, u"REFERENCE"_s}) {
+        INFO(mark.toStdString());
+        const int start = pageOf(pages, mark + u"START"_s), end = pageOf(pages, mark + u"END"_s);
+        REQUIRE(start >= 0);
+        REQUIRE(end >= start);
+        first = std::min(first, start);
+        last = std::max(last, end);
+    }
+    REQUIRE(last > first); // the table does run over more than one page
+    for (int page = first; page <= last; ++page) {
+        INFO("page " << page + 1 << ":\n" << pages[page].toStdString());
+        CHECK(pages[page].contains(heading));
+    }
 }
 
 TEST_CASE("report summary as JSON and HTML; the export is recorded with purpose and recipient", "[cli][report]")
