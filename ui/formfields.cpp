@@ -39,6 +39,8 @@ QDate OptionalDateEdit::date() const { return m_edit->date(); }
 
 void OptionalDateEdit::setDate(const QDate &date) { m_edit->setDate(date); }
 
+void EventDateEdit::setStacked(bool stacked) { m_row->setDirection(stacked ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight); }
+
 void OptionalDateEdit::setReadOnly(bool readOnly) { m_edit->setReadOnly(readOnly); }
 
 // ---- EventDateEdit ------------------------------------------------------------------------------
@@ -54,6 +56,7 @@ EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
 
     auto *none = new QLabel(tr("Choose how precisely the date is known."), this);
     none->setEnabled(false);
+    none->setWordWrap(true);
     auto *exact = new QWidget(this);
     auto *exactRow = new QHBoxLayout(exact);
     exactRow->setContentsMargins(0, 0, 0, 0);
@@ -85,6 +88,7 @@ EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
     rangeRow->addWidget(new QLabel(tr("and"), range));
     rangeRow->addWidget(m_to, 1);
     auto *unknown = new QLabel(tr("The date is not known."), this);
+    unknown->setWordWrap(true);
 
     m_pages->addWidget(none);     // 0: not answered
     m_pages->addWidget(exact);    // 1..6 follow DatePrecision's table order
@@ -94,10 +98,10 @@ EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
     m_pages->addWidget(range);
     m_pages->addWidget(unknown);
 
-    auto *row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_precision);
-    row->addWidget(m_pages, 1);
+    m_row = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    m_row->setContentsMargins(0, 0, 0, 0);
+    m_row->addWidget(m_precision);
+    m_row->addWidget(m_pages, 1);
     setFocusProxy(m_precision);
 
     connect(m_precision, &QComboBox::currentIndexChanged, this, [this] {

@@ -14,6 +14,7 @@
 #include <QWidget>
 #include <optional>
 
+class QBoxLayout;
 class QCheckBox;
 class QLineEdit;
 class QStackedWidget;
@@ -101,6 +102,8 @@ public:
     // The date fields of every precision (hidden ones too): exact, day, month, year, from, to.
     QList<DateField *> dateFields() const;
     QLineEdit *timeEdit() const { return m_exactTime; }
+    // Narrow (the form's labels above their fields): the precision above the date, not beside it.
+    void setStacked(bool stacked);
 
 signals:
     void changed();
@@ -108,6 +111,7 @@ signals:
 private:
     void showFields();
 
+    QBoxLayout *m_row;
     QComboBox *m_precision;
     QStackedWidget *m_pages;
     DateField *m_exactDate;

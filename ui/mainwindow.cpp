@@ -6,6 +6,7 @@
 #include "authordialog.h"
 #include "datefield.h"
 #include "editactions.h"
+#include "elidedlabel.h"
 #include "finalisedialog.h"
 #include "findingfilter.h"
 #include "historydialog.h"
@@ -170,9 +171,9 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
-    m_statusFile = new QLabel(this);
+    m_statusFile = new ElidedLabel(Qt::ElideMiddle, this); // a long path gives way in its middle
     m_statusFile->setAccessibleName(tr("Case file"));
-    m_statusAuthor = new QLabel(this);
+    m_statusAuthor = new ElidedLabel(Qt::ElideRight, this);
     m_statusAuthor->setAccessibleName(tr("You are signed in as"));
     m_statusReadOnly = new QLabel(tr("<b>Read-only</b>"), this);
     m_statusReadOnly->setAccessibleName(tr("The case file is read-only"));
@@ -321,12 +322,17 @@ QWidget *MainWindow::buildChronologyPage()
     m_summaryButton = summary;
     summary->setToolTip(tr("A factual summary of the incidents recorded, for a referral (Ctrl+R)"));
     connect(summary, &QPushButton::clicked, this, [this] { showSummary(); });
+    // Above the list, what starts a new entry; below it, what reads the entries (the chosen one, or the
+    // summary of them all). Two short rows instead of one long one, so the page fits a small screen with
+    // a large font.
     buttons->addWidget(newIncident);
     buttons->addWidget(newNote);
     buttons->addStretch(1);
-    buttons->addWidget(open);
-    buttons->addWidget(history);
-    buttons->addWidget(summary);
+    auto *entryButtons = new QHBoxLayout;
+    entryButtons->addWidget(open);
+    entryButtons->addWidget(history);
+    entryButtons->addStretch(1);
+    entryButtons->addWidget(summary);
 
     m_chronology = new QTreeWidget(page);
     m_chronology->setObjectName(u"chronology"_s);
@@ -349,6 +355,7 @@ QWidget *MainWindow::buildChronologyPage()
     layout->addWidget(m_sinceLabel);
     layout->addLayout(buttons);
     layout->addWidget(m_chronology, 1);
+    layout->addLayout(entryButtons);
     layout->addWidget(m_chronologyEmpty);
     // With no entries the list is hidden: the space goes below the text, not between the lines.
     layout->addStretch(0);
@@ -392,9 +399,14 @@ QWidget *MainWindow::buildEditorPage()
     m_editorBanner->setContentsMargins(8, 6, 8, 6);
     m_editorBanner->hide();
 
+    m_editorTitle->setWordWrap(true);
     auto *header = new QVBoxLayout;
     header->setContentsMargins(8, 0, 8, 0);
-    header->addWidget(m_editorTitle);
+    // The title with "Back to the chronology" beside it (createActions adds the button): the row of
+    // buttons below stays short enough for a small screen with a large font.
+    m_editorTitleRow = new QHBoxLayout;
+    m_editorTitleRow->addWidget(m_editorTitle, 1);
+    header->addLayout(m_editorTitleRow);
     header->addWidget(m_editorStatus);
     header->addWidget(m_editorBanner);
     m_editorButtons = new QHBoxLayout;
@@ -643,7 +655,7 @@ void MainWindow::createActions()
     close->setObjectName(u"closeEntryButton"_s);
     close->setToolTip(a.closeEntry->toolTip() + u" (Ctrl+W)"_s);
     connect(close, &QPushButton::clicked, a.closeEntry, &QAction::trigger);
-    buttons->addWidget(close);
+    m_editorTitleRow->addWidget(close, 0, Qt::AlignTop);
 
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolbar"_s);
@@ -761,7 +773,7 @@ void MainWindow::applyAssessor()
 void MainWindow::setAuthor(const store::Actor &author)
 {
     m_author = author;
-    m_statusAuthor->setText(m_author.name.isEmpty() ? tr("No author set") : tr("Writing as %1").arg(store::actorDisplay(m_author)));
+    m_statusAuthor->setFullText(m_author.name.isEmpty() ? tr("No author set") : tr("Writing as %1").arg(store::actorDisplay(m_author)));
 }
 
 QString MainWindow::tellApart(const record::Person &person, bool shared)
@@ -989,10 +1001,41 @@ QString MainWindow::selectedChronologyEntry() const
 void MainWindow::showPage(QWidget *page)
 {
     m_pages->setCurrentWidget(page);
+    const bool panelWasHidden = m_panel->isHidden();
     m_panel->setVisible(page == m_editorPage);
+    if (panelWasHidden && page == m_editorPage)
+        makeRoomForPanel();
     updateEntryActions();
     if (page == m_chronologyPage)
         m_chronology->setFocus();
+}
+
+// The questions panel comes back at a width it can be read at (about a quarter of the window, at least
+// 22 characters): a splitter shows a child it had hidden at its smallest, which on a small screen with
+// a large font leaves a strip one word wide. The room comes from the others, never below what they need.
+void MainWindow::makeRoomForPanel()
+{
+    QList<int> sizes = m_splitter->sizes();
+    const int panel = m_splitter->indexOf(m_panel);
+    if (panel < 0 || sizes.size() <= panel)
+        return;
+    int total = 0;
+    for (int size : sizes)
+        total += size;
+    const int wanted = std::max(fontMetrics().averageCharWidth() * 22, std::min(310, total / 4));
+    if (sizes[panel] >= wanted)
+        return;
+    // From the list of people, then from the form, neither below what it needs.
+    for (int from = 0; from < sizes.size(); ++from) {
+        if (from == panel || sizes[panel] >= wanted)
+            continue;
+        QWidget *giver = m_splitter->widget(from);
+        const int spare = sizes[from] - std::max(giver->minimumSizeHint().width(), giver->minimumWidth());
+        const int moved = std::clamp(wanted - sizes[panel], 0, std::max(0, spare));
+        sizes[panel] += moved;
+        sizes[from] -= moved;
+    }
+    m_splitter->setSizes(sizes);
 }
 
 // ---- entries ------------------------------------------------------------------------------------
@@ -1637,7 +1680,7 @@ void MainWindow::updateTitle()
 {
     const QString file = QFileInfo(m_store->location()).fileName();
     setWindowTitle(m_store->isReadOnly() ? tr("%1 (read-only) — Fairnote").arg(file) : tr("%1 — Fairnote").arg(file));
-    m_statusFile->setText(tr("Case file: %1").arg(m_store->location()));
+    m_statusFile->setFullText(tr("Case file: %1").arg(m_store->location()));
     m_statusReadOnly->setVisible(!canWrite());
     m_readOnlyBanner->setVisible(!canWrite());
     if (!canWrite())

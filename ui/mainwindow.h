@@ -27,6 +27,7 @@ class QTreeWidget;
 namespace fairnote::ui {
 
 class EditActions;
+class ElidedLabel;
 class FindingFilter;
 class NoticeBar;
 class RecordEditor;
@@ -161,6 +162,7 @@ private:
     void startSpellingCheck();
     void applyAssessor();
     void showPage(QWidget *page);
+    void makeRoomForPanel();
     void loadChronology();
     void filterPeople(const QString &text);
     void updateEntryActions();
@@ -209,13 +211,15 @@ private:
     QTreeWidget *m_chronology;
     QLabel *m_editorTitle, *m_editorStatus, *m_editorBanner;
     QHBoxLayout *m_editorButtons;
+    QHBoxLayout *m_editorTitleRow;
     RecordEditor *m_editor;
     RecordPanel *m_panel;
     QLineEdit *m_searchField;
     QTimer *m_searchDelay = nullptr;
     QLabel *m_searchHeading;
     QTextBrowser *m_results;
-    QLabel *m_statusFile, *m_statusAuthor, *m_statusReadOnly;
+    ElidedLabel *m_statusFile, *m_statusAuthor;
+    QLabel *m_statusReadOnly;
     QLabel *m_readOnlyBanner;
     QPushButton *m_addPersonButton = nullptr, *m_newIncidentButton = nullptr, *m_newNoteButton = nullptr, *m_summaryButton = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;

@@ -168,6 +168,8 @@ void RecordEditor::reflow()
             if (QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole); item && item->widget())
                 item->widget()->setMinimumWidth(wrap ? 0 : m_labelWidth);
     }
+    for (EventDateEdit *date : m_content->findChildren<EventDateEdit *>())
+        date->setStacked(wrap);
 }
 
 void RecordEditor::resizeEvent(QResizeEvent *event)

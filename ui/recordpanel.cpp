@@ -81,6 +81,7 @@ RecordPanel::RecordPanel(RecordEditor *editor, QWidget *parent) : QWidget(parent
     QFont f = m_heading->font();
     f.setBold(true);
     m_heading->setFont(f);
+    m_heading->setWordWrap(true);
     m_list = new QListWidget(this);
     m_list->setObjectName(u"recordPanelList"_s);
     m_list->setAccessibleName(tr("Questions to answer and wording to look at again"));

@@ -424,8 +424,8 @@ void checkFollowsLayout(QWidget *root, const QWidgetList &chain)
     for (qsizetype i = 1; i < chain.size(); ++i) {
         const QRect a = rect(chain[i - 1]), b = rect(chain[i]);
         INFO("from " << chain[i - 1]->accessibleName().toStdString() << " to " << chain[i]->accessibleName().toStdString());
-        if (a.contains(b))
-            continue; // into a part of it (a table's cells)
+        if (a.contains(b) || chain[i - 1]->isAncestorOf(chain[i]))
+            continue; // into a part of it (a table's cells, scrolled into view or not)
         const bool sameColumn = a.left() < b.right() && b.left() < a.right();
         const bool sameRow = a.top() < b.bottom() && b.top() < a.bottom();
         CHECK_FALSE((sameColumn && !sameRow && b.top() < a.top()));
@@ -548,4 +548,55 @@ TEST_CASE("Finalise makes final the text on screen, even when the stored draft w
     REQUIRE(d->revisions.size() == 1);
     CHECK(std::get<record::GeneralNote>(d->revisions.front().entry.body).text
           == u"Sam phoned at 10:00 to ask when his housing application will be decided."_s);
+}
+
+namespace {
+// The widgets that do not fit: those reaching past the right edge of the window, widest first.
+QStringList pastTheEdge(QWidget *window)
+{
+    QStringList out;
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        if (!w->isVisible() || w->isWindow())
+            continue;
+        const QRect r(w->mapTo(window, QPoint(0, 0)), w->size());
+        if (r.right() > window->width() + 1)
+            out << u"%1 %2 (%3): right edge %4, minimum width %5"_s.arg(QString::fromLatin1(w->metaObject()->className()),
+                                                                     w->objectName(), w->accessibleName())
+                       .arg(r.right())
+                       .arg(w->minimumSizeHint().width());
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("at 1024×700 with a font half as large again, the window and the incident form fit the screen", "[ui][input][reflow]")
+{
+    uitest::app();
+    const QFont before = QApplication::font();
+    QFont larger = before;
+    if (before.pointSizeF() > 0)
+        larger.setPointSizeF(before.pointSizeF() * 1.5);
+    else
+        larger.setPixelSize(before.pixelSize() * 3 / 2);
+    QApplication::setFont(larger);
+    struct Restore { QFont font; ~Restore() { QApplication::setFont(font); } } restore{before};
+
+    CaseWindow w;
+    w.window->resize(1024, 700); // the whole of a small laptop's screen
+    w.addPerson();
+    CHECK(w.window->minimumSizeHint().width() <= 1024); // the person's page: buttons in two short rows
+    REQUIRE(w.window->newEntry(true));
+    revealEverything(w.window->recordEditor());
+    QCoreApplication::processEvents();
+    QTest::qWait(50);
+    INFO(pastTheEdge(w.window.get()).join(u'\n').toStdString());
+    CHECK(w.window->width() <= 1024);
+    CHECK(w.window->minimumSizeHint().width() <= 1024);
+    CHECK(w.window->recordEditor()->labelsAbove()); // each label above its field
+    CHECK(pastTheEdge(w.window.get()).isEmpty());
+    // The questions panel is wide enough to read (a hidden splitter child comes back at its smallest).
+    CHECK(w.window->recordPanel()->width() >= w.window->recordPanel()->fontMetrics().averageCharWidth() * 22);
+    for (QScrollBar *bar : w.window->recordEditor()->findChildren<QScrollBar *>())
+        if (bar->orientation() == Qt::Horizontal && bar->parentWidget() && qobject_cast<QScrollArea *>(bar->parentWidget()->parentWidget()))
+            CHECK_FALSE(bar->isVisible()); // nothing to scroll sideways to
 }
