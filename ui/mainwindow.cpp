@@ -26,6 +26,7 @@
 #include "review/review.h"
 #include "record/describe.h"
 #include "store/location.h"
+#include "store/permissions.h"
 #include "store/snapshot.h"
 
 #include <QAbstractSpinBox>
@@ -867,7 +868,7 @@ void MainWindow::loadChronology()
             const QString count = ps.incidents == 1 ? tr("1 incident") : tr("%1 incidents").arg(ps.incidents);
             // Said as precisely as the record's date allows: "in 2021, at least 4 years ago", never a made-up day.
             auto latest = ps.lastIncidentEntry.isEmpty() ? store::StoreResult<store::EntryDetail>(store::StoreError{})
-                                                         : m_store->entry(ps.lastIncidentEntry);
+                                                         : m_store->entry(ps.lastIncidentEntry, m_author);
             const auto since = latest ? record::timeSince(latest->summary.eventDate, QDateTime::currentDateTimeUtc()) : std::nullopt;
             if (since)
                 m_sinceLabel->setText(tr("Latest fire-setting incident: %1, %2 ago. %3 recorded in all.").arg(since->when, since->ago, count));
@@ -934,15 +935,9 @@ void MainWindow::newNote() { newEntry(false); }
 
 bool MainWindow::openEntry(const QString &entryId)
 {
-    auto d = m_store->entry(entryId);
+    auto d = m_store->entry(entryId, m_author);
     if (!d) {
         showError(tr("The entry could not be opened"), sentence(d.error().message));
-        return false;
-    }
-    if (d->revisions.empty() && (!d->draft || d->draft->author != m_author)) {
-        showError(tr("This draft is not yours"),
-                  tr("This entry is a draft by %1. Only its author can see and change it until it is final.")
-                      .arg(store::actorDisplay(d->summary.draftAuthor)));
         return false;
     }
     closeEntry();
@@ -1070,7 +1065,7 @@ bool MainWindow::finaliseWith(const QHash<QString, QString> &leftReasons, const 
             *error = sentence(r.error().message);
         return false;
     }
-    auto d = m_store->entry(m_entryId);
+    auto d = m_store->entry(m_entryId, m_author);
     if (d)
         loadEntryIntoEditor(*d);
     reloadPeople();
@@ -1124,31 +1119,26 @@ bool MainWindow::startAmendment(QString *error)
 {
     if (!editing() || !m_readOnly || m_entryId.isEmpty())
         return false;
-    auto d = m_store->entry(m_entryId);
+    auto d = m_store->entry(m_entryId, m_author);
     if (!d) {
         if (error)
             *error = sentence(d.error().message);
         return false;
     }
-    if (d->inError) {
+    if (auto refused = store::permissionsFor(*m_store, *d, m_author).refusal(store::EntryAction::Amend)) {
         if (error)
-            *error = tr("This entry is marked in error, so it cannot be amended. Write a new entry instead.");
+            *error = sentence(refused->message);
         return false;
     }
-    if (d->draft && d->draft->author != m_author) {
-        if (error)
-            *error = tr("%1 is already amending this entry. Ask them to finalise or discard their amendment first.")
-                         .arg(store::actorDisplay(d->draft->author));
-        return false;
-    }
-    // The amendment draft starts from the latest revision (or your unfinished amendment).
-    auto id = m_store->saveDraft(m_personId, d->draft ? d->draft->entry : d->revisions.back().entry, m_author);
+    // The amendment draft starts from the latest revision (or your unfinished amendment), the one shown.
+    auto id = m_store->saveDraft(m_personId, d->draft ? d->draft->entry : d->revisions.back().entry, m_author,
+                                 int(d->revisions.size()));
     if (!id) {
         if (error)
             *error = sentence(id.error().message);
         return false;
     }
-    auto again = m_store->entry(m_entryId);
+    auto again = m_store->entry(m_entryId, m_author);
     if (again)
         loadEntryIntoEditor(*again);
     loadChronology();
@@ -1178,7 +1168,7 @@ bool MainWindow::markInError(const QString &reason, QString *error)
             *error = sentence(r.error().message);
         return false;
     }
-    auto d = m_store->entry(m_entryId);
+    auto d = m_store->entry(m_entryId, m_author);
     if (d)
         loadEntryIntoEditor(*d);
     reloadPeople();
@@ -1250,14 +1240,12 @@ void MainWindow::showHistory()
 {
     if (m_entryId.isEmpty())
         return;
-    auto d = m_store->entry(m_entryId);
+    auto d = m_store->entry(m_entryId, m_author);
     if (!d) {
         showError(tr("The history could not be read"), sentence(d.error().message));
         return;
     }
-    if (d->draft && d->draft->author != m_author)
-        d->draft.reset(); // someone else's draft is theirs alone
-    HistoryDialog dialog(*d, this);
+    HistoryDialog dialog(*d, this); // another author's draft is not in it: the store read it as yours
     dialog.exec();
 }
 
@@ -1298,7 +1286,7 @@ void MainWindow::offerUnfinishedDrafts()
     }
     QStringList lines;
     for (const QString &id : ids.mid(0, 8)) {
-        auto d = m_store->entry(id);
+        auto d = m_store->entry(id, m_author);
         if (!d)
             continue;
         lines << tr("• %1 — %2, saved %3").arg(d->summary.personName, d->summary.summary.left(70), when(d->draft->updatedAt));
@@ -1368,7 +1356,7 @@ void MainWindow::updateEditorHeader()
     m_editorTitle->setText((incident ? tr("Fire-setting incident record") : tr("Case note")) + u" — "_s + person);
     QString text;
     m_editorBanner->hide();
-    auto d = m_entryId.isEmpty() ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId);
+    auto d = m_entryId.isEmpty() ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId, m_author);
     if (m_entryId.isEmpty()) {
         text = tr("New draft · not saved yet. It saves itself as you write; only you can see it until you finalise it.");
     } else if (d && d->inError) {
@@ -1423,14 +1411,15 @@ void MainWindow::updateEntryActions()
         return;
     const bool open = editing();
     const bool draft = open && !m_readOnly;
-    auto d = (!open || m_entryId.isEmpty()) ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId);
-    const bool inError = d && d->inError;
+    auto d = (!open || m_entryId.isEmpty()) ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId, m_author);
     const bool final = d && !d->revisions.empty();
+    // What the entry allows is the store's rule (store/permissions.h), as fairnote-cli and the store apply it.
+    const auto allowed = [&](store::EntryAction action) { return d && store::permissionsFor(*m_store, *d, m_author).allows(action); };
     a.saveDraft->setEnabled(draft);
     a.finalise->setEnabled(draft);
     a.discard->setEnabled(draft);
-    a.amend->setEnabled(open && m_readOnly && final && !inError);
-    a.markInError->setEnabled(open && final && !inError && m_readOnly);
+    a.amend->setEnabled(open && m_readOnly && allowed(store::EntryAction::Amend));
+    a.markInError->setEnabled(open && m_readOnly && allowed(store::EntryAction::MarkInError));
     a.history->setEnabled(open && final);
     a.closeEntry->setEnabled(open);
     for (QAction *x : {a.saveDraft, a.finalise, a.discard})
@@ -1443,9 +1432,9 @@ void MainWindow::updateEntryActions()
     a.newNote->setEnabled(person);
     a.summary->setEnabled(person);
     a.subjectAccess->setEnabled(person);
-    a.flagDisclosure->setEnabled(open && final && !(d && d->disclosure));
-    a.releaseDisclosure->setEnabled(open && d && d->disclosure && !d->disclosure->released());
-    a.signOff->setEnabled(open && final && !inError && d && d->summary.incident && d->summary.signOff != u"requested");
+    a.flagDisclosure->setEnabled(open && allowed(store::EntryAction::FlagForDisclosure));
+    a.releaseDisclosure->setEnabled(open && allowed(store::EntryAction::ReleaseForDisclosure));
+    a.signOff->setEnabled(open && allowed(store::EntryAction::RequestSignOff));
 }
 
 void MainWindow::updateTitle()

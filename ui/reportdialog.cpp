@@ -167,7 +167,7 @@ void ReportDialog::buildSummaryChoices(QWidget *pane)
         for (const auto &e : *list) {
             if (!e.incident || e.status == store::EntryStatus::Draft)
                 continue;
-            auto detail = m_store.entry(e.id);
+            auto detail = m_store.entry(e.id, m_author);
             const bool byDefault = !detail || detail->revisions.empty() || report::includedByDefault(detail->revisions.back().entry);
             auto *item = new QListWidgetItem(e.eventDate.display() + u" — "_s + e.summary, m_incidents);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);

@@ -384,7 +384,7 @@ QString fieldsHtml(const record::Entry &entry)
 
 bool SupervisionDialog::showEntry(const QString &entryId)
 {
-    auto d = m_store.entry(entryId);
+    auto d = m_store.entry(entryId, m_reviewer);
     if (!d || d->revisions.empty())
         return false;
     m_entryId = d->summary.id;
@@ -429,7 +429,7 @@ bool SupervisionDialog::saveReview(QString *error)
             *error = tr("Choose an entry in the queue first.");
         return false;
     }
-    auto d = m_store.entry(m_entryId);
+    auto d = m_store.entry(m_entryId, m_reviewer);
     if (!d || d->revisions.empty())
         return false;
     store::Review rv;
@@ -498,7 +498,7 @@ void SupervisionDialog::showSignOff(int row)
     }
     const store::SignOff &so = m_signOffRequests[size_t(row)];
     if (so.subject == u"entry") {
-        auto d = m_store.entry(so.entryId);
+        auto d = m_store.entry(so.entryId, m_reviewer);
         if (!d || so.revision < 1 || so.revision > int(d->revisions.size())) {
             m_signOffView->setPlainText(tr("Entry %1 cannot be shown.").arg(so.entryId));
             return;

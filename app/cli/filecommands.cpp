@@ -320,7 +320,7 @@ int DevGenerateCommand::execute(const QStringList &args, CliIo &io)
     const int changes = std::min(entries / 50, 2000);
     for (int i = 0; i < changes; ++i) {
         const QString id = ids->at(size_t(random.bounded(int(ids->size()))));
-        auto d = s->entry(id);
+        auto d = s->entry(id, {});
         if (!d || d->summary.status == store::EntryStatus::InError)
             continue;
         if (i % 4 == 0) {
@@ -332,7 +332,7 @@ int DevGenerateCommand::execute(const QStringList &args, CliIo &io)
                 note->text += u" (Time corrected from the visitor book.)"_s;
             else
                 std::get<record::IncidentRecord>(e.body).changesSince += u" The visit took place."_s;
-            if (auto r = s->amend(id, e, u"Added what happened next."_s, workers[random.bounded(3)], {}); !r)
+            if (auto r = s->amend(id, e, u"Added what happened next."_s, workers[random.bounded(3)], {}, int(d->revisions.size())); !r)
                 return fail(io, r.error());
         }
     }

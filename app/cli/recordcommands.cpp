@@ -5,6 +5,7 @@
 
 #include "common.h"
 #include "record/interchange.h"
+#include "store/permissions.h"
 #include "store/snapshot.h"
 
 #include <QFile>
@@ -119,7 +120,7 @@ int ImportCommand::execute(const QStringList &args, CliIo &io)
         return fail(io, ids.error());
     size_t at = 0;
     for (const auto &cf : *caseFiles) {
-        const QString personId = at < ids->size() ? s->entry(ids->at(at))->summary.personId : cf.person.id;
+        const QString personId = at < ids->size() ? s->entry(ids->at(at), *actor)->summary.personId : cf.person.id;
         io.out << u"Imported %1 %2 for %3 (%4) into %5%6.\n"_s
                       .arg(cf.entries.size())
                       .arg(cf.entries.size() == 1 ? u"entry"_s : u"entries"_s, cf.person.name,
@@ -260,14 +261,11 @@ int FinaliseCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s || !useAssessor(*s, p, io))
         return ExitBadInput;
-    auto detail = s->entry(p.positional.front());
+    auto detail = s->entry(p.positional.front(), *actor);
     if (!detail)
         return fail(io, detail.error());
-    if (!detail->draft)
-        return fail(io, u"entry %1 has no draft to finalise: it is already final. To correct it, use 'fairnote-cli amend'."_s.arg(detail->summary.id));
-    if (detail->draft->author != *actor)
-        return fail(io, u"the draft of entry %1 was written by %2; only its author can finalise it."_s
-                            .arg(detail->summary.id, store::actorDisplay(detail->draft->author)));
+    if (auto refused = store::permissionsFor(*detail, *actor).refusal(store::EntryAction::Finalise))
+        return fail(io, *refused);
     auto person = s->person(detail->summary.personId);
     if (!person)
         return fail(io, person.error());
@@ -346,7 +344,7 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s || !useAssessor(*s, p, io))
         return ExitBadInput;
-    auto detail = s->entry(p.positional.front());
+    auto detail = s->entry(p.positional.front(), *actor);
     if (!detail)
         return fail(io, detail.error());
     const QString id = detail->summary.id;
@@ -363,10 +361,8 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
                             .arg(path, id).arg(cf->entries.size() == 1 ? u"1 entry"_s : u"%1 entries"_s.arg(cf->entries.size()))
                             .arg(cf->person.name, cf->person.id.isEmpty() ? QString() : u" (%1)"_s.arg(cf->person.id),
                                  detail->summary.personName, detail->summary.personId));
-    if (detail->revisions.empty())
-        return fail(io, u"entry %1 is still a draft; change the draft and finalise it instead of amending it."_s.arg(id));
-    if (detail->inError)
-        return fail(io, u"entry %1 is marked in error, so it is not amended. Write a new entry if something needs recording."_s.arg(id));
+    if (auto refused = store::permissionsFor(*detail, *actor).refusal(store::EntryAction::Amend))
+        return fail(io, *refused);
     if (chosen->isIncident() != detail->summary.incident)
         return fail(io, u"entry %1 is a %2, but the correction in %3 is a %4: an amendment keeps the kind of entry."_s.arg(
                             id, detail->summary.incident ? u"fire-setting incident record"_s : u"case note"_s, path,
@@ -384,7 +380,7 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
         printOpenPrompts(io, open, id);
         return ExitFound;
     }
-    auto r = s->amend(id, *chosen, p.values.value(u"--reason"_s), *actor, reasons);
+    auto r = s->amend(id, *chosen, p.values.value(u"--reason"_s), *actor, reasons, int(detail->revisions.size()));
     if (!r)
         return fail(io, r.error());
     io.out << u"Entry %1 amended: revision %2, by %3, %4.\nReason: %5\nRevision hash: %6\n"_s.arg(id).arg(r->number)
@@ -424,7 +420,7 @@ int MarkInErrorCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s)
         return ExitBadInput;
-    auto detail = s->entry(p.positional.front());
+    auto detail = s->entry(p.positional.front(), *actor);
     if (!detail)
         return fail(io, detail.error());
     auto r = s->markInError(detail->summary.id, p.values.value(u"--reason"_s), *actor);

@@ -197,7 +197,7 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
     q.now = QDateTime::currentDateTimeUtc();
     q.author = *actor;
     for (const QString &id : p.values.value(u"--entries"_s).split(u',', Qt::SkipEmptyParts)) {
-        auto e = s->entry(id.trimmed());
+        auto e = s->entry(id.trimmed(), *actor);
         if (!e)
             return fail(io, e.error());
         q.entryIds << e->summary.id;
@@ -325,7 +325,7 @@ int DisclosureCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s)
         return ExitBadInput;
-    auto e = s->entry(p.positional[1]);
+    auto e = s->entry(p.positional[1], *actor);
     if (!e)
         return fail(io, e.error());
     auto r = action == u"flag" ? s->flagForDisclosureReview(e->summary.id, p.values.value(u"--reason"_s), *actor)

@@ -167,7 +167,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
             return fail(io, r.error());
         io.out << u"Review queue: %1 %2.\n"_s.arg(sample->entryIds.size()).arg(sample->entryIds.size() == 1 ? u"entry"_s : u"entries"_s);
         for (const QString &id : sample->entryIds) {
-            auto d = s->entry(id);
+            auto d = s->entry(id, *actor);
             io.out << u"  %1  %2  %3  %4\n"_s.arg(id, d->summary.personName, d->summary.eventDate.display(), d->summary.summary);
         }
         for (const QString &note : sample->notes)
@@ -207,7 +207,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         auto s = open(p, io, Access::Read);
         if (!s)
             return ExitBadInput;
-        auto d = s->entry(p.positional[1]);
+        auto d = s->entry(p.positional[1], viewer(p));
         if (!d)
             return fail(io, d.error());
         if (d->revisions.empty())
@@ -283,7 +283,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         auto s = open(p, io, Access::Write);
         if (!s)
             return ExitBadInput;
-        auto d = s->entry(p.positional[1]);
+        auto d = s->entry(p.positional[1], *actor);
         if (!d)
             return fail(io, d.error());
         if (d->revisions.empty())
@@ -353,7 +353,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         if (!s)
             return ExitBadInput;
         if (what == u"request") {
-            auto d = s->entry(p.positional[2]);
+            auto d = s->entry(p.positional[2], *actor);
             if (!d)
                 return fail(io, d.error());
             auto id = s->requestSignOff(u"entry"_s, {}, d->summary.id, {}, {}, p.values.value(u"--comment"_s), *actor);

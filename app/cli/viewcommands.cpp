@@ -213,14 +213,10 @@ int ShowCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Read);
     if (!s)
         return ExitBadInput;
-    auto d = s->entry(p.positional.front());
+    auto d = s->entry(p.positional.front(), viewer(p)); // another author's draft is theirs alone
     if (!d)
         return fail(io, d.error());
-    const store::Actor me = viewer(p);
-    const bool draftVisible = d->draft && d->draft->author == me;
-    if (d->revisions.empty() && !draftVisible)
-        return fail(io, u"entry %1 is a draft by %2; only its author can see it until it is final."_s
-                            .arg(d->summary.id, store::actorDisplay(d->summary.draftAuthor)));
+    const bool draftVisible = d->draft.has_value();
     const bool history = p.flags.contains(u"--history"_s);
     size_t first = history || d->revisions.empty() ? 0 : d->revisions.size() - 1;
 

@@ -102,7 +102,7 @@ Result<SubjectAccessExport, QString> buildSubjectAccess(store::Store &s, const S
     out.caseFileName = QFileInfo(s.location()).fileName();
 
     for (const store::EntrySummary &sum : *list) {
-        auto d = s.entry(sum.id);
+        auto d = s.entry(sum.id, q.author);
         if (!d)
             return d.error().message;
         if (!inRange(*d, q.from, q.to))

@@ -283,7 +283,7 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
             ++notChosen;
             continue;
         }
-        auto d = s.entry(e.id);
+        auto d = s.entry(e.id, q.author);
         if (!d)
             return d.error().message;
         if (chosen.isEmpty() && !includedByDefault(d->revisions.back().entry)) {

@@ -321,7 +321,7 @@ Result<std::vector<QueueItem>, QString> currentQueue(store::Store &s)
         return out;
     const store::AuditRow *queue = &trail->front();
     for (const QJsonValue &v : queue->detail.value(u"entries"_s).toArray()) {
-        auto d = s.entry(v.toString());
+        auto d = s.entry(v.toString(), {}); // sampled entries are final: no draft is read
         if (!d)
             continue; // an entry no longer in the file (a draft discarded cannot be sampled; this is defensive)
         QueueItem item{d->summary, false, {}};
@@ -423,7 +423,7 @@ Result<std::vector<TrendRow>, QString> trends(store::Store &s, const Rubric &rub
     for (const store::EntrySummary &sum : *list) {
         if (sum.status == store::EntryStatus::Draft || sum.status == store::EntryStatus::InError)
             continue;
-        auto d = s.entry(sum.id);
+        auto d = s.entry(sum.id, {});
         if (!d || d->revisions.empty())
             continue;
         // The writing as it was first finalised: a trend of how people write, which later corrections

@@ -130,7 +130,7 @@ TEST_CASE("the summary: incidents in date order from structured fields, what is 
     CHECK(report::summaryHtml(*summary).contains(u"Health details recorded as answers (alcohol or drug use"_s));
     // Every source is named by entry, revision and hash.
     REQUIRE(summary->sources.size() == 2);
-    CHECK(summary->sources[1].hash == s->entry(u"entry-0001"_s)->revisions.back().hash);
+    CHECK(summary->sources[1].hash == s->entry(u"entry-0001"_s, kJo)->revisions.back().hash);
     CHECK(summary->auditHead == *s->headHash());
 }
 
@@ -275,10 +275,10 @@ TEST_CASE("the subject-access export: every revision, errors shown, withheld ent
     auto summary = report::buildSummary(*s, request());
     REQUIRE(report::recordSummaryExport(*s, *summary, u"pdf"_s, u"/tmp/summary.pdf"_s).ok());
     auto amended = s->amend(u"entry-2021"_s, [&] {
-        auto e = s->entry(u"entry-2021"_s)->revisions.back().entry;
+        auto e = s->entry(u"entry-2021"_s, kJo)->revisions.back().entry;
         std::get<record::IncidentRecord>(e.body).changesSince = u"Sam moved into supported housing on 14 June 2021."_s;
         return e;
-    }(), u"The exact date, from the tenancy agreement."_s, kSam, {});
+    }(), u"The exact date, from the tenancy agreement."_s, kSam, {}, 1);
     INFO((amended ? QString() : amended.error().message).toStdString());
     REQUIRE(amended.ok());
 
@@ -380,11 +380,11 @@ TEST_CASE("a summary's sign-off is asked for, decided by someone else, shown on 
     CHECK(report::summaryHtml(*other).contains(u"Not signed off: Sam Okafor (Team leader, Fairview Lodge) signed off an earlier version"_s));
 
     // An amendment to an entry it draws on changes the content, and the supervisor is told.
-    auto d = s->entry(u"entry-2021"_s);
+    auto d = s->entry(u"entry-2021"_s, kJo);
     REQUIRE(d.ok());
     record::Entry amended = d->revisions.back().entry;
     std::get<record::IncidentRecord>(amended.body).whatHappened += u" Nobody was hurt."_s;
-    auto rev = s->amend(u"entry-2021"_s, amended, u"Added that nobody was hurt, from the fire service report."_s, kJo, {});
+    auto rev = s->amend(u"entry-2021"_s, amended, u"Added that nobody was hurt, from the fire service report."_s, kJo, {}, 1);
     REQUIRE(rev.ok());
     auto afterAmend = report::buildSummary(*s, request());
     REQUIRE(afterAmend.ok());

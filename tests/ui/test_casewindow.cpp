@@ -227,7 +227,7 @@ TEST_CASE("a draft survives a crash: it is saved as the worker types, before any
     w.window.reset();
     auto s = store::openStore(w.dbPath);
     REQUIRE(s.ok());
-    auto d = (*s)->entry(id);
+    auto d = (*s)->entry(id, kJo);
     REQUIRE(d.ok());
     REQUIRE(d->draft);
     CHECK(d->draft->entry.incident()->whatHappened == u"The smoke alarm sounded at 23:40."_s);
@@ -247,7 +247,7 @@ TEST_CASE("finalising makes the entry read-only and writes a final revision", "[
     INFO(error.toStdString());
     CHECK(w.window->editorReadOnly());
     CHECK(w.narrative(u"/note/text"_s)->isReadOnly());
-    auto d = w.window->store().entry(w.window->currentEntryId());
+    auto d = w.window->store().entry(w.window->currentEntryId(), kJo);
     REQUIRE(d.ok());
     REQUIRE(d->revisions.size() == 1);
     CHECK(d->revisions.front().author == kJo);
@@ -287,7 +287,7 @@ TEST_CASE("an amendment needs a reason and keeps the earlier revision", "[ui][ca
     CHECK_FALSE(w.window->finaliseWith({}, {}, &error));
     CHECK(error.contains(u"reason"_s));
     REQUIRE(w.window->finaliseWith({}, u"The phone log says 11:00."_s, &error));
-    auto d = w.window->store().entry(id);
+    auto d = w.window->store().entry(id, kJo);
     REQUIRE(d->revisions.size() == 2);
     CHECK(std::get<record::GeneralNote>(d->revisions[0].entry.body).text == u"Sam phoned at 10:00."_s);
     CHECK(d->revisions[1].reason == u"The phone log says 11:00."_s);
@@ -532,7 +532,7 @@ TEST_CASE("supervision: draw a queue, score an entry, and the chronology shows s
     CHECK(w.window->chronology()->topLevelItem(0)->text(2).contains(u"sign-off requested"_s));
     dialog.reloadSignOffs();
     REQUIRE(dialog.decideSignOff(0, true, {}, &error));
-    CHECK(w.window->store().entry(u"entry-0001"_s)->summary.signOff == u"approved"_s);
+    CHECK(w.window->store().entry(u"entry-0001"_s, kJo)->summary.signOff == u"approved"_s);
 }
 
 TEST_CASE("a summary asked for sign-off in the report dialog is read and approved in supervision, and then says so", "[ui][casewindow][review]")

@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace fairnote::store {
 
-StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Entry entry, const Actor &actor)
+StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Entry entry, const Actor &actor,
+                                            std::optional<int> basedOnRevision)
 {
     if (auto refused = refuseWrite(actor))
         return *refused;
@@ -54,6 +55,8 @@ StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Ent
                                                     .arg(entry.id, storedKind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s,
                                                          kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
         const bool hadDraft = state.draftAuthor.has_value();
+        if (revisions > 0 && !hadDraft && basedOnRevision) // starting an amendment of what the caller read
+            requireBase(entry.id, revisions, *basedOnRevision);
         if (revisions > 0) {
             // An amendment: the content keeps the original's author and time of writing.
             auto first = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = 1");
@@ -124,8 +127,7 @@ StoreResult<Revision> SqliteStore::finalise(const QString &entryId, const Actor 
         record::Entry e = parseContent(d.text(2), id);
         const QString personId = d.text(3);
         const int revisions = int(d.integer(4));
-        if (base != revisions)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 was amended by someone else after this draft was started; start the amendment again."_s.arg(id)}};
+        requireBase(id, revisions, base); // amended by someone else since this draft was started: the draft is kept
         const QString reason = amendReason.trimmed();
         if (base > 0 && reason.isEmpty())
             throw Refusal{{ErrorCode::Invalid, u"an amendment needs a reason: say what was wrong or missing, and how you know."_s}};
@@ -143,7 +145,7 @@ StoreResult<Revision> SqliteStore::finalise(const QString &entryId, const Actor 
 }
 
 StoreResult<Revision> SqliteStore::amend(const QString &entryId, record::Entry entry, const QString &reason, const Actor &actor,
-                                         const QHash<QString, QString> &leftReasons)
+                                         const QHash<QString, QString> &leftReasons, int basedOnRevision)
 {
     if (auto refused = refuseWrite(actor))
         return *refused;
@@ -165,6 +167,7 @@ StoreResult<Revision> SqliteStore::amend(const QString &entryId, record::Entry e
                                                     .arg(id, kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
         if (state.draftAuthor) // the actor's own: an amendment in one step would pass it by
             throw Refusal{{ErrorCode::Conflict, u"you are drafting an amendment of entry %1; finalise or discard that draft first."_s.arg(id)}};
+        requireBase(id, revisions, basedOnRevision);
         auto first = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = 1");
         first.bind(1, id);
         first.next();

@@ -19,7 +19,7 @@ namespace {
 std::optional<store::StoreError> attempt(store::Store &s, EntryAction action, const QString &id, const QString &person,
                                          const store::Actor &actor)
 {
-    auto detail = s.entry(id);
+    auto detail = s.entry(id, kSam); // whoever drafts it in these cases: the text to edit is theirs to read
     REQUIRE(detail.ok());
     auto failed = [](auto r) -> std::optional<store::StoreError> { return r ? std::nullopt : std::optional(r.error()); };
     record::Entry text = detail->draft ? detail->draft->entry : detail->revisions.back().entry;
@@ -35,7 +35,7 @@ std::optional<store::StoreError> attempt(store::Store &s, EntryAction action, co
     case EntryAction::Discard:
         return failed(s.discardDraft(id, actor));
     case EntryAction::Amend:
-        return failed(s.amend(id, text, u"Corrected."_s, actor, {}));
+        return failed(s.amend(id, text, u"Corrected."_s, actor, {}, int(detail->revisions.size())));
     case EntryAction::MarkInError:
         return failed(s.markInError(id, u"Wrong person."_s, actor));
     case EntryAction::FlagForDisclosure:
@@ -99,7 +99,7 @@ TEST_CASE("the store refuses what permissionsFor refuses, in the same words, and
             auto s = freshStore(); // each attempt on a store of its own: a success changes the entry
             auto person = s->addPerson(record::Person{{}, u"Sam Rivers"_s, {}, {}}, kJo);
             const QString id = c.make(*s, person->id);
-            const auto expected = store::permissionsFor(*s->entry(id), kJo).refusal(action);
+            const auto expected = store::permissionsFor(*s->entry(id, kSam), kJo).refusal(action); // the state as its drafter reads it
             const auto got = attempt(*s, action, id, person->id, kJo);
             if (expected) {
                 REQUIRE(got);

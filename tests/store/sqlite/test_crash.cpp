@@ -40,7 +40,7 @@ TEST_CASE("killed in the middle of saves: everything reported committed is there
         for (const auto &p : report->problems)
             FAIL_CHECK(QString(p.where + u": "_s + p.message).toStdString());
         for (const QString &id : committed) {
-            auto e = (*s)->entry(id);
+            auto e = (*s)->entry(id, kJo);
             REQUIRE(e.ok());
             CHECK(e->revisions.size() == 1);
         }

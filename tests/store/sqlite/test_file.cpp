@@ -25,7 +25,7 @@ QString filled(const QTemporaryDir &dir, const QString &name = u"case.db"_s)
     auto p = s->addPerson(record::Person{{}, u"Ali Khan"_s, {}, {}}, kJo);
     auto id = s->saveDraft(p->id, note(u"Ali phoned about his benefits."_s), kJo);
     REQUIRE(s->finalise(*id, kJo, {}).ok());
-    REQUIRE(s->amend(*id, note(u"Ali phoned about his PIP claim."_s), u"More precise."_s, kSam, {}).ok());
+    REQUIRE(s->amend(*id, note(u"Ali phoned about his PIP claim."_s), u"More precise."_s, kSam, {}, 1).ok());
     auto wrong = s->saveDraft(p->id, note(u"Wrong file."_s), kJo);
     REQUIRE(s->finalise(*wrong, kJo, {}).ok());
     REQUIRE(s->markInError(*wrong, u"About another person."_s, kJo).ok());
