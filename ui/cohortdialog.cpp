@@ -3,6 +3,7 @@
 // The cohort results dialog.
 #include "cohortdialog.h"
 
+#include "io/input.h"
 #include "cohortchart.h"
 
 #include <QDialogButtonBox>
@@ -103,13 +104,14 @@ CohortDialog::CohortDialog(QWidget *parent) : QDialog(parent)
 
 bool CohortDialog::addFile(const QString &path, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    // Bounded while it is read, and a larger file is refused rather than cut short.
+    auto bytes = io::readFile(path, {kMaxResultsBytes, tr("a results file"), {}});
+    if (!bytes) {
         if (error)
-            *error = tr("%1 cannot be read: %2").arg(path, f.errorString());
+            *error = tr("%1: %2").arg(path, bytes.error().message());
         return false;
     }
-    auto rows = readResults(f.read(16 * 1024 * 1024));
+    auto rows = readResults(*bytes);
     if (!rows) {
         if (error)
             *error = tr("%1 is not a results file Fairnote can read: %2").arg(QFileInfo(path).fileName(), rows.error());

@@ -3,6 +3,7 @@
 // One exercise: what to do, the answer, the check, the feedback.
 #include "exerciseview.h"
 
+#include "io/atomicfile.h"
 #include "comparisonview.h"
 #include "feedbackview.h"
 #include "rewriteview.h"
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -164,10 +164,9 @@ bool ExerciseView::saveForDiscussion(const QString &path, QString *error) const
         html += u"<h2>%1</h2>"_s.arg(tr("Your record beside the model answer").toHtmlEscaped())
                 + ComparisonView::html(*m_last, false, palette());
     html += u"</body></html>\n"_s;
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(html.toUtf8()) < 0 || !f.commit()) {
+    if (const auto failed = io::writeFileAtomically(path, html.toUtf8())) {
         if (error)
-            *error = tr("%1 could not be written: %2").arg(path, f.errorString());
+            *error = failed->message();
         return false;
     }
     return true;

@@ -5,6 +5,9 @@
 
 #include "trainingformat.h"
 
+#include "guide/guide.h"
+#include "guide/guidewindow.h"
+
 #include <QLabel>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -110,6 +113,14 @@ QString FeedbackView::html(const Exercise &exercise, const Feedback &feedback, c
         for (const QString &l : exercise.learningPoints)
             out += u"<li>%1</li>"_s.arg(esc(l));
         out += u"</ul>"_s;
+    }
+    if (!exercise.expectedFindings.isEmpty()) {
+        // The rules this exercise practises, each a link to its section of the good-practice guide.
+        out += u"<h3>%1</h3><p>"_s.arg(esc(tr("In the good-practice guide")));
+        QStringList links;
+        for (const QString &id : exercise.expectedFindings)
+            links << u"<a href=\"%1\">%2</a>"_s.arg(guideUrl(guide::ruleAnchor(id)).toString().toHtmlEscaped(), esc(id));
+        out += links.join(u" · "_s) + u"</p>"_s;
     }
     return out;
 }

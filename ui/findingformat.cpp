@@ -3,6 +3,8 @@
 // Severity words, colours and icons, and the finding explanations shared by tooltip and panel.
 #include "findingformat.h"
 
+#include "guide/guidewindow.h"
+
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -213,7 +215,7 @@ QString findingDetailsHtml(const Finding &f, const QString &matched, int line)
     if (!f.source.isEmpty())
         html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Source:").toHtmlEscaped(), sourceHtml(f.source));
     if (!isSpelling(f))
-        html += u"<p><small>%1</small></p>"_s.arg(tr("Rule %1").arg(f.ruleId).toHtmlEscaped());
+        html += u"<p>%1<br><small>%2</small></p>"_s.arg(guideLinkHtml(f.ruleId), tr("Rule %1").arg(f.ruleId).toHtmlEscaped());
     return html;
 }
 

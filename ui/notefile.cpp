@@ -3,12 +3,13 @@
 // Strict UTF-8 in (through core's decoder, which reports where bad bytes start), UTF-8 out.
 #include "notefile.h"
 
+#include "io/atomicfile.h"
+#include "io/input.h"
 #include "text/utf8.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -30,22 +31,21 @@ std::optional<NoteFile::Contents> NoteFile::read(const QString &path, QString *e
         *error = tr("“%1” is a folder. Choose a text file inside it.").arg(path);
         return std::nullopt;
     }
-    if (info.size() > kMaxBytes) {
-        *error = tr("“%1” is %2 MB, which is too large for a case note. Open a single note.")
-                     .arg(name)
-                     .arg(info.size() / (1024 * 1024));
+    // Bounded while it is read: a named pipe or a device chosen by mistake cannot fill the memory.
+    auto read = io::readFile(path, {kMaxBytes, tr("a note"), {}});
+    if (!read) {
+        const io::IoError &e = read.error();
+        if (e.problem == io::IoProblem::TooLarge)
+            *error = tr("“%1” is larger than %2 MB, which is too large for a case note. Open a single note.")
+                         .arg(name)
+                         .arg(kMaxBytes / (1024 * 1024));
+        else if (e.operation == io::Operation::Open)
+            *error = tr("“%1” could not be opened (%2). Check that you are allowed to read it.").arg(name, e.message());
+        else
+            *error = tr("“%1” could not be read to the end (%2).").arg(name, e.message());
         return std::nullopt;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("“%1” could not be opened (%2). Check that you are allowed to read it.").arg(name, file.errorString());
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        *error = tr("“%1” could not be read to the end (%2).").arg(name, file.errorString());
-        return std::nullopt;
-    }
+    const QByteArray &bytes = *read;
     auto decoded = text::decodeUtf8(bytes);
     if (!decoded) {
         *error = tr("“%1” is not plain UTF-8 text: %2. Save it as UTF-8 (in most editors: Save As, then "
@@ -63,17 +63,12 @@ std::optional<NoteFile::Contents> NoteFile::read(const QString &path, QString *e
 
 bool NoteFile::write(const QString &path, const QString &text, bool crlf, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("“%1” could not be written (%2). Choose another folder or name.").arg(path, file.errorString());
-        return false;
-    }
     QString out = text;
     if (crlf)
         out.replace(u"\n"_s, u"\r\n"_s);
-    file.write(out.toUtf8());
-    if (!file.commit()) {
-        *error = tr("“%1” could not be saved (%2). The note is still open; try another folder.").arg(path, file.errorString());
+    // Whole or not at all, owner-only (core/io): a note is personal data.
+    if (const auto failed = io::writeFileAtomically(path, out.toUtf8())) {
+        *error = failed->message() + u' ' + tr("The note is still open.");
         return false;
     }
     return true;

@@ -25,7 +25,7 @@ public:
     // offset, so the file can be fixed.
     static std::optional<Contents> read(const QString &path, QString *error);
 
-    // Writes the text as UTF-8, replacing the file only once everything is written (QSaveFile).
+    // Writes the text as UTF-8, whole or not at all and owner-only (core/io's atomic writer).
     // Returns false with `error` set when it could not.
     static bool write(const QString &path, const QString &text, bool crlf, QString *error);
 };

@@ -37,8 +37,13 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
     rulesHelp->setWordWrap(true);
     auto *choose = new QPushButton(tr("Choose folder…"), rulesBox);
     m_builtInOnly = new QPushButton(tr("Use built-in rules only"), rulesBox);
+    auto *edit = new QPushButton(tr("&Edit the rules…"), rulesBox);
+    edit->setObjectName(u"editOrganisationRules"_s);
+    edit->setToolTip(tr("Add rules, change a rule's wording or turn a rule off for your organisation, in forms"));
+    connect(edit, &QPushButton::clicked, this, &SettingsDialog::editOrganisationRules);
     auto *rulesButtons = new QHBoxLayout;
     rulesButtons->addWidget(choose);
+    rulesButtons->addWidget(edit);
     rulesButtons->addWidget(m_builtInOnly);
     rulesButtons->addStretch();
     auto *rulesLayout = new QVBoxLayout(rulesBox);

@@ -50,6 +50,7 @@ public:
 
 signals:
     void chooseOrganisationRules();
+    void editOrganisationRules();
     void useBuiltInRulesOnly();
     void checkSpellingChanged(bool checked);
     void removeFromDictionary(const QStringList &words);

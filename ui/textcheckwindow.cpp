@@ -3,16 +3,20 @@
 // The text-check window: wires the editor, the findings panel, the menus, spelling and the worker's settings.
 #include "textcheckwindow.h"
 
+#include "editactions.h"
 #include "findingfilter.h"
 #include "findingformat.h"
 #include "findingspanel.h"
+#include "inputpolicy.h"
+#include "mainwindow.h"
 #include "notefile.h"
 #include "noteeditor.h"
 #include "noticebar.h"
 #include "packproblemsdialog.h"
 #include "settingsdialog.h"
 #include "spellingsetup.h"
-#include "wordingguidedialog.h"
+#include "guide/guidewindow.h"
+#include "rules/ruleseditor.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -20,6 +24,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
+#include <QInputDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -81,6 +86,7 @@ TextCheckWindow::TextCheckWindow(LoadedRules rules, QSettings *settings, spellin
     : QMainWindow(parent), m_rules(std::move(rules)), m_settings(settings), m_spellingOptions(std::move(spelling))
 {
     m_filter = new FindingFilter(m_settings, this);
+    InputPolicy::install();
     m_editor = new NoteEditor(m_rules.checker, m_filter, this);
     QFont noteFont = m_editor->font();
     // A little larger than the interface font: easier to read, and the squiggles grow with it.
@@ -218,7 +224,8 @@ void TextCheckWindow::createActions()
     a.open = make(tr("&Open…"), u"openAction"_s, QKeySequence::Open);
     a.save = make(tr("&Save"), u"saveAction"_s, QKeySequence::Save);
     a.saveAs = make(tr("Save &As…"), u"saveAsAction"_s, QKeySequence::SaveAs);
-    a.quit = make(tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
+    a.quit = make(tr("&Quit"), u"quitAction"_s);
+    a.quit->setShortcuts(MainWindow::quitShortcuts());
     connect(a.newNote, &QAction::triggered, this, &TextCheckWindow::newNote);
     connect(a.open, &QAction::triggered, this, &TextCheckWindow::openNote);
     connect(a.save, &QAction::triggered, this, &TextCheckWindow::save);
@@ -226,7 +233,24 @@ void TextCheckWindow::createActions()
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
     a.undo = make(tr("&Undo"), u"undoAction"_s, QKeySequence::Undo);
-    a.redo = make(tr("&Redo"), u"redoAction"_s, QKeySequence::Redo);
+    a.redo = make(tr("&Redo"), u"redoAction"_s);
+    a.redo->setShortcuts(EditActions::redoShortcuts()); // Ctrl+Shift+Z and Ctrl+Y
+    EditActions::undoByWord(m_editor);
+    a.find = make(tr("&Find in the note…"), u"findAction"_s, QKeySequence::Find);
+    connect(a.find, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Find in the note"), tr("Find:"), QLineEdit::Normal, m_lastFind, &ok);
+        if (!ok || text.isEmpty())
+            return;
+        m_lastFind = text;
+        if (!m_editor->find(text)) {
+            // From the top, once round.
+            QTextCursor top(m_editor->document());
+            m_editor->setTextCursor(top);
+            if (!m_editor->find(text))
+                statusBar()->showMessage(tr("“%1” is not in the note.").arg(text), kStatusMessageMs);
+        }
+    });
     a.cut = make(tr("Cu&t"), u"cutAction"_s, QKeySequence::Cut);
     a.copy = make(tr("&Copy"), u"copyAction"_s, QKeySequence::Copy);
     a.paste = make(tr("&Paste"), u"pasteAction"_s, QKeySequence::Paste);
@@ -288,9 +312,13 @@ void TextCheckWindow::createActions()
     connect(a.settings, &QAction::triggered, this, &TextCheckWindow::showSettings);
     a.builtInOnly->setEnabled(!m_rules.organisationDir.isEmpty());
 
-    a.guide = make(tr("&Wording guide"), u"wordingGuideAction"_s, QKeySequence::HelpContents);
+    a.guide = make(tr("&Good-practice guide"), u"wordingGuideAction"_s, QKeySequence::HelpContents);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
-    connect(a.guide, &QAction::triggered, this, &TextCheckWindow::showWordingGuide);
+    connect(a.guide, &QAction::triggered, this, [this] { showWordingGuide(); });
+    connect(guideLinks(), &GuideLinks::sectionRequested, this, [this](const QString &anchor) {
+        if (ownsActiveWindow(this))
+            showWordingGuide(anchor);
+    });
     connect(a.about, &QAction::triggered, this, &TextCheckWindow::showAbout);
 }
 
@@ -308,6 +336,8 @@ void TextCheckWindow::createMenus()
     edit->addActions({a.cut, a.copy, a.paste});
     edit->addSeparator();
     edit->addAction(a.selectAll);
+    edit->addSeparator();
+    edit->addAction(a.find);
 
     QMenu *check = menuBar()->addMenu(tr("&Check"));
     check->addActions({a.next, a.previous});
@@ -657,6 +687,30 @@ void TextCheckWindow::chooseOrganisationRules()
     statusBar()->showMessage(tr("Now checking with %1.").arg(m_rules.describe()), kStatusMessageMs);
 }
 
+void TextCheckWindow::editOrganisationRules()
+{
+    QWidget *parent = m_settingsDialog ? static_cast<QWidget *>(m_settingsDialog) : this;
+    QString dir = m_rules.organisationDir;
+    if (dir.isEmpty()) {
+        const QString start = m_settings ? m_settings->value(organisationRulesKey(), QDir::homePath()).toString() : QDir::homePath();
+        dir = QFileDialog::getExistingDirectory(parent, tr("Choose or make the folder for your organisation's rules"), start);
+        if (dir.isEmpty())
+            return;
+    }
+    auto *editor = new RulesEditor(dir, tr("Organisation rules"), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    // Saved means valid: check with it from now on.
+    connect(editor, &RulesEditor::saved, this, [this](const QString &folder) {
+        wording::PackProblems problems;
+        if (!useOrganisationRules(folder, &problems))
+            return;
+        if (m_settings)
+            m_settings->setValue(organisationRulesKey(), folder);
+        statusBar()->showMessage(tr("Now checking with %1.").arg(m_rules.describe()), kStatusMessageMs);
+    });
+    editor->show();
+}
+
 void TextCheckWindow::useBuiltInRulesOnly()
 {
     wording::PackProblems problems;
@@ -675,6 +729,7 @@ void TextCheckWindow::showSettings()
     dialog.setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
     connect(&dialog, &SettingsDialog::chooseOrganisationRules, this, &TextCheckWindow::chooseOrganisationRules);
     connect(&dialog, &SettingsDialog::useBuiltInRulesOnly, this, &TextCheckWindow::useBuiltInRulesOnly);
+    connect(&dialog, &SettingsDialog::editOrganisationRules, this, &TextCheckWindow::editOrganisationRules);
     connect(&dialog, &SettingsDialog::checkSpellingChanged, this, [this](bool on) {
         setSpellingEnabled(on);
         refreshSettingsSpelling();
@@ -700,10 +755,16 @@ void TextCheckWindow::showSettings()
     }
 }
 
-void TextCheckWindow::showWordingGuide()
+void TextCheckWindow::showWordingGuide(const QString &anchor)
 {
-    WordingGuideDialog dialog(m_rules.checker->pack(), this);
-    dialog.exec();
+    if (!m_guide) {
+        m_guide = new GuideWindow(m_rules.checker, m_rules.organisationDir, this);
+        m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+    if (!anchor.isEmpty())
+        m_guide->showSection(anchor);
 }
 
 void TextCheckWindow::showAbout()

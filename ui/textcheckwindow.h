@@ -26,6 +26,8 @@ class NoteEditor;
 class NoticeBar;
 class SettingsDialog;
 
+class GuideWindow;
+
 class TextCheckWindow : public QMainWindow
 {
     Q_OBJECT
@@ -101,13 +103,16 @@ public slots:
     void chooseOrganisationRules();
     void useBuiltInRulesOnly();
     void showSettings();
-    void showWordingGuide();
+    void showWordingGuide(const QString &anchor = {});
+    // Settings › Organisation rules…: the rule editor on the organisation's folder (chosen first if none is).
+    void editOrganisationRules();
     void showAbout();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QString m_lastFind;
     void createActions();
     void createMenus();
     bool maybeSave();
@@ -136,6 +141,7 @@ private:
     QLabel *m_countLabel;
     QLabel *m_rulesLabel;
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<GuideWindow> m_guide;
     QString m_path;
     bool m_crlf = false;
     QString m_databasePath;
@@ -144,7 +150,7 @@ private:
     struct Actions
     {
         QAction *newNote, *open, *save, *saveAs, *quit;
-        QAction *undo, *redo, *cut, *copy, *paste, *selectAll;
+        QAction *undo, *redo, *cut, *copy, *paste, *selectAll, *find;
         QAction *next, *previous, *ignoreOnce, *addToDictionary, *ignoreInNote, *turnOff, *undoTurnOff, *focusFindings;
         QAction *organisationRules, *builtInOnly, *settings;
         QAction *guide, *about;

@@ -4,17 +4,25 @@
 // recording attempts in the training file, and the trainer's tools.
 #include "trainerwindow.h"
 
+#include "guide/guidewindow.h"
+#include "io/atomicfile.h"
+#include "rules/ruleseditor.h"
+
 #include "answerview.h"
 #include "cohortdialog.h"
 #include "exerciseeditor.h"
 #include "exerciseview.h"
+#include "editactions.h"
 #include "findingfilter.h"
+#include "inputpolicy.h"
+#include "mainwindow.h"
 #include "noticebar.h"
 #include "trainingbanner.h"
 #include "trainingformat.h"
 #include "training/trainingstore.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -22,13 +30,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -76,6 +84,7 @@ TrainerWindow::TrainerWindow(LoadedRules rules, QSettings *settings, std::unique
 {
     assert(m_store && m_store->kind() == store::FileKind::Training);
     setObjectName(u"trainerWindow"_s);
+    InputPolicy::install();
     auto scorer = Scorer::create(m_rules.checker);
     assert(scorer.ok()); // only a broken build's embedded data fails here
     m_scorer = *scorer;
@@ -245,7 +254,7 @@ QWidget *TrainerWindow::buildLearnerRow()
 
 void TrainerWindow::buildMenus()
 {
-    QMenu *exercise = menuBar()->addMenu(tr("&Exercise"));
+    QMenu *exercise = menuBar()->addMenu(tr("E&xercise"));
     QAction *check = exercise->addAction(tr("&Check my answer"), this, &TrainerWindow::checkAnswer);
     check->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     exercise->addAction(tr("Start &again"), this, [this] {
@@ -257,9 +266,32 @@ void TrainerWindow::buildMenus()
     exercise->addAction(tr("&Previous exercise"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), this, &TrainerWindow::previousExercise);
     exercise->addSeparator();
     exercise->addAction(tr("&Close trainer mode"), QKeySequence::Close, this, &QWidget::close);
+    QAction *quit = exercise->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcuts(MainWindow::quitShortcuts());
+
+    // The Edit menu every window has; Find looks for an exercise by its title.
+    auto *edit = new EditActions(this);
+    auto *find = new QAction(tr("&Find an exercise…"), this);
+    find->setShortcuts(QKeySequence::keyBindings(QKeySequence::Find));
+    addAction(find);
+    connect(find, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Find an exercise"), tr("Words in its title:"), QLineEdit::Normal, {}, &ok).trimmed();
+        if (!ok || text.isEmpty())
+            return;
+        for (int i = 0; i < m_list->count(); ++i)
+            if (m_list->item(i)->text().contains(text, Qt::CaseInsensitive)) {
+                m_list->setCurrentRow(i);
+                m_list->setFocus();
+                return;
+            }
+        statusBar()->showMessage(tr("No exercise title has “%1” in it.").arg(text), 6000);
+    });
+    edit->addMenu(find);
 
     QMenu *results = menuBar()->addMenu(tr("&Results"));
-    results->addAction(tr("&Export my results…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { exportInteractively(false); });
+    // No Ctrl+E here: in the case-file window it amends an entry, and one key means one thing.
+    results->addAction(tr("&Export my results…"), this, [this] { exportInteractively(false); });
     results->addAction(tr("Export &everyone's results in this file…"), this, [this] { exportInteractively(true); });
     results->addSeparator();
     results->addAction(tr("&Cohort results…"), this, [this] { cohortResults()->show(); });
@@ -276,6 +308,17 @@ void TrainerWindow::buildMenus()
     trainer->addSeparator();
     trainer->addAction(tr("Exercises &folder…"), this, &TrainerWindow::chooseExercisesFolder);
     trainer->addAction(tr("&Reload exercises"), QKeySequence::Refresh, this, &TrainerWindow::reloadExercises);
+    trainer->addSeparator();
+    // A training pack: rules a trainer prepares for a session, edited like an organisation's.
+    trainer->addAction(tr("Training &rules…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose or make the folder for your training rules"),
+                                                              m_rules.organisationDir.isEmpty() ? QDir::homePath() : m_rules.organisationDir);
+        if (dir.isEmpty())
+            return;
+        auto *editor = new RulesEditor(dir, tr("Training rules"), this);
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        editor->show();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About &trainer mode"), this, [this] {
@@ -283,6 +326,22 @@ void TrainerWindow::buildMenus()
             m_view->hide();
         m_pages->setCurrentWidget(m_welcome);
         m_welcome->setFocus();
+    });
+    // The guide the exercises practise: from the menu, and from the links in an exercise's feedback.
+    auto openGuide = [this](const QString &anchor) {
+        if (!m_guide) {
+            m_guide = new GuideWindow(m_rules.checker, m_rules.organisationDir, this);
+            m_guide->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_guide->show();
+        m_guide->raise();
+        if (!anchor.isEmpty())
+            m_guide->showSection(anchor);
+    };
+    help->addAction(tr("&Good-practice guide"), this, [openGuide] { openGuide({}); });
+    connect(guideLinks(), &GuideLinks::sectionRequested, this, [this, openGuide](const QString &anchor) {
+        if (ownsActiveWindow(this))
+            openGuide(anchor);
     });
 }
 
@@ -587,10 +646,9 @@ bool TrainerWindow::exportResults(const QString &path, bool everyone, QString *e
     const auto rows = results(everyone);
     const QByteArray bytes = path.endsWith(u".json"_s, Qt::CaseInsensitive) ? resultsToJson(rows, QDateTime::currentDateTimeUtc())
                                                                            : resultsToCsv(rows);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit()) {
+    if (const auto failed = io::writeFileAtomically(path, bytes)) {
         if (error)
-            *error = tr("%1 could not be written: %2").arg(path, f.errorString());
+            *error = failed->message();
         return false;
     }
     return true;

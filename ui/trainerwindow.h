@@ -13,6 +13,7 @@
 #include "training/scoring.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 #include <memory>
 #include <optional>
@@ -37,6 +38,8 @@ class TrainingBanner;
 // Holds no rule about exercises or scores: loading, scoring and results are core/training's, the same
 // code `fairnote-cli exercise` runs. Each scored attempt is recorded in the training file under the
 // learner's code (no names); a rewrite in progress is kept there as the learner's draft.
+class GuideWindow;
+
 class TrainerWindow : public QMainWindow
 {
     Q_OBJECT
@@ -127,6 +130,7 @@ private:
     void stepExercise(int delta);
 
     LoadedRules m_rules;
+    QPointer<GuideWindow> m_guide;
     QSettings *m_settings;
     std::unique_ptr<store::Store> m_store;
     std::shared_ptr<const training::Scorer> m_scorer;

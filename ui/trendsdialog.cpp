@@ -3,6 +3,8 @@
 // The recording-quality chart: lines told apart by marker shape, dash and a label, never by colour alone.
 #include "trendsdialog.h"
 
+#include "io/atomicfile.h"
+
 #include <QComboBox>
 #include <cmath>
 #include <QDate>
@@ -16,7 +18,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSet>
 #include <QSplitter>
 #include <QTableWidget>
@@ -255,7 +256,16 @@ TrendsDialog::TrendsDialog(std::vector<review::TrendRow> rows, QWidget *parent) 
     buttons->addWidget(exportButton);
     buttons->addStretch(1);
     buttons->addWidget(close);
+    // Said where the figures are, not left to be guessed: a review made in December of a note written in
+    // March counts in March, with the note as it was first written.
+    auto *basis = new QLabel(tr("Each month counts the entries first written in it. A supervisor's review counts in the month the "
+                                "entry was written, whenever the review was made, so the figures show how notes were written "
+                                "at the time."),
+                             this);
+    basis->setObjectName(u"trendsBasis"_s);
+    basis->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(basis);
     layout->addLayout(body, 1);
     layout->addLayout(buttons);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &TrendsDialog::refresh);
@@ -294,7 +304,7 @@ void TrendsDialog::refresh()
     m_table->clear();
     m_table->setColumnCount(int(periods.size()) + 1);
     m_table->setRowCount(int(series.size()));
-    QStringList headers{tr("Who")};
+    QStringList headers{tr("Who (by month written)")};
     for (const QString &p : periods)
         headers << monthTitle(p);
     m_table->setHorizontalHeaderLabels(headers);
@@ -308,11 +318,10 @@ void TrendsDialog::refresh()
 
 bool TrendsDialog::exportCsv(const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = review::trendsCsv(m_rows).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    // Per-worker figures: whole or not at all, owner-only (core/io).
+    if (const auto failed = io::writeFileAtomically(path, review::trendsCsv(m_rows).toUtf8())) {
         if (error)
-            *error = tr("Fairnote could not write %1 (%2).").arg(path, file.errorString());
+            *error = failed->message();
         return false;
     }
     return true;

@@ -73,25 +73,13 @@ int AssessCommand::execute(const QStringList &args, CliIo &io)
 
     const QString path = p.positional.front();
     const QString shown = path == u"-" ? u"<stdin>"_s : path;
-    QByteArray bytes;
-    if (path == u"-") {
-        bytes = io.readStdin ? io.readStdin() : QByteArray();
-    } else {
-        QFile f(path);
-        const QFileInfo info(path);
-        if (!info.exists() || info.isDir() || !f.open(QIODevice::ReadOnly)) {
-            io.err << u"%1: error: %2\n"_s.arg(shown, !info.exists() ? u"no such file; check the path"_s
-                                                      : info.isDir()  ? u"is a directory; give a case file (.json)"_s
-                                                                      : u"cannot be read (%1)"_s.arg(f.errorString()));
-            return ExitBadInput;
-        }
-        // Refuse oversized files before reading them whole.
-        if (info.size() > record::kMaxInterchangeBytes) {
-            io.err << u"%1: error: /: %2\n"_s.arg(shown, record::oversizeMessage(info.size()));
-            return ExitBadInput;
-        }
-        bytes = f.readAll();
+    QString error;
+    const auto read = readInput(path, record::kMaxInterchangeBytes, u"one case file"_s, io, error);
+    if (!read) {
+        io.err << u"%1: error: %2\n"_s.arg(shown, error);
+        return ExitBadInput;
     }
+    const QByteArray &bytes = *read;
     const auto caseFile = record::readInterchange(bytes);
     if (!caseFile) {
         for (const auto &e : caseFile.error())

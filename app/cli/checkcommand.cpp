@@ -23,7 +23,7 @@ namespace {
 // checking it whole. Spelling findings (when `speller` is set) are merged in, sorted by offset; at the
 // same offset the wording finding comes first.
 std::vector<Finding> checkInPieces(const wording::Checker &checker, const spelling::SpellChecker *speller,
-                                   const QString &text, Progress &progress, qint64 &done)
+                                   const QStringList &names, const QString &text, Progress &progress, qint64 &done)
 {
     constexpr qsizetype kPiece = 1 << 20;
     std::vector<Finding> out;
@@ -39,7 +39,7 @@ std::vector<Finding> checkInPieces(const wording::Checker &checker, const spelli
         const QStringView piece = QStringView(text).sliced(from, to - from);
         checker.check(piece, from, out);
         if (speller)
-            speller->check(piece, from, spelling);
+            speller->check(piece, from, spelling, names);
         done += to - from;
         progress.update(done);
         from = to;
@@ -64,7 +64,7 @@ QString CheckCommand::summary() const
 QString CheckCommand::help() const
 {
     return u"Usage: fairnote-cli check [--format text|json] [--rules DIR] [--no-spelling]\n"
-           u"                          [--dictionary PATH] [--words FILE] FILE... | -\n\n"
+           u"                          [--dictionary PATH] [--words FILE] [--names LIST] FILE... | -\n\n"
            u"Checks each FILE (UTF-8 text; '-' reads standard input) and reports wording that\n"
            u"can turn a note into a barrier, with why it matters, what to write instead and\n"
            u"the published guidance behind it, and words that may be misspelt (British\n"
@@ -83,6 +83,9 @@ QString CheckCommand::help() const
            u"                      /usr/share/hunspell (Debian package hunspell-en-gb).\n"
            u"  --words FILE        also accept the words in FILE, the organisation's word list\n"
            u"                      (one word or phrase per line; see docs/spelling.md).\n"
+           u"  --names LIST        the names of the people the notes are about, separated by\n"
+           u"                      commas (\"Piotr Kowalczyk, Ada Obi\"): spelling leaves their\n"
+           u"                      words alone, as the app does with the case file's names.\n"
            u"  -h, --help          show this help.\n\n"
            u"Exit status: 0 nothing found, 1 something found, 2 bad usage or bad input (an\n"
            u"unreadable file, invalid UTF-8, a broken rule pack). A bad file is reported and\n"
@@ -94,7 +97,7 @@ QString CheckCommand::help() const
 int CheckCommand::execute(const QStringList &args, CliIo &io)
 {
     ParsedArgs p;
-    if (const auto done = parse(args, {u"--format"_s, u"--rules"_s, u"--dictionary"_s, u"--words"_s}, {u"--no-spelling"_s}, io, p))
+    if (const auto done = parse(args, {u"--format"_s, u"--rules"_s, u"--dictionary"_s, u"--words"_s, u"--names"_s}, {u"--no-spelling"_s}, io, p))
         return *done;
     const QString format = p.values.value(u"--format"_s, u"text"_s);
     if (p.positional.isEmpty())
@@ -112,6 +115,11 @@ int CheckCommand::execute(const QStringList &args, CliIo &io)
         speller = openSpellChecker(p.values.value(u"--dictionary"_s), p.values.value(u"--words"_s), io);
         spellingStatus = speller ? u"checked"_s : u"unavailable"_s;
     }
+
+    QStringList names;
+    for (const QString &n : p.values.value(u"--names"_s).split(u',', Qt::SkipEmptyParts))
+        if (!n.trimmed().isEmpty())
+            names << n.trimmed();
 
     bool anyBad = false;
     std::size_t total = 0;
@@ -136,7 +144,7 @@ int CheckCommand::execute(const QStringList &args, CliIo &io)
                 files.append(QJsonObject{{u"path"_s, shown}, {u"error"_s, error}, {u"findings"_s, QJsonArray()}});
             continue;
         }
-        const std::vector<Finding> findings = checkInPieces(*checker, speller.get(), *text, progress, done);
+        const std::vector<Finding> findings = checkInPieces(*checker, speller.get(), names, *text, progress, done);
         total += findings.size();
         if (!findings.empty())
             ++filesWithFindings;

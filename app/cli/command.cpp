@@ -5,7 +5,9 @@
 
 #include "assesscommand.h"
 #include "checkcommand.h"
+#include "common.h"
 #include "exercisecommand.h"
+#include "guidecommand.h"
 #include "rulescommand.h"
 #include "schemacommand.h"
 #include "reportcommands.h"
@@ -109,6 +111,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<AssessCommand>());
     c.push_back(std::make_unique<RulesCommand>());
     c.push_back(std::make_unique<SchemaCommand>());
+    c.push_back(std::make_unique<GuideCommand>());
     c.push_back(std::make_unique<ExerciseCommand>());
     c.push_back(std::make_unique<InitCommand>());
     c.push_back(std::make_unique<ImportCommand>());
@@ -156,22 +159,27 @@ int run(const QStringList &args, CliIo &io)
         return ExitBadInput;
     }
     const QString &first = args.front();
+    // Whatever went to standard output must have gone out whole ("> /dev/full" is no success).
+    const auto finish = [&io](const QString &what, int rc) {
+        if (const auto failed = finishStandardOutput(io)) {
+            if (rc != ExitBadInput) // a command that saw it has said so already
+                io.err << u"fairnote-cli%1: error: %2\n"_s.arg(what.isEmpty() ? QString() : u' ' + what, failed->message());
+            rc = ExitBadInput;
+        }
+        io.err.flush();
+        return rc;
+    };
     if (first == u"--help" || first == u"-h" || first == u"help") {
         io.out << topHelp(commands);
-        io.out.flush();
-        return ExitOk;
+        return finish({}, ExitOk);
     }
     if (first == u"--version") {
         io.out << u"fairnote-cli " FAIRNOTE_VERSION "\n"_s;
-        io.out.flush();
-        return ExitOk;
+        return finish({}, ExitOk);
     }
     for (const auto &c : commands) {
         if (c->name() == first) {
-            const int rc = c->execute(args.mid(1), io);
-            io.out.flush();
-            io.err.flush();
-            return rc;
+            return finish(first, c->execute(args.mid(1), io));
         }
     }
     io.err << u"fairnote-cli: unknown command '%1'\n\n"_s.arg(first) << topHelp(commands);

@@ -4,6 +4,8 @@
 // the streams in CliIo, so tests can capture it without starting a process.
 #pragma once
 
+#include "io/input.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
@@ -23,8 +25,11 @@ struct CliIo
     QTextStream &out;
     QTextStream &err;
     bool errIsTerminal = false;              // draw progress bars only on a terminal
-    bool outIsTerminal = false;              // highlight with terminal attributes only on a terminal
-    std::function<QByteArray()> readStdin;   // reads all of standard input
+    bool outIsTerminal = false;              // highlight with terminal attributes: stdout is a terminal, NO_COLOR is
+                                             // unset and TERM is not "dumb"
+    // Standard input as a bounded source (io::Input::standardInput in the program, bytes in tests); every
+    // command reads it through readInput()/openInput() (common.h), which apply the limits.
+    std::function<io::Input(const io::ReadOptions &)> openStdin;
 };
 
 // Options shared by the commands: a tiny parser that knows which options take a value.

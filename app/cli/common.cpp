@@ -3,6 +3,8 @@
 // Rule pack and spelling set-up, input reading and the progress bar for the CLI.
 #include "common.h"
 
+#include "io/atomicfile.h"
+#include "io/outputstream.h"
 #include "text/utf8.h"
 #include "wording/rulepack.h"
 
@@ -62,38 +64,80 @@ std::unique_ptr<spelling::SpellChecker> openSpellChecker(const QString &dictiona
     return std::move(*speller);
 }
 
+std::optional<io::Input> openInput(const QString &path, qint64 limit, const QString &what, CliIo &io, QString &error)
+{
+    io::ReadOptions options{limit, what, [&io](const QString &message) {
+                                io.err << u"fairnote-cli: "_s << message << u'\n';
+                                io.err.flush();
+                            }};
+    if (path == u"-") {
+        if (!io.openStdin) {
+            error = u"standard input cannot be read here"_s;
+            return std::nullopt;
+        }
+        return io.openStdin(options);
+    }
+    auto in = io::Input::open(path, options);
+    if (!in) {
+        error = in.error().problem == io::IoProblem::IsFolder ? u"is a folder; give the files inside it"_s : in.error().message();
+        return std::nullopt;
+    }
+    return std::move(*in);
+}
+
+std::optional<QByteArray> readInput(const QString &path, qint64 limit, const QString &what, CliIo &io, QString &error)
+{
+    auto in = openInput(path, limit, what, io, error);
+    if (!in)
+        return std::nullopt;
+    auto bytes = in->readAll();
+    if (!bytes) {
+        error = bytes.error().message();
+        return std::nullopt;
+    }
+    return std::move(*bytes);
+}
+
 std::optional<QString> readTextInput(const QString &path, CliIo &io, QString &error)
 {
-    QByteArray bytes;
-    if (path == u"-") {
-        bytes = io.readStdin ? io.readStdin() : QByteArray();
-    } else {
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            error = u"no such file; check the path"_s;
-            return std::nullopt;
-        }
-        if (info.isDir()) {
-            error = u"is a directory; give the note files inside it"_s;
-            return std::nullopt;
-        }
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            error = u"cannot be read (%1); check its permissions"_s.arg(f.errorString());
-            return std::nullopt;
-        }
-        bytes = f.readAll();
-        if (f.error() != QFileDevice::NoError) {
-            error = u"could not be read to the end (%1)"_s.arg(f.errorString());
-            return std::nullopt;
-        }
-    }
-    auto text = text::decodeUtf8(bytes);
+    const auto bytes = readInput(path, kMaxNoteBytes, u"a note"_s, io, error);
+    if (!bytes)
+        return std::nullopt;
+    auto text = text::decodeUtf8(*bytes);
     if (!text) {
         error = text.error().describe() + u"; save the file as UTF-8 and try again"_s;
         return std::nullopt;
     }
     return *text;
+}
+
+std::optional<io::IoError> finishStandardOutput(CliIo &io)
+{
+    io.out.flush();
+    if (auto *device = io::OutputStream::of(io.out.device()))
+        return device->sync();
+    return std::nullopt; // captured in memory (tests): nothing can fail
+}
+
+std::optional<io::IoError> writeToStandardOutput(CliIo &io, const QByteArray &bytes)
+{
+    io.out.flush();
+    if (QIODevice *device = io.out.device()) {
+        device->write(bytes); // the bytes as they are: no round trip through QString for a large export
+    } else {
+        io.out << QString::fromUtf8(bytes);
+    }
+    return finishStandardOutput(io);
+}
+
+bool writeOutput(CliIo &io, const QString &command, const QString &path, const QByteArray &bytes)
+{
+    const auto problem = path.isEmpty() ? writeToStandardOutput(io, bytes) : io::writeFileAtomically(path, bytes);
+    if (!problem)
+        return true;
+    io.err << u"fairnote-cli %1: error: %2\n"_s.arg(command, problem->message());
+    io.err.flush();
+    return false;
 }
 
 Progress::Progress(CliIo &io, QString label, qint64 total) : m_io(io), m_label(std::move(label)), m_total(total)

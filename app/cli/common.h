@@ -1,10 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Pieces the CLI commands share: loading the rule pack and the spelling check, reading input files,
-// progress on stderr.
+// Pieces the CLI commands share: loading the rule pack and the spelling check, reading input (bounded)
+// and writing output (whole or absent, checked), progress on stderr.
 #pragma once
 
 #include "command.h"
+#include "io/input.h"
+#include "io/ioerror.h"
 #include "spelling/spellchecker.h"
 #include "wording/checker.h"
 
@@ -31,9 +33,30 @@ QString fairnoteDataDir();
 std::unique_ptr<spelling::SpellChecker> openSpellChecker(const QString &dictionary, const QString &wordList,
                                                          CliIo &io);
 
-// Reads a file ("-" for standard input) as UTF-8 text. On failure returns nothing and sets `error`
-// to a message that names the problem and what to do.
+// The most a note read by check (or an answer's text) may hold: far more than any note.
+constexpr qint64 kMaxNoteBytes = 64 * 1024 * 1024;
+
+// Opens a file ("-" for standard input) to be read in pieces, never more than `limit` bytes (`what` names
+// it in the message: "a note", "a case file"). A named pipe with no writer, and a terminal on standard
+// input, are announced on stderr. On failure returns nothing and sets `error` (the message to print after
+// "PATH: error: ").
+std::optional<io::Input> openInput(const QString &path, qint64 limit, const QString &what, CliIo &io, QString &error);
+// Reads it all the same way.
+std::optional<QByteArray> readInput(const QString &path, qint64 limit, const QString &what, CliIo &io, QString &error);
+
+// Reads a file ("-" for standard input, at most kMaxNoteBytes) as UTF-8 text. On failure returns nothing
+// and sets `error` to a message that names the problem and what to do.
 std::optional<QString> readTextInput(const QString &path, CliIo &io, QString &error);
+
+// Writes a whole document (no audit) to -o `path` — whole or not at all, owner-only (io::AtomicFile) —
+// or, when `path` is empty, to standard output, checked. On failure prints "fairnote-cli COMMAND: error: …"
+// and returns false.
+bool writeOutput(CliIo &io, const QString &command, const QString &path, const QByteArray &bytes);
+// Writes bytes to standard output and makes sure they went out (flushed, and synced when standard output
+// is a file): the error if not.
+std::optional<io::IoError> writeToStandardOutput(CliIo &io, const QByteArray &bytes);
+// Flushes standard output: the first error of anything written to it so far.
+std::optional<io::IoError> finishStandardOutput(CliIo &io);
 
 // A progress bar on stderr: drawn only when stderr is a terminal and the work has already taken
 // more than a second; erased when done. Silent otherwise.

@@ -18,7 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote::training;
@@ -167,27 +166,10 @@ QJsonObject exerciseJson(const Exercise &e, bool answers)
 
 std::optional<QByteArray> readBytes(const QString &path, CliIo &io, QString &error)
 {
-    if (path == u"-")
-        return io.readStdin ? io.readStdin() : QByteArray();
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        error = u"no such file; check the path"_s;
-        return std::nullopt;
-    }
-    if (info.isDir()) {
+    auto bytes = readInput(path, kMaxExerciseBytes, u"an answer file"_s, io, error);
+    if (!bytes && error == u"is a folder; give the files inside it"_s)
         error = u"is a folder; give the answer file"_s;
-        return std::nullopt;
-    }
-    if (info.size() > kMaxExerciseBytes) {
-        error = u"is larger than %1 KB; an answer is far smaller. Check that this is the right file."_s.arg(kMaxExerciseBytes / 1024);
-        return std::nullopt;
-    }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        error = u"cannot be read (%1); check its permissions"_s.arg(f.errorString());
-        return std::nullopt;
-    }
-    return f.readAll();
+    return bytes;
 }
 
 } // namespace
@@ -587,13 +569,10 @@ int ExerciseCommand::results(const ParsedArgs &p, CliIo &io)
     const QByteArray bytes = json ? resultsToJson(*rows, QDateTime::currentDateTimeUtc())
                                                                        : resultsToCsv(*rows);
     const QString out = p.values.value(u"-o"_s);
-    if (out.isEmpty()) {
-        io.out << QString::fromUtf8(bytes);
+    if (!writeOutput(io, name(), out, bytes))
+        return ExitBadInput;
+    if (out.isEmpty())
         return ExitOk;
-    }
-    QSaveFile f(out);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return fail(io, u"%1 could not be written (%2)"_s.arg(out, f.errorString()));
     io.err << u"%1 result%2 written to %3.\n"_s.arg(rows->size()).arg(rows->size() == 1 ? QString() : u"s"_s).arg(out);
     return ExitOk;
 }

@@ -216,7 +216,7 @@ QString DevGenerateCommand::help() const
 {
     return u"Usage: fairnote-cli dev-generate --db FILE [--people N] [--entries N] [--seed S]\n\n"
            u"For benchmarks and tests only: adds N invented people (default 1000) and N invented\n"
-           u"entries (default 100000: case notes and fire-setting incident records, most final, some\n"
+           u"entries (default 100000: case notes and incident records, most final, some\n"
            u"amended, some marked in error) to FILE, creating it if need be. Every record goes through\n"
            u"the same store as real ones (hashes, audit trail, search index). Deterministic per seed.\n\n"
            u"Options:\n"
@@ -320,7 +320,7 @@ int DevGenerateCommand::execute(const QStringList &args, CliIo &io)
     const int changes = std::min(entries / 50, 2000);
     for (int i = 0; i < changes; ++i) {
         const QString id = ids->at(size_t(random.bounded(int(ids->size()))));
-        auto d = s->entry(id, {});
+        auto d = s->entry(id);
         if (!d || d->summary.status == store::EntryStatus::InError)
             continue;
         if (i % 4 == 0) {
@@ -332,7 +332,7 @@ int DevGenerateCommand::execute(const QStringList &args, CliIo &io)
                 note->text += u" (Time corrected from the visitor book.)"_s;
             else
                 std::get<record::IncidentRecord>(e.body).changesSince += u" The visit took place."_s;
-            if (auto r = s->amend(id, e, u"Added what happened next."_s, workers[random.bounded(3)], {}, int(d->revisions.size())); !r)
+            if (auto r = s->amend(id, e, u"Added what happened next."_s, workers[random.bounded(3)], {}); !r)
                 return fail(io, r.error());
         }
     }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // fairnote-cli: wires the real standard streams to the commands.
 #include "command.h"
+#include "io/input.h"
+#include "io/outputstream.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,7 +20,7 @@ int main(int argc, char **argv)
     // the offscreen platform, so no display is needed. Every other command stays a plain core program.
     bool reports = false;
     for (int i = 1; i < argc && !reports; ++i)
-        reports = std::strcmp(argv[i], "report") == 0;
+        reports = std::strcmp(argv[i], "report") == 0 || std::strcmp(argv[i], "guide") == 0;
     std::unique_ptr<QCoreApplication> app;
     if (reports) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -36,15 +38,22 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("fairnote-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FAIRNOTE_VERSION));
 
-    QTextStream out(stdout);
+    // Standard output goes through a device that checks every write: "> /dev/full" is an error, not a success.
+    fairnote::io::OutputStream stdoutDevice(STDOUT_FILENO, QStringLiteral("standard output"));
+    QTextStream out(&stdoutDevice);
     QTextStream err(stderr);
-    fairnote::cli::CliIo io{out, err, isatty(fileno(stderr)) == 1, isatty(fileno(stdout)) == 1, [] {
-                                QFile in;
-                                if (!in.open(stdin, QIODevice::ReadOnly))
-                                    return QByteArray();
-                                return in.readAll();
-                            }};
+    // Bold and other terminal attributes only on a terminal that wants them (no-color.org, TERM=dumb).
+    const bool styled = isatty(fileno(stdout)) == 1 && qEnvironmentVariableIsEmpty("NO_COLOR") && qgetenv("TERM") != "dumb";
+    fairnote::cli::CliIo io{out, err, isatty(fileno(stderr)) == 1, styled,
+                            [](const fairnote::io::ReadOptions &options) { return fairnote::io::Input::standardInput(options); }};
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
-    return fairnote::cli::run(args, io);
+    int rc = fairnote::cli::run(args, io);
+    out.flush();
+    // A network file system may report a failed write only when the file is closed.
+    if (!stdoutDevice.failure() && stdoutDevice.closeDescriptor()) {
+        err << QStringLiteral("fairnote-cli: error: ") << stdoutDevice.failure()->message() << u'\n';
+        rc = fairnote::cli::ExitBadInput;
+    }
+    return rc;
 }

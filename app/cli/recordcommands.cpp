@@ -4,14 +4,14 @@
 #include "storecommands.h"
 
 #include "common.h"
+#include "io/atomicfile.h"
 #include "record/interchange.h"
-#include "store/permissions.h"
+#include "report/deliver.h"
 #include "store/snapshot.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -19,26 +19,15 @@ namespace fairnote::cli {
 
 namespace {
 
-// Reads a JSON file ("-": standard input), refusing oversized ones before reading them. On failure
-// prints "PATH: error: …" and returns nothing.
+// Reads one case file ("-": standard input), at most record::kMaxInterchangeBytes. On failure prints
+// "PATH: error: …" and returns nothing.
 std::optional<QByteArray> readJsonInput(const QString &path, CliIo &io)
 {
-    const QString shown = path == u"-" ? u"<stdin>"_s : path;
-    if (path == u"-")
-        return io.readStdin ? io.readStdin() : QByteArray();
-    const QFileInfo info(path);
-    QFile f(path);
-    if (!info.exists() || info.isDir() || !f.open(QIODevice::ReadOnly)) {
-        io.err << u"%1: error: %2\n"_s.arg(shown, !info.exists() ? u"no such file; check the path"_s
-                                                  : info.isDir()  ? u"is a directory; give a case file (.json)"_s
-                                                                  : u"cannot be read (%1)"_s.arg(f.errorString()));
-        return std::nullopt;
-    }
-    if (info.size() > record::kMaxInterchangeBytes) {
-        io.err << u"%1: error: /: %2\n"_s.arg(shown, record::oversizeMessage(info.size()));
-        return std::nullopt;
-    }
-    return f.readAll();
+    QString error;
+    auto bytes = readInput(path, record::kMaxInterchangeBytes, u"one case file"_s, io, error);
+    if (!bytes)
+        io.err << u"%1: error: %2\n"_s.arg(path == u"-" ? u"<stdin>"_s : path, error);
+    return bytes;
 }
 
 void printInterchangeErrors(CliIo &io, const QString &path, const record::InterchangeErrors &errors, const QString &what)
@@ -94,20 +83,36 @@ int ImportCommand::execute(const QStringList &args, CliIo &io)
     if (p.positional.size() != 1)
         return usageError(io, u"give exactly one file to import (FILE.json, or '-' for standard input)"_s);
     const QString path = p.positional.front();
-    const auto bytes = readJsonInput(path, io);
-    if (!bytes)
-        return ExitBadInput;
-    auto caseFiles = record::readCaseFiles(*bytes);
-    if (!caseFiles) {
-        printInterchangeErrors(io, path, caseFiles.error(), u"not imported: nothing in it was added."_s);
-        return ExitBadInput;
-    }
+    const QString shown = path == u"-" ? u"<stdin>"_s : path;
+    // The case file first: a large file takes a while to read, and a case file that cannot be changed
+    // should be said before that, not after.
     const auto actor = author(p, io);
     if (!actor)
         return ExitBadInput;
     auto s = open(p, io, Access::Write);
     if (!s || !useAssessor(*s, p, io))
         return ExitBadInput;
+    // Read as it comes, never held whole: an export of a whole case file can be hundreds of megabytes.
+    QString error;
+    auto input = openInput(path, record::kMaxCaseFilesBytes, u"a whole-file export"_s, io, error);
+    if (!input) {
+        io.err << u"%1: error: %2\n"_s.arg(shown, error);
+        return ExitBadInput;
+    }
+    decltype(record::readCaseFiles(*input)) caseFiles = record::InterchangeErrors{};
+    {
+        Progress reading(io, u"Reading"_s, input->size());
+        caseFiles = record::readCaseFiles(*input, [&](qint64 done) { reading.update(done); });
+    }
+    if (!caseFiles) {
+        const auto &errors = caseFiles.error();
+        if (errors.size() == 1 && errors.front().io) {
+            io.err << u"%1: error: %2. Nothing in it was imported.\n"_s.arg(shown, errors.front().io->message());
+            return ExitBadInput;
+        }
+        printInterchangeErrors(io, path, errors, u"not imported: nothing in it was added."_s);
+        return ExitBadInput;
+    }
     qint64 total = 0;
     for (const auto &cf : *caseFiles)
         total += qint64(cf.entries.size());
@@ -120,7 +125,7 @@ int ImportCommand::execute(const QStringList &args, CliIo &io)
         return fail(io, ids.error());
     size_t at = 0;
     for (const auto &cf : *caseFiles) {
-        const QString personId = at < ids->size() ? s->entry(ids->at(at), *actor)->summary.personId : cf.person.id;
+        const QString personId = at < ids->size() ? s->entry(ids->at(at))->summary.personId : cf.person.id;
         io.out << u"Imported %1 %2 for %3 (%4) into %5%6.\n"_s
                       .arg(cf.entries.size())
                       .arg(cf.entries.size() == 1 ? u"entry"_s : u"entries"_s, cf.person.name,
@@ -172,56 +177,97 @@ int ExportCommand::execute(const QStringList &args, CliIo &io)
     if (!s)
         return ExitBadInput;
     const bool inError = p.flags.contains(u"--include-in-error"_s);
-    std::vector<record::CaseFile> files;
+    QStringList personIds;
     if (p.values.contains(u"--person"_s)) {
         const auto id = personId(*s, p.values.value(u"--person"_s), io);
         if (!id)
             return ExitBadInput;
-        auto cf = s->caseFile(*id, inError);
-        if (!cf)
-            return fail(io, cf.error());
-        files.push_back(std::move(*cf));
+        personIds << *id;
     } else {
         auto people = s->people(*actor);
         if (!people)
             return fail(io, people.error());
-        for (const auto &person : *people) {
-            auto cf = s->caseFile(person.person.id, inError);
-            if (!cf)
-                return fail(io, cf.error());
-            files.push_back(std::move(*cf));
-        }
+        for (const auto &person : *people)
+            personIds << person.person.id;
     }
-    const QByteArray json = p.values.contains(u"--person"_s) ? record::writeInterchange(files.front()) : record::writeCaseFiles(files);
+    // A whole-file export is made one case file at a time (record::writeCaseFiles), so it never holds
+    // every case file at once; what was exported is kept for the audit rows.
+    struct Exported { QString personId; qint64 entries; };
+    std::vector<Exported> exported;
+    std::optional<store::StoreError> loadError;
+    qsizetype at = 0;
+    const auto next = [&]() -> std::optional<record::CaseFile> {
+        if (at >= personIds.size() || loadError)
+            return std::nullopt;
+        auto cf = s->caseFile(personIds[at++], inError);
+        if (!cf) {
+            loadError = cf.error();
+            return std::nullopt;
+        }
+        exported.push_back({cf->person.id, qint64(cf->entries.size())});
+        return std::move(*cf);
+    };
+    const QString tooLarge = u"the export would be more than %1, which 'fairnote-cli import' cannot read back; export the "
+                             u"people one at a time with --person. Nothing was exported."_s.arg(io::sizeText(record::kMaxCaseFilesBytes));
+    // Writes the document to `sink`; returns the problem that stopped it, if it was not the sink.
+    const auto writeDocument = [&](const std::function<bool(QByteArrayView)> &sink) -> std::optional<QString> {
+        exported.clear();
+        at = 0;
+        qint64 written = 0;
+        bool over = false;
+        const auto counted = [&](QByteArrayView bytes) {
+            written += bytes.size();
+            over = written > record::kMaxCaseFilesBytes;
+            return !over && sink(bytes);
+        };
+        if (p.values.contains(u"--person"_s)) {
+            if (auto cf = next(); cf && !loadError)
+                counted(record::writeInterchange(*cf));
+        } else {
+            record::writeCaseFiles(next, counted);
+        }
+        if (loadError)
+            return loadError->message + u" Nothing was exported."_s;
+        if (over)
+            return tooLarge;
+        return std::nullopt;
+    };
     const QString output = p.values.value(u"--output"_s);
-    std::unique_ptr<QSaveFile> file;
-    if (!output.isEmpty()) {
-        file = std::make_unique<QSaveFile>(output);
-        // Owner-only, like the case file: an export is personal data.
-        if (!file->open(QIODevice::WriteOnly) || !file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || file->write(json) != json.size())
-            return fail(io, u"cannot write %1 (%2); nothing was exported."_s.arg(output, file->errorString()));
-    }
-    // Recorded before the file appears, so that no export goes unrecorded.
-    for (const auto &cf : files) {
-        auto logged = s->logEvent(*actor, u"export"_s, cf.person.id, {},
-                                  QJsonObject{{u"format"_s, u"interchange-json"_s},
-                                              {u"destination"_s, output.isEmpty() ? u"standard output"_s : QFileInfo(output).absoluteFilePath()},
-                                              {u"entries"_s, qint64(cf.entries.size())},
-                                              {u"include_in_error"_s, inError}});
-        if (!logged) {
-            if (file)
-                file->cancelWriting();
-            return fail(io, u"%1 Nothing was exported."_s.arg(logged.error().message));
+    // One audit row per person, written only once the bytes are safe (report::saveRecorded); an export
+    // that then fails to arrive is recorded as failed.
+    const report::RecordExport record = [&](const QString &destination) -> store::StoreResult<std::vector<report::RecordedRow>> {
+        std::vector<report::RecordedRow> rows;
+        for (const Exported &e : exported) {
+            auto logged = s->logEvent(*actor, u"export"_s, e.personId, {},
+                                      QJsonObject{{u"format"_s, u"interchange-json"_s},
+                                                  {u"destination"_s, destination},
+                                                  {u"entries"_s, e.entries},
+                                                  {u"include_in_error"_s, inError}});
+            if (!logged)
+                return logged.error();
+            rows.push_back({*logged, e.personId});
         }
-    }
-    if (file) {
-        if (!file->commit())
-            return fail(io, u"cannot write %1 (%2); nothing was exported."_s.arg(output, file->errorString()));
-        io.err << u"Exported %1 %2 to %3.\n"_s.arg(files.size()).arg(files.size() == 1 ? u"case file"_s : u"case files"_s, output);
+        return rows;
+    };
+    std::optional<QString> problem;
+    if (output.isEmpty()) {
+        // Standard output cannot be called back, so the document is made first and recorded before it is sent.
+        QByteArray json;
+        problem = writeDocument([&](QByteArrayView bytes) {
+            json.append(bytes);
+            return true;
+        });
+        if (!problem)
+            problem = report::sendRecorded(*s, *actor, [&] { return writeToStandardOutput(io, json); }, u"standard output"_s, record);
     } else {
-        io.out << QString::fromUtf8(json);
+        problem = report::saveRecorded(*s, *actor, [&](io::AtomicFile &file) {
+            return writeDocument([&](QByteArrayView bytes) { return !file.write(bytes); });
+        }, output, record);
     }
+    if (problem)
+        return fail(io, *problem);
+    if (!output.isEmpty())
+        io.err << u"Exported %1 %2 to %3.\n"_s.arg(exported.size()).arg(exported.size() == 1 ? u"case file"_s : u"case files"_s, output);
     return ExitOk;
 }
 
@@ -261,11 +307,14 @@ int FinaliseCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s || !useAssessor(*s, p, io))
         return ExitBadInput;
-    auto detail = s->entry(p.positional.front(), *actor);
+    auto detail = s->entry(p.positional.front());
     if (!detail)
         return fail(io, detail.error());
-    if (auto refused = store::permissionsFor(*detail, *actor).refusal(store::EntryAction::Finalise))
-        return fail(io, *refused);
+    if (!detail->draft)
+        return fail(io, u"entry %1 has no draft to finalise: it is already final. To correct it, use 'fairnote-cli amend'."_s.arg(detail->summary.id));
+    if (detail->draft->author != *actor)
+        return fail(io, u"the draft of entry %1 was written by %2; only its author can finalise it."_s
+                            .arg(detail->summary.id, store::actorDisplay(detail->draft->author)));
     auto person = s->person(detail->summary.personId);
     if (!person)
         return fail(io, person.error());
@@ -344,7 +393,7 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s || !useAssessor(*s, p, io))
         return ExitBadInput;
-    auto detail = s->entry(p.positional.front(), *actor);
+    auto detail = s->entry(p.positional.front());
     if (!detail)
         return fail(io, detail.error());
     const QString id = detail->summary.id;
@@ -361,12 +410,14 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
                             .arg(path, id).arg(cf->entries.size() == 1 ? u"1 entry"_s : u"%1 entries"_s.arg(cf->entries.size()))
                             .arg(cf->person.name, cf->person.id.isEmpty() ? QString() : u" (%1)"_s.arg(cf->person.id),
                                  detail->summary.personName, detail->summary.personId));
-    if (auto refused = store::permissionsFor(*detail, *actor).refusal(store::EntryAction::Amend))
-        return fail(io, *refused);
+    if (detail->revisions.empty())
+        return fail(io, u"entry %1 is still a draft; change the draft and finalise it instead of amending it."_s.arg(id));
+    if (detail->inError)
+        return fail(io, u"entry %1 is marked in error, so it is not amended. Write a new entry if something needs recording."_s.arg(id));
     if (chosen->isIncident() != detail->summary.incident)
         return fail(io, u"entry %1 is a %2, but the correction in %3 is a %4: an amendment keeps the kind of entry."_s.arg(
-                            id, detail->summary.incident ? u"fire-setting incident record"_s : u"case note"_s, path,
-                            chosen->isIncident() ? u"fire-setting incident record"_s : u"case note"_s));
+                            id, detail->summary.incident ? u"incident record"_s : u"case note"_s, path,
+                            chosen->isIncident() ? u"incident record"_s : u"case note"_s));
     auto person = s->person(detail->summary.personId);
     if (!person)
         return fail(io, person.error());
@@ -380,7 +431,7 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
         printOpenPrompts(io, open, id);
         return ExitFound;
     }
-    auto r = s->amend(id, *chosen, p.values.value(u"--reason"_s), *actor, reasons, int(detail->revisions.size()));
+    auto r = s->amend(id, *chosen, p.values.value(u"--reason"_s), *actor, reasons);
     if (!r)
         return fail(io, r.error());
     io.out << u"Entry %1 amended: revision %2, by %3, %4.\nReason: %5\nRevision hash: %6\n"_s.arg(id).arg(r->number)
@@ -420,7 +471,7 @@ int MarkInErrorCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s)
         return ExitBadInput;
-    auto detail = s->entry(p.positional.front(), *actor);
+    auto detail = s->entry(p.positional.front());
     if (!detail)
         return fail(io, detail.error());
     auto r = s->markInError(detail->summary.id, p.values.value(u"--reason"_s), *actor);

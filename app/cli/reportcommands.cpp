@@ -33,19 +33,15 @@ QString formatOf(const ParsedArgs &p)
     return u"html"_s;
 }
 
-// Writes a finished document, recorded in the audit trail first (report::saveRecorded); without a file,
-// the export to standard output is recorded and then printed.
-int deliver(CliIo &io, const QString &command, const QByteArray &bytes, const QString &output, const report::RecordExport &record)
+// Writes a finished document (report::saveRecorded: the bytes safe, then recorded, then in place) or, without
+// a file, sends it to standard output (recorded, then written; a failed write is recorded as failed).
+int deliver(CliIo &io, store::Store &s, const store::Actor &actor, const QString &command, const QByteArray &bytes,
+            const QString &output, const report::RecordExport &record)
 {
-    if (output.isEmpty()) {
-        if (auto logged = record(u"standard output"_s); !logged) {
-            io.err << u"fairnote-cli %1: error: %2 Nothing was exported.\n"_s.arg(command, logged.error().message);
-            return ExitBadInput;
-        }
-        io.out << QString::fromUtf8(bytes);
-        return ExitOk;
-    }
-    if (auto problem = report::saveRecorded(bytes, output, record)) {
+    const auto problem = output.isEmpty()
+        ? report::sendRecorded(s, actor, [&] { return writeToStandardOutput(io, bytes); }, u"standard output"_s, record)
+        : report::saveRecorded(s, actor, bytes, output, record);
+    if (problem) {
         io.err << u"fairnote-cli %1: error: %2\n"_s.arg(command, *problem);
         return ExitBadInput;
     }
@@ -176,9 +172,9 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
         const QString html = report::subjectAccessHtml(*sar);
         const QByteArray bytes = render(format, html, report::subjectAccessJson(*sar),
                                         {sar->title, store::actorDisplay(*actor), u"Subject-access export — %1"_s.arg(sar->person.name)});
-        const int rc = deliver(io, name(), bytes, output, [&](const QString &destination) {
+        const int rc = deliver(io, *s, *actor, name(), bytes, output, report::oneRow(sar->person.id, [&](const QString &destination) {
             return report::recordSubjectAccessExport(*s, *sar, format, destination);
-        });
+        }));
         if (rc == ExitOk && !output.isEmpty()) {
             io.err << u"Wrote the subject-access export for %1 to %2 (%3 entries"_s.arg(sar->person.name, output).arg(sar->entries.size());
             if (!sar->forReview.isEmpty())
@@ -197,7 +193,7 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
     q.now = QDateTime::currentDateTimeUtc();
     q.author = *actor;
     for (const QString &id : p.values.value(u"--entries"_s).split(u',', Qt::SkipEmptyParts)) {
-        auto e = s->entry(id.trimmed(), *actor);
+        auto e = s->entry(id.trimmed());
         if (!e)
             return fail(io, e.error());
         q.entryIds << e->summary.id;
@@ -241,9 +237,9 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
     const QString html = report::summaryHtml(*summary);
     const QByteArray bytes = render(format, html, report::summaryJson(*summary),
                                     {summary->title, store::actorDisplay(*actor), u"Fire-safety history — %1"_s.arg(summary->person.name)});
-    const int rc = deliver(io, name(), bytes, output, [&](const QString &destination) {
+    const int rc = deliver(io, *s, *actor, name(), bytes, output, report::oneRow(summary->person.id, [&](const QString &destination) {
         return report::recordSummaryExport(*s, *summary, format, destination);
-    });
+    }));
     if (rc == ExitOk && !output.isEmpty())
         io.err << u"Wrote the fire-safety summary for %1 to %2 (%3 %4). Its export is recorded in the audit trail.\n"_s
                       .arg(summary->person.name, output)
@@ -325,7 +321,7 @@ int DisclosureCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Write);
     if (!s)
         return ExitBadInput;
-    auto e = s->entry(p.positional[1], *actor);
+    auto e = s->entry(p.positional[1]);
     if (!e)
         return fail(io, e.error());
     auto r = action == u"flag" ? s->flagForDisclosureReview(e->summary.id, p.values.value(u"--reason"_s), *actor)

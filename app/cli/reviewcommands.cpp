@@ -3,6 +3,7 @@
 // fairnote-cli review sample|list|show|record|signoff and fairnote-cli trends.
 #include "reviewcommands.h"
 
+#include "common.h"
 #include "record/describe.h"
 #include "report/summary.h"
 #include "review/review.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -160,6 +160,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         auto s = open(p, io, Access::Write);
         if (!s)
             return ExitBadInput;
+        spec.reviewer = *actor; // their own entries are left out, and the notes say how many
         auto sample = review::drawSample(*s, spec, QDateTime::currentDateTimeUtc());
         if (!sample)
             return fail(io, sample.error());
@@ -167,7 +168,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
             return fail(io, r.error());
         io.out << u"Review queue: %1 %2.\n"_s.arg(sample->entryIds.size()).arg(sample->entryIds.size() == 1 ? u"entry"_s : u"entries"_s);
         for (const QString &id : sample->entryIds) {
-            auto d = s->entry(id, *actor);
+            auto d = s->entry(id);
             io.out << u"  %1  %2  %3  %4\n"_s.arg(id, d->summary.personName, d->summary.eventDate.display(), d->summary.summary);
         }
         for (const QString &note : sample->notes)
@@ -207,7 +208,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         auto s = open(p, io, Access::Read);
         if (!s)
             return ExitBadInput;
-        auto d = s->entry(p.positional[1], viewer(p));
+        auto d = s->entry(p.positional[1]);
         if (!d)
             return fail(io, d.error());
         if (d->revisions.empty())
@@ -283,7 +284,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         auto s = open(p, io, Access::Write);
         if (!s)
             return ExitBadInput;
-        auto d = s->entry(p.positional[1], *actor);
+        auto d = s->entry(p.positional[1]);
         if (!d)
             return fail(io, d.error());
         if (d->revisions.empty())
@@ -353,7 +354,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         if (!s)
             return ExitBadInput;
         if (what == u"request") {
-            auto d = s->entry(p.positional[2], *actor);
+            auto d = s->entry(p.positional[2]);
             if (!d)
                 return fail(io, d.error());
             auto id = s->requestSignOff(u"entry"_s, {}, d->summary.id, {}, {}, p.values.value(u"--comment"_s), *actor);
@@ -433,13 +434,11 @@ int TrendsCommand::execute(const QStringList &args, CliIo &io)
     const QByteArray bytes = format == u"json" ? QJsonDocument(review::trendsJson(*rows)).toJson(QJsonDocument::Indented)
                                                : review::trendsCsv(*rows).toUtf8();
     const QString output = p.values.value(u"--output"_s);
-    if (output.isEmpty()) {
-        io.out << QString::fromUtf8(bytes);
+    // Per-worker figures: written whole or not at all, owner-only, like every file Fairnote writes.
+    if (!writeOutput(io, name(), output, bytes))
+        return ExitBadInput;
+    if (output.isEmpty())
         return ExitOk;
-    }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(io, u"cannot write %1 (%2)."_s.arg(output, file.errorString()));
     io.err << u"Wrote %1 figures to %2.\n"_s.arg(rows->size()).arg(output);
     return ExitOk;
 }

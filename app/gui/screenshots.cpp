@@ -175,9 +175,9 @@ int main(int argc, char **argv)
                                u"the fire-safety summary to go with it."_s, dee));
     if (auto r = s->importCaseFile(*cf, jo, {false, u"the demonstration"_s}, {}); !r)
         die(r.error().message);
-    record::Entry amended = s->entry(u"entry-0003"_s, jo)->revisions.back().entry;
+    record::Entry amended = s->entry(u"entry-0003"_s)->revisions.back().entry;
     std::get<record::GeneralNote>(amended.body).text.replace(u"10:15"_s, u"10:45"_s);
-    if (auto r = s->amend(u"entry-0003"_s, amended, u"The time was wrong: the phone log says 10:45."_s, dee, {}, 1); !r)
+    if (auto r = s->amend(u"entry-0003"_s, amended, u"The time was wrong: the phone log says 10:45."_s, dee, {}); !r)
         die(r.error().message);
     for (const char *name : {"Ali Khan", "Jordan Hughes", "Morgan Walsh"})
         s->addPerson(record::Person{{}, QString::fromUtf8(name), {}, {}}, jo);
@@ -244,7 +244,7 @@ int main(int argc, char **argv)
     window.discardDraft();
 
     // The history of the amended note.
-    auto detail = window.store().entry(u"entry-0003"_s, {});
+    auto detail = window.store().entry(u"entry-0003"_s);
     ui::HistoryDialog history(*detail, &window);
     history.resize(1000, 620);
     history.show();

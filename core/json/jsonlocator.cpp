@@ -7,12 +7,12 @@ using namespace Qt::StringLiterals;
 
 namespace fairnote::json {
 
-SourcePosition positionOfByte(const QByteArray &utf8, qsizetype offset)
+namespace {
+
+// Moves `p` from byte `from` to byte `to` of the text: lines by '\n', columns by code point.
+void advance(const QByteArray &utf8, SourcePosition &p, qsizetype from, qsizetype to)
 {
-    SourcePosition p;
-    offset = std::min(offset, utf8.size());
-    const qsizetype from = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0; // a byte-order mark is no column
-    for (qsizetype i = from; i < offset; ++i) {
+    for (qsizetype i = from; i < to; ++i) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c == '\n') {
             ++p.line;
@@ -21,6 +21,16 @@ SourcePosition positionOfByte(const QByteArray &utf8, qsizetype offset)
             ++p.column;
         }
     }
+}
+
+qsizetype textStart(const QByteArray &utf8) { return utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0; } // a byte-order mark is no column
+
+} // namespace
+
+SourcePosition positionOfByte(const QByteArray &utf8, qsizetype offset)
+{
+    SourcePosition p;
+    advance(utf8, p, textStart(utf8), std::min(offset, utf8.size()));
     return p;
 }
 
@@ -82,6 +92,27 @@ public:
             ++m_i;
     }
 
+    // At the '[' of an array: the offset where each element starts.
+    std::vector<qsizetype> elementStarts()
+    {
+        std::vector<qsizetype> starts;
+        ws();
+        if (!at('['))
+            return starts;
+        ++m_i;
+        for (;;) {
+            ws();
+            if (m_i >= m_s.size() || at(']'))
+                return starts;
+            starts.push_back(m_i);
+            skipValue();
+            ws();
+            if (!at(','))
+                return starts;
+            ++m_i;
+        }
+    }
+
     // Walks to path[depth...] from the value at the current position; returns the offset reached.
     qsizetype walk(const QStringList &path, int depth)
     {
@@ -130,6 +161,8 @@ public:
         return here;
     }
 
+    void moveTo(qsizetype offset) { m_i = offset; }
+
 private:
     const QByteArray &m_s;
     qsizetype m_i = 0;
@@ -141,6 +174,21 @@ SourcePosition locate(const QByteArray &utf8, const QStringList &path)
 {
     Scanner s(utf8);
     return positionOfByte(utf8, s.walk(path, 0));
+}
+
+std::vector<SourcePosition> locateElements(const QByteArray &utf8, const QStringList &arrayPath)
+{
+    Scanner s(utf8);
+    s.moveTo(s.walk(arrayPath, 0));
+    std::vector<SourcePosition> out;
+    SourcePosition p;
+    qsizetype at = textStart(utf8);
+    for (const qsizetype start : s.elementStarts()) { // in order: one pass over the text for them all
+        advance(utf8, p, at, start);
+        at = start;
+        out.push_back(p);
+    }
+    return out;
 }
 
 QString pointer(const QStringList &path)

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QStringList>
+#include <vector>
 
 namespace fairnote::json {
 
@@ -13,6 +14,7 @@ struct SourcePosition
 {
     int line = 1;   // 1-based
     int column = 1; // 1-based, in code points
+    bool operator==(const SourcePosition &) const = default;
 };
 
 // Line and column of a byte offset in UTF-8 text.
@@ -22,6 +24,10 @@ SourcePosition positionOfByte(const QByteArray &utf8, qsizetype byteOffset);
 // {"rules", "3", "why"}) in well-formed JSON. When the path does not exist (a missing member), the
 // position of the deepest existing ancestor is returned.
 SourcePosition locate(const QByteArray &utf8, const QStringList &path);
+
+// Positions of every element of the array at `arrayPath`, in one pass over the text (locate() for
+// each element would scan from the start each time). Empty when the path is not an array.
+std::vector<SourcePosition> locateElements(const QByteArray &utf8, const QStringList &arrayPath);
 
 // "/rules/3/why" — the path written as a JSON Pointer (RFC 6901 escaping of ~ and /).
 QString pointer(const QStringList &path);

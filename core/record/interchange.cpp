@@ -3,9 +3,9 @@
 // Reading and writing the interchange JSON, with every problem named by its JSON path.
 #include "record/interchange.h"
 
-#include "json/jsonlocator.h"
+#include "io/input.h"
+#include "json/strictjson.h"
 #include "record/enums.h"
-#include "text/utf8.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -382,23 +382,32 @@ QString oversizeMessage(qint64 bytes)
 
 namespace {
 
+// A JSON syntax error as an interchange error: duplicate members name their JSON path.
+InterchangeError jsonProblem(const json::ParseError &e)
+{
+    switch (e.kind) {
+    case json::ParseError::Kind::Encoding:
+        return {QString(), e.message};
+    case json::ParseError::Kind::Duplicate:
+        return {e.path, u"line %1, column %2: %3"_s.arg(QString::number(e.line), QString::number(e.column), e.message)};
+    case json::ParseError::Kind::Read:
+        return {QString(), e.message, e.io};
+    default:
+        return {QString(), u"not valid JSON at line %1, column %2: %3"_s.arg(QString::number(e.line), QString::number(e.column), e.message)};
+    }
+}
+
 // The bytes as a JSON object, or the one problem that stops them being read at all.
 Result<QJsonObject, InterchangeErrors> parseDocument(const QByteArray &bytes)
 {
     if (bytes.size() > kMaxInterchangeBytes)
         return InterchangeErrors{{QString(), oversizeMessage(bytes.size())}};
-    if (auto decoded = text::decodeUtf8(bytes); !decoded)
-        return InterchangeErrors{{QString(), decoded.error().describe() + u"; save the file as UTF-8"_s}};
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
-    if (err.error != QJsonParseError::NoError) {
-        const auto pos = json::positionOfByte(bytes, err.offset);
-        const QString what = err.error == QJsonParseError::DeepNesting ? u"the JSON is nested too deeply"_s : err.errorString();
-        return InterchangeErrors{{QString(), u"not valid JSON at line %1, column %2: %3"_s.arg(QString::number(pos.line), QString::number(pos.column), what)}};
-    }
-    if (!doc.isObject())
+    auto doc = json::parse(bytes);
+    if (!doc)
+        return InterchangeErrors{jsonProblem(doc.error())};
+    if (!doc->isObject())
         return InterchangeErrors{{QString(), u"expected a JSON object holding a Fairnote case file"_s}};
-    return doc.object();
+    return doc->toObject();
 }
 
 // The version member of a document (`path` is its parent), or the problem with it.
@@ -415,10 +424,24 @@ std::optional<InterchangeError> checkVersion(const QJsonObject &root, const QStr
     return std::nullopt;
 }
 
-// One case file at `path` ("" for a whole document, "/case_files/3" inside a collection).
-CaseFile readCaseFile(Reader &r, const QJsonObject &root, const QString &path)
+// One entry of a case file's "entries" at `p`, added to `cf` (an id used twice is an error).
+void readEntryInto(Reader &r, const QJsonValue &v, const QString &p, CaseFile &cf, QSet<QString> &ids)
 {
-    CaseFile cf;
+    if (!v.isObject()) {
+        r.error(p, u"expected an object, found %1"_s.arg(Reader::typeName(v)));
+        return;
+    }
+    Entry e = r.entry(v.toObject(), p);
+    if (!e.id.isEmpty() && ids.contains(e.id))
+        r.error(p + u"/id"_s, u"the id \"%1\" is used by an earlier entry"_s.arg(e.id));
+    ids.insert(e.id);
+    cf.entries.push_back(std::move(e));
+}
+
+// One case file at `path` ("" for a whole document, "/case_files/3" inside a collection). Its entries are
+// read from `root`, after any already in `cf` (read as they streamed in, their ids in `ids`).
+CaseFile readCaseFile(Reader &r, const QJsonObject &root, const QString &path, CaseFile cf = {}, QSet<QString> ids = {})
+{
     const QJsonObject person = r.object(root, u"person"_s, path, true);
     const QString pp = path + u"/person"_s;
     cf.person.id = r.string(person, u"id"_s, pp);
@@ -430,19 +453,8 @@ CaseFile readCaseFile(Reader &r, const QJsonObject &root, const QString &path)
     if (!entries.isUndefined() && !entries.isArray())
         r.error(path + u"/entries"_s, u"expected a list, found %1"_s.arg(Reader::typeName(entries)));
     const QJsonArray list = entries.toArray();
-    QSet<QString> ids;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QString p = path + u"/entries/"_s + QString::number(i);
-        if (!list[i].isObject()) {
-            r.error(p, u"expected an object, found %1"_s.arg(Reader::typeName(list[i])));
-            continue;
-        }
-        Entry e = r.entry(list[i].toObject(), p);
-        if (!e.id.isEmpty() && ids.contains(e.id))
-            r.error(p + u"/id"_s, u"the id \"%1\" is used by an earlier entry"_s.arg(e.id));
-        ids.insert(e.id);
-        cf.entries.push_back(std::move(e));
-    }
+    for (qsizetype i = 0; i < list.size(); ++i)
+        readEntryInto(r, list[i], path + u"/entries/"_s + QString::number(i), cf, ids);
     return cf;
 }
 
@@ -484,48 +496,99 @@ Result<CaseFile, InterchangeErrors> readInterchange(const QByteArray &bytes)
 
 Result<std::vector<CaseFile>, InterchangeErrors> readCaseFiles(const QByteArray &bytes)
 {
-    auto root = parseDocument(bytes);
-    if (!root)
-        return root.error();
-    if (root->value(u"format"_s) != QJsonValue(kCollectionFormat)) {
-        auto one = readInterchange(bytes);
-        if (!one)
-            return one.error();
-        return std::vector<CaseFile>{std::move(*one)};
+    auto input = io::Input::fromBytes(bytes, QString(), {kMaxCaseFilesBytes, u"a whole-file export"_s, {}});
+    return readCaseFiles(input);
+}
+
+Result<std::vector<CaseFile>, InterchangeErrors> readCaseFiles(io::Input &input, const std::function<void(qint64 bytesRead)> &progress)
+{
+    // Case files of a collection, and the entries of a single case file, are read as they stream in; the
+    // member that says which of the two the document is may come after them (writers sort the members).
+    Reader collection, single;
+    std::vector<CaseFile> files;
+    CaseFile one;
+    QSet<QString> oneIds;
+    const QStringList caseFilesPath{u"case_files"_s}, entriesPath{u"entries"_s};
+    auto root = json::parseStream(input, {caseFilesPath, entriesPath}, [&](const QStringList &array, qsizetype i, QJsonValue &&v) {
+        if (array == caseFilesPath) {
+            const QString p = u"/case_files/"_s + QString::number(i);
+            if (!v.isObject()) {
+                collection.error(p, u"expected an object, found %1"_s.arg(Reader::typeName(v)));
+            } else if (auto bad = checkVersion(v.toObject(), p)) {
+                collection.error(bad->path, bad->message);
+            } else {
+                files.push_back(readCaseFile(collection, v.toObject(), p));
+            }
+        } else {
+            readEntryInto(single, v, u"/entries/"_s + QString::number(i), one, oneIds);
+        }
+        if (progress)
+            progress(input.position());
+        // Past the most errors worth listing, reading on would only use time.
+        return collection.errors.size() < kMaxErrors && single.errors.size() < kMaxErrors;
+    });
+    if (!root) {
+        if (root.error().kind == json::ParseError::Kind::Stopped)
+            return collection.errors.size() >= kMaxErrors ? collection.errors : single.errors;
+        return InterchangeErrors{jsonProblem(root.error())};
     }
-    if (auto bad = checkVersion(*root, QString()))
+    if (!root->isObject())
+        return InterchangeErrors{{QString(), u"expected a JSON object holding a Fairnote case file"_s}};
+    const QJsonObject object = root->toObject();
+    if (object.value(u"format"_s) != QJsonValue(kCollectionFormat)) {
+        Reader r;
+        const QJsonValue format = object.value(u"format"_s);
+        if (!format.isUndefined() && format != QJsonValue(kFormat))
+            r.error(u"/format"_s, u"expected \"%1\": this is not a Fairnote case file"_s.arg(kFormat));
+        if (auto bad = checkVersion(object, QString()))
+            return InterchangeErrors{*bad};
+        CaseFile cf = readCaseFile(r, object, QString(), std::move(one), std::move(oneIds));
+        for (auto &e : single.errors)
+            r.error(e.path, e.message);
+        if (!r.errors.empty())
+            return r.errors;
+        return std::vector<CaseFile>{std::move(cf)};
+    }
+    if (auto bad = checkVersion(object, QString()))
         return InterchangeErrors{*bad};
-    Reader r;
-    const QJsonValue list = root->value(u"case_files"_s);
+    const QJsonValue list = object.value(u"case_files"_s);
     if (!list.isArray())
         return InterchangeErrors{{u"/case_files"_s, u"expected a list of case files, found %1"_s.arg(Reader::typeName(list))}};
-    std::vector<CaseFile> out;
-    const QJsonArray files = list.toArray();
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const QString p = u"/case_files/"_s + QString::number(i);
-        if (!files[i].isObject()) {
-            r.error(p, u"expected an object, found %1"_s.arg(Reader::typeName(files[i])));
-            continue;
-        }
-        const QJsonObject one = files[i].toObject();
-        if (auto bad = checkVersion(one, p)) {
-            r.error(bad->path, bad->message);
-            continue;
-        }
-        out.push_back(readCaseFile(r, one, p));
+    if (!collection.errors.empty())
+        return collection.errors;
+    return files;
+}
+
+bool writeCaseFiles(const std::function<std::optional<CaseFile>()> &next, const std::function<bool(QByteArrayView)> &sink)
+{
+    // The bytes QJsonDocument writes for {"case_files": [...], "format": …, "version": …} (members in its
+    // order), made one case file at a time: each is written as a document of its own, indented two levels.
+    if (!sink("{\n    \"case_files\": [\n"))
+        return false;
+    bool first = true;
+    while (std::optional<CaseFile> cf = next()) {
+        QByteArray one = QJsonDocument(caseFileJson(*cf)).toJson(QJsonDocument::Indented);
+        one.chop(1); // its last newline
+        one.replace('\n', "\n        ");
+        if (!sink(first ? QByteArrayView("        ") : QByteArrayView(",\n        ")) || !sink(one))
+            return false;
+        first = false;
     }
-    if (!r.errors.empty())
-        return r.errors;
-    return out;
+    return sink(first ? QByteArrayView("") : QByteArrayView("\n"))
+        && sink(QByteArray("    ],\n    \"format\": \"" + kCollectionFormat.toUtf8() + "\",\n    \"version\": "
+                           + QByteArray::number(kInterchangeVersion) + "\n}\n"));
 }
 
 QByteArray writeCaseFiles(const std::vector<CaseFile> &caseFiles)
 {
-    QJsonArray files;
-    for (const CaseFile &cf : caseFiles)
-        files.append(caseFileJson(cf));
-    const QJsonObject root{{u"format"_s, kCollectionFormat}, {u"version"_s, kInterchangeVersion}, {u"case_files"_s, files}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    QByteArray out;
+    std::size_t at = 0;
+    writeCaseFiles([&]() -> std::optional<CaseFile> { return at < caseFiles.size() ? std::optional(caseFiles[at++]) : std::nullopt; },
+                   [&](QByteArrayView bytes) {
+                       out.append(bytes);
+                       return true;
+                   });
+    return out;
 }
 
 QJsonObject entryToJson(const Entry &e)

@@ -6,7 +6,8 @@
 #include "record/describe.h"
 #include "store/auditactions.h"
 #include "text/csv.h"
-#include "text/utf8.h"
+#include "io/input.h"
+#include "json/strictjson.h"
 #include "wording/finding.h"
 
 #include <QFile>
@@ -51,17 +52,19 @@ Result<Rubric, QString> Rubric::load(const QString &path)
 {
     const QString file = path.isEmpty() ? u":/fairnote/review/rubric.json"_s : path;
     const QString shown = path.isEmpty() ? u"the built-in rubric"_s : path;
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return u"%1 cannot be read (%2)."_s.arg(shown, f.errorString());
-    const QByteArray bytes = f.readAll();
-    if (auto decoded = text::decodeUtf8(bytes); !decoded)
-        return u"%1: %2; save it as UTF-8."_s.arg(shown, decoded.error().describe());
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return u"%1 is not valid JSON (%2 at byte %3)."_s.arg(shown, err.errorString()).arg(err.offset);
-    const QJsonObject root = doc.object();
+    auto bytes = io::readFile(file, {kMaxRubricBytes, u"a rubric"_s, {}});
+    if (!bytes)
+        return u"%1: %2."_s.arg(shown, bytes.error().message());
+    // The one strict reader: invalid UTF-8, syntax and a member given twice are refused with where.
+    auto doc = json::parse(*bytes);
+    if (!doc) {
+        const json::ParseError &e = doc.error();
+        return u"%1: line %2, column %3: %4%5."_s.arg(shown).arg(e.line).arg(e.column)
+            .arg(e.path.isEmpty() ? QString() : e.path + u": "_s, e.message);
+    }
+    if (!doc->isObject())
+        return u"%1 is not a rubric: it must hold one JSON object."_s.arg(shown);
+    const QJsonObject root = doc->toObject();
     auto problem = [&](const QString &pointer, const QString &what) { return u"%1: %2: %3"_s.arg(shown, pointer, what); };
     if (root.value(u"version"_s).toInt() != 1)
         return problem(u"/version"_s, u"expected 1"_s);
@@ -172,7 +175,7 @@ Completeness completeness(const Rubric &rubric, const store::Revision &rev)
             c.applicable = rev.lateSeconds.has_value();
             c.met = !e.lateEntryReason.trimmed().isEmpty();
             if (c.applicable && !c.met)
-                c.detail = u"Written %1 days after the event, with no reason given."_s.arg(*rev.lateSeconds / 86400);
+                c.detail = u"Late entry (%1), with no reason given."_s.arg(record::lateEntryText(*rev.lateSeconds, e.eventDate));
         } else if (check.id == u"view-asked") {
             const auto &a = r->ownAccount;
             c.met = (a.status == record::AccountStatus::Asked && !a.text.trimmed().isEmpty())
@@ -229,7 +232,7 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
     out.seed = spec.seed != 0 ? spec.seed : (QRandomGenerator::global()->generate() | 1u);
     const QDateTime windowStart = now.addMonths(-spec.windowMonths);
     std::vector<const store::EntrySummary *> eligible;
-    qsizetype recentlyReviewed = 0, outside = 0, byThatWorker = 0;
+    qsizetype recentlyReviewed = 0, outside = 0, byThatWorker = 0, own = 0;
     QStringList workers;
     for (const store::EntrySummary &e : *list) {
         if (e.status == store::EntryStatus::Draft || e.status == store::EntryStatus::InError)
@@ -243,6 +246,10 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
             && (!spec.to.isValid() || e.writtenAt.date() <= spec.to);
         if (!wanted) {
             ++outside;
+            continue;
+        }
+        if (!spec.reviewer.name.trimmed().isEmpty() && store::samePerson(e.author, spec.reviewer)) {
+            ++own;
             continue;
         }
         if (spec.windowMonths > 0 && e.lastReviewed.isValid() && e.lastReviewed >= windowStart) {
@@ -287,6 +294,9 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
     out.notes << u"%1 eligible; %2 sampled (seed %3)."_s.arg(plural(qsizetype(eligible.size()), u"entry was"_s, u"entries were"_s))
                      .arg(out.entryIds.size())
                      .arg(out.seed);
+    if (own > 0)
+        out.notes << u"%1 left out: written by %2, who is reviewing (nobody reviews their own work)."_s
+                         .arg(plural(own, u"entry"_s, u"entries"_s), spec.reviewer.name.trimmed());
     if (recentlyReviewed > 0)
         out.notes << u"%1 left out: reviewed in the last %2 months."_s.arg(plural(recentlyReviewed, u"entry"_s, u"entries"_s))
                          .arg(spec.windowMonths);
@@ -301,7 +311,8 @@ store::StoreResult<qint64> recordQueue(store::Store &s, const Sample &sample, co
     QJsonObject specJson{{u"size"_s, spec.size}, {u"seed"_s, qint64(sample.seed)}, {u"worker"_s, spec.worker},
                          {u"type"_s, !spec.incidents ? u"any"_s : (*spec.incidents ? u"incident"_s : u"note"_s)},
                          {u"from"_s, spec.from.toString(Qt::ISODate)}, {u"to"_s, spec.to.toString(Qt::ISODate)},
-                         {u"every_incident"_s, spec.everyIncident}, {u"by_worker"_s, spec.byWorker}, {u"window_months"_s, spec.windowMonths}};
+                         {u"every_incident"_s, spec.everyIncident}, {u"by_worker"_s, spec.byWorker}, {u"window_months"_s, spec.windowMonths},
+                         {u"reviewer"_s, store::actorDisplay(spec.reviewer)}};
     return s.logEvent(actor, store::audit::ReviewSample.toString(), {}, {},
                       QJsonObject{{u"spec"_s, specJson}, {u"entries"_s, QJsonArray::fromStringList(sample.entryIds)},
                                   {u"notes"_s, QJsonArray::fromStringList(sample.notes)}});
@@ -321,7 +332,7 @@ Result<std::vector<QueueItem>, QString> currentQueue(store::Store &s)
         return out;
     const store::AuditRow *queue = &trail->front();
     for (const QJsonValue &v : queue->detail.value(u"entries"_s).toArray()) {
-        auto d = s.entry(v.toString(), {}); // sampled entries are final: no draft is read
+        auto d = s.entry(v.toString());
         if (!d)
             continue; // an entry no longer in the file (a draft discarded cannot be sampled; this is defensive)
         QueueItem item{d->summary, false, {}};
@@ -423,7 +434,7 @@ Result<std::vector<TrendRow>, QString> trends(store::Store &s, const Rubric &rub
     for (const store::EntrySummary &sum : *list) {
         if (sum.status == store::EntryStatus::Draft || sum.status == store::EntryStatus::InError)
             continue;
-        auto d = s.entry(sum.id, {});
+        auto d = s.entry(sum.id);
         if (!d || d->revisions.empty())
             continue;
         // The writing as it was first finalised: a trend of how people write, which later corrections

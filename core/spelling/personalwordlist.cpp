@@ -3,13 +3,14 @@
 // The personal word list: matching with Hunspell's case rules, and safe read-merge-write saving.
 #include "spelling/personalwordlist.h"
 
+#include "io/atomicfile.h"
+#include "io/input.h"
 #include "spelling/wordlist.h"
 #include "text/utf8.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -86,12 +87,12 @@ bool PersonalWordList::contains(QStringView word) const
 
 Result<QStringList, QString> PersonalWordList::readLines() const
 {
-    QFile f(m_path);
-    if (!f.exists())
+    if (!QFileInfo::exists(m_path))
         return QStringList();
-    if (!f.open(QIODevice::ReadOnly))
-        return u"%1: cannot be read (%2); check its permissions"_s.arg(m_path, f.errorString());
-    const auto text = text::decodeUtf8(f.readAll());
+    auto bytes = io::readFile(m_path, {kMaxWordListBytes, u"a word list"_s, {}});
+    if (!bytes)
+        return u"%1: %2"_s.arg(m_path, bytes.error().message());
+    const auto text = text::decodeUtf8(*bytes);
     if (!text)
         return u"%1: %2; save the file as UTF-8"_s.arg(m_path, text.error().describe());
     QStringList lines = text->split(u'\n');
@@ -105,17 +106,12 @@ QString PersonalWordList::write(const QStringList &lines) const
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
         return u"the folder %1 cannot be created; check its permissions"_s.arg(info.absolutePath());
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly))
-        return u"%1 cannot be written (%2); check its permissions"_s.arg(m_path, f.errorString());
     QString text = lines.join(u'\n');
     if (!text.isEmpty())
         text += u'\n';
-    f.write(text.toUtf8());
-    if (!f.commit())
-        return u"%1 could not be saved (%2)"_s.arg(m_path, f.errorString());
-    // Owner-only: the list holds the names of the people in the records.
-    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // Whole or not at all, and owner-only from the start: the list holds the names of the people in the records.
+    if (const auto failed = io::writeFileAtomically(m_path, text.toUtf8()))
+        return failed->message();
     return {};
 }
 

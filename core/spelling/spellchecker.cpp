@@ -110,8 +110,11 @@ struct Scratch
     {
         qint32 start;
         qint32 length;
+        qint32 token;
     };
     std::vector<Miss> misses;
+    std::vector<quint8> nameLike;  // per token: a name by its place (after a title) or a possible name
+    std::vector<int> paragraph;    // per token: its paragraph number
 };
 
 Scratch &scratch()
@@ -129,7 +132,11 @@ struct SpellChecker::Private
     DictionaryFiles files;
     QString source;
     QString dictionaryName; // "British English", for the explanation
+    QString misspeltWhy;    // the explanations, made once and shared by every finding (a million
+    QString usSpellingWhy;  // misspellings would otherwise hold a million copies)
+    QString possibleNameWhy;
     int maxAcronymLength = 5;
+    std::vector<std::pair<quint64, QString>> titles; // folded hash and folded word of each title
     QStringList warnings;
 
     mutable QMutex hunspellMutex;     // guards hunspell and personal
@@ -137,6 +144,7 @@ struct SpellChecker::Private
     mutable QReadWriteLock cacheLock; // guards cache and suggestionCache
     mutable WordCache cache;
     mutable QHash<QString, QStringList> suggestionCache;
+    mutable QHash<QString, QString> britishCache; // key → its British form among the suggestions ("" for none)
 
     std::string encode(QStringView w, bool *ok) const
     {
@@ -241,6 +249,24 @@ struct SpellChecker::Private
         return out;
     }
 
+    // The British form of a US spelling among the key's suggestions, or "", worked out once per word: the
+    // patterns are regular expressions, far too slow to run again for each of a million misspellings.
+    QString britishForm(const QString &key) const
+    {
+        {
+            QReadLocker reader(&cacheLock);
+            const auto it = britishCache.constFind(key);
+            if (it != britishCache.cend())
+                return *it;
+        }
+        const QString british = britishFormOf(key, suggestions(key));
+        QWriteLocker writer(&cacheLock);
+        if (britishCache.size() > 20000)
+            britishCache.clear();
+        britishCache.insert(key, british);
+        return british;
+    }
+
     void forgetVerdicts()
     {
         QWriteLocker writer(&cacheLock);
@@ -290,6 +316,13 @@ Result<std::unique_ptr<SpellChecker>, SpellingUnavailable> SpellChecker::open(co
         d->source = u"Hunspell dictionary %1"_s.arg(files->dicPath);
     }
     d->dictionaryName = options.language == u"en_GB" ? u"British English"_s : options.language;
+    d->misspeltWhy = u"It is not in the %1 dictionary or Fairnote's word lists. If it is spelt as you meant "
+                     u"(a name, a place or a term your service uses), add it to your dictionary."_s.arg(d->dictionaryName);
+    d->usSpellingWhy = u"Notes are kept in British English, so that records read consistently and a search for one "
+                       u"spelling finds every note."_s;
+    d->possibleNameWhy = u"A capitalised word the %1 dictionary does not know, in the middle of a sentence, is most often "
+                         u"the name of a person or a place. If it is a name, add it as a name and it will not be marked "
+                         u"again; if it is a typo, correct it."_s.arg(d->dictionaryName);
     d->maxAcronymLength = options.maxAcronymLength;
 
     auto addList = [&](const WordList &list) {
@@ -297,6 +330,14 @@ Result<std::unique_ptr<SpellChecker>, SpellingUnavailable> SpellChecker::open(co
             d->addWord(w);
         d->warnings << list.problems;
     };
+    if (auto titles = readWordList(titleListPath())) {
+        for (const QString &t : titles->words) {
+            const QString folded = text::foldString(t);
+            d->titles.emplace_back(text::foldedHash(folded), folded);
+        }
+    } else {
+        d->warnings << titles.error();
+    }
     if (options.sectorWords == SectorWords::On) {
         auto list = readWordList(sectorWordListPath());
         assert(list.ok()); // embedded at build time
@@ -377,6 +418,7 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
             chunkEnd = to;
         }
         skip = skip || chunk != ChunkKind::Plain || (t.shape & text::ShapeHasDigit) || t.length > kMaxWordLength;
+        skip = skip || (t.length == 1 && (t.shape & text::ShapeHasUpper)); // an initial: "J. Okafor"
         if (!skip && (t.shape & text::ShapeHasUpper))
             skip = isAcronym(word, d->maxAcronymLength) || ((t.shape & text::ShapeHasLower) && isMixedCase(word));
         if (!skip && !s.names.empty()) {
@@ -387,6 +429,57 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
             }
         }
         s.skip[i] = skip;
+    }
+
+    // Names by their place: the word after a title ("Ms Okonkwo", "Dr. Adeyemi", even "mr okonkwo"),
+    // then the capitalised words and initials that go on from it ("Mr J. Okafor-Mbeki").
+    s.nameLike.assign(n, 0);
+    s.paragraph.resize(n);
+    int paragraph = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (i > 0 && (tokens[i].gapBefore & text::GapParagraph))
+            ++paragraph;
+        s.paragraph[i] = paragraph;
+    }
+    auto isTitle = [&](const text::Token &t) {
+        for (const auto &[hash, folded] : d->titles)
+            if (hash == t.hash && text::foldedEquals(text.sliced(t.start, t.length), folded))
+                return true;
+        return false;
+    };
+    // The gap between tokens i - 1 and i holds only white space (no blank line), or a full stop and white space.
+    auto nameGap = [&](size_t i, bool allowStop) {
+        if (tokens[i].gapBefore & text::GapParagraph)
+            return false;
+        const qsizetype from = tokens[i - 1].start + tokens[i - 1].length;
+        QStringView gap = text.sliced(from, tokens[i].start - from);
+        if (allowStop && gap.startsWith(u'.'))
+            gap = gap.sliced(1);
+        if (gap.isEmpty())
+            return false;
+        for (QChar c : gap)
+            if (!isSpaceUnit(c.unicode()))
+                return false;
+        return true;
+    };
+    for (size_t i = 1; i < n; ++i) {
+        if (!isTitle(tokens[i - 1]) || !nameGap(i, true) || !(tokens[i].shape & (text::ShapeHasLower | text::ShapeHasUpper)))
+            continue;
+        // A word in lower case is a name only after a short title written in haste ("mr okonkwo"): after
+        // "father", "sister" or "officer" it is an ordinary word ("his father recieved").
+        if (!(tokens[i].shape & text::ShapeUpperFirst) && tokens[i - 1].length > 3)
+            continue;
+        s.nameLike[i] = 1;
+        s.skip[i] = 1;
+        s.skip[i - 1] = 1; // the title itself ("Cllr", "mr") is no misspelling
+        for (size_t j = i + 1; j < n && j < i + 4; ++j) {
+            const text::Token &t = tokens[j];
+            const bool hyphen = t.gapBefore & text::GapHyphenJoin;
+            if (!(t.shape & text::ShapeUpperFirst) || !(hyphen || nameGap(j, tokens[j - 1].length == 1)))
+                break;
+            s.nameLike[j] = 1;
+            s.skip[j] = 1;
+        }
     }
 
     // Pass 2: the dictionary, through the cache.
@@ -409,7 +502,7 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
             const qsizetype end = t.start + t.length;
             if (end < size && u[end] == u'.' && correctWord(text.sliced(t.start, t.length + 1), 0))
                 return;
-            s.misses.push_back({t.start, t.length});
+            s.misses.push_back({t.start, t.length, qint32(i)});
         };
         for (size_t i = 0; i < n;) {
             // A hyphenated compound: tokens joined by exactly one hyphen.
@@ -443,8 +536,38 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
         }
     }
 
-    // Findings for what is left.
+    // A capitalised word the dictionary does not know is a possible name in the middle of a sentence,
+    // and at the start of one when the same word is a name elsewhere in its paragraph.
+    auto capitalised = [](const text::Token &t) { return (t.shape & text::ShapeUpperFirst) && (t.shape & text::ShapeHasLower); };
     for (const Scratch::Miss &m : s.misses) {
+        const text::Token &t = tokens[size_t(m.token)];
+        if (capitalised(t) && !(t.gapBefore & text::GapInitial))
+            s.nameLike[size_t(m.token)] = 2;
+    }
+    // The word without a possessive ending, so "Okonkwo's" is the same name as "Okonkwo".
+    auto bareWord = [&](size_t k) {
+        const QStringView w = text.sliced(tokens[k].start, tokens[k].length);
+        return endsWithPossessive(w) ? w.chopped(2) : w;
+    };
+    auto sameWord = [&](size_t k, size_t i) {
+        const QStringView a = bareWord(k), b = bareWord(i);
+        return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
+    };
+    auto nameElsewhere = [&](size_t i) {
+        for (size_t k = i; k > 0 && s.paragraph[k - 1] == s.paragraph[i]; --k)
+            if (s.nameLike[k - 1] && sameWord(k - 1, i))
+                return true;
+        for (size_t k = i + 1; k < n && s.paragraph[k] == s.paragraph[i]; ++k)
+            if (s.nameLike[k] && sameWord(k, i))
+                return true;
+        return false;
+    };
+
+    // Findings for what is left.
+    QHash<QString, QString> messages;
+    for (const Scratch::Miss &m : s.misses) {
+        const size_t ti = size_t(m.token);
+        const bool possibleName = s.nameLike[ti] == 2 || (capitalised(tokens[ti]) && nameElsewhere(ti));
         const QString word = text.sliced(m.start, m.length).toString();
         bool changed = false;
         QString buffer;
@@ -452,26 +575,34 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
         Finding f;
         f.offset = baseOffset + m.start;
         f.length = m.length;
-        f.ruleId = u"spelling"_s;
+        f.ruleId = kSpellingRuleId.toString();
         f.category = Category::Spelling;
         f.severity = Severity::Info;
         f.source = d->source;
         QString british;
         if (suggestions == Suggestions::Compute) {
             f.suggestions = suggest(word);
-            british = britishFormOf(key, f.suggestions);
-            if (!british.isEmpty()) // the British form first, whatever Hunspell's order
-                f.suggestions.move(f.suggestions.indexOf(british), 0);
+            british = d->britishForm(key);
+            if (!british.isEmpty() && word.contains(QChar(0x2019)))
+                british.replace(u'\'', QChar(0x2019)); // as suggest() answers in the word's own style
+            if (const qsizetype at = f.suggestions.indexOf(british); !british.isEmpty() && at >= 0)
+                f.suggestions.move(at, 0); // the British form first, whatever Hunspell's order
         }
-        if (british.isEmpty()) {
-            f.message = u"“%1” may be misspelt."_s.arg(word);
-            f.why = u"It is not in the %1 dictionary or Fairnote's word lists. If it is spelt as you meant "
-                    u"(a name, a place or a term your service uses), add it to your dictionary."_s.arg(d->dictionaryName);
-        } else {
-            f.message = u"“%1” is the US spelling; British English writes “%2”."_s.arg(word, british);
-            f.why = u"Notes are kept in British English, so that records read consistently and a search for one "
-                    u"spelling finds every note."_s;
+        if (possibleName) {
+            f.ruleId = kPossibleNameRuleId.toString();
+            f.message = u"“%1” is not in the dictionary: is it a name?"_s.arg(word);
+            f.why = d->possibleNameWhy;
+            f.question = u"Is this a name? Add it as a name, or correct it."_s;
+            out.push_back(std::move(f));
+            continue;
         }
+        // The same word misspelt again shares its message.
+        QString &message = messages[british.isEmpty() ? word : word + u'\n' + british];
+        if (message.isEmpty())
+            message = british.isEmpty() ? u"“%1” may be misspelt."_s.arg(word)
+                                        : u"“%1” is the US spelling; British English writes “%2”."_s.arg(word, british);
+        f.message = message;
+        f.why = british.isEmpty() ? d->misspeltWhy : d->usSpellingWhy;
         out.push_back(std::move(f));
     }
 }

@@ -17,6 +17,13 @@
 namespace fairnote::spelling {
 
 enum class SectorWords : bool { Off, On };
+
+// The rule ids of spelling findings: a word that may be misspelt, and a capitalised word the dictionary
+// does not know in the middle of a sentence, which is most often a name (shown with a lighter mark,
+// "Add as a name" first).
+inline constexpr QStringView kSpellingRuleId = u"spelling";
+inline constexpr QStringView kPossibleNameRuleId = u"possible-name";
+inline bool isPossibleName(const Finding &f) { return f.ruleId == kPossibleNameRuleId; }
 enum class Suggestions : bool { Skip, Compute };
 
 struct SpellingOptions
@@ -48,15 +55,19 @@ public:
     SpellChecker(const SpellChecker &) = delete;
     SpellChecker &operator=(const SpellChecker &) = delete;
 
-    // Appends a finding (rule "spelling", category Spelling, severity Info) for each misspelt word in
-    // `text` to `out`, in text order, with `baseOffset` added to each offset. Skipped, never flagged:
-    // URLs, e-mail addresses, paths and other code-like chunks, text in backticks, numbers, times, dates
-    // and any word with a digit, all-capital acronyms up to maxAcronymLength letters (plural "s" allowed),
-    // mixed-case words (iPhone, McDonald), and the words of `names` (the people in the record; a
-    // possessive "'s" is allowed). Suggestions::Skip leaves Finding::suggestions empty (Hunspell's
-    // suggestions take milliseconds per word; the editor can ask suggest() when a menu opens).
-    // No context crosses a word boundary, so checking any piece of a text alone gives exactly the
-    // findings the whole text gives inside it.
+    // Appends a finding (category Spelling, severity Info) for each word in `text` the dictionary and
+    // lists do not know to `out`, in text order, with `baseOffset` added to each offset: rule "spelling"
+    // (it may be misspelt), or rule "possible-name" for a capitalised word in the middle of a sentence,
+    // or at the start of one when the same word is a name elsewhere in its paragraph. Skipped, never
+    // flagged: URLs, e-mail addresses, paths and other code-like chunks, text in backticks, numbers,
+    // times, dates and any word with a digit, all-capital acronyms up to maxAcronymLength letters (plural
+    // "s" allowed), mixed-case words (iPhone, McDonald), a capital letter alone (an initial), the words
+    // of `names` (the people in the record; a possessive "'s" is allowed), and a name after a title (the
+    // word after "Mr", "Dr", "Cllr" …, and the capitalised words after it: "Ms Adaeze Okonkwo").
+    // Suggestions::Skip leaves Finding::suggestions empty (Hunspell's suggestions take milliseconds per
+    // word; the editor can ask suggest() when a menu opens).
+    // No context crosses a blank line, so checking any paragraph alone gives exactly the findings the
+    // whole text gives inside it.
     void check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, const QStringList &names = {},
                Suggestions suggestions = Suggestions::Compute) const;
     std::vector<Finding> check(QStringView text, const QStringList &names = {}) const;

@@ -3,6 +3,7 @@
 // Word list parsing: comments, phrases and hyphenated entries.
 #include "spelling/wordlist.h"
 
+#include "io/input.h"
 #include "text/utf8.h"
 
 #include <QFile>
@@ -49,6 +50,7 @@ QString straightenApostrophes(QStringView word)
 }
 
 QString sectorWordListPath() { return u":/fairnote/wordlists/en-GB-sector.txt"_s; }
+QString titleListPath() { return u":/fairnote/wordlists/en-GB-titles.txt"_s; }
 
 WordList parseWordList(QStringView text, const QString &fileName)
 {
@@ -100,12 +102,10 @@ WordList parseWordList(QStringView text, const QString &fileName)
 
 Result<WordList, QString> readWordList(const QString &path)
 {
-    QFile f(path);
-    if (!f.exists())
-        return u"%1: no such file; check the path"_s.arg(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return u"%1: cannot be read (%2); check its permissions"_s.arg(path, f.errorString());
-    const auto text = text::decodeUtf8(f.readAll());
+    auto bytes = io::readFile(path, {kMaxWordListBytes, u"a word list"_s, {}});
+    if (!bytes)
+        return u"%1: %2"_s.arg(path, bytes.error().message());
+    const auto text = text::decodeUtf8(*bytes);
     if (!text)
         return u"%1: %2; save the file as UTF-8"_s.arg(path, text.error().describe());
     return parseWordList(*text, path);

@@ -23,12 +23,17 @@ struct WordList
 // cannot use (a .dic entry with flags, a URL) is skipped and reported in WordList::problems.
 WordList parseWordList(QStringView text, const QString &fileName);
 
-// Reads and parses a word list file (a path or a ":/" resource). Fails with a message naming the file
-// when it is missing, unreadable or not UTF-8.
+// The largest word list read (the organisation's list, the personal list).
+constexpr qint64 kMaxWordListBytes = 16 * 1024 * 1024;
+
+// Reads and parses a word list file (a path or a ":/" resource), at most kMaxWordListBytes. Fails with a
+// message naming the file when it is missing, unreadable, too large or not UTF-8.
 Result<WordList, QString> readWordList(const QString &path);
 
 // The built-in sector word list's resource path.
 QString sectorWordListPath();
+// The built-in list of titles ("Mr", "Dr", "Cllr"): the word after one is a name.
+QString titleListPath();
 
 // Straightens curly and modifier apostrophes (’ ʼ) to ', the form Fairnote keeps and looks words up in.
 QString straightenApostrophes(QStringView word);

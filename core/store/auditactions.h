@@ -36,6 +36,7 @@ inline constexpr QStringView Backup = u"backup";
 inline constexpr QStringView Export = u"export";               // an interchange export of a person's case file
 inline constexpr QStringView ExportSummary = u"export-summary"; // a referral summary written or printed
 inline constexpr QStringView ExportSar = u"export-sar";         // a subject-access export
+inline constexpr QStringView ExportFailed = u"export-failed";   // an export recorded, then not delivered (a full disk)
 inline constexpr QStringView ReviewSample = u"review-sample";   // a supervisor's review queue drawn
 inline constexpr QStringView ExerciseScored = u"exercise-scored"; // a trainee's attempt scored (training files)
 

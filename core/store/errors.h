@@ -22,7 +22,6 @@ enum class ErrorCode {
     Corrupt,      // the file is damaged
     Invalid,      // a request that cannot be carried out: a missing reason, a draft that is not yours …
     Conflict,     // the record is not in a state that allows it: already final, marked in error, id in use …
-    Stale,        // the entry changed since the caller read it: someone else amended it (the caller keeps its text)
     Cancelled,    // the caller's progress callback asked to stop
     Internal,     // an unexpected database error (a bug)
 };

@@ -40,10 +40,6 @@ public:
     // The clock (UTC); tests set a fixed one.
     virtual void setClock(std::function<QDateTime()> clock) = 0;
     virtual void setLateEntryHours(qint64 hours) = 0;
-    // Who is signed in, when the backend knows it from the login (a team server): the actor of every change
-    // and the viewer of every read is then that person, and an actor given otherwise is refused. A local
-    // file knows no login (nothing): the author is the name the user's settings give.
-    virtual std::optional<Actor> sessionActor() const { return std::nullopt; }
 
     // People. addPerson gives the person an id when it has none.
     virtual StoreResult<record::Person> addPerson(record::Person person, const Actor &actor) = 0;
@@ -54,26 +50,19 @@ public:
     virtual StoreResult<std::vector<record::Person>> peopleNamed(const QString &name) = 0;
 
     // Saves a draft for `personId` and returns the entry's id. A new entry (empty or unknown id) gets an
-    // id; an entry with final revisions gets an amendment draft, based on the revision the caller read
-    // (`basedOnRevision`, when it starts the amendment; else the latest). Only the draft's author may change
-    // it (store/permissions.h). Its written-at and author are set by the store. Starting an amendment of a
-    // revision that someone else has amended since is refused (Stale), saying who and when.
-    virtual StoreResult<QString> saveDraft(const QString &personId, record::Entry entry, const Actor &actor,
-                                           std::optional<int> basedOnRevision = std::nullopt) = 0;
+    // id; an entry with final revisions gets an amendment draft (based on its latest revision). Only the
+    // draft's author may change it. Its written-at and author are set by the store.
+    virtual StoreResult<QString> saveDraft(const QString &personId, record::Entry entry, const Actor &actor) = 0;
     virtual StoreResult<Done> discardDraft(const QString &entryId, const Actor &actor) = 0;
     // Finalises the draft: the assessor runs on it as written now; every prompt still open needs a reason
     // in `leftReasons` (by promptKey), else nothing is saved and the error lists them. An amendment draft
-    // needs `amendReason`; one whose revision was amended by someone else since is refused (Stale) and
-    // kept. Returns the new revision.
+    // needs `amendReason`. Returns the new revision.
     virtual StoreResult<Revision> finalise(const QString &entryId, const Actor &actor,
                                            const QHash<QString, QString> &leftReasons,
                                            const QString &amendReason = QString()) = 0;
-    // Amends a final entry in one step: a new final revision with `reason`. `basedOnRevision` is the
-    // revision the correction was made from; when someone else has amended the entry since, nothing is
-    // saved and the error (Stale) says who and when, so the caller can keep its text and compare.
+    // Amends a final entry in one step: a new final revision with `reason`.
     virtual StoreResult<Revision> amend(const QString &entryId, record::Entry entry, const QString &reason,
-                                        const Actor &actor, const QHash<QString, QString> &leftReasons,
-                                        int basedOnRevision) = 0;
+                                        const Actor &actor, const QHash<QString, QString> &leftReasons) = 0;
     virtual StoreResult<Done> markInError(const QString &entryId, const QString &reason, const Actor &actor) = 0;
 
     // Imports case files in one transaction: all or nothing. Entries become final revisions with the
@@ -92,9 +81,8 @@ public:
 
     // Lists entries: chronological (by event date, unknown dates last) within each person.
     virtual StoreResult<std::vector<EntrySummary>> entries(const ListFilter &filter, const Actor &viewer) = 0;
-    // An entry by id, or by a unique prefix of its id, as `viewer` may read it (store::asSeenBy): another
-    // author's draft is left out, and an entry that is only another author's draft is refused.
-    virtual StoreResult<EntryDetail> entry(const QString &idOrPrefix, const Actor &viewer) = 0;
+    // An entry by id, or by a unique prefix of its id.
+    virtual StoreResult<EntryDetail> entry(const QString &idOrPrefix) = 0;
     virtual StoreResult<std::vector<SearchHit>> search(const QString &query, const Actor &viewer, int limit) = 0;
 
     // Review before disclosure: a reason is required to flag an entry; releasing it (by a reviewer, with an
@@ -108,8 +96,8 @@ public:
     // reviewer and is never changed; returning an entry for correction says so in the review.
     virtual StoreResult<qint64> recordReview(const Review &review, const Actor &reviewer) = 0;
     virtual StoreResult<std::vector<Review>> reviews(const QString &entryId = QString()) = 0;
-    // Sign-off: requested by anyone (store/permissions.h says when an entry can be put up); approved or
-    // returned by someone else — never by the author of the entry or the person who asked. A summary is named by the
+    // Sign-off: requested by the entry's author (or anyone, for a summary); approved or returned by
+    // someone else — never by the author of the entry or the person who asked. A summary is named by the
     // hash of its content and carries the document it was made from.
     virtual StoreResult<qint64> requestSignOff(const QString &subject, const QString &personId, const QString &entryId,
                                                const QString &documentHash, const QString &document, const QString &comment,

@@ -3,6 +3,7 @@
 // Exercise files: JSON syntax, every member checked, problems located by line, column and JSON Pointer.
 #include "training/exerciseloader.h"
 
+#include "io/input.h"
 #include "json/jsonlocator.h"
 #include "record/describe.h"
 #include "record/interchange.h"
@@ -465,23 +466,19 @@ std::vector<Exercise> readDirectory(const QString &dir, bool builtIn, ExercisePr
     QHash<QString, QString> seen; // id → file
     for (const QString &name : files) {
         const QString path = d.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            problems.push_back({path, 0, 0, QString(), u"cannot be read: %1"_s.arg(f.errorString())});
+        auto bytes = io::readFile(path, {kMaxExerciseBytes, u"an exercise file"_s, {}});
+        if (!bytes) {
+            problems.push_back({path, 0, 0, QString(),
+                                bytes.error().problem == io::IoProblem::TooLarge ? tooLarge(QFileInfo(path).size()) : bytes.error().message()});
             continue;
         }
-        if (f.size() > kMaxExerciseBytes) {
-            problems.push_back({path, 0, 0, QString(), tooLarge(f.size())});
-            continue;
-        }
-        auto e = readExercise(f.readAll(), path);
+        auto e = readExercise(*bytes, path);
         if (!e) {
             problems.insert(problems.end(), e.error().begin(), e.error().end());
             continue;
         }
         if (const QString other = seen.value(e->id); !other.isEmpty()) {
-            const QByteArray bytes = [&] { QFile again(path); return again.open(QIODevice::ReadOnly) ? again.readAll() : QByteArray(); }();
-            const auto pos = json::locate(bytes, {u"id"_s});
+            const auto pos = json::locate(*bytes, {u"id"_s});
             problems.push_back({path, pos.line, pos.column, u"/id"_s,
                                 u"the id \"%1\" is used by %2 too; every exercise needs its own id"_s.arg(e->id, other)});
             continue;

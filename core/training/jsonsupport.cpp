@@ -4,92 +4,31 @@
 #include "training/jsonsupport.h"
 
 #include "json/jsonlocator.h"
-#include "text/utf8.h"
+#include "json/strictjson.h"
 
-#include <QHash>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
 namespace fairnote::training::detail {
 
-namespace {
-
-// A JSON string's contents (between its quotes) as text; escapes are decoded by Qt's own parser.
-QString jsonStringText(const QByteArray &raw)
-{
-    if (!raw.contains('\\'))
-        return QString::fromUtf8(raw);
-    return QJsonDocument::fromJson("[\"" + raw + "\"]").array().at(0).toString();
-}
-
-// Calls report(offset, key, firstOffset) for each member name given twice in one object of well-formed
-// JSON (QJsonDocument silently keeps one of the two). Offsets are byte offsets of the opening quotes.
-// (The rule-pack loader has the same scan; core/wording keeps its copy private.)
-template <typename Report>
-void findDuplicateMembers(const QByteArray &json, Report report)
-{
-    struct Frame { bool object; bool expectKey; QHash<QString, qsizetype> keys; };
-    std::vector<Frame> stack;
-    const qsizetype n = json.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = json[i];
-        if (c == '{') {
-            stack.push_back({true, true, {}});
-        } else if (c == '[') {
-            stack.push_back({false, false, {}});
-        } else if (c == '}' || c == ']') {
-            if (!stack.empty())
-                stack.pop_back();
-        } else if (c == ',') {
-            if (!stack.empty() && stack.back().object)
-                stack.back().expectKey = true;
-        } else if (c == '"') {
-            const qsizetype start = i;
-            for (++i; i < n && json[i] != '"'; ++i)
-                if (json[i] == '\\')
-                    ++i;
-            if (stack.empty() || !stack.back().object || !stack.back().expectKey)
-                continue;
-            Frame &f = stack.back();
-            f.expectKey = false;
-            const QString key = jsonStringText(json.mid(start + 1, i - start - 1));
-            if (const auto it = f.keys.constFind(key); it != f.keys.constEnd())
-                report(start, key, *it);
-            else
-                f.keys.insert(key, start);
-        }
-    }
-}
-
-} // namespace
-
 std::optional<QJsonDocument> parseJson(const QByteArray &bytes, const QString &file, ExerciseProblems &problems)
 {
-    if (auto decoded = text::decodeUtf8(bytes); !decoded) {
-        const auto pos = json::positionOfByte(bytes, decoded.error().byteOffset);
-        problems.push_back({file, pos.line, pos.column, QString(), decoded.error().describe() + u"; save the file as UTF-8"_s});
+    // The one strict reader (core/json): invalid UTF-8, syntax and a member given twice are all refused.
+    auto doc = json::parse(bytes);
+    if (!doc) {
+        const json::ParseError &e = doc.error();
+        const bool syntax = e.kind == json::ParseError::Kind::Syntax || e.kind == json::ParseError::Kind::Number
+            || e.kind == json::ParseError::Kind::TooDeep;
+        problems.push_back({file, e.line, e.column, e.kind == json::ParseError::Kind::Duplicate ? e.path : QString(),
+                            syntax ? e.message + u" (JSON syntax)"_s : e.message});
         return std::nullopt;
     }
-    const qsizetype bom = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    QJsonParseError err;
-    QJsonDocument doc = QJsonDocument::fromJson(bytes.mid(bom), &err);
-    if (err.error != QJsonParseError::NoError) {
-        const auto pos = json::positionOfByte(bytes, err.offset + bom);
-        problems.push_back({file, pos.line, pos.column, QString(), err.errorString() + u" (JSON syntax)"_s});
-        return std::nullopt;
-    }
-    bool twice = false;
-    findDuplicateMembers(bytes, [&](qsizetype at, const QString &key, qsizetype first) {
-        const auto pos = json::positionOfByte(bytes, at);
-        problems.push_back({file, pos.line, pos.column, QString(),
-                            u"member \"%1\" appears twice in the same object (first at line %2); only one of them "
-                            u"would be used, so remove the other"_s.arg(key).arg(json::positionOfByte(bytes, first).line)});
-        twice = true;
-    });
-    if (twice)
-        return std::nullopt;
-    return doc;
+    if (doc->isObject())
+        return QJsonDocument(doc->toObject());
+    if (doc->isArray())
+        return QJsonDocument(doc->toArray());
+    return QJsonDocument(); // a bare value: the callers say what the file should hold
 }
 
 ExerciseProblem problemAt(const QByteArray &bytes, const QString &file, const QStringList &path, const QString &message)

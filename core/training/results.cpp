@@ -3,6 +3,7 @@
 // Session results: learner codes, CSV and JSON, and the cohort summary.
 #include "training/results.h"
 
+#include "json/strictjson.h"
 #include "text/csv.h"
 #include "text/utf8.h"
 
@@ -169,11 +170,10 @@ Result<std::vector<AttemptResult>, QString> readResults(const QByteArray &bytes)
         return {};
     };
     if (text.trimmed().startsWith(u'{')) {
-        QJsonParseError err;
-        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
-        if (err.error != QJsonParseError::NoError)
-            return u"not valid JSON: %1"_s.arg(err.errorString());
-        const QJsonObject root = doc.object();
+        auto doc = json::parseObject(bytes, u"expected one JSON object holding exported results"_s);
+        if (!doc)
+            return u"not valid JSON: %1"_s.arg(doc.error().toString());
+        const QJsonObject root = *doc;
         if (root.value(u"format"_s) != QJsonValue(u"fairnote-training-results"_s))
             return u"/format: expected \"fairnote-training-results\"; this is not a file of exported results"_s;
         if (root.value(u"version"_s).toInt() != 1)

@@ -48,6 +48,8 @@ QByteArray resultsToCsv(const std::vector<AttemptResult> &results);
 QByteArray resultsToJson(const std::vector<AttemptResult> &results, const QDateTime &exportedAt);
 // Reads either form back (told apart by the first character). Errors name the row or JSON Pointer.
 Result<std::vector<AttemptResult>, QString> readResults(const QByteArray &bytes);
+// The largest exported results file read back (a cohort's results are far smaller).
+constexpr qint64 kMaxResultsBytes = 16 * 1024 * 1024;
 
 // One bar of the cohort chart: a session's results, for one kind of exercise or all of them.
 struct CohortBar

@@ -122,7 +122,7 @@ store::StoreResult<std::optional<record::Entry>> learnerDraft(store::Store &s, c
         return id.error();
     if (id->isEmpty())
         return std::optional<record::Entry>();
-    auto detail = s.entry(*id, learner);
+    auto detail = s.entry(*id);
     if (!detail)
         return detail.error();
     if (!detail->draft)

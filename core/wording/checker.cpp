@@ -3,6 +3,8 @@
 // The wording check: match every phrase in one pass, then let exceptions and context decide.
 #include "wording/checker.h"
 
+#include "wording/morphology.h"
+
 #include <QSet>
 #include <algorithm>
 
@@ -16,6 +18,9 @@ constexpr int kKindShift = 24;
 constexpr int kRule = 0;
 constexpr int kException = 1;
 constexpr int kCue = 2;
+constexpr int kSenseSubject = 3; // a rule's other_senses phrases, by list
+constexpr int kSenseBefore = 4;
+constexpr int kSenseAfter = 5;
 constexpr int kIndexMask = (1 << kKindShift) - 1;
 int payload(int kind, int index) { return (kind << kKindShift) | index; }
 
@@ -31,6 +36,38 @@ bool coveredByException(const std::vector<PhraseHit> &exceptions, const PhraseHi
             return true;
     return false;
 }
+
+// True when token t follows token t - 1 inside one clause.
+bool sameClause(std::span<const Token> tokens, int t) { return !(tokens[size_t(t)].gapBefore & text::GapClauseEnd); }
+
+// True when the words around hit h show its rule's term is used in another sense (the rule's
+// other_senses): a subject phrase ends just before it (past linking words such as "was", "finally"),
+// a "before" phrase ends at most `window` words before it, or an "after" phrase starts at most
+// `window` words after it, all inside its clause. `senses` holds the rule's sense hits, sorted by first token.
+bool isOtherSense(const Analysis &a, const PhraseHit &h, const OtherSenses &rule, std::span<const PhraseHit> senses)
+{
+    const auto &tokens = a.tokens;
+    auto clauseBetween = [&](int from, int to) { // no clause end in the gaps before tokens (from, to]
+        for (int t = from + 1; t <= to; ++t)
+            if (!sameClause(tokens, t))
+                return false;
+        return true;
+    };
+    const int subjectEnd = subjectBefore(a, h.first);
+    for (const PhraseHit &s : senses) {
+        const int kind = s.payload >> kKindShift;
+        if (kind == kSenseSubject) {
+            if (subjectEnd >= 0 && s.end - 1 == subjectEnd)
+                return true;
+        } else if (kind == kSenseBefore) {
+            if (s.end <= h.first && h.first - s.end <= rule.window && clauseBetween(s.end - 1, h.first))
+                return true;
+        } else if (s.first >= h.end && s.first - h.end <= rule.window && clauseBetween(h.end - 1, s.first)) {
+            return true;
+        }
+    }
+    return false;
+}
 } // namespace
 
 struct Checker::Scratch
@@ -42,6 +79,7 @@ struct Checker::Scratch
     std::vector<PhraseHit> ruleHits;
     std::vector<PhraseHit> exceptionHits;
     std::vector<PhraseHit> cueHits;
+    std::vector<PhraseHit> senseHits;
     std::vector<PhraseHit> kept;
     Analysis analysis;
 };
@@ -54,11 +92,12 @@ Checker::Scratch &Checker::scratch()
 
 Checker::Checker(RulePack pack) : m_pack(std::move(pack)), m_analysis(m_pack.language)
 {
+    const Morphology morphology(m_pack.language);
     m_literals.resize(m_pack.rules.size());
     for (size_t r = 0; r < m_pack.rules.size(); ++r) {
         const Rule &rule = m_pack.rules[r];
         for (const QString &p : rule.patterns) {
-            auto seqs = expandPattern(p);
+            auto seqs = expandPattern(p, &morphology);
             if (!seqs)
                 continue; // cannot happen for a loaded pack
             m_phrases.add(*seqs, payload(kRule, int(r)));
@@ -68,8 +107,14 @@ Checker::Checker(RulePack pack) : m_pack(std::move(pack)), m_analysis(m_pack.lan
                         m_literals[r].insert(w.literal);
         }
         for (const QString &p : rule.exceptions)
-            if (auto seqs = expandPattern(p))
+            if (auto seqs = expandPattern(p, &morphology))
                 m_phrases.add(*seqs, payload(kException, int(r)));
+        for (const auto &[kind, list] : {std::pair{kSenseSubject, &rule.otherSenses.subjects},
+                                         std::pair{kSenseBefore, &rule.otherSenses.before},
+                                         std::pair{kSenseAfter, &rule.otherSenses.after}})
+            for (const QString &p : *list)
+                if (auto seqs = expandPattern(p, &morphology))
+                    m_phrases.add(*seqs, payload(kind, int(r)));
     }
     m_analysis.addCues(m_phrases, payload(kCue, 0));
     m_phrases.finish();
@@ -119,7 +164,78 @@ void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding>
     checkPiece(text, baseOffset, out);
 }
 
+// Why the context leaves one match alone (LeftAlone::No: it is a finding, unless a longer match covers it).
+LeftAlone Checker::leftAlone(QStringView text, const Scratch &s, const PhraseHit &h) const
+{
+    const int r = h.payload & kIndexMask;
+    const Rule &rule = m_pack.rules[size_t(r)];
+    const Analysis &a = s.analysis;
+    const qsizetype start = s.tokens[size_t(h.first)].start;
+    const qsizetype end = s.tokens[size_t(h.end - 1)].start + s.tokens[size_t(h.end - 1)].length;
+    if (rule.matchCase) {
+        for (int t = h.first; t < h.end; ++t)
+            if (!m_literals[size_t(r)].contains(text.sliced(s.tokens[size_t(t)].start, s.tokens[size_t(t)].length).toString()))
+                return LeftAlone::LetterCase;
+    }
+    if (coveredByException(s.exceptionHits, h))
+        return LeftAlone::Exception;
+    if ((rule.skipWhen & SkipQuoted) && isQuoted(a, start, end))
+        return LeftAlone::Quoted;
+    if ((rule.skipWhen & SkipName) && isName(a, h.first, h.end))
+        return LeftAlone::Name;
+    if ((rule.skipWhen & SkipNegated) && isNegated(a, h.first))
+        return LeftAlone::Negated;
+    if ((rule.skipWhen & SkipSourced) && isSourced(a, h.first))
+        return LeftAlone::Sourced;
+    if ((rule.skipWhen & SkipDated) && isDated(a, h.first))
+        return LeftAlone::Dated;
+    if ((rule.skipWhen & SkipExplained) && isExplained(a, h.first))
+        return LeftAlone::Explained;
+    if ((rule.skipWhen & SkipAboutThing) && isAboutThing(a, h.first, h.end))
+        return LeftAlone::AboutThing;
+    if (!rule.otherSenses.isEmpty() && !s.senseHits.empty()) {
+        const auto [from, to] = std::equal_range(s.senseHits.begin(), s.senseHits.end(), PhraseHit{payload(0, r), 0, 0},
+                                                 [](const PhraseHit &x, const PhraseHit &y) {
+                                                     return (x.payload & kIndexMask) < (y.payload & kIndexMask);
+                                                 });
+        if (isOtherSense(a, h, rule.otherSenses, std::span<const PhraseHit>(from, to)))
+            return LeftAlone::OtherSense;
+    }
+    return LeftAlone::No;
+}
+
+std::vector<Considered> Checker::consider(QStringView text) const
+{
+    std::vector<Considered> considered;
+    std::vector<Finding> findings;
+    checkPiece(text, 0, findings, &considered);
+    return considered;
+}
+
+QString leftAloneReason(LeftAlone why)
+{
+    switch (why) {
+    case LeftAlone::No: return QString();
+    case LeftAlone::LetterCase: return QStringLiteral("other capitals: the rule matches only its exact letters");
+    case LeftAlone::Exception: return QStringLiteral("another sense of the words");
+    case LeftAlone::Quoted: return QStringLiteral("in quotation marks: someone's own words");
+    case LeftAlone::Name: return QStringLiteral("part of a name");
+    case LeftAlone::Negated: return QStringLiteral("negated");
+    case LeftAlone::Sourced: return QStringLiteral("sourced: the sentence gives a date and who says so");
+    case LeftAlone::Dated: return QStringLiteral("dated: the sentence gives a date or time");
+    case LeftAlone::Explained: return QStringLiteral("explained: the sentence gives the reason");
+    case LeftAlone::AboutThing: return QStringLiteral("about a thing, an event or a price, not a person");
+    case LeftAlone::OtherSense: return QStringLiteral("another sense, shown by the words around it");
+    }
+    return QString();
+}
+
 void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const
+{
+    checkPiece(text, baseOffset, out, nullptr);
+}
+
+void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, std::vector<Considered> *consider) const
 {
     Scratch &s = scratch();
     text::tokenize(text, s.tokens, s.quotes);
@@ -129,11 +245,13 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
     s.ruleHits.clear();
     s.exceptionHits.clear();
     s.cueHits.clear();
+    s.senseHits.clear();
     for (const PhraseHit &h : s.hits) {
         switch (h.payload >> kKindShift) {
         case kRule: s.ruleHits.push_back(h); break;
         case kException: s.exceptionHits.push_back(h); break;
-        default: s.cueHits.push_back(h); break;
+        case kCue: s.cueHits.push_back(h); break;
+        default: s.senseHits.push_back(h); break;
         }
     }
     if (s.ruleHits.empty())
@@ -147,40 +265,25 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
     };
     std::sort(s.ruleHits.begin(), s.ruleHits.end(), order);
     std::sort(s.exceptionHits.begin(), s.exceptionHits.end(), order);
+    std::sort(s.senseHits.begin(), s.senseHits.end(), [](const PhraseHit &a, const PhraseHit &b) {
+        return (a.payload & kIndexMask) != (b.payload & kIndexMask) ? (a.payload & kIndexMask) < (b.payload & kIndexMask)
+                                                                    : a.first < b.first;
+    });
     s.ruleHits.erase(std::unique(s.ruleHits.begin(), s.ruleHits.end()), s.ruleHits.end());
 
     m_analysis.build(text, s.tokens, s.quotes, s.cueHits, s.ruleHits, s.analysis);
-    const Analysis &a = s.analysis;
 
     s.kept.clear();
     for (const PhraseHit &h : s.ruleHits) {
-        const int r = h.payload & kIndexMask;
-        const Rule &rule = m_pack.rules[size_t(r)];
+        const Rule &rule = m_pack.rules[size_t(h.payload & kIndexMask)];
         const qsizetype start = s.tokens[size_t(h.first)].start;
         const qsizetype end = s.tokens[size_t(h.end - 1)].start + s.tokens[size_t(h.end - 1)].length;
 
-        if (rule.matchCase) {
-            bool same = true;
-            for (int t = h.first; t < h.end && same; ++t)
-                same = m_literals[size_t(r)].contains(text.sliced(s.tokens[size_t(t)].start, s.tokens[size_t(t)].length).toString());
-            if (!same)
-                continue;
-        }
-        if (coveredByException(s.exceptionHits, h))
-            continue;
-        if ((rule.skipWhen & SkipQuoted) && isQuoted(a, start, end))
-            continue;
-        if ((rule.skipWhen & SkipName) && isName(a, h.first, h.end))
-            continue;
-        if ((rule.skipWhen & SkipNegated) && isNegated(a, h.first))
-            continue;
-        if ((rule.skipWhen & SkipSourced) && isSourced(a, h.first))
-            continue;
-        if ((rule.skipWhen & SkipDated) && isDated(a, h.first))
-            continue;
-        if ((rule.skipWhen & SkipExplained) && isExplained(a, h.first))
-            continue;
-        s.kept.push_back(h);
+        const LeftAlone why = leftAlone(text, s, h);
+        if (consider)
+            consider->push_back({start, end - start, rule.id, why});
+        if (why == LeftAlone::No)
+            s.kept.push_back(h);
     }
 
     // Overlapping matches of one rule are one finding: "was charged" and "charged with" in "he was

@@ -13,6 +13,20 @@
 
 namespace fairnote::wording {
 
+// Why a rule's match was not made a finding (Checker::consider), for examples and previews.
+enum class LeftAlone : quint8 { No, LetterCase, Exception, Quoted, Name, Negated, Sourced, Dated, Explained, AboutThing, OtherSense };
+// "in quotation marks: someone's own words" (empty for No).
+QString leftAloneReason(LeftAlone why);
+
+// One match of one rule's patterns in a text, and what the context made of it.
+struct Considered
+{
+    qsizetype offset = 0;
+    qsizetype length = 0;
+    QString ruleId;
+    LeftAlone leftAlone = LeftAlone::No;
+};
+
 // Thread safety: after construction a Checker is immutable; check() may run on several threads at
 // once (each thread keeps its own scratch memory).
 //
@@ -35,6 +49,10 @@ public:
 
     const RulePack &pack() const { return m_pack; }
 
+    // Every match of a rule's patterns in `text` (one paragraph or a few sentences) before exceptions and
+    // context, with what decided it: the examples' tests and the rule editor's preview. Slower than check().
+    std::vector<Considered> consider(QStringView text) const;
+
     // The context analysis check() makes of `text` (cues, sentences, the words rules match), for tests
     // and tools that call the context functions directly.
     std::unique_ptr<AnalysisBuilder::Owned> analyse(QStringView text) const;
@@ -42,6 +60,8 @@ public:
 private:
     void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
     struct Scratch;
+    void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, std::vector<Considered> *consider) const;
+    LeftAlone leftAlone(QStringView text, const Scratch &s, const PhraseHit &h) const;
     static Scratch &scratch();
 
     RulePack m_pack;

@@ -3,6 +3,8 @@
 // Context analysis (cues, sentences, dates) and the context functions.
 #include "wording/context.h"
 
+#include "wording/morphology.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -17,10 +19,10 @@ constexpr int kNegationWindow = 8;
 constexpr int kInsertionLength = 10; // words in an insertion set off by commas ("not, as far as we know, violent")
 constexpr int kListReach = 12;      // words after a comma searched for a list joiner
 
-void addPhrases(PhraseSet &set, const QStringList &phrases, int payload)
+void addPhrases(PhraseSet &set, const QStringList &phrases, int payload, const Morphology &morphology)
 {
     for (const QString &p : phrases)
-        if (auto e = expandPattern(p))
+        if (auto e = expandPattern(p, &morphology))
             set.add(*e, payload); // the loader has already rejected phrases that do not expand
 }
 
@@ -81,8 +83,22 @@ bool isNumericDateAt(QStringView text, std::span<const Token> tokens, size_t i)
 
 } // namespace
 
+void WordClasses::add(const QStringList &words, WordClass c)
+{
+    for (const QString &w : words) {
+        const QString folded = text::foldString(w);
+        Entry &e = m_classes[text::foldedHash(folded)];
+        e.length = folded.size();
+        e.bits |= c;
+    }
+}
+
 AnalysisBuilder::AnalysisBuilder(const Language &language) : m_language(language)
 {
+    m_words.add(language.personWords, WordPerson);
+    m_words.add(language.thingWords, WordThing);
+    m_words.add(language.linkingWords, WordLinking);
+    m_words.add(language.determiners, WordDeterminer);
     for (const QString &s : language.negationSuffixes)
         m_suffixes.push_back(text::foldString(s));
     for (const QString &s : language.negationPrefixes)
@@ -93,19 +109,21 @@ AnalysisBuilder::AnalysisBuilder(const Language &language) : m_language(language
 
 void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
 {
-    addPhrases(set, m_language.negationCues, payloadBase | CueNegation);
-    addPhrases(set, m_language.pseudoNegations, payloadBase | CuePseudoNegation);
-    addPhrases(set, m_language.clauseBreakers, payloadBase | CueClauseBreaker);
-    addPhrases(set, m_language.clauseSubjects, payloadBase | CueSubject);
-    addPhrases(set, m_language.subjectVerbs, payloadBase | CueSubjectVerb);
-    addPhrases(set, m_language.listJoiners, payloadBase | CueListJoiner);
-    addPhrases(set, m_language.honorifics, payloadBase | CueHonorific);
-    addPhrases(set, m_language.sourceCues, payloadBase | CueSource);
-    addPhrases(set, m_language.sourceBreakers, payloadBase | CueSourceBreaker);
-    addPhrases(set, m_language.reasonCues, payloadBase | CueReason);
-    addPhrases(set, m_language.months, payloadBase | CueMonth);
-    addPhrases(set, m_language.dateWords, payloadBase | CueDateWord);
-    addPhrases(set, m_language.protectedNames, payloadBase | CueProtectedName);
+    const Morphology morphology(m_language);
+    auto addPhrases = [&](const QStringList &phrases, int payload) { wording::addPhrases(set, phrases, payload, morphology); };
+    addPhrases(m_language.negationCues, payloadBase | CueNegation);
+    addPhrases(m_language.pseudoNegations, payloadBase | CuePseudoNegation);
+    addPhrases(m_language.clauseBreakers, payloadBase | CueClauseBreaker);
+    addPhrases(m_language.clauseSubjects, payloadBase | CueSubject);
+    addPhrases(m_language.subjectVerbs, payloadBase | CueSubjectVerb);
+    addPhrases(m_language.listJoiners, payloadBase | CueListJoiner);
+    addPhrases(m_language.honorifics, payloadBase | CueHonorific);
+    addPhrases(m_language.sourceCues, payloadBase | CueSource);
+    addPhrases(m_language.sourceBreakers, payloadBase | CueSourceBreaker);
+    addPhrases(m_language.reasonCues, payloadBase | CueReason);
+    addPhrases(m_language.months, payloadBase | CueMonth);
+    addPhrases(m_language.dateWords, payloadBase | CueDateWord);
+    addPhrases(m_language.protectedNames, payloadBase | CueProtectedName);
 }
 
 void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std::span<const text::Span> quotes,
@@ -117,6 +135,7 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
     a.quotes = quotes;
     a.negationSuffixes = m_suffixes;
     a.negationPrefixes = m_prefixes;
+    a.words = &m_words;
     a.cueEnd.assign(n, 0);
     a.cueCover.assign(n, 0);
     for (const PhraseHit &h : cueHits) {
@@ -355,6 +374,55 @@ bool isName(const Analysis &a, int first, int end)
     if (!capitalised(t) || (t.gapBefore & text::GapInitial))
         return false;
     return nameNeighbour(a, first - 1, first) || nameNeighbour(a, end, end);
+}
+
+int subjectBefore(const Analysis &a, int first, bool *linked)
+{
+    auto classOf = [&](int t) { return a.words ? a.words->of(a.tokens[size_t(t)]) : quint8(0); };
+    auto inClause = [&](int t) { return !(a.tokens[size_t(t)].gapBefore & (text::GapClauseEnd | text::GapComma)); };
+    int p = first - 1;
+    bool skipped = false;
+    while (p >= 0 && inClause(p + 1) && (classOf(p) & WordLinking)) {
+        skipped = true;
+        if (classOf(p) & (WordPerson | WordThing))
+            break;
+        --p;
+    }
+    if (linked)
+        *linked = skipped;
+    return (p >= 0 && inClause(p + 1)) ? p : -1;
+}
+
+bool isAboutThing(const Analysis &a, int first, int end)
+{
+    const int n = static_cast<int>(a.tokens.size());
+    auto classOf = [&](int t) { return a.words ? a.words->of(a.tokens[size_t(t)]) : quint8(0); };
+    // Token t follows t - 1 in the same clause (no clause punctuation or comma between them).
+    auto inClause = [&](int t) { return !(a.tokens[size_t(t)].gapBefore & (text::GapClauseEnd | text::GapComma)); };
+
+    bool linked = false;
+    const int p = subjectBefore(a, first, &linked);
+    if (p < 0)
+        return false; // no subject in the clause: a note is about the person
+    const quint8 c = classOf(p);
+    // A determiner that is not also a pronoun ("a", "the"), or any determiner straight before the word
+    // ("that chaotic morning"), is attributive: what follows says what is described.
+    if ((c & WordDeterminer) && (!(c & (WordThing | WordPerson)) || !linked)) {
+        // "a (very) chaotic morning": what follows says what is described.
+        if (end >= n || !inClause(end))
+            return false;
+        for (int t = end; t < std::min(n, end + 3) && inClause(t); ++t)
+            if (classOf(t) & WordPerson)
+                return false;
+        return true;
+    }
+    if (!linked)
+        return false;
+    if (c & WordPerson)
+        return false;
+    if (c & WordThing)
+        return true;
+    return !(a.tokens[size_t(p)].shape & (text::ShapeUpperFirst | text::ShapeHasUpper)); // a capital: a name
 }
 
 bool isSourced(const Analysis &a, int first)

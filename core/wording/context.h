@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace fairnote::wording {
@@ -31,6 +32,25 @@ enum CueKind : quint16 {
     CueReason = 1 << 12,        // "because", "saying", "due to": the sentence gives a reason
 };
 
+// Classes of plain words from the language file, for isAboutThing.
+enum WordClass : quint8 { WordPerson = 1, WordThing = 2, WordLinking = 4, WordDeterminer = 8 };
+
+// Folded word → WordClass bits, looked up by a token's hash and length.
+class WordClasses
+{
+public:
+    void add(const QStringList &words, WordClass c);
+    quint8 of(const text::Token &t) const
+    {
+        const auto it = m_classes.find(t.hash);
+        return (it != m_classes.end() && it->second.length == t.length) ? it->second.bits : 0;
+    }
+
+private:
+    struct Entry { qsizetype length; quint8 bits; };
+    std::unordered_map<quint64, Entry> m_classes;
+};
+
 enum SentenceFlag : quint8 { SentenceHasSource = 1, SentenceHasDate = 2, SentenceHasTime = 4, SentenceHasReason = 8 };
 
 // What the context functions know about one text: its tokens, quotations, cue phrases and
@@ -50,6 +70,7 @@ struct Analysis
     std::vector<quint8> segmentFlags;   // SentenceHasSource per segment
     std::span<const QString> negationSuffixes; // folded, e.g. "n't"
     std::span<const QString> negationPrefixes; // folded, e.g. "non"
+    const WordClasses *words = nullptr;        // person, thing, linking words and determiners
 };
 
 // Compiles a Language into cue phrases and fills Analysis objects. Immutable after construction.
@@ -73,6 +94,7 @@ private:
     Language m_language;
     std::vector<QString> m_suffixes;
     std::vector<QString> m_prefixes;
+    WordClasses m_words;
     PhraseSet m_ownSet; // cue phrases only, for analyse()
 };
 
@@ -110,6 +132,20 @@ bool isName(const Analysis &a, int first, int end);
 bool isSourced(const Analysis &a, int first);
 // True when the sentence of token `first` gives a date or a time of day.
 bool isDated(const Analysis &a, int first);
+// The token that ends the subject of the word at `first`: the first token before it, in its clause
+// (no clause punctuation or comma between), that is not a linking word ("was", "very", "finally"); a
+// contraction that is both a subject and a linking word ("it's", "he's") is the subject. -1 when the
+// clause starts first. `linked` (optional) says whether a linking word stood between.
+int subjectBefore(const Analysis &a, int first, bool *linked = nullptr);
+// True when the words [first, end) describe a thing, an event or a price rather than a person, from
+// the words around them (the language file's person, thing and linking words and determiners):
+// - after a subject and a linking word ("The rent was very expensive", "It was chaotic"): the
+//   subject's last word is a thing word or a lower-case word that is not a person word;
+// - after a determiner ("a chaotic morning", "an aggressive cancer"): no person word follows within
+//   three words in the clause ("an aggressive man" is about a person), and a word does follow.
+// With no subject in the clause ("Was aggressive in reception"), a person subject ("he", "the
+// resident", "his behaviour") or a capitalised one (a name), it is false: a note is about a person.
+bool isAboutThing(const Analysis &a, int first, int end);
 // True when the sentence of token `first` gives a reason ("because", "saying", "due to"): a refusal
 // with the person's reason is not a refusal without context.
 bool isExplained(const Analysis &a, int first);

@@ -4,6 +4,7 @@
 #include "wording/pattern.h"
 
 #include "text/tokenizer.h"
+#include "wording/morphology.h"
 
 using namespace Qt::StringLiterals;
 
@@ -18,19 +19,21 @@ bool isVowel(QChar c) { return QStringView(u"aeiou").contains(c); }
 bool isWordChar(QChar c) { return c.isLetterOrNumber() || c.isMark() || c == u'\'' || c == QChar(0x2019); }
 
 // One alternative ("non-compliant~") → its word sequences (split and joined forms).
-Result<std::vector<WordSequence>, QString> expandWord(QStringView word)
+Result<std::vector<WordSequence>, QString> expandWord(QStringView word, const Morphology *morphology)
 {
     bool inflect = false;
     bool prefix = false;
+    bool family = false;
     if (word.endsWith(u'~')) { inflect = true; word.chop(1); }
+    else if (word.endsWith(u'^')) { inflect = family = true; word.chop(1); }
     else if (word.endsWith(u'*')) { prefix = true; word.chop(1); }
     if (word.isEmpty())
         return u"an empty word"_s;
     for (QChar c : word) {
         if (!isWordChar(c) && c != u'-') {
-            if (c == u'~' || c == u'*')
+            if (c == u'~' || c == u'*' || c == u'^')
                 return u"'%1' may only end a word"_s.arg(c);
-            return u"'%1' is not allowed in a pattern (letters, digits, apostrophes, hyphens, ~ * ( | ) ? only)"_s.arg(c);
+            return u"'%1' is not allowed in a pattern (letters, digits, apostrophes, hyphens, ~ ^ * ( | ) ? only)"_s.arg(c);
         }
     }
     const QStringList parts = word.toString().split(u'-');
@@ -42,7 +45,15 @@ Result<std::vector<WordSequence>, QString> expandWord(QStringView word)
 
     // Each form of the last part; then the split sequence and the joined word.
     const QString last = text::foldString(parts.constLast());
-    const QStringList lastForms = inflect ? inflections(last) : QStringList{last};
+    QStringList lastForms;
+    if (inflect) {
+        const QStringList bases = (family && morphology) ? morphology->family(last) : QStringList{last};
+        for (const QString &base : bases)
+            lastForms << inflections(base);
+        lastForms.removeDuplicates();
+    } else {
+        lastForms << last;
+    }
     std::vector<WordSequence> out;
     for (const QString &form : lastForms) {
         WordSequence split;
@@ -83,7 +94,7 @@ QStringList inflections(const QString &w)
     return f;
 }
 
-Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern)
+Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern, const Morphology *morphology)
 {
     if (pattern.trimmed().isEmpty())
         return u"the pattern is empty"_s;
@@ -106,7 +117,7 @@ Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern)
             if (inner.contains(u' '))
                 return u"alternatives in ( ) must be single words; write a second pattern for a phrase"_s;
             for (QStringView alt : inner.split(u'|')) {
-                auto e = expandWord(alt);
+                auto e = expandWord(alt, morphology);
                 if (!e)
                     return e.error();
                 choices.push_back(std::move(*e));
@@ -125,7 +136,7 @@ Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern)
             const QStringView word = pattern.sliced(i, end - i);
             if (word.contains(u'(') || word.contains(u')') || word.contains(u'|') || word.contains(u'?'))
                 return u"'(', ')', '|' and '?' belong to an alternative group such as (a|an)?"_s;
-            auto e = expandWord(word);
+            auto e = expandWord(word, morphology);
             if (!e)
                 return e.error();
             choices.push_back(std::move(*e));

@@ -11,6 +11,8 @@
 
 namespace fairnote::wording {
 
+class Morphology;
+
 // One word of an expanded pattern, already case-folded.
 struct WordKey
 {
@@ -24,10 +26,11 @@ using WordSequence = std::vector<WordKey>;
 
 // Expands a pattern (docs/rule-pack.md, "Pattern grammar") into every word sequence it matches:
 // alternatives and optional groups are multiplied out, `-` gives both the split and the joined
-// form, `~` adds regular inflections. Returns the sequences, or a message naming the problem
-// ("unbalanced parenthesis", "'*' needs at least 3 letters before it", …). At most 4,096
-// sequences per pattern.
-Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern);
+// form, `~` adds regular inflections, `^` the word's family (Morphology::family(), each member with
+// its regular inflections; without a morphology, `^` is `~`). Returns the sequences, or a message
+// naming the problem ("unbalanced parenthesis", "'*' needs at least 3 letters before it", …). At
+// most 4,096 sequences per pattern.
+Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern, const Morphology *morphology = nullptr);
 
 // The regular inflections of a word: itself, -s/-es, -ed/-d, -ing with e-dropping, y→i and
 // consonant doubling, and the possessives. Over-generates on purpose: a form that is not an

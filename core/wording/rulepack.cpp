@@ -3,8 +3,11 @@
 // Rule pack loading: JSON syntax, every member checked, patterns compiled, problems located.
 #include "wording/rulepack.h"
 
+#include "io/input.h"
 #include "json/jsonlocator.h"
+#include "json/strictjson.h"
 #include "text/utf8.h"
+#include "wording/morphology.h"
 #include "wording/pattern.h"
 
 #include <QDir>
@@ -23,8 +26,10 @@ namespace fairnote::wording {
 
 QString PackProblem::toString() const
 {
-    if (line > 0)
+    if (line > 0 && column > 0)
         return u"%1:%2:%3: error: %4"_s.arg(file, QString::number(line), QString::number(column), message);
+    if (line > 0)
+        return u"%1:%2: error: %3"_s.arg(file, QString::number(line), message);
     return u"%1: error: %2"_s.arg(file, message);
 }
 
@@ -32,20 +37,14 @@ QString builtInPackDirectory() { return u":/fairnote/rules/en-GB"_s; }
 
 namespace {
 
-// The result of reading one directory.
-struct DirectoryPack
-{
-    std::vector<Rule> rules;
-    struct IdSite { QString id; QString file; int line; };
-    std::vector<IdSite> ids; // every rule's id as written, including rules with other problems
-    struct Disable { QString id; QString file; json::SourcePosition pos; };
-    std::vector<Disable> disables;
-    Language language;
-};
+using DirectoryPack = PackDirectory;
 
 const QStringList kRuleMembers{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s,
-                               u"skip_when"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s,
-                               u"question"_s, u"source"_s};
+                               u"skip_when"_s, u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s,
+                               u"question"_s, u"source"_s, u"examples"_s, u"reason"_s};
+const QStringList kExampleMembers{u"flag"_s, u"leave"_s, u"rewrite"_s};
+const QStringList kInfoMembers{u"kind"_s, u"version"_s, u"$schema"_s, u"title"_s, u"organisation"_s, u"description"_s,
+                               u"pack_version"_s, u"date"_s, u"authors"_s, u"changes"_s};
 const QStringList kSourceMembers{u"title"_s, u"publisher"_s, u"year"_s, u"url"_s};
 
 struct LanguageList { QString member; QStringList Language::*list; bool phrases; };
@@ -65,88 +64,38 @@ const std::vector<LanguageList> kLanguageLists{
     {u"months"_s, &Language::months, true},
     {u"date_words"_s, &Language::dateWords, true},
     {u"protected_names"_s, &Language::protectedNames, true},
+    {u"person_words"_s, &Language::personWords, false},
+    {u"thing_words"_s, &Language::thingWords, false},
+    {u"linking_words"_s, &Language::linkingWords, false},
+    {u"determiners"_s, &Language::determiners, false},
 };
-
-// A JSON string's contents (between its quotes) as text; escapes are decoded by Qt's own parser.
-QString jsonStringText(const QByteArray &raw)
-{
-    if (!raw.contains('\\'))
-        return QString::fromUtf8(raw);
-    return QJsonDocument::fromJson("[\"" + raw + "\"]").array().at(0).toString();
-}
-
-// Calls report(offset, key, firstOffset) for each member name given twice in one object of well-formed
-// JSON (QJsonDocument silently keeps one of the two). Offsets are byte offsets of the opening quotes.
-template <typename Report>
-void findDuplicateMembers(const QByteArray &json, Report report)
-{
-    struct Frame { bool object; bool expectKey; QHash<QString, qsizetype> keys; };
-    std::vector<Frame> stack;
-    const qsizetype n = json.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = json[i];
-        if (c == '{') {
-            stack.push_back({true, true, {}});
-        } else if (c == '[') {
-            stack.push_back({false, false, {}});
-        } else if (c == '}' || c == ']') {
-            if (!stack.empty())
-                stack.pop_back();
-        } else if (c == ',') {
-            if (!stack.empty() && stack.back().object)
-                stack.back().expectKey = true;
-        } else if (c == '"') {
-            const qsizetype start = i;
-            for (++i; i < n && json[i] != '"'; ++i)
-                if (json[i] == '\\')
-                    ++i;
-            if (stack.empty() || !stack.back().object || !stack.back().expectKey)
-                continue;
-            Frame &f = stack.back();
-            f.expectKey = false;
-            const QString key = jsonStringText(json.mid(start + 1, i - start - 1));
-            if (const auto it = f.keys.constFind(key); it != f.keys.constEnd())
-                report(start, key, *it);
-            else
-                f.keys.insert(key, start);
-        }
-    }
-}
 
 // Reads one file and reports problems against it.
 class FileReader
 {
 public:
-    FileReader(QString displayPath, QByteArray bytes, PackProblems &problems)
-        : m_path(std::move(displayPath)), m_bytes(std::move(bytes)), m_problems(problems)
+    FileReader(QString displayPath, QByteArray bytes, PackProblems &problems, std::vector<std::pair<QStringList, QString>> *paths = nullptr)
+        : m_path(std::move(displayPath)), m_bytes(std::move(bytes)), m_problems(problems), m_paths(paths)
     {
     }
 
-    void read(DirectoryPack &out, bool &sawLanguage)
+    void read(DirectoryPack &out, bool &sawLanguage, bool &sawInfo)
     {
-        if (auto decoded = text::decodeUtf8(m_bytes); !decoded) {
-            const auto pos = json::positionOfByte(m_bytes, decoded.error().byteOffset);
-            m_problems.push_back({m_path, pos.line, pos.column, decoded.error().describe() + u"; save the file as UTF-8"_s});
+        // One strict reader for every JSON Fairnote reads: invalid UTF-8, syntax, a member given twice.
+        auto doc = json::parse(m_bytes);
+        if (!doc) {
+            const json::ParseError &e = doc.error();
+            m_problems.push_back({m_path, e.line, e.column,
+                                  e.kind == json::ParseError::Kind::Syntax || e.kind == json::ParseError::Kind::Number
+                                      ? e.message + u" (JSON syntax)"_s
+                                      : e.message});
             return;
         }
-        QJsonParseError err;
-        const QJsonDocument doc = QJsonDocument::fromJson(m_bytes, &err);
-        if (err.error != QJsonParseError::NoError) {
-            const auto pos = json::positionOfByte(m_bytes, err.offset);
-            m_problems.push_back({m_path, pos.line, pos.column, err.errorString() + u" (JSON syntax)"_s});
-            return;
-        }
-        findDuplicateMembers(m_bytes, [&](qsizetype at, const QString &key, qsizetype first) {
-            const auto pos = json::positionOfByte(m_bytes, at);
-            m_problems.push_back({m_path, pos.line, pos.column,
-                                  u"member \"%1\" appears twice in the same object (first at line %2); only one of them "
-                                  u"would be used, so remove the other"_s.arg(key).arg(json::positionOfByte(m_bytes, first).line)});
-        });
-        if (!doc.isObject()) {
+        if (!doc->isObject()) {
             problem({}, u"the file must hold one JSON object"_s);
             return;
         }
-        const QJsonObject root = doc.object();
+        const QJsonObject root = doc->toObject();
         const QString kind = root.value(u"kind"_s).toString();
         if (root.value(u"version"_s) != QJsonValue(1)) {
             problem({u"version"_s}, root.contains(u"version"_s)
@@ -156,13 +105,19 @@ public:
         }
         if (kind == u"rules")
             readRules(root, out);
+        else if (kind == u"pack") {
+            if (sawInfo)
+                problem({}, u"a second \"pack\" file in the same directory; a pack has one description (pack.json)"_s);
+            sawInfo = true;
+            readInfo(root, out.info);
+        }
         else if (kind == u"language") {
             if (sawLanguage)
                 problem({}, u"a second \"language\" file in the same directory; merge them into one"_s);
             sawLanguage = true;
             readLanguage(root, out.language);
         } else {
-            problem({u"kind"_s}, u"\"kind\" must be \"rules\" or \"language\""_s);
+            problem({u"kind"_s}, u"\"kind\" must be \"rules\", \"language\" or \"pack\""_s);
         }
     }
 
@@ -171,6 +126,8 @@ private:
     {
         const auto pos = json::locate(m_bytes, path);
         m_problems.push_back({m_path, pos.line, pos.column, message});
+        if (m_paths)
+            m_paths->emplace_back(path, message);
     }
 
     void unknownMembers(const QJsonObject &o, const QStringList &allowed, const QStringList &path, const QString &what)
@@ -227,11 +184,8 @@ private:
     {
         unknownMembers(root, {u"kind"_s, u"version"_s, u"rules"_s, u"disable"_s, u"$schema"_s, u"description"_s}, {},
                        u"rules file"_s);
-        if (root.contains(u"disable"_s)) {
-            const QStringList ids = stringList(root.value(u"disable"_s), {u"disable"_s}, u"rules file"_s, false);
-            for (qsizetype i = 0; i < ids.size(); ++i)
-                out.disables.push_back({ids[i], m_path, json::locate(m_bytes, {u"disable"_s, QString::number(i)})});
-        }
+        if (root.contains(u"disable"_s))
+            readDisables(root.value(u"disable"_s), out);
         if (!root.contains(u"rules"_s)) {
             if (!root.contains(u"disable"_s))
                 problem({}, u"a rules file needs \"rules\" (a list) or \"disable\" (a list of ids)"_s);
@@ -242,6 +196,11 @@ private:
             return;
         }
         const QJsonArray rules = root.value(u"rules"_s).toArray();
+        // Each rule's line, found in one pass (a pack of hundreds of rules is read at every start).
+        const std::vector<json::SourcePosition> starts = json::locateElements(m_bytes, {u"rules"_s});
+        const auto lineOf = [&](qsizetype i) {
+            return size_t(i) < starts.size() ? starts[size_t(i)].line : json::locate(m_bytes, {u"rules"_s, QString::number(i)}).line;
+        };
         for (qsizetype i = 0; i < rules.size(); ++i) {
             const QStringList path{u"rules"_s, QString::number(i)};
             if (!rules[i].isObject()) {
@@ -250,11 +209,183 @@ private:
             }
             const QJsonValue id = rules[i].toObject().value(u"id"_s);
             if (id.isString() && !id.toString().isEmpty())
-                out.ids.push_back({id.toString(), m_path, json::locate(m_bytes, path).line});
+                out.ids.push_back({id.toString(), m_path, lineOf(i)});
             Rule rule;
+            rule.line = lineOf(i);
             if (readRule(rules[i].toObject(), path, rule))
                 out.rules.push_back(std::move(rule));
         }
+    }
+
+    // "disable": a list of {"id": …, "reason": …}; a bare id (no reason) is still read.
+    void readDisables(const QJsonValue &v, DirectoryPack &out)
+    {
+        if (!v.isArray()) {
+            problem({u"disable"_s}, u"rules file: \"disable\" must be a list of {\"id\": …, \"reason\": …}"_s);
+            return;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList p{u"disable"_s, QString::number(i)};
+            const json::SourcePosition pos = json::locate(m_bytes, p);
+            if (a[i].isString() && !a[i].toString().isEmpty()) {
+                out.disables.push_back({a[i].toString(), {}, m_path, pos});
+                continue;
+            }
+            if (!a[i].isObject()) {
+                problem(p, u"rules file: each entry of \"disable\" must be {\"id\": …, \"reason\": …}"_s);
+                continue;
+            }
+            const QJsonObject o = a[i].toObject();
+            unknownMembers(o, {u"id"_s, u"reason"_s}, p, u"disable entry"_s);
+            const QString id = requiredString(o, u"id"_s, p, u"disable entry"_s);
+            QString reason;
+            if (o.contains(u"reason"_s))
+                reason = requiredString(o, u"reason"_s, p, u"disable entry \"%1\""_s.arg(id));
+            if (!id.isEmpty())
+                out.disables.push_back({id, reason, m_path, pos});
+        }
+    }
+
+    // "pack_version", "date" and so on: what the pack is, who wrote it, what changed.
+    void readInfo(const QJsonObject &root, PackInfo &info)
+    {
+        const QString what = u"pack file"_s;
+        unknownMembers(root, kInfoMembers, {}, what);
+        info.file = m_path;
+        info.title = requiredString(root, u"title"_s, {}, what);
+        if (root.contains(u"organisation"_s))
+            info.organisation = requiredString(root, u"organisation"_s, {}, what);
+        if (root.contains(u"description"_s))
+            info.description = requiredString(root, u"description"_s, {}, what);
+        info.version = packVersion(root, {}, what);
+        info.date = date(root, {}, what);
+        if (!root.contains(u"authors"_s))
+            problem({}, u"pack file: \"authors\" is missing: name who wrote and who changed the pack"_s);
+        else {
+            info.authors = stringList(root.value(u"authors"_s), {u"authors"_s}, what, false);
+            if (root.value(u"authors"_s).toArray().isEmpty())
+                problem({u"authors"_s}, u"pack file: \"authors\" needs at least one name"_s);
+        }
+        if (!root.contains(u"changes"_s))
+            return;
+        if (!root.value(u"changes"_s).isArray()) {
+            problem({u"changes"_s}, u"pack file: \"changes\" must be a list of {\"pack_version\", \"date\", \"changes\"}"_s);
+            return;
+        }
+        const QJsonArray changes = root.value(u"changes"_s).toArray();
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            const QStringList p{u"changes"_s, QString::number(i)};
+            if (!changes[i].isObject()) {
+                problem(p, u"pack file: each entry of \"changes\" must be an object"_s);
+                continue;
+            }
+            const QJsonObject c = changes[i].toObject();
+            const QString cw = u"change log entry %1"_s.arg(i + 1);
+            unknownMembers(c, {u"pack_version"_s, u"date"_s, u"changes"_s}, p, cw);
+            PackInfo::Change change;
+            change.version = packVersion(c, p, cw);
+            change.date = date(c, p, cw);
+            if (!c.contains(u"changes"_s))
+                problem(p, u"%1: \"changes\" is missing: say in words what changed"_s.arg(cw));
+            else
+                change.changes = stringList(c.value(u"changes"_s), p + QStringList{u"changes"_s}, cw, false);
+            if (change.version > info.version && info.version > 0)
+                problem(p + QStringList{u"pack_version"_s},
+                        u"%1: version %2 is newer than the pack's \"pack_version\" %3"_s.arg(cw).arg(change.version).arg(info.version));
+            info.changes.push_back(std::move(change));
+        }
+        std::stable_sort(info.changes.begin(), info.changes.end(),
+                         [](const PackInfo::Change &a, const PackInfo::Change &b) { return a.version > b.version; });
+    }
+
+    int packVersion(const QJsonObject &o, const QStringList &path, const QString &what)
+    {
+        const QJsonValue v = o.value(u"pack_version"_s);
+        if (v.isUndefined()) {
+            problem(path, u"%1: \"pack_version\" is missing (a whole number: 1, 2, 3 …)"_s.arg(what));
+            return 0;
+        }
+        if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1) {
+            problem(path + QStringList{u"pack_version"_s}, u"%1: \"pack_version\" must be a whole number from 1"_s.arg(what));
+            return 0;
+        }
+        return v.toInt();
+    }
+
+    QDate date(const QJsonObject &o, const QStringList &path, const QString &what)
+    {
+        const QString s = requiredString(o, u"date"_s, path, what);
+        if (s.isEmpty())
+            return {};
+        const QDate d = QDate::fromString(s, Qt::ISODate);
+        if (!d.isValid() || s.size() != 10)
+            problem(path + QStringList{u"date"_s}, u"%1: \"date\" must be a date written 2026-03-01 (year-month-day)"_s.arg(what));
+        return d;
+    }
+
+    // "examples": {"flag": […], "leave": […], "rewrite": [{"before", "after"}]}.
+    void readExamples(const QJsonValue &v, const QStringList &rulePath, const QString &what, RuleExamples &ex)
+    {
+        const QStringList path = rulePath + QStringList{u"examples"_s};
+        if (!v.isObject()) {
+            problem(path, u"%1: \"examples\" must be an object with \"flag\", \"leave\" and \"rewrite\""_s.arg(what));
+            return;
+        }
+        const QJsonObject o = v.toObject();
+        unknownMembers(o, kExampleMembers, path, what + u" examples"_s);
+        auto strings = [&](const QString &key, auto each) {
+            if (!o.contains(key))
+                return;
+            const QStringList p = path + QStringList{key};
+            if (!o.value(key).isArray()) {
+                problem(p, u"%1: \"examples\": \"%2\" must be a list"_s.arg(what, key));
+                return;
+            }
+            const QJsonArray a = o.value(key).toArray();
+            for (qsizetype i = 0; i < a.size(); ++i)
+                each(a[i], p + QStringList{QString::number(i)});
+        };
+        strings(u"flag"_s, [&](const QJsonValue &e, const QStringList &p) {
+            if (!e.isString() || e.toString().trimmed().isEmpty()) {
+                problem(p, u"%1: each \"flag\" example must be a sentence with the flagged words marked «like this»"_s.arg(what));
+                return;
+            }
+            auto marked = parseMarkedExample(e.toString());
+            if (!marked) {
+                problem(p, u"%1: flag example \"%2\": %3"_s.arg(what, e.toString(), marked.error()));
+                return;
+            }
+            // Lines are found only when an example fails (examplecheck), so loading stays fast.
+            ex.flag.push_back(std::move(*marked));
+        });
+        strings(u"leave"_s, [&](const QJsonValue &e, const QStringList &p) {
+            if (!e.isString() || e.toString().trimmed().isEmpty()) {
+                problem(p, u"%1: each \"leave\" example must be a non-empty sentence"_s.arg(what));
+                return;
+            }
+            if (e.toString().contains(u'«') || e.toString().contains(u'»')) {
+                problem(p, u"%1: leave example \"%2\": nothing is flagged in a \"leave\" example, so it has no «» marks"_s.arg(what, e.toString()));
+                return;
+            }
+            ex.leave.push_back({e.toString(), 0});
+        });
+        strings(u"rewrite"_s, [&](const QJsonValue &e, const QStringList &p) {
+            if (!e.isObject()) {
+                problem(p, u"%1: each \"rewrite\" must be {\"before\": …, \"after\": …}"_s.arg(what));
+                return;
+            }
+            const QJsonObject r = e.toObject();
+            const QString rw = what + u" rewrite"_s;
+            unknownMembers(r, {u"before"_s, u"after"_s}, p, rw);
+            RuleExamples::Rewrite rewrite{requiredString(r, u"before"_s, p, rw), requiredString(r, u"after"_s, p, rw),
+                                          0};
+            for (const QString &side : {rewrite.before, rewrite.after})
+                if (side.contains(u'«') || side.contains(u'»'))
+                    problem(p, u"%1: a rewrite has no «» marks (they belong in \"flag\" examples)"_s.arg(rw));
+            if (!rewrite.before.isEmpty() && !rewrite.after.isEmpty())
+                ex.rewrite.push_back(std::move(rewrite));
+        });
     }
 
     bool readRule(const QJsonObject &o, const QStringList &path, Rule &r)
@@ -293,9 +424,11 @@ private:
                     r.skipWhen |= f;
                 else
                     problem(path + QStringList{u"skip_when"_s},
-                            u"%1: unknown context \"%2\" (quoted, negated, name, sourced, dated, explained)"_s.arg(what, n));
+                            u"%1: unknown context \"%2\" (%3)"_s.arg(what, n, contextIds(0xFFFF).join(u", "_s)));
             }
         }
+        if (o.contains(u"other_senses"_s))
+            readOtherSenses(o.value(u"other_senses"_s), path + QStringList{u"other_senses"_s}, what, r.otherSenses);
         if (o.contains(u"match_case"_s)) {
             if (!o.value(u"match_case"_s).isBool())
                 problem(path + QStringList{u"match_case"_s}, u"%1: \"match_case\" must be true or false"_s.arg(what));
@@ -313,11 +446,40 @@ private:
         if (r.alternatives.isEmpty() && r.question.trimmed().isEmpty())
             problem(path, u"%1: give \"alternatives\", a \"question\", or both"_s.arg(what));
         readSource(o, path, what, r.source);
+        if (o.contains(u"examples"_s))
+            readExamples(o.value(u"examples"_s), path, what, r.examples);
+        if (o.contains(u"reason"_s))
+            r.reason = requiredString(o, u"reason"_s, path, what);
 
         r.sourceText = r.source.display();
         r.file = m_path;
-        r.line = json::locate(m_bytes, path).line;
+        if (r.line <= 0)
+            r.line = json::locate(m_bytes, path).line;
         return m_problems.size() == before;
+    }
+
+    // "other_senses": {"subjects": [...], "before": [...], "after": [...], "window": 3}
+    void readOtherSenses(const QJsonValue &v, const QStringList &path, const QString &what, OtherSenses &senses)
+    {
+        if (!v.isObject()) {
+            problem(path, u"%1: \"other_senses\" must be an object with \"subjects\", \"before\" or \"after\" lists"_s.arg(what));
+            return;
+        }
+        const QJsonObject o = v.toObject();
+        unknownMembers(o, {u"subjects"_s, u"before"_s, u"after"_s, u"window"_s}, path, what + u" other_senses"_s);
+        for (const auto &[key, list] : {std::pair{u"subjects"_s, &senses.subjects}, std::pair{u"before"_s, &senses.before},
+                                        std::pair{u"after"_s, &senses.after}})
+            if (o.contains(key))
+                *list = stringList(o.value(key), path + QStringList{key}, what, true);
+        if (o.contains(u"window"_s)) {
+            const QJsonValue w = o.value(u"window"_s);
+            if (!w.isDouble() || w.toDouble() != double(w.toInt()) || w.toInt() < 1 || w.toInt() > 8)
+                problem(path + QStringList{u"window"_s}, u"%1: \"window\" must be a whole number of words from 1 to 8"_s.arg(what));
+            else
+                senses.window = w.toInt();
+        }
+        if (senses.isEmpty())
+            problem(path, u"%1: \"other_senses\" needs at least one phrase in \"subjects\", \"before\" or \"after\""_s.arg(what));
     }
 
     void readSource(const QJsonObject &o, const QStringList &rulePath, const QString &what, Source &s)
@@ -351,19 +513,131 @@ private:
 
     void readLanguage(const QJsonObject &root, Language &lang)
     {
-        QStringList allowed{u"kind"_s, u"version"_s, u"$schema"_s, u"description"_s};
+        QStringList allowed{u"kind"_s, u"version"_s, u"$schema"_s, u"description"_s, u"derivations"_s, u"families"_s};
         for (const auto &l : kLanguageLists)
             allowed << l.member;
         unknownMembers(root, allowed, {}, u"language file"_s);
         for (const auto &l : kLanguageLists)
             if (root.contains(l.member))
                 lang.*(l.list) += stringList(root.value(l.member), {l.member}, u"language file"_s, l.phrases);
+        if (root.contains(u"derivations"_s))
+            readDerivations(root.value(u"derivations"_s), lang);
+        if (root.contains(u"families"_s))
+            readFamilies(root.value(u"families"_s), lang);
+    }
+
+    // True when s is one plain word: letters, and apostrophes or hyphens between them ("" when allowEmpty).
+    static bool isPlainWord(const QString &s, bool allowEmpty)
+    {
+        if (s.isEmpty())
+            return allowEmpty;
+        for (QChar c : s)
+            if (!c.isLetter() && !c.isMark() && c != u'\'' && c != u'-')
+                return false;
+        return true;
+    }
+
+    // "derivations": [{"ending": "ive", "forms": ["ively", "ion"]}, …]
+    void readDerivations(const QJsonValue &v, Language &lang)
+    {
+        const QString what = u"language file"_s;
+        if (!v.isArray()) {
+            problem({u"derivations"_s}, u"%1: \"derivations\" must be a list of {\"ending\", \"forms\"} objects"_s.arg(what));
+            return;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList path{u"derivations"_s, QString::number(i)};
+            if (!a[i].isObject()) {
+                problem(path, u"%1: each derivation must be an object {\"ending\": \"ive\", \"forms\": [\"ively\", \"ion\"]}"_s.arg(what));
+                continue;
+            }
+            const QJsonObject o = a[i].toObject();
+            unknownMembers(o, {u"ending"_s, u"forms"_s}, path, u"derivation"_s);
+            Derivation d;
+            if (!o.value(u"ending"_s).isString() || !isPlainWord(o.value(u"ending"_s).toString(), true)) {
+                problem(path + QStringList{u"ending"_s},
+                        u"derivation: \"ending\" must be a word ending such as \"ive\", or \"\" for every word"_s);
+                continue;
+            }
+            d.ending = o.value(u"ending"_s).toString();
+            const QStringList forms = stringList(o.value(u"forms"_s), path + QStringList{u"forms"_s}, u"derivation"_s, false);
+            for (qsizetype f = 0; f < forms.size(); ++f) {
+                if (!isPlainWord(forms[f], false))
+                    problem(path + QStringList{u"forms"_s, QString::number(f)},
+                            u"derivation: form \"%1\" must be letters only (an ending such as \"ively\")"_s.arg(forms[f]));
+                else
+                    d.forms << forms[f];
+            }
+            if (d.forms.isEmpty())
+                problem(path, u"derivation: \"forms\" needs at least one form"_s);
+            else
+                lang.derivations.push_back(std::move(d));
+        }
+    }
+
+    // "families": [["angry", "anger", "angrily"], …]
+    void readFamilies(const QJsonValue &v, Language &lang)
+    {
+        if (!v.isArray()) {
+            problem({u"families"_s}, u"language file: \"families\" must be a list of lists of words"_s);
+            return;
+        }
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QStringList path{u"families"_s, QString::number(i)};
+            const QStringList words = stringList(a[i], path, u"family"_s, false);
+            bool ok = words.size() >= 2;
+            if (!ok)
+                problem(path, u"family: a family needs at least two words"_s);
+            for (qsizetype w = 0; w < words.size(); ++w) {
+                if (!isPlainWord(words[w], false) || words[w].startsWith(u'-') || words[w].endsWith(u'-')) {
+                    problem(path + QStringList{QString::number(w)}, u"family: \"%1\" must be one word"_s.arg(words[w]));
+                    ok = false;
+                }
+            }
+            if (ok)
+                lang.families.push_back(words);
+        }
     }
 
     QString m_path;
     QByteArray m_bytes;
     PackProblems &m_problems;
+    std::vector<std::pair<QStringList, QString>> *m_paths; // when not null, each problem with its JSON path
 };
+
+} // namespace
+
+Result<RuleExamples::Flag, QString> parseMarkedExample(const QString &written)
+{
+    RuleExamples::Flag f;
+    f.written = written;
+    qsizetype open = -1;
+    for (const QChar c : written) {
+        if (c == u'«') {
+            if (open >= 0)
+                return QString(u"a « opens inside another «…»; mark each flagged phrase once"_s);
+            open = f.text.size();
+        } else if (c == u'»') {
+            if (open < 0)
+                return QString(u"a » closes a mark that was never opened with «"_s);
+            if (f.text.size() == open)
+                return QString(u"«» marks nothing; put the flagged words between « and »"_s);
+            f.spans.emplace_back(open, f.text.size() - open);
+            open = -1;
+        } else {
+            f.text += c;
+        }
+    }
+    if (open >= 0)
+        return QString(u"a « is never closed with »"_s);
+    if (f.spans.empty())
+        return QString(u"mark the words the rule must flag «like this»"_s);
+    return f;
+}
+
+namespace {
 
 // Reads every *.json in dir, in name order.
 DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
@@ -387,14 +661,15 @@ DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
     if (files.isEmpty())
         problems.push_back({dir, 0, 0, u"holds no .json rule files"_s});
     bool sawLanguage = false;
+    bool sawInfo = false;
     for (const QString &name : files) {
         const QString path = d.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            problems.push_back({path, 0, 0, u"cannot be read: %1"_s.arg(f.errorString())});
+        auto bytes = io::readFile(path, {kMaxRuleFileBytes, u"a rule-pack file"_s, {}});
+        if (!bytes) {
+            problems.push_back({path, 0, 0, bytes.error().message()});
             continue;
         }
-        FileReader(path, f.readAll(), problems).read(pack, sawLanguage);
+        FileReader(path, std::move(*bytes), problems).read(pack, sawLanguage, sawInfo);
     }
     // Duplicate ids inside one directory are a mistake, not an override, even when a copy has other
     // problems of its own.
@@ -412,35 +687,88 @@ DirectoryPack readDirectory(const QString &dir, PackProblems &problems)
 
 } // namespace
 
-Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
+Rule readRuleObject(const QJsonObject &rule, std::vector<std::pair<QStringList, QString>> &problems)
+{
+    const QByteArray bytes = QJsonDocument(QJsonObject{{u"kind"_s, u"rules"_s}, {u"version"_s, 1}, {u"rules"_s, QJsonArray{rule}}})
+                                 .toJson(QJsonDocument::Indented);
+    PackProblems located;
+    DirectoryPack pack;
+    bool language = false, info = false;
+    FileReader(u"rule"_s, bytes, located, &problems).read(pack, language, info);
+    for (auto &[path, message] : problems)
+        path = path.mid(2); // "rules", "0"
+    return pack.rules.empty() ? Rule() : pack.rules.front();
+}
+
+Result<PackDirectory, PackProblems> readPackDirectory(const QString &dir)
 {
     PackProblems problems;
-    DirectoryPack builtIn = readDirectory(builtInPackDirectory(), problems);
+    PackDirectory pack = readDirectory(dir, problems);
+    if (!problems.empty())
+        return problems;
+    return pack;
+}
+
+Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
+{
+    // The built-in pack is the same for the life of the program: read and checked once (a fuzzer or a
+    // test loads organisation packs many times over it).
+    struct BuiltIn { DirectoryPack pack; PackProblems problems; };
+    static const BuiltIn cached = [] {
+        BuiltIn b;
+        b.pack = readDirectory(builtInPackDirectory(), b.problems);
+        return b;
+    }();
+    PackProblems problems = cached.problems;
+    DirectoryPack builtIn = cached.pack;
     RulePack pack;
     pack.rules = std::move(builtIn.rules);
     pack.language = std::move(builtIn.language);
+    pack.info = std::move(builtIn.info);
     if (!builtIn.disables.empty())
         problems.push_back({builtIn.disables.front().file, builtIn.disables.front().pos.line,
                             builtIn.disables.front().pos.column, u"the built-in pack may not disable rules"_s});
 
     if (!organisationDir.isEmpty()) {
         DirectoryPack org = readDirectory(organisationDir, problems);
+        pack.organisationInfo = std::move(org.info);
         for (Rule &r : org.rules) {
             auto it = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const Rule &b) { return b.id == r.id; });
-            if (it != pack.rules.end())
+            if (it != pack.rules.end()) {
+                r.origin = RuleOrigin::Replaced;
                 *it = std::move(r);
-            else
+            } else {
+                r.origin = RuleOrigin::Added;
                 pack.rules.push_back(std::move(r));
+            }
         }
         for (const auto &d : org.disables) {
             auto it = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const Rule &b) { return b.id == d.id; });
             if (it == pack.rules.end())
                 problems.push_back({d.file, d.pos.line, d.pos.column,
                                     u"cannot disable \"%1\": there is no rule with that id (see fairnote-cli rules list)"_s.arg(d.id)});
-            else
+            else {
+                pack.disabled.push_back({d.id, d.reason, it->message, it->category, d.file, d.pos.line});
                 pack.rules.erase(it);
+            }
         }
+        std::sort(pack.disabled.begin(), pack.disabled.end(), [](const DisabledRule &a, const DisabledRule &b) { return a.id < b.id; });
         pack.language.append(org.language);
+    }
+    // Word families are known only now that every language file is read: expand each pattern again
+    // with them, so a family that makes a pattern too large is reported here, not dropped by the checker.
+    if (problems.empty()) {
+        const Morphology morphology(pack.language);
+        if (!morphology.isEmpty()) {
+            for (const Rule &r : pack.rules) {
+                for (const QStringList *list : {&r.patterns, &r.exceptions, &r.otherSenses.subjects,
+                                                &r.otherSenses.before, &r.otherSenses.after})
+                    for (const QString &p : *list)
+                        if (p.contains(u'^'))
+                            if (auto e = expandPattern(p, &morphology); !e)
+                                problems.push_back({r.file, r.line, 1, u"rule \"%1\": pattern \"%2\": %3"_s.arg(r.id, p, e.error())});
+            }
+        }
     }
     if (!problems.empty())
         return problems;
@@ -451,11 +779,20 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
 // ---- rule.h helpers -----------------------------------------------------------------------
 
 namespace {
-constexpr std::array<std::pair<ContextFlag, QStringView>, 6> kContexts{{
+constexpr std::array<std::pair<ContextFlag, QStringView>, 7> kContexts{{
     {SkipQuoted, u"quoted"}, {SkipNegated, u"negated"}, {SkipName, u"name"}, {SkipSourced, u"sourced"}, {SkipDated, u"dated"},
-    {SkipExplained, u"explained"},
+    {SkipExplained, u"explained"}, {SkipAboutThing, u"about-thing"},
 }};
 } // namespace
+
+QStringList contextIds(quint16 flags)
+{
+    QStringList out;
+    for (const auto &[flag, id] : kContexts)
+        if (flags & flag)
+            out << id.toString();
+    return out;
+}
 
 QString contextId(ContextFlag f)
 {
@@ -488,6 +825,8 @@ void Language::append(const Language &o)
 {
     for (const auto &l : kLanguageLists)
         this->*(l.list) += o.*(l.list);
+    derivations.insert(derivations.end(), o.derivations.begin(), o.derivations.end());
+    families.insert(families.end(), o.families.begin(), o.families.end());
 }
 
 const Rule *RulePack::find(QStringView id) const

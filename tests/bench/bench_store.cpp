@@ -161,7 +161,7 @@ int main(int argc, char **argv)
     const Timing amend = timeIt(51, [&] {
         record::Entry e = note;
         std::get<record::GeneralNote>(e.body).text += u" Amendment %1."_s.arg(++n);
-        auto r = (*s)->amend(finalId, e, u"Bench."_s, actor, {}, n);
+        auto r = (*s)->amend(finalId, e, u"Bench."_s, actor, {});
         if (!r)
             die(r.error().message);
     });

@@ -36,17 +36,21 @@ TEST_CASE("option parser: values, inline values, flags, -- and errors", "[cli][a
 TEST_CASE("check from standard input through injected streams", "[cli]")
 {
     Captured c;
-    c.io.readStdin = [] { return QByteArray("He kicked off."); };
+    c.io.openStdin = [](const fairnote::io::ReadOptions &o) { return fairnote::io::Input::fromBytes("He kicked off.", u"<stdin>"_s, o); };
     CHECK(run({u"check"_s, u"-"_s}, c.io) == ExitFound);
     CHECK(c.out.startsWith(u"<stdin>:1:4: warning: "_s));
     CHECK(c.err.isEmpty());
 }
 
-TEST_CASE("progress stays silent when stderr is not a terminal", "[cli][progress]")
+TEST_CASE("progress stays silent when stderr is not a terminal, even once a bar would be due", "[cli][progress]")
 {
-    Captured c;
-    Progress p(c.io, u"Checking"_s, 100);
-    p.update(50);
+    Captured c; // errIsTerminal is false: a pipe, a file, CI
+    {
+        Progress p(c.io, u"Checking"_s, 100);
+        QThread::msleep(1100); // past the second after which a terminal gets a bar
+        p.update(50);
+        p.update(100);
+    }
     CHECK(c.err.isEmpty());
 }
 

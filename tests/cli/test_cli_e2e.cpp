@@ -177,7 +177,7 @@ TEST_CASE("a missing file, a directory and an unreadable file are bad input, exi
     CHECK(r.err.contains(u"no such file"_s));
     r = cli({u"check"_s, dir.path()});
     CHECK(r.code == 2);
-    CHECK(r.err.contains(u"is a directory"_s));
+    CHECK(r.err.contains(u"is a folder"_s));
     if (geteuid() != 0) { // root reads any file
         const QString locked = write(dir, u"locked.txt"_s, "text");
         QFile::setPermissions(locked, QFileDevice::Permissions{});
@@ -222,7 +222,9 @@ TEST_CASE("an organisation pack can disable a built-in rule", "[cli]")
     const QString rule = findings[0].toObject()[u"rule"_s].toString();
     REQUIRE_FALSE(rule.isEmpty());
     QDir(dir.path()).mkdir(u"org"_s);
-    write(dir, u"org/local.json"_s, u"{\"kind\": \"rules\", \"version\": 1, \"disable\": [\"%1\"]}"_s.arg(rule).toUtf8());
+    write(dir, u"org/local.json"_s,
+          u"{\"kind\": \"rules\", \"version\": 1, \"disable\": [{\"id\": \"%1\", \"reason\": \"not used here\"}]}"_s.arg(rule).toUtf8());
+    write(dir, u"org/pack.json"_s, R"({"kind": "pack", "version": 1, "title": "Ours", "pack_version": 1, "date": "2026-01-01", "authors": ["Sam"]})");
     const Run after = cli({u"check"_s, u"--rules"_s, dir.filePath(u"org"_s), note});
     CHECK(after.code == 0);
     CHECK(cli({u"rules"_s, u"validate"_s, dir.filePath(u"org"_s)}).code == 0);
@@ -244,7 +246,7 @@ TEST_CASE("rules list, show and validate", "[cli][rules]")
     CHECK(cli({u"rules"_s, u"show"_s, u"no.such-rule"_s}).code == 1);
     const Run bad = cli({u"rules"_s, u"validate"_s, QStringLiteral(FAIRNOTE_TEST_DATA "/rulepacks/syntax-error")});
     CHECK(bad.code == 2);
-    CHECK(bad.err.contains(u"local.json:4:4: error:"_s));
+    CHECK(bad.err.contains(u"local.json:4:3: error:"_s));
 }
 
 TEST_CASE("schema rule-pack and schema exercise print a JSON Schema", "[cli]")
@@ -312,6 +314,22 @@ TEST_CASE("check reports misspellings with suggestions; --no-spelling turns them
     CHECK(off.out.isEmpty());
     const Run offJson = cli({u"check"_s, u"--no-spelling"_s, u"--format=json"_s, path});
     CHECK(QJsonDocument::fromJson(offJson.out.toUtf8()).object()[u"spelling"_s].toString() == u"off"_s);
+}
+
+TEST_CASE("check leaves names alone: after a title, from --names, and marks an unknown capitalised word as a possible name", "[cli][spelling]")
+{
+    QTemporaryDir dir;
+    const QString path = write(dir, u"note.txt"_s, "Spoke to Ms Nkemdirim about the rent, then went with Zbrozek to the bank.\n");
+    const Run r = cli({u"check"_s, u"--format"_s, u"json"_s, path});
+    const QJsonArray findings = jsonFindings(r);
+    REQUIRE(findings.size() == 1); // "Nkemdirim" follows a title; "Zbrozek" is a possible name
+    CHECK(findings[0][u"text"_s].toString() == u"Zbrozek"_s);
+    CHECK(findings[0][u"rule"_s].toString() == u"possible-name"_s);
+    CHECK(findings[0][u"category"_s].toString() == u"spelling"_s);
+
+    const Run named = cli({u"check"_s, u"--names"_s, u"Piotr Zbrozek, Ada Obi"_s, path});
+    CHECK(named.code == 0);
+    CHECK(named.out.isEmpty());
 }
 
 TEST_CASE("spelling and wording findings are merged in offset order, with code-point offsets", "[cli][spelling]")

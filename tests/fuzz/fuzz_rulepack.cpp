@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the rule-pack loader: an organisation directory holding one arbitrary file. It must either
-// load (and the checker then compile and run) or report problems with positions; never crash.
+// load (and its own rules then compile and run) or report problems with positions; never crash. The
+// built-in pack is read once per process (loadRulePack keeps it), and only the organisation's rules are
+// compiled each run, so the fuzzer spends its time on the parser and the validator, not on compiling
+// the same 300 built-in rules again.
 #include "wording/checker.h"
 #include "wording/rulepack.h"
 
@@ -22,7 +25,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     f.close();
     auto pack = wording::loadRulePack(dir.path());
     if (pack) {
-        const wording::Checker checker(std::move(*pack));
+        wording::RulePack own;
+        own.language = pack->language;
+        for (const auto &rule : pack->rules)
+            if (rule.file == f.fileName())
+                own.rules.push_back(rule);
+        const wording::Checker checker(std::move(own));
         (void)checker.check(QStringLiteral("He kicked off and was aggressive, \"not a junkie\"."));
     } else {
         for (const auto &p : pack.error())

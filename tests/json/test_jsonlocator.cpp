@@ -37,3 +37,18 @@ TEST_CASE("a UTF-8 byte-order mark does not shift positions", "[json]")
     CHECK(p.line == 3);
     CHECK(p.column == 8);
 }
+
+TEST_CASE("locateElements gives every element of an array the position locate gives it", "[json]")
+{
+    const QByteArray src = "\xEF\xBB\xBF{\"kind\": \"rules\",\n \"rules\": [\n  {\"id\": \"a\", \"x\": [1, {\"y\": \"]\"}]},\n\n  \"é\", 3,\n  {\"id\": \"b\"}\n ]}\n";
+    const auto all = locateElements(src, {u"rules"_s});
+    REQUIRE(all.size() == 4);
+    for (size_t i = 0; i < all.size(); ++i) {
+        const auto one = locate(src, {u"rules"_s, QString::number(i)});
+        CHECK(all[i].line == one.line);
+        CHECK(all[i].column == one.column);
+    }
+    CHECK(all[3].line == 6);
+    CHECK(locateElements(src, {u"kind"_s}).empty()); // not an array
+    CHECK(locateElements("{\"rules\": []}", {u"rules"_s}).empty());
+}

@@ -119,18 +119,20 @@ TEST_CASE("the summary: incidents in date order from structured fields, what is 
     CHECK(summary->incidents[0].type == u"Deliberate fire-setting"_s);
     CHECK(summary->incidents[0].outcome == u"No further action (8 June 2021)."_s);
     CHECK(summary->incidents[0].fireService == u"The fire and rescue service attended. No evacuation."_s);
-    CHECK(summary->incidents[1].type == u"Accidental fire (smoking)"_s);
-    CHECK(summary->inShort.startsWith(u"2 fire-setting incidents are recorded for Sam Rivers."_s));
+    CHECK(summary->incidents[1].type == u"Fire incident (accidental, smoking)"_s);
+    // Words follow the record: the accidental fire is not counted as fire-setting.
+    CHECK(summary->inShort.startsWith(u"2 incidents are recorded for Sam Rivers: 1 incident of deliberate fire-setting and 1 fire "
+                                      "incident (accidental, smoking)."_s));
     CHECK(summary->inShort.contains(u"2 August 2025"_s));
     CHECK(summary->leftOut.contains(u"1 entry marked in error is not included."_s));
-    CHECK(summary->leftOut.contains(u"1 general case note is not included: this summary covers fire-setting incidents only."_s));
+    CHECK(summary->leftOut.contains(u"1 general case note is not included: this summary covers incident records only."_s));
     CHECK(std::none_of(summary->incidents.begin(), summary->incidents.end(), [](const auto &i) { return i.entryId == u"entry-wrong"; }));
     // Health details only when chosen.
     CHECK(std::none_of(summary->safetyFactors.begin(), summary->safetyFactors.end(), [](const QString &f) { return f.contains(u"drug"_s); }));
     CHECK(report::summaryHtml(*summary).contains(u"Health details recorded as answers (alcohol or drug use"_s));
     // Every source is named by entry, revision and hash.
     REQUIRE(summary->sources.size() == 2);
-    CHECK(summary->sources[1].hash == s->entry(u"entry-0001"_s, kJo)->revisions.back().hash);
+    CHECK(summary->sources[1].hash == s->entry(u"entry-0001"_s)->revisions.back().hash);
     CHECK(summary->auditHead == *s->headHash());
 }
 
@@ -152,7 +154,7 @@ TEST_CASE("an incident with a spent conviction is left out unless chosen, and th
     auto summary = report::buildSummary(*s, request());
     REQUIRE(summary.ok());
     CHECK(std::none_of(summary->incidents.begin(), summary->incidents.end(), [](const auto &i) { return i.entryId == u"entry-2012"_s; }));
-    CHECK(summary->inShort.startsWith(u"2 fire-setting incidents are recorded for Sam Rivers; this summary includes 1."_s));
+    CHECK(summary->inShort.startsWith(u"2 incidents are recorded for Sam Rivers; this summary includes 1 fire incident (accidental, smoking)."_s));
     CHECK(summary->leftOut.join(u'\n').contains(u"the conviction is recorded as spent"_s));
     CHECK_FALSE(report::summaryHtml(*summary).contains(u"Crown Court"_s));
     auto q = request();
@@ -176,7 +178,7 @@ TEST_CASE("the summary keeps to the minimum chosen: incidents, sections and heal
     CHECK(summary->incidents[0].context.isEmpty());
     CHECK(summary->changes.empty());
     CHECK(summary->views.empty());
-    CHECK(summary->leftOut.contains(u"1 fire-setting incident was not chosen for this summary (the minimum necessary for its purpose)."_s));
+    CHECK(summary->leftOut.contains(u"1 incident was not chosen for this summary (the minimum necessary for its purpose)."_s));
     CHECK(summary->leftOut.contains(u"The person's view: left out of this summary by its author."_s));
     CHECK(std::any_of(summary->safetyFactors.begin(), summary->safetyFactors.end(), [](const QString &f) { return f.contains(u"drug"_s); }));
     CHECK(summary->inShort.contains(u"this summary includes 1"_s));
@@ -191,9 +193,31 @@ TEST_CASE("the summary keeps to the minimum chosen: incidents, sections and heal
     q.entryIds = {u"entry-0002"_s}; // a case note, not an incident
     auto wrong = report::buildSummary(*s, q);
     REQUIRE_FALSE(wrong.ok());
-    CHECK(wrong.error().contains(u"is not a final fire-setting incident record"_s));
+    CHECK(wrong.error().contains(u"is not a final incident record"_s));
     q.entryIds = {u"entry-wrong"_s}; // marked in error
     CHECK_FALSE(report::buildSummary(*s, q).ok());
+}
+
+TEST_CASE("an accidental fire is never called fire-setting in the summary or the subject-access export", "[report][summary][kind]")
+{
+    QTemporaryDir dir;
+    auto s = newStore(dir);
+    record::CaseFile cf = example("incident-complete.json");
+    cf.entries.erase(cf.entries.begin() + 1, cf.entries.end()); // the accidental fire (smoking) alone
+    std::get<record::IncidentRecord>(cf.entries[0].body).accidentalCause = record::AccidentalCause::Cooking;
+    REQUIRE(s->importCaseFile(cf, kSam, {false, u"fixture"_s}, {}).ok());
+    auto summary = report::buildSummary(*s, request());
+    REQUIRE(summary.ok());
+    CHECK(summary->inShort.startsWith(u"1 incident is recorded for Sam Rivers: 1 fire incident (accidental, cooking)."_s));
+    const QString html = report::summaryHtml(*summary);
+    CHECK(html.contains(u"Fire incident (accidental, cooking)"_s));
+    CHECK_FALSE(html.contains(u"fire-setting incident"_s, Qt::CaseInsensitive));
+    report::SarRequest q{cf.person.id, {}, {}, QDateTime(QDate(2025, 11, 25), QTime(12, 0), Qt::UTC), kSam};
+    auto sar = report::buildSubjectAccess(*s, q);
+    REQUIRE(sar.ok());
+    REQUIRE_FALSE(sar->entries.empty());
+    CHECK(sar->entries[0].kind == u"Fire incident (accidental, cooking)"_s);
+    CHECK_FALSE(report::subjectAccessHtml(*sar).contains(u"fire-setting"_s, Qt::CaseInsensitive));
 }
 
 TEST_CASE("a summary without its purpose, recipient or basis is refused with a clear message", "[report][summary]")
@@ -275,10 +299,10 @@ TEST_CASE("the subject-access export: every revision, errors shown, withheld ent
     auto summary = report::buildSummary(*s, request());
     REQUIRE(report::recordSummaryExport(*s, *summary, u"pdf"_s, u"/tmp/summary.pdf"_s).ok());
     auto amended = s->amend(u"entry-2021"_s, [&] {
-        auto e = s->entry(u"entry-2021"_s, kJo)->revisions.back().entry;
+        auto e = s->entry(u"entry-2021"_s)->revisions.back().entry;
         std::get<record::IncidentRecord>(e.body).changesSince = u"Sam moved into supported housing on 14 June 2021."_s;
         return e;
-    }(), u"The exact date, from the tenancy agreement."_s, kSam, {}, 1);
+    }(), u"The exact date, from the tenancy agreement."_s, kSam, {});
     INFO((amended ? QString() : amended.error().message).toStdString());
     REQUIRE(amended.ok());
 
@@ -380,11 +404,11 @@ TEST_CASE("a summary's sign-off is asked for, decided by someone else, shown on 
     CHECK(report::summaryHtml(*other).contains(u"Not signed off: Sam Okafor (Team leader, Fairview Lodge) signed off an earlier version"_s));
 
     // An amendment to an entry it draws on changes the content, and the supervisor is told.
-    auto d = s->entry(u"entry-2021"_s, kJo);
+    auto d = s->entry(u"entry-2021"_s);
     REQUIRE(d.ok());
     record::Entry amended = d->revisions.back().entry;
     std::get<record::IncidentRecord>(amended.body).whatHappened += u" Nobody was hurt."_s;
-    auto rev = s->amend(u"entry-2021"_s, amended, u"Added that nobody was hurt, from the fire service report."_s, kJo, {}, 1);
+    auto rev = s->amend(u"entry-2021"_s, amended, u"Added that nobody was hurt, from the fire service report."_s, kJo, {});
     REQUIRE(rev.ok());
     auto afterAmend = report::buildSummary(*s, request());
     REQUIRE(afterAmend.ok());

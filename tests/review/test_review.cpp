@@ -84,12 +84,12 @@ TEST_CASE("completeness is computed from the record and its assessment", "[revie
     QTemporaryDir dir;
     auto s = fixture(dir);
     const review::Rubric r = rubric();
-    const auto good = review::completeness(r, s->entry(u"jo-feb-2"_s, kJo)->revisions.back());
+    const auto good = review::completeness(r, s->entry(u"jo-feb-2"_s)->revisions.back());
     CHECK(good.applicable == 5); // not late: the late-entry check does not apply
     CHECK(good.met == 5);
     CHECK(good.score == 1.0);
 
-    const auto vague = review::completeness(r, s->entry(u"dee-mar-1"_s, kJo)->revisions.back());
+    const auto vague = review::completeness(r, s->entry(u"dee-mar-1"_s)->revisions.back());
     auto check = [&](const review::Completeness &c, const QString &id) {
         const auto it = std::find_if(c.checks.begin(), c.checks.end(), [&](const auto &x) { return x.id == id; });
         REQUIRE(it != c.checks.end());
@@ -100,11 +100,11 @@ TEST_CASE("completeness is computed from the record and its assessment", "[revie
     CHECK_FALSE(check(vague, u"outcome-recorded"_s).met);
     CHECK(vague.met == 3);
 
-    const auto late = review::completeness(r, s->entry(u"dee-mar-2"_s, kJo)->revisions.back());
+    const auto late = review::completeness(r, s->entry(u"dee-mar-2"_s)->revisions.back());
     CHECK(check(late, u"late-reason-given"_s).applicable);
     CHECK_FALSE(check(late, u"late-reason-given"_s).met);
     CHECK_FALSE(check(late, u"source-recorded"_s).applicable); // a case note has no source field
-    const auto kicked = review::completeness(r, s->entry(u"jo-mar-1"_s, kJo)->revisions.back());
+    const auto kicked = review::completeness(r, s->entry(u"jo-mar-1"_s)->revisions.back());
     CHECK(check(kicked, u"wording-clear"_s).detail == u"1 finding left: “kicked off”"_s);
 }
 
@@ -180,7 +180,7 @@ TEST_CASE("a review is kept apart from the entry and can never alter it", "[revi
 {
     QTemporaryDir dir;
     auto s = fixture(dir);
-    const auto before = *s->entry(u"jo-mar-1"_s, kJo);
+    const auto before = *s->entry(u"jo-mar-1"_s);
     store::Review rv;
     rv.entryId = u"jo-mar-1"_s;
     rv.completeness = review::completeness(rubric(), before.revisions.back()).toJson();
@@ -191,7 +191,7 @@ TEST_CASE("a review is kept apart from the entry and can never alter it", "[revi
     CHECK(s->recordReview(rv, kJo).error().code == ErrorCode::Invalid);
     auto id = s->recordReview(rv, kSam);
     REQUIRE(id.ok());
-    const auto after = *s->entry(u"jo-mar-1"_s, kJo);
+    const auto after = *s->entry(u"jo-mar-1"_s);
     CHECK(after.revisions.size() == before.revisions.size());
     CHECK(after.revisions.back().hash == before.revisions.back().hash);
     auto reviews = s->reviews(u"jo-mar-1"_s);
@@ -199,7 +199,7 @@ TEST_CASE("a review is kept apart from the entry and can never alter it", "[revi
     CHECK(reviews->front().revision == 1);
     CHECK(reviews->front().returned);
     CHECK(reviews->front().quality[0].evidence == u"“kicked off”"_s);
-    CHECK(s->entry(u"jo-mar-1"_s, kJo)->summary.lastReviewed.isValid());
+    CHECK(s->entry(u"jo-mar-1"_s)->summary.lastReviewed.isValid());
     store::Review returnedWithout = rv;
     returnedWithout.comment.clear();
     CHECK(s->recordReview(returnedWithout, kSam).error().message.contains(u"comment"_s));
@@ -228,17 +228,17 @@ TEST_CASE("sign-off: requested, then approved or returned by someone else, never
     auto id = s->requestSignOff(u"entry"_s, {}, u"jo-feb-2"_s, {}, {}, u"Please check before the referral."_s, kJo);
     REQUIRE(id.ok());
     CHECK(s->requestSignOff(u"entry"_s, {}, u"jo-feb-2"_s, {}, {}, {}, kJo).error().code == ErrorCode::Conflict); // already waiting
-    CHECK(s->entry(u"jo-feb-2"_s, kJo)->summary.signOff == u"requested"_s);
+    CHECK(s->entry(u"jo-feb-2"_s)->summary.signOff == u"requested"_s);
     // The author is Jo: neither Jo nor the requester can decide it.
     CHECK(s->decideSignOff(*id, store::SignOffState::Approved, {}, kJo).error().code == ErrorCode::Invalid);
     CHECK(s->decideSignOff(*id, store::SignOffState::Returned, {}, kSam).error().message.contains(u"comment"_s));
     REQUIRE(s->decideSignOff(*id, store::SignOffState::Returned, u"Add the FRS reference."_s, kSam).ok());
     CHECK(s->decideSignOff(*id, store::SignOffState::Approved, {}, kSam).error().code == ErrorCode::Conflict); // decided
-    CHECK(s->entry(u"jo-feb-2"_s, kJo)->summary.signOff == u"returned"_s);
+    CHECK(s->entry(u"jo-feb-2"_s)->summary.signOff == u"returned"_s);
     auto again = s->requestSignOff(u"entry"_s, {}, u"jo-feb-2"_s, {}, {}, {}, kJo);
     REQUIRE(again.ok());
     REQUIRE(s->decideSignOff(*again, store::SignOffState::Approved, u"Clear and factual."_s, kDee).ok());
-    CHECK(s->entry(u"jo-feb-2"_s, kJo)->summary.signOff == u"approved"_s);
+    CHECK(s->entry(u"jo-feb-2"_s)->summary.signOff == u"approved"_s);
     auto all = s->signOffs(u"person-0001"_s);
     REQUIRE(all->size() == 2);
     CHECK(all->back().state() == store::SignOffState::Approved);
@@ -280,11 +280,11 @@ TEST_CASE("trend figures match a fixture with known counts", "[review][trends]")
     CHECK(csv.contains(u"2026-03,\"Dee Marsh (Support worker, Fairview Lodge)\",late-entries,0.5000,2\n"_s));
 
     // A correction later does not rewrite how the note was first written.
-    auto d = s->entry(u"jo-mar-1"_s, kJo);
+    auto d = s->entry(u"jo-mar-1"_s);
     REQUIRE(d.ok());
     record::Entry corrected = d->revisions.back().entry;
     std::get<record::GeneralNote>(corrected.body).text = u"Sam shouted at the receptionist and left at 11:00."_s;
-    REQUIRE(s->amend(u"jo-mar-1"_s, corrected, u"Said what happened, after supervision."_s, kJo, {}, 1).ok());
+    REQUIRE(s->amend(u"jo-mar-1"_s, corrected, u"Said what happened, after supervision."_s, kJo, {}).ok());
     auto after = review::trends(*s, rubric(), {});
     REQUIRE(after.ok());
     bool seen = false;
@@ -352,13 +352,13 @@ TEST_CASE("sign-off is for incident records, and belongs to the revision that wa
 
     auto id = s->requestSignOff(u"entry"_s, {}, u"jo-feb-2"_s, {}, {}, {}, kJo);
     REQUIRE(id.ok());
-    record::Entry changed = s->entry(u"jo-feb-2"_s, kJo)->revisions.back().entry;
+    record::Entry changed = s->entry(u"jo-feb-2"_s)->revisions.back().entry;
     changed.id.clear();
     std::get<record::IncidentRecord>(changed.body).whatHappened += u" The fire service's reference is 25-0412."_s;
-    auto amended = s->amend(u"jo-feb-2"_s, changed, u"Added the fire service's reference."_s, kJo, {}, 1);
+    auto amended = s->amend(u"jo-feb-2"_s, changed, u"Added the fire service's reference."_s, kJo, {});
     REQUIRE(amended.ok());
     // The request was for revision 1: the chronology no longer says it waits, and it cannot be approved.
-    CHECK(s->entry(u"jo-feb-2"_s, kJo)->summary.signOff.isEmpty());
+    CHECK(s->entry(u"jo-feb-2"_s)->summary.signOff.isEmpty());
     auto approve = s->decideSignOff(*id, store::SignOffState::Approved, {}, kSam);
     REQUIRE_FALSE(approve.ok());
     CHECK(approve.error().message.contains(u"amended after sign-off was asked for"_s));
@@ -366,8 +366,8 @@ TEST_CASE("sign-off is for incident records, and belongs to the revision that wa
     auto again = s->requestSignOff(u"entry"_s, {}, u"jo-feb-2"_s, {}, {}, {}, kJo);
     REQUIRE(again.ok());
     REQUIRE(s->decideSignOff(*again, store::SignOffState::Approved, {}, kSam).ok());
-    CHECK(s->entry(u"jo-feb-2"_s, kJo)->summary.signOff == u"approved"_s);
-    CHECK(store::supervisionNote(s->entry(u"jo-feb-2"_s, kJo)->summary) == u"signed off"_s);
+    CHECK(s->entry(u"jo-feb-2"_s)->summary.signOff == u"approved"_s);
+    CHECK(store::supervisionNote(s->entry(u"jo-feb-2"_s)->summary) == u"signed off"_s);
 
     // Marked in error after the request: it cannot be signed off.
     auto third = s->requestSignOff(u"entry"_s, {}, u"dee-mar-1"_s, {}, {}, {}, kDee);
@@ -387,7 +387,7 @@ TEST_CASE("a return for correction reaches the worker until they amend the entry
     rv.comment = u"Say what he did and said in reception."_s;
     rv.returned = true;
     REQUIRE(s->recordReview(rv, kSam).ok());
-    auto d = s->entry(u"jo-mar-1"_s, kJo);
+    auto d = s->entry(u"jo-mar-1"_s);
     CHECK(d->summary.returnedForCorrection);
     CHECK(store::supervisionNote(d->summary) == u"returned for correction"_s);
     review::Feedback feedback = review::feedbackFor(*s, *d);
@@ -401,8 +401,8 @@ TEST_CASE("a return for correction reaches the worker until they amend the entry
     record::Entry fixed = d->revisions.back().entry;
     fixed.id.clear();
     std::get<record::GeneralNote>(fixed.body).text = u"Sam raised his voice at the reception desk and said he would not wait."_s;
-    REQUIRE(s->amend(u"jo-mar-1"_s, fixed, u"Described what happened, as the supervisor asked."_s, kJo, {}, 1).ok());
-    d = s->entry(u"jo-mar-1"_s, kJo);
+    REQUIRE(s->amend(u"jo-mar-1"_s, fixed, u"Described what happened, as the supervisor asked."_s, kJo, {}).ok());
+    d = s->entry(u"jo-mar-1"_s);
     CHECK_FALSE(d->summary.returnedForCorrection);
     CHECK(review::feedbackFor(*s, *d).lines.isEmpty());
 }
@@ -438,4 +438,24 @@ TEST_CASE("the trends CSV is safe to open in a spreadsheet", "[review][trends]")
     const QString csv = review::trendsCsv(rows);
     CHECK(csv.contains(u"2026-01,\"'=HYPERLINK(\"\"x\"\")\",entries,1.0000,1\n"_s));
     CHECK(csv.contains(u"2026-01,\"Lee, Pat (Support worker)\",entries,2.0000,2\n"_s));
+}
+
+TEST_CASE("a sample leaves out the reviewer's own entries and says how many", "[review][sample]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    review::SampleSpec spec;
+    spec.size = 10;
+    spec.seed = 11;
+    spec.windowMonths = 0;
+    spec.reviewer = store::Actor{u"jo fletcher"_s, u"Team leader"_s, {}}; // the same person, whatever role they give
+    auto sample = review::drawSample(*s, spec, kNow);
+    REQUIRE(sample.ok());
+    CHECK(QSet<QString>(sample->entryIds.begin(), sample->entryIds.end()) == QSet<QString>{u"dee-mar-1"_s, u"dee-mar-2"_s});
+    CHECK(sample->notes.join(u' ').contains(u"3 entries left out: written by jo fletcher, who is reviewing (nobody reviews their own work)."_s));
+    // Someone else reviewing: nothing left out for that reason.
+    spec.reviewer = kSam;
+    auto other = review::drawSample(*s, spec, kNow);
+    CHECK(other->entryIds.size() == 5);
+    CHECK_FALSE(other->notes.join(u' ').contains(u"who is reviewing"_s));
 }

@@ -181,6 +181,63 @@ TEST_CASE("skip rule: the names of the people in the record", "[spelling][skip]"
     CHECK(flagged(u"Met Siobhan O’Dwyre today."_s, {u"Siobhan O'Dwyre"_s}).isEmpty());
 }
 
+namespace {
+// The words of findings with the given rule id.
+QStringList byRule(const QString &text, QStringView rule, const QStringList &names = {})
+{
+    QStringList out;
+    for (const Finding &f : checker().check(text, names))
+        if (f.ruleId == rule)
+            out << text.sliced(f.offset, f.length);
+    return out;
+}
+} // namespace
+
+TEST_CASE("names after a title are left alone, whatever follows the title", "[spelling][names]")
+{
+    CHECK(flagged(u"Spoke to Ms Okonkwo about the rent."_s).isEmpty());
+    CHECK(flagged(u"Dr. Adeyemi and Cllr Begum-Osei rang; PC Hollinsworth-Tey came at 3."_s).isEmpty());
+    CHECK(flagged(u"Mr J. Przybylski and Mrs Siobhán Ó Briain attended."_s).isEmpty());
+    CHECK(flagged(u"Ms Adaeze Nkemelu Okonkwo signed the form."_s).isEmpty());  // the capitalised words after a title
+    CHECK(flagged(u"asked mr okonkwo to sign"_s).isEmpty());                  // night-shift lower case
+    CHECK(flagged(u"His father recieved the letter."_s) == QStringList{u"recieved"_s}); // a title word used as a noun
+    // Only the words that go on from the title: a misspelling after the name, or a title that ends a
+    // sentence, is still checked.
+    CHECK(flagged(u"Ms Okonkwo recieved the letter."_s) == QStringList{u"recieved"_s});
+    CHECK(flagged(u"I rang Mr Hughes. Recieved no answer."_s) == QStringList{u"Recieved"_s});
+    CHECK(flagged(u"Saw the Dr.\n\nZzyzx was written on the wall."_s) == QStringList{u"Zzyzx"_s});
+}
+
+TEST_CASE("a capitalised word the dictionary does not know, mid-sentence, is a possible name", "[spelling][names]")
+{
+    const QString text = u"Went with Kowalczyk to the Jobcentre, then met Tuilagi-Fonoti there. Recieved his letter."_s;
+    CHECK(byRule(text, kPossibleNameRuleId) == QStringList{u"Kowalczyk"_s, u"Tuilagi"_s, u"Fonoti"_s});
+    CHECK(byRule(text, kSpellingRuleId) == QStringList{u"Recieved"_s});
+    // Lower case or capitals are not names; a capital at the start of a sentence is not evidence...
+    CHECK(byRule(u"He went with kowalczyk. ACCOMODATION was booked."_s, kSpellingRuleId)
+          == QStringList{u"kowalczyk"_s, u"ACCOMODATION"_s});
+    CHECK(byRule(u"Kowalczyk came in at ten."_s, kSpellingRuleId) == QStringList{u"Kowalczyk"_s});
+    // ...unless the same word is a name elsewhere in the paragraph (only in its paragraph).
+    CHECK(byRule(u"Kowalczyk came in. I gave Kowalczyk the key."_s, kPossibleNameRuleId)
+          == QStringList{u"Kowalczyk"_s, u"Kowalczyk"_s});
+    CHECK(byRule(u"Kowalczyk came in.\n\nI gave Kowalczyk the key."_s, kPossibleNameRuleId) == QStringList{u"Kowalczyk"_s});
+    CHECK(byRule(u"Okonkwo said hello to Ms Okonkwo's sister."_s, kPossibleNameRuleId) == QStringList{u"Okonkwo"_s});
+    // The names of the case file are left alone altogether, and the finding says what to do.
+    CHECK(flagged(u"Went with Kowalczyk."_s, {u"Piotr Kowalczyk"_s}).isEmpty());
+    const auto f = checker().check(u"Went with Kowalczyk."_s);
+    REQUIRE(f.size() == 1);
+    CHECK(isPossibleName(f[0]));
+    CHECK(f[0].category == Category::Spelling);
+    CHECK(f[0].message == u"“Kowalczyk” is not in the dictionary: is it a name?"_s);
+    CHECK_FALSE(f[0].question.isEmpty());
+}
+
+TEST_CASE("a capital letter alone is an initial, not a misspelling", "[spelling][names]")
+{
+    CHECK(flagged(u"Signed by J Smith, initials P. Q. and an O."_s).isEmpty());
+    CHECK(byRule(u"Signed by Ó Briain's sister."_s, kSpellingRuleId).isEmpty());
+}
+
 TEST_CASE("skip rule classification of chunks", "[spelling][skip]")
 {
     const struct { QString chunk; ChunkKind kind; } cases[] = {

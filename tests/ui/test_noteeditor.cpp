@@ -9,12 +9,14 @@
 #include "noteeditor.h"
 
 #include <QHelpEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QToolTip>
+#include <QWidgetAction>
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
@@ -472,11 +474,13 @@ TEST_CASE("right-click on flagged wording offers the rule's alternatives and its
     INFO(shown.join(u" | "_s).toStdString());
     // The message in full as the first item (an item, not a section title, so the menu is wide
     // enough for it), then the question, then the alternatives, then the three choices.
-    REQUIRE(shown.size() >= 4);
+    // The link to the rule's section of the good-practice guide comes before the choices.
+    REQUIRE(shown.size() >= 5);
     CHECK(shown.at(0) == u"%1: “arsonist” defines a person by one act."_s.arg(severityWord(Severity::Error)));
     CHECK(shown.at(1) == u"Question to answer: What happened, when, and how do we know?"_s);
     CHECK(shown.at(2) == f->suggestions.first());
-    CHECK(shown.at(3) == u"Ignore once"_s);
+    CHECK(shown.at(3) == u"Why? Read more in the good-practice guide"_s);
+    CHECK(shown.at(4) == u"Ignore once"_s);
     QAction *suggestion = nullptr;
     for (QAction *a : menu->actions())
         if (a->objectName() == u"wordingSuggestionMenuAction"_s)
@@ -484,7 +488,14 @@ TEST_CASE("right-click on flagged wording offers the rule's alternatives and its
     REQUIRE(suggestion);
     CHECK(suggestion->font().bold());
     CHECK(suggestion->isEnabled());
-    CHECK(menu->sizeHint().width() > menu->fontMetrics().horizontalAdvance(shown.at(0)));
+    // The message is read, not chosen: shown whole (wrapped, never cut off) in the menu's own colour.
+    auto *heading = menu->findChild<QWidgetAction *>(u"wordingHeadingMenuAction"_s);
+    REQUIRE(heading);
+    auto *label = qobject_cast<QLabel *>(heading->defaultWidget());
+    REQUIRE(label);
+    CHECK(label->text() == shown.at(0));
+    CHECK(label->wordWrap());
+    CHECK(label->isEnabled());
 
     // Choosing it writes it in place of the flagged words, selects the first blank to fill in,
     // and Undo takes it back in one step.
@@ -494,4 +505,17 @@ TEST_CASE("right-click on flagged wording offers the rule's alternatives and its
     CHECK_FALSE(findingOn(e.editor, u"arsonist"_s));
     e.editor.undo();
     CHECK(e.editor.toPlainText() == u"Known arsonist, seen at the hub."_s);
+
+    // At the start of a sentence the alternative keeps the capital the words had.
+    e.editor.setNoteText(u"Seen at the hub. Arsonist, they said."_s);
+    const auto start = findingOn(e.editor, u"Arsonist"_s);
+    REQUIRE(start);
+    at.setPosition(int(start->offset + 2));
+    std::unique_ptr<QMenu> again(e.editor.createContextMenu(e.editor.cursorRect(at).center() + QPoint(2, 0)));
+    for (QAction *a : again->actions())
+        if (a->objectName() == u"wordingSuggestionMenuAction"_s) {
+            a->trigger();
+            break;
+        }
+    CHECK(e.editor.toPlainText().startsWith(u"Seen at the hub. Convicted of arson at [court]"_s));
 }

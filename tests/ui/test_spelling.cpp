@@ -280,7 +280,7 @@ TEST_CASE("Add to dictionary removes every occurrence and survives a new editor"
     uitest::app();
     QTemporaryDir dir;
     const spelling::SpellingOptions options = uitest::testSpellingOptions(dir.path());
-    const QString note = u"Met Mr Zorblat at the hub.\n\nZorblat said the letter had been recieved.\n\nZORBLAT, zorblat."_s;
+    const QString note = u"Zorblat came to the hub.\n\nZorblat said the letter had been recieved.\n\nZORBLAT, zorblat."_s;
     {
         Spelled s(uitest::openSpeller(options));
         s.editor.setNoteText(note);

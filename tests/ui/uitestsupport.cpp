@@ -4,6 +4,7 @@
 #include "uitestsupport.h"
 
 #include "noteeditor.h"
+#include "testisolation.h"
 #include "wording/rulepack.h"
 
 #include <QStandardPaths>
@@ -44,8 +45,9 @@ QApplication &app()
     static char name[] = "test-ui-editor";
     static char *argv[] = {name, nullptr};
     if (!appSlot()) {
-        QStandardPaths::setTestModeEnabled(true);
+        usePrivateHome();
         appSlot() = std::make_unique<QApplication>(argc, argv);
+        watchForStuckModals(*appSlot());
     }
     return *appSlot();
 }

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;
@@ -165,4 +166,85 @@ TEST_CASE("empty text and text with no words give no findings", "[checker]")
 {
     CHECK(builtInChecker()->check(QString()).empty());
     CHECK(builtInChecker()->check(u"  \n\n 12:30 — 😀 !!"_s).empty());
+}
+
+namespace {
+// A one-rule organisation pack over the built-in one, with the given other_senses.
+std::unique_ptr<wording::Checker> senseChecker(const QStringList &patterns, const QJsonObject &senses)
+{
+    static QTemporaryDir dir;
+    const QJsonObject source{{u"title"_s, u"Local guide"_s}, {u"publisher"_s, u"Our service"_s}, {u"year"_s, 2026},
+                             {u"url"_s, u"https://example.org/guide"_s}};
+    const QJsonObject rule{{u"id"_s, u"local.sense"_s}, {u"category"_s, u"slang"_s}, {u"severity"_s, u"warning"_s},
+                           {u"patterns"_s, QJsonArray::fromStringList(patterns)}, {u"other_senses"_s, senses},
+                           {u"message"_s, u"Slang."_s}, {u"why"_s, u"It says nothing."_s}, {u"question"_s, u"What happened?"_s},
+                           {u"source"_s, source}};
+    QFile f(dir.filePath(u"local.json"_s));
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(QJsonObject{{u"kind"_s, u"rules"_s}, {u"version"_s, 1}, {u"rules"_s, QJsonArray{rule}}}).toJson());
+    f.close();
+    auto pack = wording::loadRulePack(dir.path());
+    if (!pack)
+        for (const auto &p : pack.error())
+            UNSCOPED_INFO(p.toString().toStdString());
+    REQUIRE(pack.ok());
+    return std::make_unique<wording::Checker>(std::move(*pack));
+}
+bool flagsLocal(const wording::Checker &checker, const QString &text)
+{
+    const auto findings = checker.check(text);
+    return std::any_of(findings.begin(), findings.end(), [](const Finding &f) { return f.ruleId == u"local.sense"; });
+}
+} // namespace
+
+TEST_CASE("other senses: a subject phrase just before the term, past linking words", "[checker][other-senses]")
+{
+    const auto checker = senseChecker({u"kick~ off"_s}, QJsonObject{{u"subjects"_s, QJsonArray{u"(meeting|session|match|alarm)"_s}}});
+    CHECK_FALSE(flagsLocal(*checker, u"The meeting kicked off at ten."_s));
+    CHECK_FALSE(flagsLocal(*checker, u"The session finally kicked off after lunch."_s));
+    CHECK_FALSE(flagsLocal(*checker, u"The match had just kicked off."_s));
+    // Not the subject: the phrase is elsewhere, or "and" stands between.
+    CHECK(flagsLocal(*checker, u"He kicked off in the meeting."_s));
+    CHECK(flagsLocal(*checker, u"He came to the meeting and kicked off."_s));
+    CHECK(flagsLocal(*checker, u"It all kicked off in reception."_s));
+    CHECK(flagsLocal(*checker, u"After the meeting. Kicked off in reception."_s)); // another sentence
+}
+
+TEST_CASE("other senses: a phrase within the window after or before the term, in its clause", "[checker][other-senses]")
+{
+    const auto checker = senseChecker({u"claim~"_s}, QJsonObject{{u"after"_s, QJsonArray{u"(universal|housing)? (credit|benefit~|pip)"_s}},
+                                                               {u"before"_s, QJsonArray{u"(benefit|insurance)"_s}},
+                                                               {u"window"_s, 3}});
+    CHECK_FALSE(flagsLocal(*checker, u"She claims Universal Credit."_s));
+    CHECK_FALSE(flagsLocal(*checker, u"He claimed for housing benefit in May."_s));
+    CHECK_FALSE(flagsLocal(*checker, u"She made a benefit claim on Monday."_s));
+    // Beyond the window, across a clause, or with no signal at all.
+    CHECK(flagsLocal(*checker, u"He claims he was at his sister's house when the flat caught fire and lost his PIP."_s));
+    CHECK(flagsLocal(*checker, u"She claims she paid; PIP was stopped."_s));
+    CHECK(flagsLocal(*checker, u"He claims he did not start the fire."_s));
+}
+
+TEST_CASE("other senses are refused when malformed", "[checker][other-senses][errors]")
+{
+    QTemporaryDir dir;
+    const QJsonObject source{{u"title"_s, u"Local guide"_s}, {u"publisher"_s, u"Our service"_s}, {u"year"_s, 2026},
+                             {u"url"_s, u"https://example.org/guide"_s}};
+    for (const auto &[senses, expected] : {std::pair{QJsonValue(QJsonObject{{u"window"_s, 3}}), u"needs at least one phrase"_s},
+                                           std::pair{QJsonValue(QJsonObject{{u"after"_s, QJsonArray{u"x"_s}}, {u"window"_s, 12}}), u"from 1 to 8"_s},
+                                           std::pair{QJsonValue(QJsonObject{{u"aftr"_s, QJsonArray{u"x"_s}}}), u"unknown member \"aftr\""_s},
+                                           std::pair{QJsonValue(QJsonObject{{u"after"_s, QJsonArray{u"(x"_s}}}), u"unbalanced"_s},
+                                           std::pair{QJsonValue(u"meeting"_s), u"must be an object"_s}}) {
+        const QJsonObject rule{{u"id"_s, u"local.sense"_s}, {u"category"_s, u"slang"_s}, {u"severity"_s, u"warning"_s},
+                               {u"patterns"_s, QJsonArray{u"kick~ off"_s}}, {u"other_senses"_s, senses},
+                               {u"message"_s, u"Slang."_s}, {u"why"_s, u"It says nothing."_s}, {u"question"_s, u"What happened?"_s},
+                               {u"source"_s, source}};
+        QFile f(dir.filePath(u"local.json"_s));
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(QJsonObject{{u"kind"_s, u"rules"_s}, {u"version"_s, 1}, {u"rules"_s, QJsonArray{rule}}}).toJson());
+        f.close();
+        const auto pack = wording::loadRulePack(dir.path());
+        REQUIRE_FALSE(pack.ok());
+        INFO(pack.error().front().toString().toStdString());
+        CHECK(pack.error().front().message.contains(expected));
+    }
 }

@@ -208,3 +208,41 @@ TEST_CASE("isDated: a date or a time in the same sentence", "[context][dated]")
     CHECK_FALSE(dated(u"He recently moved rooms."_s, u"recently"_s));
     CHECK_FALSE(dated(u"He may recently have moved."_s, u"recently"_s)); // "may" is a verb here
 }
+
+namespace {
+bool aboutThing(const QString &text, const QString &word)
+{
+    return at(text, word, [](const Analysis &a, int first, int end, qsizetype, qsizetype) { return isAboutThing(a, first, end); });
+}
+} // namespace
+
+TEST_CASE("isAboutThing: a word that describes a thing, an event or a price", "[context][about-thing]")
+{
+    // A subject that is not a person, before a linking word.
+    CHECK(aboutThing(u"The rent was very expensive."_s, u"very"_s));
+    CHECK(aboutThing(u"It was extremely cold in the room."_s, u"extremely"_s));
+    CHECK(aboutThing(u"The meeting was chaotic."_s, u"chaotic"_s));
+    CHECK(aboutThing(u"It's chaotic on Fridays."_s, u"chaotic"_s));
+    CHECK(aboutThing(u"Everything seemed really hostile."_s, u"hostile"_s));
+    CHECK(aboutThing(u"The dog was aggressive."_s, u"aggressive"_s));
+    // A determiner, then a word that is not a person.
+    CHECK(aboutThing(u"It has been a challenging week."_s, u"challenging"_s));
+    CHECK(aboutThing(u"She was treated for an aggressive cancer."_s, u"aggressive"_s));
+    CHECK(aboutThing(u"We had a very difficult conversation about rent."_s, u"difficult"_s));
+    CHECK(aboutThing(u"That chaotic morning ended well."_s, u"chaotic"_s));
+}
+
+TEST_CASE("isAboutThing: not when the word describes a person", "[context][about-thing]")
+{
+    CHECK_FALSE(aboutThing(u"He was very aggressive."_s, u"aggressive"_s));
+    CHECK_FALSE(aboutThing(u"He's extremely hostile to staff."_s, u"extremely"_s));
+    CHECK_FALSE(aboutThing(u"The resident was chaotic."_s, u"chaotic"_s));
+    CHECK_FALSE(aboutThing(u"His behaviour was aggressive."_s, u"aggressive"_s));
+    CHECK_FALSE(aboutThing(u"Then Sam became aggressive."_s, u"aggressive"_s)); // a capital: a name
+    CHECK_FALSE(aboutThing(u"He is a difficult man to work with."_s, u"difficult"_s));
+    CHECK_FALSE(aboutThing(u"She is a very challenging individual."_s, u"challenging"_s));
+    CHECK_FALSE(aboutThing(u"Was aggressive in reception."_s, u"aggressive"_s));       // no subject: the person
+    CHECK_FALSE(aboutThing(u"He shouted, aggressive and loud."_s, u"aggressive"_s));   // a comma ends the clause
+    CHECK_FALSE(aboutThing(u"He left very quickly."_s, u"very"_s));                    // no linking word, no determiner
+    CHECK_FALSE(aboutThing(u"He was described as an aggressive."_s, u"aggressive"_s)); // nothing follows the determiner
+}

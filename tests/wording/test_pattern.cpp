@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pattern grammar: expansion of alternatives, optionals, hyphens and inflections; errors.
 #include "testsupport.h"
+#include "wording/morphology.h"
 #include "wording/pattern.h"
 
 using namespace Qt::StringLiterals;
@@ -83,4 +84,69 @@ TEST_CASE("a pattern that expands too far is refused", "[pattern]")
         p += u"(a|b|c|d|e) "_s;
     p += u"x"_s;
     CHECK(errorOf(p).contains(u"more than"_s));
+}
+
+namespace {
+// A small language with the derivations and a family the way language.json states them.
+Language familyLanguage()
+{
+    Language l;
+    l.derivations = {{u"ive"_s, {u"ively"_s, u"iveness"_s, u"ion"_s}},
+                     {u"ant"_s, {u"ance"_s, u"antly"_s}},
+                     {u"e"_s, {u"al"_s}},
+                     {u""_s, {u"ation"_s, u"ational"_s}}};
+    l.families = {{u"angry"_s, u"anger"_s, u"angrily"_s}};
+    return l;
+}
+QStringList familyPhrases(const QString &pattern, const Morphology &m)
+{
+    const auto r = expandPattern(pattern, &m);
+    REQUIRE(r.ok());
+    QStringList out;
+    for (const auto &seq : *r) {
+        QStringList words;
+        for (const auto &w : seq)
+            words << w.folded;
+        out << words.join(u' ');
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("a family is the word, its derivations and its family-table members", "[pattern][family]")
+{
+    const Morphology m(familyLanguage());
+    // Sorted, and over-generated on purpose ("aggressiveation" never occurs in text, so it costs nothing).
+    CHECK(m.family(u"aggressive"_s) == QStringList{u"aggression"_s, u"aggressival"_s, u"aggressive"_s, u"aggressiveation"_s,
+                                                   u"aggressiveational"_s, u"aggressively"_s, u"aggressiveness"_s});
+    CHECK(m.family(u"resistant"_s).contains(u"resistance"_s));
+    CHECK(m.family(u"refuse"_s).contains(u"refusal"_s));
+    CHECK(m.family(u"confront"_s).contains(u"confrontation"_s));
+    CHECK(m.family(u"confront"_s).contains(u"confrontational"_s));
+    // A family-table member brings the others, and each member's own derivations.
+    CHECK(m.family(u"anger"_s).contains(u"angry"_s));
+    CHECK(m.family(u"angry"_s).contains(u"angrily"_s));
+    // At least three letters stay before an ending: "ive" alone is not derived.
+    CHECK(m.family(u"ive"_s).contains(u"ive"_s));
+    CHECK_FALSE(m.family(u"ive"_s).contains(u"ively"_s));
+    // No derivation applies to a word without the ending.
+    CHECK_FALSE(m.family(u"angry"_s).contains(u"angrion"_s));
+}
+
+TEST_CASE("word^ matches the whole family, each member inflected", "[pattern][family]")
+{
+    const Morphology m(familyLanguage());
+    const QStringList angry = familyPhrases(u"angry^"_s, m);
+    for (const QString &w : {u"angry"_s, u"anger"_s, u"angered"_s, u"angering"_s, u"angrily"_s})
+        CHECK(angry.contains(w));
+    const QStringList confront = familyPhrases(u"(was|is)? confront^"_s, m);
+    for (const QString &w : {u"confronted"_s, u"was confrontational"_s, u"confrontations"_s, u"is confronting"_s})
+        CHECK(confront.contains(w));
+    // A hyphenated word's last part takes the family; the split and the joined forms both stay.
+    const QStringList noncompliant = familyPhrases(u"non-compliant^"_s, m);
+    CHECK(noncompliant.contains(u"non compliance"_s));
+    CHECK(noncompliant.contains(u"noncompliance"_s));
+    // Without a morphology (a pack's syntax checked before its language file is read) ^ inflects as ~ does.
+    CHECK(phrases(u"angry^"_s) == phrases(u"angry~"_s));
+    CHECK(errorOf(u"ang^ry"_s).contains(u"end a word"_s));
 }

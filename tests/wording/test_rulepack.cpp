@@ -70,7 +70,8 @@ TEST_CASE("the rule-pack schema names exactly the members the loader accepts", "
     QStringList props = rule[u"properties"_s].toObject().keys();
     props.sort();
     QStringList expected{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s, u"skip_when"_s,
-                         u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s, u"question"_s, u"source"_s};
+                         u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s, u"question"_s, u"source"_s,
+                         u"examples"_s, u"reason"_s};
     expected.sort();
     CHECK(props == expected);
     CHECK(rule[u"additionalProperties"_s].toBool(true) == false);
@@ -89,6 +90,9 @@ TEST_CASE("every language list in the schema is accepted by the loader", "[rulep
     QStringList lists = language[u"properties"_s].toObject().keys();
     for (const QString &m : {u"$schema"_s, u"description"_s, u"kind"_s, u"version"_s})
         lists.removeAll(m);
+    // The two lists of objects and lists, not of phrases.
+    for (const QString &m : {u"derivations"_s, u"families"_s})
+        CHECK(lists.removeAll(m) == 1);
     for (const QString &m : {u"clause_subjects"_s, u"subject_verbs"_s, u"list_joiners"_s, u"negation_prefixes"_s})
         CHECK(lists.contains(m));
     QTemporaryDir dir;
@@ -176,4 +180,63 @@ TEST_CASE("an organisation pack adds, replaces and disables rules by id", "[rule
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].ruleId == replaced);
     CHECK(findings[1].ruleId == u"local.wibble"_s);
+}
+
+TEST_CASE("an organisation's derivations and families reach its rules' word^ patterns", "[rulepack][family]")
+{
+    QTemporaryDir dir;
+    const QJsonObject language{{u"kind"_s, u"language"_s}, {u"version"_s, 1},
+                               {u"derivations"_s, QJsonArray{QJsonObject{{u"ending"_s, u"ent"_s}, {u"forms"_s, QJsonArray{u"ence"_s, u"ently"_s}}}}},
+                               {u"families"_s, QJsonArray{QJsonArray{u"wobbly"_s, u"wobble"_s}}}};
+    const QJsonObject source{{u"title"_s, u"Local guide"_s}, {u"publisher"_s, u"Our service"_s}, {u"year"_s, 2026},
+                             {u"url"_s, u"https://example.org/guide"_s}};
+    const QJsonObject rule{{u"id"_s, u"local.belligerent"_s}, {u"category"_s, u"judgement"_s}, {u"severity"_s, u"warning"_s},
+                           {u"patterns"_s, QJsonArray{u"belligerent^"_s, u"wobbly^"_s}}, {u"exceptions"_s, QJsonArray{u"wobble board"_s}},
+                           {u"message"_s, u"A judgement."_s}, {u"why"_s, u"It judges."_s}, {u"question"_s, u"What happened?"_s},
+                           {u"source"_s, source}};
+    for (const auto &[name, object] : {std::pair{u"language.json"_s, language},
+                                       std::pair{u"local.json"_s, QJsonObject{{u"kind"_s, u"rules"_s}, {u"version"_s, 1}, {u"rules"_s, QJsonArray{rule}}}}}) {
+        QFile f(dir.filePath(name));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(object).toJson());
+    }
+    const auto pack = loadRulePack(dir.path());
+    if (!pack)
+        for (const auto &p : pack.error())
+            UNSCOPED_INFO(p.toString().toStdString());
+    REQUIRE(pack.ok());
+    const wording::Checker checker(*pack);
+    const QString text = u"His belligerence grew. He spoke belligerently. He wobbled. We used a wobble board."_s;
+    const auto findings = checker.check(text);
+    QStringList local;
+    for (const auto &f : findings)
+        if (f.ruleId == u"local.belligerent")
+            local << text.sliced(f.offset, f.length);
+    CHECK(local == QStringList{u"belligerence"_s, u"belligerently"_s, u"wobbled"_s});
+}
+
+TEST_CASE("a family that makes a pattern too large is refused when the pack loads", "[rulepack][family][errors]")
+{
+    QTemporaryDir dir;
+    QJsonArray forms;
+    for (int i = 0; i < 40; ++i)
+        forms.append(QString(u"x%1"_s.arg(QChar(u'a' + i % 26)) + QString(i / 26 + 1, u'q')));
+    const QJsonObject language{{u"kind"_s, u"language"_s}, {u"version"_s, 1},
+                               {u"derivations"_s, QJsonArray{QJsonObject{{u"ending"_s, u""_s}, {u"forms"_s, forms}}}}};
+    const QJsonObject source{{u"title"_s, u"Local guide"_s}, {u"publisher"_s, u"Our service"_s}, {u"year"_s, 2026},
+                             {u"url"_s, u"https://example.org/guide"_s}};
+    const QJsonObject rule{{u"id"_s, u"local.big"_s}, {u"category"_s, u"judgement"_s}, {u"severity"_s, u"warning"_s},
+                           {u"patterns"_s, QJsonArray{u"(one|two|three)? wobble^ wibble^"_s}}, {u"message"_s, u"A judgement."_s},
+                           {u"why"_s, u"It judges."_s}, {u"question"_s, u"What happened?"_s}, {u"source"_s, source}};
+    for (const auto &[name, object] : {std::pair{u"language.json"_s, language},
+                                       std::pair{u"local.json"_s, QJsonObject{{u"kind"_s, u"rules"_s}, {u"version"_s, 1}, {u"rules"_s, QJsonArray{rule}}}}}) {
+        QFile f(dir.filePath(name));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(object).toJson());
+    }
+    const auto pack = loadRulePack(dir.path());
+    REQUIRE_FALSE(pack.ok());
+    INFO(pack.error().front().toString().toStdString());
+    CHECK(pack.error().front().toString().contains(u"local.json:"_s));
+    CHECK(pack.error().front().message.contains(u"more than"_s));
 }

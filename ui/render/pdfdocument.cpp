@@ -7,16 +7,67 @@
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QRegularExpression>
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
 
 using namespace Qt::StringLiterals;
 
 namespace fairnote::render {
+
+namespace {
+
+// The page (1-based) of each anchor in a laid-out paginated document.
+QHash<QString, int> anchorPages(QTextDocument &doc, qreal pageHeight)
+{
+    QHash<QString, int> pages;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QStringList names = it.fragment().charFormat().anchorNames();
+            if (names.isEmpty())
+                continue;
+            const qreal y = doc.documentLayout()->blockBoundingRect(b).top();
+            for (const QString &n : names)
+                pages.insert(n, int(y / pageHeight) + 1);
+        }
+    }
+    return pages;
+}
+
+// Fills "{{page:ID}}" with the page each anchor ID falls on, laying the document out again until the
+// numbers stop moving anything (they are right-aligned in the contents, so once is usually enough).
+void resolvePageNumbers(QTextDocument &doc, const QString &html, qreal pageHeight)
+{
+    static const QRegularExpression placeholder(u"\\{\\{page:([^}]*)\\}\\}"_s);
+    if (!html.contains(u"{{page:"_s))
+        return;
+    QHash<QString, int> pages = anchorPages(doc, pageHeight);
+    for (int round = 0; round < 3; ++round) {
+        QString out;
+        qsizetype at = 0;
+        for (auto it = placeholder.globalMatch(html); it.hasNext();) {
+            const auto m = it.next();
+            out += html.mid(at, m.capturedStart() - at) + QString::number(pages.value(m.captured(1)));
+            at = m.capturedEnd();
+        }
+        out += html.mid(at);
+        doc.setHtml(out);
+        QTextFrameFormat frame = doc.rootFrame()->frameFormat();
+        frame.setMargin(0);
+        doc.rootFrame()->setFrameFormat(frame);
+        const QHash<QString, int> again = anchorPages(doc, pageHeight);
+        if (again == pages)
+            return;
+        pages = again;
+    }
+}
+
+} // namespace
 
 int paintPages(const QString &html, QPagedPaintDevice &device, const PdfOptions &options)
 {
@@ -37,6 +88,7 @@ int paintPages(const QString &html, QPagedPaintDevice &device, const PdfOptions 
     QTextFrameFormat frame = doc.rootFrame()->frameFormat();
     frame.setMargin(0);
     doc.rootFrame()->setFrameFormat(frame);
+    resolvePageNumbers(doc, html, page.height() - footerHeight);
     const int pages = std::max(1, doc.pageCount());
     const qreal body = page.height() - footerHeight;
 
@@ -73,30 +125,6 @@ QByteArray pdfBytes(const QString &html, const PdfOptions &options)
         paintPages(html, writer, options);
     }
     return bytes;
-}
-
-bool writePdf(const QString &html, const QString &path, const PdfOptions &options, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = u"cannot write %1 (%2)"_s.arg(path, file.errorString());
-        return false;
-    }
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(300);
-        writer.setTitle(options.title);
-        writer.setCreator(u"Fairnote"_s);
-        writer.setPdfVersion(QPagedPaintDevice::PdfVersion_1_6);
-        paintPages(html, writer, options);
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = u"cannot write %1 (%2)"_s.arg(path, file.errorString());
-        return false;
-    }
-    return true;
 }
 
 } // namespace fairnote::render

@@ -18,11 +18,8 @@ struct PdfOptions
     QString footer;  // left of the page number on every page: "Fire-safety history — Sam Rivers"
 };
 
-// Lays out `html` on A4 pages (20 mm margins) and writes `path` atomically (a temporary file renamed).
-// Returns false with `error` saying why when the file cannot be written; nothing is left at `path`.
-bool writePdf(const QString &html, const QString &path, const PdfOptions &options, QString *error);
-
-// The PDF as bytes, for a caller that writes the file itself (after recording the export).
+// Lays out `html` on A4 pages (20 mm margins) as a PDF, as bytes: the caller writes the file through
+// core/io (whole or absent, owner-only), after recording the export.
 QByteArray pdfBytes(const QString &html, const PdfOptions &options);
 
 // Paints `html` onto any paged device (a printer), with the same footer and page numbers. Returns the

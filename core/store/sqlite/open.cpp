@@ -68,7 +68,7 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
 
     QString readOnlyReason;
     if (options.readOnly)
-        readOnlyReason = u"opened for reading only"_s;
+        readOnlyReason = options.readOnlyReason.isEmpty() ? u"opened for reading only"_s : options.readOnlyReason;
     else if (!memory && !canWrite(path))
         readOnlyReason = ::access(QFile::encodeName(path).constData(), W_OK) != 0 ? u"you may not write to the file"_s
                                                                                  : u"you may not write to its folder"_s;
@@ -105,6 +105,11 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
             if (appId != wanted)
                 return StoreError{ErrorCode::NotFairnote, u"%1 is an SQLite database, but not a Fairnote case file (its application id is %2). Fairnote has not changed it."_s
                                                               .arg(path, u"0x"_s + QString::number(appId, 16).toUpper())};
+            // Fairnote numbers its file formats from 1; any other number in a file that carries our
+            // application id means the header was damaged (or written by hand), not an older format.
+            if (version < 1)
+                return StoreError{ErrorCode::Corrupt, u"%1 says it is a Fairnote case file, but its file format number (%2) is not one Fairnote has ever written: the file's header is damaged. Fairnote has not changed it; restore it from a backup, or ask for help."_s
+                                                          .arg(path).arg(version)};
             if (version > kSchemaVersion)
                 return StoreError{ErrorCode::TooNew, u"%1 was written by a newer Fairnote (file format %2; this Fairnote reads up to %3). Update Fairnote to open it. The file has not been changed."_s
                                                          .arg(path).arg(version).arg(kSchemaVersion)};

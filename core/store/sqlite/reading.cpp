@@ -89,7 +89,7 @@ StoreResult<std::vector<EntrySummary>> SqliteStore::entries(const ListFilter &fi
     });
 }
 
-StoreResult<EntryDetail> SqliteStore::entry(const QString &idOrPrefix, const Actor &viewer)
+StoreResult<EntryDetail> SqliteStore::entry(const QString &idOrPrefix)
 {
     return guarded<EntryDetail>({}, [&]() -> StoreResult<EntryDetail> {
         const QString id = resolveEntryId(idOrPrefix);
@@ -146,7 +146,7 @@ StoreResult<EntryDetail> SqliteStore::entry(const QString &idOrPrefix, const Act
         if (df.next())
             d.disclosure = DisclosureFlag{id, fromIso(df.text(0)), Actor{df.text(1), df.text(2), df.text(3)}, df.text(4),
                                           fromIso(df.text(5)), Actor{df.text(6), df.text(7), df.text(8)}, df.text(9)};
-        return asSeenBy(std::move(d), viewer);
+        return d;
     });
 }
 

@@ -14,7 +14,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -271,27 +270,6 @@ void SqliteStore::require(const EntryState &state, const Actor &actor, EntryActi
 {
     if (auto no = permissionsFor(state, actor).refusal(action))
         throw Refusal{*no};
-}
-
-void SqliteStore::requireBase(const QString &entryId, int latest, int basedOn)
-{
-    if (basedOn == latest)
-        return;
-    if (basedOn <= 0 || basedOn > latest)
-        throw Refusal{{ErrorCode::Invalid, u"entry %1 has no revision %2 to amend (it is at revision %3)."_s.arg(entryId).arg(basedOn).arg(latest)}};
-    auto r = m_db->prepare("SELECT u.name, u.role, u.organisation, r.written_at FROM revisions r JOIN users u ON u.id = r.author_id "
-                           "WHERE r.entry_id = ?1 AND r.number = ?2");
-    r.bind(1, entryId).bind(2, latest);
-    r.next();
-    const QDateTime at = fromIso(r.text(3));
-    const QString since = latest - basedOn == 1 ? u"revision %1"_s.arg(latest) : u"revisions %1 to %2"_s.arg(basedOn + 1).arg(latest);
-    throw Refusal{{ErrorCode::Stale,
-                   u"entry %1 was amended by %2 on %3 at %4 UTC (%5) after you started from revision %6, so your change was not saved. "
-                   u"Read the entry as it is now, then make your correction again; what you wrote is not lost."_s
-                       .arg(entryId, actorDisplay(Actor{r.text(0), r.text(1), r.text(2)}),
-                            QLocale(QLocale::English, QLocale::UnitedKingdom).toString(at.date(), u"d MMMM yyyy"_s),
-                            at.time().toString(u"HH:mm"_s), since)
-                       .arg(basedOn)}};
 }
 
 QString SqliteStore::resolveEntryId(const QString &idOrPrefix)

@@ -62,19 +62,18 @@ public:
     StoreResult<std::vector<PersonSummary>> people(const Actor &viewer) override;
     StoreResult<record::Person> person(const QString &id) override;
     StoreResult<std::vector<record::Person>> peopleNamed(const QString &name) override;
-    StoreResult<QString> saveDraft(const QString &personId, record::Entry entry, const Actor &actor,
-                                   std::optional<int> basedOnRevision) override;
+    StoreResult<QString> saveDraft(const QString &personId, record::Entry entry, const Actor &actor) override;
     StoreResult<Done> discardDraft(const QString &entryId, const Actor &actor) override;
     StoreResult<Revision> finalise(const QString &entryId, const Actor &actor, const QHash<QString, QString> &leftReasons,
                                    const QString &amendReason) override;
     StoreResult<Revision> amend(const QString &entryId, record::Entry entry, const QString &reason, const Actor &actor,
-                                const QHash<QString, QString> &leftReasons, int basedOnRevision) override;
+                                const QHash<QString, QString> &leftReasons) override;
     StoreResult<Done> markInError(const QString &entryId, const QString &reason, const Actor &actor) override;
     StoreResult<std::vector<QString>> importCaseFiles(const std::vector<record::CaseFile> &caseFiles, const Actor &actor,
                                                       const ImportOptions &options, const Progress &progress) override;
     StoreResult<record::CaseFile> caseFile(const QString &personId, bool includeInError) override;
     StoreResult<std::vector<EntrySummary>> entries(const ListFilter &filter, const Actor &viewer) override;
-    StoreResult<EntryDetail> entry(const QString &idOrPrefix, const Actor &viewer) override;
+    StoreResult<EntryDetail> entry(const QString &idOrPrefix) override;
     StoreResult<std::vector<SearchHit>> search(const QString &query, const Actor &viewer, int limit) override;
     StoreResult<Done> flagForDisclosureReview(const QString &entryId, const QString &reason, const Actor &actor) override;
     StoreResult<Done> releaseForDisclosure(const QString &entryId, const QString &note, const Actor &actor) override;
@@ -127,8 +126,6 @@ private:
     EntryState loadState(const QString &entryId);
     // Throws the refusal when `actor` may not do `action` with the entry in `state`.
     static void require(const EntryState &state, const Actor &actor, EntryAction action);
-    // Throws Stale when the entry's latest revision is not `basedOn`: who amended it, and when.
-    void requireBase(const QString &entryId, int latest, int basedOn);
     QString resolveEntryId(const QString &idOrPrefix); // throws Refusal when missing or ambiguous
     void updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId);
     void indexEntry(const QString &entryId, const record::Person &person, const record::Entry &e);

@@ -7,6 +7,14 @@
 
 namespace fairnote::conformance {
 
+bool claims(Behaviour behaviour, const char *what)
+{
+    if (backend().claims(behaviour))
+        return true;
+    WARN(backend().name().toStdString() << " does not claim this by design, so it is not checked: " << what);
+    return false;
+}
+
 std::function<QDateTime()> minuteClock()
 {
     auto clock = std::make_shared<QDateTime>(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);

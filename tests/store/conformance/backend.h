@@ -13,10 +13,23 @@
 
 namespace fairnote::conformance {
 
+// What a backend may do differently by design. A test of such a behaviour checks it only where the backend
+// claims it, and says so (WARN) where it does not; docs/store.md and docs/server.md say why.
+enum class Behaviour {
+    TypedActor,          // the Actor a caller passes is who acts (a file); on a server it is the login, so a
+                         // write "without an author" cannot happen
+    OthersDraftsShown,   // others' drafts can be listed (ListFilter::othersDrafts), and touching one names its
+                         // author; on a server a draft is its author's alone, not found by anyone else
+    NoRoles,             // every actor may do all the entry rules allow (a file has no roles); on a server,
+                         // importing final entries and releasing for disclosure are a supervisor's
+};
+
 class Backend
 {
 public:
     virtual ~Backend() = default;
+    // Whether the backend does `behaviour` (all of them, unless it says otherwise).
+    virtual bool claims(Behaviour) const { return true; }
     // "SQLite file", "PostgreSQL server": named in failures.
     virtual QString name() const = 0;
     // A new, empty store (a file, a database) whose clock is `clock`: each call a separate store.
@@ -28,6 +41,9 @@ public:
 
 // The backend under test: defined once in each backend's conformance executable.
 Backend &backend();
+
+// Whether the backend under test claims `behaviour`; when it does not, a WARN names what was left out.
+bool claims(Behaviour behaviour, const char *what);
 
 // A clock that starts at 09:00 UTC on 1 March 2026 and moves on a minute at each reading.
 std::function<QDateTime()> minuteClock();

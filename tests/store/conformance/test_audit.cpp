@@ -26,7 +26,7 @@ std::unique_ptr<store::Store> busyStore()
     REQUIRE(p.ok());
     auto id = s->saveDraft(p->id, note(u"Ali phoned about his benefits."_s), kJo);
     REQUIRE(s->finalise(*id, kJo, {}).ok());
-    REQUIRE(s->amend(*id, note(u"Ali phoned about his PIP claim."_s), u"More precise."_s, kSam, {}, 1).ok());
+    REQUIRE(s->amend(*id, note(u"Ali phoned about his PIP claim."_s), u"More precise."_s, kSam, {}).ok());
     auto wrong = s->saveDraft(p->id, note(u"Wrong file."_s), kJo);
     REQUIRE(s->finalise(*wrong, kJo, {}).ok());
     REQUIRE(s->markInError(*wrong, u"About another person."_s, kJo).ok());
@@ -119,7 +119,8 @@ TEST_CASE("an event that is not in the registry, or a record change passed off a
         CHECK(r.error().code == ErrorCode::Invalid);
     }
     CHECK(s->auditTrail()->size() == before);
-    CHECK(s->logEvent(store::Actor{}, store::audit::Export.toString(), {}, {}, {}).error().code == ErrorCode::Invalid); // no author
+    if (conformance::claims(conformance::Behaviour::TypedActor, "an event without an author"))
+        CHECK(s->logEvent(store::Actor{}, store::audit::Export.toString(), {}, {}, {}).error().code == ErrorCode::Invalid); // no author
 }
 
 TEST_CASE("a second connection sees what the first saved, and both append to one chain", "[store][conformance][concurrency]")

@@ -37,7 +37,8 @@ TEST_CASE("a draft is visible to its author only, and finalising it makes revisi
     REQUIRE(theirs.ok());
     CHECK(theirs->empty());
     store::ListFilter all{person.id, true};
-    CHECK(s->entries(all, kSam)->size() == 1);
+    if (conformance::claims(conformance::Behaviour::OthersDraftsShown, "others' drafts listed"))
+        CHECK(s->entries(all, kSam)->size() == 1);
 
     SECTION("only the author may change or finalise the draft")
     {
@@ -47,7 +48,8 @@ TEST_CASE("a draft is visible to its author only, and finalising it makes revisi
         CHECK(other.error().message.contains(kJo.name));
         auto fin = s->finalise(*id, kSam, {});
         REQUIRE_FALSE(fin.ok());
-        CHECK(fin.error().message.contains(u"only its author"_s));
+        if (conformance::claims(conformance::Behaviour::OthersDraftsShown, "another's draft named when finalised"))
+            CHECK(fin.error().message.contains(u"only its author"_s));
     }
 
     SECTION("finalise writes a revision with the author and the time of writing set by the system")
@@ -59,7 +61,7 @@ TEST_CASE("a draft is visible to its author only, and finalising it makes revisi
         CHECK(r->entry.author == kJo);
         CHECK(r->entry.writtenAt == r->writtenAt);
         CHECK(r->hash.size() == 64);
-        auto d = s->entry(*id, kJo);
+        auto d = s->entry(*id);
         REQUIRE(d.ok());
         CHECK(d->summary.status == EntryStatus::Final);
         CHECK_FALSE(d->draft);
@@ -85,10 +87,10 @@ TEST_CASE("finalising with prompts open needs a reason for each, and keeps the s
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == ErrorCode::Invalid);
     CHECK(refused.error().message.contains(u"blank"_s));
-    CHECK(s->entry(*id, kJo)->summary.status == EntryStatus::Draft); // nothing was saved
+    CHECK(s->entry(*id)->summary.status == EntryStatus::Draft); // nothing was saved
 
     // Reasons for every open prompt: the preview of the same assessor gives the keys.
-    const auto preview = store::makeAssessor(assessOptions())(person, s->entry(*id, kJo)->draft->entry);
+    const auto preview = store::makeAssessor(assessOptions())(person, s->entry(*id)->draft->entry);
     REQUIRE_FALSE(preview.prompts.empty());
     QHash<QString, QString> reasons;
     for (const auto &p : preview.prompts)
@@ -98,7 +100,7 @@ TEST_CASE("finalising with prompts open needs a reason for each, and keeps the s
     CHECK(r->snapshot.prompts.size() == preview.prompts.size());
     CHECK(r->snapshot.prompts.front().leftReason == u"Not known yet; asking the previous provider."_s);
     CHECK_FALSE(r->snapshot.findings.empty()); // "Known arsonist", "Kicked off"
-    auto d = s->entry(*id, kJo);
+    auto d = s->entry(*id);
     REQUIRE(d.ok());
     CHECK(d->revisions.front().snapshot == r->snapshot);
 }
@@ -110,18 +112,18 @@ TEST_CASE("an amendment needs a reason and keeps every earlier revision readable
     auto id = s->saveDraft(person.id, note(u"Sam met me at 10:00."_s), kJo);
     REQUIRE(s->finalise(*id, kJo, {}).ok());
 
-    auto noReason = s->amend(*id, note(u"Sam met me at 11:00."_s), u"  "_s, kSam, {}, 1);
+    auto noReason = s->amend(*id, note(u"Sam met me at 11:00."_s), u"  "_s, kSam, {});
     REQUIRE_FALSE(noReason.ok());
     CHECK(noReason.error().code == ErrorCode::Invalid);
     CHECK(noReason.error().message.contains(u"reason"_s));
 
-    auto r = s->amend(*id, note(u"Sam met me at 11:00."_s), u"The time was wrong; the visitor book says 11:00."_s, kSam, {}, 1);
+    auto r = s->amend(*id, note(u"Sam met me at 11:00."_s), u"The time was wrong; the visitor book says 11:00."_s, kSam, {});
     REQUIRE(r.ok());
     CHECK(r->number == 2);
     CHECK(r->author == kSam);
     CHECK(r->entry.author == kJo); // the entry was written by Jo; Sam amended it
 
-    auto d = s->entry(*id, kJo);
+    auto d = s->entry(*id);
     REQUIRE(d.ok());
     CHECK(d->summary.status == EntryStatus::Amended);
     REQUIRE(d->revisions.size() == 2);
@@ -133,8 +135,8 @@ TEST_CASE("an amendment needs a reason and keeps every earlier revision readable
     SECTION("an amendment drafted in the app goes through finalise with its reason")
     {
         REQUIRE(s->saveDraft(person.id, [&] { auto e = note(u"Sam met me at 11:05."_s); e.id = *id; return e; }(), kJo).ok());
-        CHECK(s->entry(*id, kJo)->draft->baseRevision == 2);
-        CHECK(s->entry(*id, kJo)->summary.status == EntryStatus::Amended); // the list shows the final text until then
+        CHECK(s->entry(*id)->draft->baseRevision == 2);
+        CHECK(s->entry(*id)->summary.status == EntryStatus::Amended); // the list shows the final text until then
         auto missing = s->finalise(*id, kJo, {});
         REQUIRE_FALSE(missing.ok());
         CHECK(missing.error().message.contains(u"reason"_s));
@@ -156,9 +158,9 @@ TEST_CASE("mark in error needs a reason, keeps the entry readable and leaves it 
     CHECK(s->markInError(*wrong, QString(), kJo).error().code == ErrorCode::Invalid);
     REQUIRE(s->markInError(*wrong, u"Written in Sam Rivers' file by mistake; it is about another person."_s, kJo).ok());
     CHECK(s->markInError(*wrong, u"again"_s, kJo).error().code == ErrorCode::Conflict);
-    CHECK(s->amend(*wrong, note(u"x"_s), u"fix"_s, kJo, {}, 1).error().code == ErrorCode::Conflict);
+    CHECK(s->amend(*wrong, note(u"x"_s), u"fix"_s, kJo, {}).error().code == ErrorCode::Conflict);
 
-    auto d = s->entry(*wrong, kJo);
+    auto d = s->entry(*wrong);
     REQUIRE(d.ok());
     CHECK(d->summary.status == EntryStatus::InError);
     REQUIRE(d->inError);
@@ -178,9 +180,12 @@ TEST_CASE("a draft that was never final can be discarded by its author; a final 
     auto s = freshStore();
     const auto person = addPerson(*s);
     auto id = s->saveDraft(person.id, note(u"Half a thought"_s), kJo);
-    CHECK(s->discardDraft(*id, kSam).error().code == ErrorCode::Invalid);
+    auto notTheirs = s->discardDraft(*id, kSam);
+    REQUIRE_FALSE(notTheirs.ok());
+    if (conformance::claims(conformance::Behaviour::OthersDraftsShown, "another's draft named when discarded"))
+        CHECK(notTheirs.error().code == ErrorCode::Invalid);
     REQUIRE(s->discardDraft(*id, kJo).ok());
-    CHECK(s->entry(*id, kJo).error().code == ErrorCode::NotFound);
+    CHECK(s->entry(*id).error().code == ErrorCode::NotFound);
     CHECK(s->markInError(u"nope"_s, u"r"_s, kJo).error().code == ErrorCode::NotFound);
 
     auto fin = s->saveDraft(person.id, note(u"Sam phoned."_s), kJo);
@@ -218,7 +223,7 @@ TEST_CASE("full-text search finds words, stems and names, with highlighted snipp
 
     SECTION("an amendment replaces the indexed text")
     {
-        REQUIRE(s->amend(*b, note(u"Ali asked about the cooker timer."_s), u"Recorded the wrong topic."_s, kJo, {}, 1).ok());
+        REQUIRE(s->amend(*b, note(u"Ali asked about the cooker timer."_s), u"Recorded the wrong topic."_s, kJo, {}).ok());
         CHECK(s->search(u"fires"_s, kJo, 20)->empty());
         CHECK(s->search(u"timer"_s, kJo, 20)->size() == 1);
     }
@@ -238,7 +243,7 @@ TEST_CASE("import is all or nothing, and the case file comes back out as it went
     for (const auto &e : complete.entries)
         CHECK(std::find(out->entries.begin(), out->entries.end(), e) != out->entries.end());
     // The author and time of writing are the file's; the importer is in the audit trail.
-    auto d = s->entry(complete.entries.front().id, kJo);
+    auto d = s->entry(complete.entries.front().id);
     CHECK(d->revisions.front().author == complete.entries.front().author);
     auto trail = s->auditTrail(complete.person.id);
     REQUIRE(trail.ok());
@@ -272,7 +277,7 @@ TEST_CASE("import is all or nothing, and the case file comes back out as it went
         record::CaseFile vague = example("incident-vague.json");
         auto r = s->importCaseFile(vague, kJo, {true, u"legacy"_s}, {});
         REQUIRE(r.ok());
-        auto d2 = s->entry(r->front(), kJo);
+        auto d2 = s->entry(r->front());
         CHECK(d2->summary.status == EntryStatus::Draft);
         CHECK(d2->draft->author == kJo);
     }
@@ -289,7 +294,9 @@ TEST_CASE("import is all or nothing, and the case file comes back out as it went
 TEST_CASE("people: listed with their counts and the most recent incident; found by name", "[store][conformance]")
 {
     auto s = freshStore();
-    REQUIRE(s->importCaseFile(example("incident-complete.json"), kJo, {}, {}).ok());
+    // Final entries written elsewhere: imported by a supervisor where only supervisors may.
+    const auto importer = conformance::backend().claims(conformance::Behaviour::NoRoles) ? kJo : kSam;
+    REQUIRE(s->importCaseFile(example("incident-complete.json"), importer, {}, {}).ok());
     auto people = s->people(kJo);
     REQUIRE(people.ok());
     REQUIRE(people->size() == 1);
@@ -311,7 +318,7 @@ TEST_CASE("a late entry is marked with its delay", "[store][conformance]")
     REQUIRE(r.ok());
     REQUIRE(r->lateSeconds);
     CHECK(*r->lateSeconds > 8 * 24 * 3600);
-    CHECK(s->entry(*id, kJo)->summary.lateSeconds == r->lateSeconds);
+    CHECK(s->entry(*id)->summary.lateSeconds == r->lateSeconds);
 }
 
 TEST_CASE("actors: \"Name (Role)\" and \"Name (Role, Organisation)\"", "[store][conformance]")
@@ -326,6 +333,8 @@ TEST_CASE("actors: \"Name (Role)\" and \"Name (Role, Organisation)\"", "[store][
 
 TEST_CASE("a write without an author is refused", "[store][conformance]")
 {
+    if (!conformance::claims(conformance::Behaviour::TypedActor, "a write without an author"))
+        return;
     auto s = freshStore();
     auto r = s->addPerson(record::Person{{}, u"Sam"_s, {}, {}}, store::Actor{});
     REQUIRE_FALSE(r.ok());
@@ -342,14 +351,14 @@ TEST_CASE("review before disclosure: a flag needs a reason, a release is final, 
     CHECK(s->flagForDisclosureReview(*id, u" "_s, kJo).error().code == ErrorCode::Invalid);
     REQUIRE(s->flagForDisclosureReview(*id, u"Names the neighbour who reported the fire."_s, kJo).ok());
     CHECK(s->flagForDisclosureReview(*id, u"again"_s, kJo).error().code == ErrorCode::Conflict);
-    auto d = s->entry(*id, kJo);
+    auto d = s->entry(*id);
     REQUIRE(d->disclosure);
     CHECK_FALSE(d->disclosure->released());
     CHECK(d->disclosure->flaggedBy == kJo);
 
     REQUIRE(s->releaseForDisclosure(*id, u"The neighbour agreed to be named."_s, kSam).ok());
     CHECK(s->releaseForDisclosure(*id, {}, kSam).error().code == ErrorCode::Conflict);
-    d = s->entry(*id, kJo);
+    d = s->entry(*id);
     CHECK(d->disclosure->released());
     CHECK(d->disclosure->releasedBy == kSam);
     CHECK(s->disclosureFlags(person.id)->size() == 1);
@@ -378,7 +387,7 @@ TEST_CASE("a draft the file could not read back is refused, and the earlier draf
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == store::ErrorCode::Invalid);
     CHECK(refused.error().message.contains(u"the range ends before it starts"_s));
-    auto d = s->entry(*id, kJo);
+    auto d = s->entry(*id);
     REQUIRE(d.ok());
     CHECK(std::get<record::GeneralNote>(d->draft->entry.body).text == u"Sam asked about his rent."_s);
 }

@@ -24,11 +24,13 @@ struct Fixture
     Fixture()
     {
         record::CaseFile cf = example("incident-complete.json");
-        auto ids = s->importCaseFile(cf, kJo, {}, {});
+        // Final entries written elsewhere: imported by a supervisor where only supervisors may.
+        const auto importer = conformance::backend().claims(conformance::Behaviour::NoRoles) ? kJo : kSam;
+        auto ids = s->importCaseFile(cf, importer, {}, {});
         REQUIRE(ids.ok());
         person = cf.person.id;
         for (const QString &id : *ids)
-            if (s->entry(id, kJo)->summary.incident)
+            if (s->entry(id)->summary.incident)
                 incidentId = id;
         auto n = s->saveDraft(person, note(u"Sam phoned at 10:00 about his rent."_s), kJo);
         REQUIRE(s->finalise(*n, kJo, {}).ok());
@@ -42,7 +44,7 @@ struct Fixture
 TEST_CASE("a review is of one revision, kept apart from the entry, and never by its author", "[store][conformance][supervision]")
 {
     Fixture f;
-    const auto before = *f.s->entry(f.noteId, kJo);
+    const auto before = *f.s->entry(f.noteId);
     store::Review rv;
     rv.entryId = f.noteId;
     rv.quality = {{u"factual"_s, 3, u"“at 10:00”"_s, {}}};
@@ -56,7 +58,7 @@ TEST_CASE("a review is of one revision, kept apart from the entry, and never by 
     CHECK(f.s->recordReview(returned, kSam).error().message.contains(u"comment"_s));
     auto id = f.s->recordReview(rv, kSam);
     REQUIRE(id.ok());
-    const auto after = *f.s->entry(f.noteId, kJo);
+    const auto after = *f.s->entry(f.noteId);
     CHECK(after.revisions.back().hash == before.revisions.back().hash);
     CHECK(after.summary.lastReviewed.isValid());
     auto reviews = f.s->reviews(f.noteId);
@@ -77,29 +79,32 @@ TEST_CASE("sign-off: for incident records, decided by someone else, for the revi
     auto id = f.s->requestSignOff(u"entry"_s, {}, f.incidentId, {}, {}, u"Please check."_s, kJo);
     REQUIRE(id.ok());
     CHECK(f.s->requestSignOff(u"entry"_s, {}, f.incidentId, {}, {}, {}, kJo).error().code == ErrorCode::Conflict);
-    CHECK(f.s->entry(f.incidentId, kJo)->summary.signOff == u"requested"_s);
+    CHECK(f.s->entry(f.incidentId)->summary.signOff == u"requested"_s);
     // The incident's author (from the imported file) and the requester cannot decide it.
-    const store::Actor author = f.s->entry(f.incidentId, kJo)->revisions.front().author;
+    const store::Actor author = f.s->entry(f.incidentId)->revisions.front().author;
     CHECK(f.s->decideSignOff(*id, store::SignOffState::Approved, {}, author).error().code == ErrorCode::Invalid);
     CHECK(f.s->decideSignOff(*id, store::SignOffState::Approved, {}, store::Actor{u"JO FLETCHER"_s, {}, {}}).error().code
           == ErrorCode::Invalid);
     CHECK(f.s->decideSignOff(*id, store::SignOffState::Returned, {}, kDee).error().message.contains(u"comment"_s));
 
     // Amended after the request: that request can no longer be approved; a new one can.
-    record::Entry changed = f.s->entry(f.incidentId, kJo)->revisions.back().entry;
+    record::Entry changed = f.s->entry(f.incidentId)->revisions.back().entry;
     std::get<record::IncidentRecord>(changed.body).whatHappened += u" The fire service's reference is 25-0412."_s;
-    REQUIRE(f.s->amend(f.incidentId, changed, u"Added the fire service's reference."_s, kSam, {}, 1).ok());
-    CHECK(f.s->entry(f.incidentId, kJo)->summary.signOff.isEmpty());
+    REQUIRE(f.s->amend(f.incidentId, changed, u"Added the fire service's reference."_s, kSam, {}).ok());
+    CHECK(f.s->entry(f.incidentId)->summary.signOff.isEmpty());
     CHECK(f.s->decideSignOff(*id, store::SignOffState::Approved, {}, kDee).error().message.contains(u"amended after sign-off"_s));
     REQUIRE(f.s->decideSignOff(*id, store::SignOffState::Returned, u"Ask again for the new revision."_s, kDee).ok());
     CHECK(f.s->decideSignOff(*id, store::SignOffState::Approved, {}, kDee).error().code == ErrorCode::Conflict); // decided
     auto again = f.s->requestSignOff(u"entry"_s, {}, f.incidentId, {}, {}, {}, kJo);
     REQUIRE(again.ok());
     REQUIRE(f.s->decideSignOff(*again, store::SignOffState::Approved, u"Clear and factual."_s, kDee).ok());
-    CHECK(f.s->entry(f.incidentId, kJo)->summary.signOff == u"approved"_s);
+    CHECK(f.s->entry(f.incidentId)->summary.signOff == u"approved"_s);
     auto all = f.s->signOffs(f.person);
     REQUIRE(all->size() == 2);
     CHECK(all->back().state() == store::SignOffState::Approved);
-    CHECK(all->back().events.back().actor == kDee);
+    if (conformance::claims(conformance::Behaviour::TypedActor, "the decider's role as typed"))
+        CHECK(all->back().events.back().actor == kDee);
+    else
+        CHECK(store::samePerson(all->back().events.back().actor, kDee)); // the login's staff record gives the role
     CHECK(f.s->verify({})->ok());
 }

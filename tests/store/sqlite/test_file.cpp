@@ -25,7 +25,7 @@ QString filled(const QTemporaryDir &dir, const QString &name = u"case.db"_s)
     auto p = s->addPerson(record::Person{{}, u"Ali Khan"_s, {}, {}}, kJo);
     auto id = s->saveDraft(p->id, note(u"Ali phoned about his benefits."_s), kJo);
     REQUIRE(s->finalise(*id, kJo, {}).ok());
-    REQUIRE(s->amend(*id, note(u"Ali phoned about his PIP claim."_s), u"More precise."_s, kSam, {}, 1).ok());
+    REQUIRE(s->amend(*id, note(u"Ali phoned about his PIP claim."_s), u"More precise."_s, kSam, {}).ok());
     auto wrong = s->saveDraft(p->id, note(u"Wrong file."_s), kJo);
     REQUIRE(s->finalise(*wrong, kJo, {}).ok());
     REQUIRE(s->markInError(*wrong, u"About another person."_s, kJo).ok());
@@ -121,6 +121,19 @@ TEST_CASE("files that are not Fairnote case files are refused and left unchanged
             raw.exec("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
         }
         check(path, ErrorCode::TooNew, u"newer Fairnote"_s);
+    }
+    SECTION("a case file whose format number is damaged (zero or below)")
+    {
+        for (const char *number : {"-16777212", "0"}) {
+            const QString path = filled(dir);
+            {
+                store::sql::Database raw(path, store::sql::Database::Mode::ReadWrite);
+                const QByteArray sql = QByteArray("PRAGMA journal_mode = DELETE; PRAGMA user_version = ") + number;
+                raw.exec(sql.constData());
+            }
+            check(path, ErrorCode::Corrupt, u"header is damaged"_s);
+            QFile::remove(path);
+        }
     }
     SECTION("a training file opened as a live one, and the other way round")
     {

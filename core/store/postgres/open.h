@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Opening a team server as a store::Store: the same interface, and the same record, as the local file,
+// on PostgreSQL. Who acts is the connection's login (a member of staff), never the Actor a caller
+// passes: the server decides who wrote what, and what each login may read and do (docs/server.md).
+#pragma once
+
+#include "store/store.h"
+
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace fairnote::store::postgres {
+
+struct ServerOpenOptions
+{
+    FileKind kind = FileKind::Live; // a training database is opened only as one, and a live one only as live
+    bool readOnly = false;          // nothing is written, not even a view
+    // The clock the record's times come from. A server's clock is its own: this is honoured only on a
+    // test database (server init with a test clock), so the shared store tests can fix the time.
+    std::function<QDateTime()> clock;
+};
+
+// Who the session is on the server: the login and the staff record behind it.
+struct Session
+{
+    QString login;
+    Actor actor;         // name, job title (as role) and organisation: how they sign the record
+    QString role;        // "worker", "supervisor", "trainer", "administrator"; empty: not on the staff
+    QStringList teams;
+    QString database, host, port;
+};
+
+// Connects with a libpq connection string (keywords, a postgresql:// URI, "service=NAME", or empty for
+// libpq's PG* environment) and opens the server as a Store. Refuses a database that is not a Fairnote
+// server (or of the other kind, or another version), and a login that is not on its staff.
+StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const ServerOpenOptions &options = {});
+
+// The session of a store openServer() made; nothing for any other store (a local file).
+std::optional<Session> sessionOf(const Store &store);
+
+} // namespace fairnote::store::postgres

@@ -1,0 +1,265 @@
+// SPDX-FileCopyrightText: 2026 Fairnote contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The team server through the store interface, as members of staff use it: who wrote what is the
+// login's, whatever Actor is passed; concurrent writers never lose or duplicate a save and the chain
+// stays whole; search stems English; views are recorded; verify finds a list column edited behind its
+// back; a lost connection is said plainly and the next call connects again.
+#include "store/postgres/pgtestsupport.h"
+
+#include "store/postgres/open.h"
+#include "store/snapshot.h"
+#include "store/storetestsupport.h"
+
+#include <QThread>
+#include <atomic>
+#include <thread>
+
+using namespace fairnote;
+using namespace Qt::StringLiterals;
+using namespace fairnote::testing;
+
+namespace {
+
+struct Team
+{
+    TestServer server;
+    Team()
+    {
+        server.addTeam(u"Night"_s);
+        server.addStaff(u"jo"_s, u"Jo Fletcher"_s, u"worker"_s, {u"Night"_s});
+        server.addStaff(u"ren"_s, u"Ren Hall"_s, u"worker"_s, {u"Night"_s});
+        server.addStaff(u"sam"_s, u"Sam Okafor"_s, u"supervisor"_s, {u"Night"_s}, u"Team leader"_s);
+    }
+    std::unique_ptr<store::Store> open(const QString &who)
+    {
+        auto s = store::postgres::openServer(server.conninfoAs(who));
+        if (!s)
+            FAIL(s.error().message.toStdString());
+        (*s)->setAssessor(store::makeAssessor(assessOptions()));
+        return std::move(*s);
+    }
+};
+
+// A note about today (the server's clock is its own, so an event in the past would be a late entry).
+record::Entry today(const QString &text) { return note(text, QDate::currentDate()); }
+
+// Whoever the caller says they are, the server's record says who logged in.
+const store::Actor kTyped{u"Someone Else"_s, u"Chief executive"_s, u"Elsewhere"_s};
+
+} // namespace
+
+TEST_CASE("On a server the author of every revision is the login, whatever name is typed", "[postgres][store]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    const auto session = store::postgres::sessionOf(*jo);
+    REQUIRE(session);
+    CHECK(session->actor.name == u"Jo Fletcher");
+    CHECK(session->role == u"worker");
+    CHECK(session->teams == QStringList{u"Night"_s});
+
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = jo->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    auto id = jo->saveDraft(added->id, today(u"The fire alarm went off at 2am; staff found burnt toast."_s), kTyped);
+    REQUIRE(id.ok());
+    auto rev = jo->finalise(*id, kTyped, {});
+    if (!rev)
+        FAIL(rev.error().message.toStdString());
+    CHECK(rev->author.name == u"Jo Fletcher");
+    CHECK(rev->author.role == u"Support worker");
+    CHECK(rev->entry.author.name == u"Jo Fletcher");
+    CHECK(qAbs(rev->writtenAt.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+
+    auto detail = jo->entry(*id);
+    REQUIRE(detail.ok());
+    REQUIRE(detail->revisions.size() == 1);
+    CHECK(detail->revisions[0].hash == rev->hash);
+    CHECK(detail->summary.author.name == u"Jo Fletcher");
+
+    // An amendment by a colleague keeps Jo as the entry's author and signs the revision as Ren.
+    auto ren = team.open(u"ren"_s);
+    record::Entry changed = detail->revisions[0].entry;
+    changed.body = record::GeneralNote{u"The fire alarm went off at 3am; staff found burnt toast."_s};
+    auto amended = ren->amend(*id, changed, u"The time was 3am, as the alarm log shows."_s, kTyped, {});
+    REQUIRE(amended.ok());
+    CHECK(amended->number == 2);
+    CHECK(amended->author.name == u"Ren Hall");
+    CHECK(amended->entry.author.name == u"Jo Fletcher");
+
+    auto trail = jo->auditTrail(added->id);
+    REQUIRE(trail.ok());
+    QStringList actions;
+    for (const auto &row : *trail)
+        actions << row.action + u' ' + row.actor.name;
+    CHECK(actions.contains(u"finalise Jo Fletcher"_s));
+    CHECK(actions.contains(u"amend Ren Hall"_s));
+
+    // The same rules as the file: a draft is its author's, a final entry is never a draft again.
+    auto other = ren->saveDraft(added->id, today(u"Ren's own note."_s), kTyped);
+    REQUIRE(other.ok());
+    CHECK_FALSE(jo->finalise(*other, kTyped, {}).ok());
+    CHECK(jo->entry(*other).error().code == store::ErrorCode::NotFound);
+    auto again = jo->finalise(*id, kTyped, {});
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().code == store::ErrorCode::Conflict);
+}
+
+TEST_CASE("Twenty writers saving at once never lose or duplicate a save, and the chain stays whole", "[postgres][store][concurrency]")
+{
+    Team team;
+    auto first = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = first->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    const QString person = added->id;
+    constexpr int kWriters = 20, kSaves = 5;
+    for (int w = 0; w < kWriters; ++w)
+        team.server.addStaff(u"w%1"_s.arg(w), u"Writer %1"_s.arg(w), u"worker"_s, {u"Night"_s});
+    std::atomic<int> saved{0}, failed{0};
+    std::vector<std::thread> threads;
+    std::vector<QString> errors(kWriters);
+    for (int w = 0; w < kWriters; ++w) {
+        threads.emplace_back([&, w] {
+            auto s = store::postgres::openServer(team.server.conninfoAs(u"w%1"_s.arg(w)));
+            if (!s) {
+                errors[size_t(w)] = s.error().message;
+                ++failed;
+                return;
+            }
+            for (int i = 0; i < kSaves; ++i) {
+                auto id = (*s)->saveDraft(person, today(u"Writer %1, save %2."_s.arg(w).arg(i)), kTyped);
+                auto rev = id ? (*s)->finalise(*id, kTyped, {}) : store::StoreResult<store::Revision>(id.error());
+                if (rev)
+                    ++saved;
+                else {
+                    errors[size_t(w)] = rev.error().message;
+                    ++failed;
+                }
+            }
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    for (const QString &e : errors)
+        if (!e.isEmpty())
+            FAIL(e.toStdString());
+    CHECK(saved == kWriters * kSaves);
+    CHECK(failed == 0);
+    auto listed = first->entries({person, false, true}, kTyped);
+    REQUIRE(listed.ok());
+    CHECK(listed->size() == size_t(kWriters * kSaves));
+    QSet<QString> texts;
+    for (const auto &e : *listed)
+        texts.insert(e.summary);
+    CHECK(texts.size() == kWriters * kSaves);
+
+    auto sam = team.open(u"sam"_s);
+    auto report = sam->verify({});
+    REQUIRE(report.ok());
+    for (const auto &p : report->problems)
+        if (p.where != u"server") // the test clock
+            FAIL(QString(p.where + u": "_s + p.message).toStdString());
+    auto super = team.server.connectAsSuperuser();
+    CHECK(super->exec("SELECT count(*) = max(seq) FROM fairnote.audit").boolean(0, 0));
+    CHECK(super->exec("SELECT count(*) FROM fairnote.audit WHERE action = 'finalise'").integer(0, 0) == kWriters * kSaves);
+}
+
+TEST_CASE("Search on a server uses PostgreSQL's English stemming and finds only what the session may read", "[postgres][store]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = jo->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    auto id = jo->saveDraft(added->id, today(u"Alex smoked in the garden and the smoke alarm sounded twice."_s), kTyped);
+    REQUIRE(id.ok());
+    REQUIRE(jo->finalise(*id, kTyped, {}).ok());
+    auto hits = jo->search(u"smoking alarms"_s, kTyped, 10);
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 1);
+    CHECK(hits->front().entryId == *id);
+    CHECK(hits->front().personName == u"Alex Smith");
+    CHECK_FALSE(hits->front().highlights.empty());
+    // As you type: the last word is a prefix.
+    auto typing = jo->search(u"gard"_s, kTyped, 10);
+    REQUIRE(typing.ok());
+    CHECK(typing->size() == 1);
+    // Someone on no team with this person finds nothing.
+    team.server.addTeam(u"Day"_s);
+    team.server.addStaff(u"kim"_s, u"Kim Lee"_s, u"worker"_s, {u"Day"_s});
+    auto kim = team.open(u"kim"_s);
+    auto none = kim->search(u"smoke"_s, kTyped, 10);
+    REQUIRE(none.ok());
+    CHECK(none->empty());
+}
+
+TEST_CASE("Opening a person's record on a server is recorded as a view, once per opening", "[postgres][store]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = jo->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    REQUIRE(jo->entries({added->id, false, true}, kTyped).ok());
+    REQUIRE(jo->entries({added->id, false, true}, kTyped).ok()); // a refresh, not a new opening
+    auto sam = team.open(u"sam"_s);
+    REQUIRE(sam->entries({added->id, false, true}, kTyped).ok());
+    auto trail = sam->auditTrail(added->id);
+    REQUIRE(trail.ok());
+    QStringList views;
+    for (const auto &row : *trail)
+        if (row.action == u"view")
+            views << row.actor.name + u' ' + row.detail.value(u"what"_s).toString();
+    CHECK(views == QStringList{u"Jo Fletcher chronology"_s, u"Sam Okafor chronology"_s});
+}
+
+TEST_CASE("Verify on a server recomputes the list columns and finds one edited behind its back", "[postgres][store]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = jo->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    auto id = jo->saveDraft(added->id, today(u"Alex asked for help with a smoke alarm that kept sounding."_s), kTyped);
+    REQUIRE(id.ok());
+    REQUIRE(jo->finalise(*id, kTyped, {}).ok());
+    auto sam = team.open(u"sam"_s);
+    auto clean = sam->verify({});
+    REQUIRE(clean.ok());
+    CHECK(clean->problems.empty());
+    CHECK(sam->location().contains(u"a test database whose clock can be set, so its times are not evidence"_s)); // said as such
+    CHECK(clean->entries == 1);
+    CHECK(clean->headHash.size() == 64);
+    auto super = team.server.connectAsSuperuser();
+    super->exec("UPDATE fairnote.entries SET summary = 'Known arsonist' WHERE id = $1", store::pg::Params{*id});
+    auto tampered = sam->verify({});
+    REQUIRE(tampered.ok());
+    bool found = false;
+    for (const auto &p : tampered->problems)
+        found = found || (p.where == u"entry "_s + *id && p.message.contains(u"Known arsonist"_s));
+    CHECK(found);
+}
+
+TEST_CASE("A lost connection to the server is said plainly, and the next call connects again", "[postgres][store]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    REQUIRE(jo->addPerson(alex, kTyped).ok());
+    auto super = team.server.connectAsSuperuser();
+    super->exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", store::pg::Params{team.server.login(u"jo"_s)});
+    auto lost = jo->people(kTyped);
+    REQUIRE_FALSE(lost.ok());
+    CHECK(lost.error().code == store::ErrorCode::Io);
+    CHECK(lost.error().message.contains(u"connection"_s));
+    auto back = jo->people(kTyped);
+    REQUIRE(back.ok());
+    CHECK(back->size() == 1);
+}
