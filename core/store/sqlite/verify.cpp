@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QDir>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <sqlite3.h>
@@ -65,7 +66,7 @@ struct AuditedPerson
 {
     qint64 seq = 0;
     QString name;
-    std::optional<QStringList> otherNames;  // recorded from file format 4's add-person rows on
+    std::optional<QStringList> otherNames;  // absent from add-person rows written before they were recorded
     std::optional<QString> dateOfBirth;
 };
 struct AuditedReview
@@ -84,10 +85,9 @@ struct AuditedRequest
     QString requester, subject, personId, entryId, documentHash;
     qint64 revision = 0;
 };
-struct LatestRevision
+struct LatestRevision // its content is read again when its entry is compared: a file's texts are not all held at once
 {
     int number = 0;
-    QString content;
     std::optional<qint64> lateSeconds;
     Actor author;
 };
@@ -125,10 +125,18 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
         };
 
         {
+            // A page SQLite could not read is reported in the check's text with the error's code; one that is not
+            // damage (an I/O error, often passing) fails verify as that error, never as a problem with the file.
+            static const QRegularExpression errorCode(u"error code=(\\d+)"_s);
             auto s = m_db->prepare("PRAGMA integrity_check(100)");
-            while (s.next())
-                if (s.text(0) != u"ok")
-                    problem(u"database"_s, u"SQLite's integrity check: %1"_s.arg(s.text(0)));
+            while (s.next()) {
+                const QString line = s.text(0);
+                if (line == u"ok")
+                    continue;
+                if (const auto m = errorCode.match(line); m.hasMatch() && (m.captured(1).toInt() & 0xff) != SQLITE_CORRUPT)
+                    throw sql::Failure(m.captured(1).toInt(), line.simplified());
+                problem(u"database"_s, u"SQLite's integrity check: %1"_s.arg(line));
+            }
         }
         tick((revisions + auditRows) / 2);
         {
@@ -208,7 +216,7 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 revisionHashes.insert(rf.entryId + u'\x1f' + QString::number(rf.number), stored);
                 LatestRevision &latest = latestRevisions[rf.entryId];
                 if (rf.number > latest.number)
-                    latest = LatestRevision{rf.number, rf.content, rf.lateSeconds, Actor{rf.authorName, rf.authorRole, rf.authorOrganisation}};
+                    latest = LatestRevision{rf.number, rf.lateSeconds, Actor{rf.authorName, rf.authorRole, rf.authorOrganisation}};
                 tick(1);
             }
         }
@@ -460,92 +468,87 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 problem(u"person %1"_s.arg(it.key()), u"“%1” was added (audit row %2), but is no longer in the file"_s.arg(it->name).arg(it->seq));
         }
 
-        // Every list column of an entry with final revisions, recomputed from its latest revision: the list,
-        // the chronology and the search show these, so an edit of them is an edit of what a reader sees.
-        QHash<QString, record::Entry> latestEntries;
+        // The full-text index's structure, by SQLite's own check. Only SQLite's word for damage is damage:
+        // an I/O error fails verify as an I/O error.
+        try {
+            m_db->exec("INSERT INTO search(search) VALUES('integrity-check')");
+        } catch (const sql::Failure &f) {
+            if (f.code() == SQLITE_CORRUPT)
+                problem(u"search index"_s, u"is damaged (SQLite's check of the full-text index failed: %1), so a search may miss entries or show "
+                                           u"text that is not in the record. The record itself is checked apart from it."_s.arg(f.message()));
+            else if (f.code() != SQLITE_READONLY && f.code() != SQLITE_BUSY && f.code() != SQLITE_LOCKED)
+                throw; // READONLY and the like: a file opened for reading only, where SQLite cannot run the check
+        }
+        QSet<qint64> indexed; // the search index's rows; each entry's is taken out as it is met
+        try {
+            auto x = m_db->prepare("SELECT rowid FROM search");
+            while (x.next())
+                indexed.insert(x.integer(0));
+        } catch (const sql::Failure &f) {
+            if (f.code() != SQLITE_CORRUPT)
+                throw;
+            problem(u"search index"_s, u"cannot be read (%1)"_s.arg(f.message()));
+        }
+
+        // Every entry. One with final revisions has every list column recomputed from its latest revision, the
+        // way a save writes it, and its search row holds that revision's text: the list, the chronology and
+        // the search show these, so an edit of them is an edit of what a reader sees. A draft is not evidence:
+        // it only needs its search row.
         {
-            auto e = m_db->prepare("SELECT e.id, e.person_id, e.kind, e.event_sort, e.event_latest, e.event_json, e.summary, e.written_at, "
-                                   "u.name, u.role, u.organisation, e.late_seconds FROM entries e LEFT JOIN users u ON u.id = e.author_id "
-                                   "WHERE e.revisions > 0 ORDER BY e.id");
+            auto e = m_db->prepare("SELECT e.rowid, e.id, e.revisions, e.person_id, e.kind, e.event_sort, e.event_latest, e.event_json, "
+                                   "e.summary, e.written_at, u.name, u.role, u.organisation, e.late_seconds "
+                                   "FROM entries e LEFT JOIN users u ON u.id = e.author_id ORDER BY e.id");
             while (e.next()) {
-                const QString id = e.text(0);
+                const qint64 rowid = e.integer(0);
+                const QString id = e.text(1);
                 const QString where = u"entry %1"_s.arg(id);
+                if (!indexed.remove(rowid))
+                    problem(where, u"is missing from the search index, so a search will not find it"_s);
                 const auto latest = latestRevisions.constFind(id);
-                if (latest == latestRevisions.constEnd())
-                    continue; // no revision at all: reported above as a list entry that does not match its revisions
-                auto parsed = record::entryFromJson(parseObject(latest->content));
+                if (e.integer(2) <= 0 || latest == latestRevisions.constEnd())
+                    continue; // a draft; or no revision at all, reported above as a list entry that does not match
+                auto content = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = ?2");
+                content.bind(1, id).bind(2, latest->number);
+                if (!content.next())
+                    continue;
+                auto parsed = record::entryFromJson(parseObject(content.text(0)));
                 if (!parsed) {
                     problem(u"entry %1 revision %2"_s.arg(id).arg(latest->number), u"its stored text cannot be read"_s);
                     continue;
                 }
                 const record::Entry &r = *parsed;
-                latestEntries.insert(id, r);
                 const int n = latest->number;
                 const HeadColumns head = headColumns(r);
                 const QString about = writtenAbout.value(id);
-                if (!about.isEmpty() && e.text(1) != about)
-                    problem(where, u"it is listed under person %1, but it was written about person %2"_s.arg(e.text(1), about));
-                if (e.text(2) != kindOf(r))
-                    problem(where, u"the list shows it as %1, but its revision %2 is %3"_s.arg(kindText(e.text(2))).arg(n).arg(kindText(kindOf(r))));
-                if (e.text(5) != head.eventJson)
+                if (!about.isEmpty() && e.text(3) != about)
+                    problem(where, u"it is listed under person %1, but it was written about person %2"_s.arg(e.text(3), about));
+                if (e.text(4) != kindOf(r))
+                    problem(where, u"the list shows it as %1, but its revision %2 is %3"_s.arg(kindText(e.text(4))).arg(n).arg(kindText(kindOf(r))));
+                if (e.text(7) != head.eventJson)
                     problem(where, u"the list shows the event date as “%1”, but its revision %2 gives “%3”"_s
-                                       .arg(eventDateFromJson(e.text(5)).display()).arg(n).arg(r.eventDate.display()));
-                else if (e.text(3) != head.eventSort || e.text(4) != head.eventLatest)
+                                       .arg(eventDateFromJson(e.text(7)).display()).arg(n).arg(r.eventDate.display()));
+                else if (e.text(5) != head.eventSort || e.text(6) != head.eventLatest)
                     problem(where, u"its place in the chronology (sorted as %1) does not follow from its event date (“%2”)"_s
-                                       .arg(e.text(3).isEmpty() ? u"undated"_s : e.text(3), r.eventDate.display()));
-                if (e.text(6) != head.summary)
-                    problem(where, u"the list shows the summary “%1”, but its revision %2 gives “%3”"_s.arg(excerpt(e.text(6))).arg(n).arg(excerpt(head.summary)));
-                if (e.text(7) != head.writtenAt)
-                    problem(where, u"the list says it was written at %1, but its revision %2 says %3"_s.arg(e.text(7)).arg(n).arg(head.writtenAt));
-                const Actor listed{e.text(8), e.text(9), e.text(10)};
+                                       .arg(e.text(5).isEmpty() ? u"undated"_s : e.text(5), r.eventDate.display()));
+                if (e.text(8) != head.summary)
+                    problem(where, u"the list shows the summary “%1”, but its revision %2 gives “%3”"_s.arg(excerpt(e.text(8))).arg(n).arg(excerpt(head.summary)));
+                if (e.text(9) != head.writtenAt)
+                    problem(where, u"the list says it was written at %1, but its revision %2 says %3"_s.arg(e.text(9)).arg(n).arg(head.writtenAt));
+                const Actor listed{e.text(10), e.text(11), e.text(12)};
                 const Actor author = r.author.name.isEmpty() ? latest->author : r.author;
                 if (listed.name != author.name || listed.role != nn(author.role) || listed.organisation != nn(author.organisation))
                     problem(where, u"the list says it was written by %1, but its revision %2 says %3"_s.arg(actorDisplay(listed)).arg(n).arg(actorDisplay(author)));
-                const std::optional<qint64> late = e.isNull(11) ? std::nullopt : std::optional<qint64>(e.integer(11));
+                const std::optional<qint64> late = e.isNull(13) ? std::nullopt : std::optional<qint64>(e.integer(13));
                 if (late != latest->lateSeconds)
                     problem(where, u"the list shows it as %1, but its revision %2 is %3"_s.arg(lateText(late)).arg(n).arg(lateText(latest->lateSeconds)));
+                auto body = m_db->prepare("SELECT body FROM search WHERE rowid = ?1");
+                body.bind(1, rowid);
+                if (body.next() && body.text(0) != record::narrativeText(r))
+                    problem(where, u"the search index holds other text for it (“%1”), not the text of its revision %2"_s.arg(excerpt(body.text(0))).arg(n));
             }
-        }
-
-        // The full-text index: SQLite's own check of its structure, then one row per entry holding the text of
-        // its latest revision (a draft's text is not evidence: a draft only needs its row).
-        {
-            bool checked = true;
-            try {
-                m_db->exec("INSERT INTO search(search) VALUES('integrity-check')");
-            } catch (const sql::Failure &f) {
-                if (f.code() == SQLITE_READONLY || f.code() == SQLITE_BUSY || f.code() == SQLITE_LOCKED)
-                    checked = false; // a file opened for reading only: the rows below are still compared
-                else
-                    problem(u"search index"_s, u"is damaged (SQLite's check of the full-text index failed: %1), so a search may miss entries or show "
-                                               u"text that is not in the record. The record itself is checked apart from it."_s.arg(f.message()));
-            }
-            Q_UNUSED(checked);
-            QHash<qint64, QString> bodies;
-            try {
-                auto x = m_db->prepare("SELECT rowid, body FROM search");
-                while (x.next())
-                    bodies.insert(x.integer(0), x.text(1));
-            } catch (const sql::Failure &f) {
-                problem(u"search index"_s, u"cannot be read (%1)"_s.arg(f.message()));
-            }
-            auto e = m_db->prepare("SELECT rowid, id FROM entries ORDER BY id");
-            while (e.next()) {
-                const QString id = e.text(1);
-                const auto body = bodies.constFind(e.integer(0));
-                if (body == bodies.constEnd()) {
-                    problem(u"entry %1"_s.arg(id), u"is missing from the search index, so a search will not find it"_s);
-                    continue;
-                }
-                const auto latest = latestEntries.constFind(id);
-                if (latest != latestEntries.constEnd() && *body != record::narrativeText(*latest))
-                    problem(u"entry %1"_s.arg(id), u"the search index holds other text for it (“%1”), not the text of its revision %2"_s
-                                                       .arg(excerpt(*body)).arg(latestRevisions.value(id).number));
-                bodies.remove(e.integer(0));
-            }
-            if (!bodies.isEmpty())
-                problem(u"search index"_s, bodies.size() == 1 ? u"holds 1 row for no entry in the file"_s
-                                                              : u"holds %1 rows for no entry in the file"_s.arg(bodies.size()));
+            if (!indexed.isEmpty())
+                problem(u"search index"_s, indexed.size() == 1 ? u"holds 1 row for no entry in the file"_s
+                                                               : u"holds %1 rows for no entry in the file"_s.arg(indexed.size()));
         }
 
         if (progress)
@@ -553,6 +556,20 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
         return report;
     });
 }
+
+namespace {
+
+// A rename is durable once its folder is synced.
+void syncFolder(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
 
 StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const Actor &actor, const Progress &progress)
 {
@@ -596,15 +613,40 @@ StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const 
                                                                .arg(report->problems.front().where, report->problems.front().message, destination)
                                                          : report.error().message};
         }
+        if (isReadOnly()) { // nothing can be recorded in a file opened for reading only (the caller says so)
+            if (!QFile::rename(part, destination)) {
+                cleanup();
+                return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there."_s.arg(destination)};
+            }
+            syncFolder(dest.absolutePath());
+            return *report;
+        }
+        // Recorded before it is announced, and never present unrecorded: the audit row is written first, the
+        // copy takes its name while that row's transaction is still open, and the transaction commits only
+        // then. A failed rename rolls the row back; a failed commit takes the copy away again (unless the row
+        // did reach the file, which SQLite can report after a failed sync).
+        sql::Transaction t(*m_db);
+        const qint64 seq = appendAudit(actor, audit::Backup.toString(), {}, {}, std::nullopt,
+                                       QJsonObject{{u"destination"_s, dest.absoluteFilePath()}, {u"head_hash"_s, report->headHash}});
         if (!QFile::rename(part, destination)) {
             cleanup();
-            return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there."_s.arg(destination)};
+            return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there, and no backup was recorded."_s.arg(destination)};
         }
-        if (!isReadOnly()) {
-            sql::Transaction t(*m_db);
-            appendAudit(actor, audit::Backup.toString(), {}, {}, std::nullopt,
-                        QJsonObject{{u"destination"_s, dest.absoluteFilePath()}, {u"head_hash"_s, report->headHash}});
+        syncFolder(dest.absolutePath());
+        try {
             t.commit();
+        } catch (const sql::Failure &f) {
+            bool recorded = false;
+            try {
+                recorded = m_db->prepare("SELECT 1 FROM audit WHERE seq = ?1 AND action = 'backup'").bind(1, seq).next();
+            } catch (const sql::Failure &) {
+            }
+            if (recorded)
+                return *report;
+            QFile::remove(destination);
+            cleanup();
+            return toError(f, m_path, u"The backup could not be recorded in the audit trail, so the copy was removed again: nothing was left at %1."_s
+                                          .arg(destination));
         }
         return *report;
     } catch (const sql::Failure &f) {
