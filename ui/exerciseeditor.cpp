@@ -3,6 +3,7 @@
 // The exercise editor: the form, its checks, and writing the exercise file.
 #include "exerciseeditor.h"
 
+#include "datefield.h"
 #include "io/atomicfile.h"
 #include "findingfilter.h"
 #include "recordeditor.h"
@@ -11,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -252,11 +252,7 @@ QWidget *ExerciseEditor::buildRewrite()
     auto *form = new QFormLayout(w);
     m_person = new QLineEdit(w);
     m_person->setAccessibleName(tr("The person's invented name"));
-    m_writtenAt = new QDateTimeEdit(w);
-    m_writtenAt->setTimeSpec(Qt::UTC);
-    m_writtenAt->setDisplayFormat(u"d MMMM yyyy, HH:mm"_s);
-    m_writtenAt->setCalendarPopup(true);
-    m_writtenAt->setAccessibleName(tr("Now, in the story (UTC)"));
+    m_writtenAt = new DateTimeField(tr("Now, in the story"), w);
     m_note = textBox(w, tr("The vague note to rewrite"), tr("As it was found in the file"), 3);
     m_brief = textBox(w, tr("What the learner knows now"), tr("The facts the learner may use. A blank line starts a new paragraph."), 6);
     m_expected = new QLineEdit(w);
@@ -483,7 +479,7 @@ Exercise ExerciseEditor::exercise() const
     case ExerciseType::Rewrite: {
         e.person.name = m_person->text().trimmed();
         e.person.id = u"exercise-"_s + e.id;
-        e.writtenAt = m_writtenAt->dateTime().toUTC();
+        e.writtenAt = m_writtenAt->dateTime();
         e.note = m_note->toPlainText().trimmed();
         e.brief = m_brief->toPlainText().trimmed();
         e.expectedFindings = splitList(m_expected->text(), u',');

@@ -13,7 +13,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -25,6 +24,8 @@ class QTabWidget;
 class QTableWidget;
 
 namespace fairnote::ui {
+
+class DateTimeField;
 
 class FindingFilter;
 class RecordEditor;
@@ -60,6 +61,7 @@ public:
     QTableWidget *keyTable() const { return m_key; }
     QTableWidget *factsTable() const { return m_facts; }
     RecordEditor *modelEditor() const { return m_model; }
+    DateTimeField *storyTimeField() const { return m_writtenAt; }
     QListWidget *keyFieldList() const { return m_keyFields; }
     QLabel *problemsLabel() const { return m_problems; }
 
@@ -98,7 +100,7 @@ private:
     QStackedWidget *m_content;
     // Rewrite.
     QLineEdit *m_person, *m_expected;
-    QDateTimeEdit *m_writtenAt;
+    DateTimeField *m_writtenAt;
     QPlainTextEdit *m_note, *m_brief;
     QTableWidget *m_facts;
     RecordEditor *m_model;

@@ -45,43 +45,6 @@ QLabel *heading(const QString &text, QWidget *parent)
     return label;
 }
 
-// Every field record::describeFields knows, found by describing one entry with every optional part
-// filled in. The labels are core's, so this dialog and the history read as the editor does.
-const std::map<QString, record::FieldText> &knownFields()
-{
-    static const std::map<QString, record::FieldText> fields = [] {
-        record::IncidentRecord r;
-        r.type = record::IncidentType::Accidental;
-        r.setting.detail = u"-"_s;
-        r.harm.damageDetail = u"-"_s;
-        r.source.thirdPartyRole = u"-"_s;
-        r.source.official = record::OfficialBody::Other;
-        r.legal.status = record::LegalStatus::Convicted;
-        r.legal.statusDate = QDate(2000, 1, 1);
-        r.interventions.push_back({});
-        r.ownAccount.reason = u"-"_s;
-        record::Entry incident;
-        incident.lateEntryReason = u"-"_s;
-        incident.body = r;
-        record::Entry note;
-        std::map<QString, record::FieldText> out;
-        for (const record::Entry *e : {&incident, &note})
-            for (const record::FieldText &f : record::describeFields(*e))
-                out.emplace(f.pointer, f);
-        return out;
-    }();
-    return fields;
-}
-
-// "home_fire_safety_visit_date" → "Home fire safety visit date"
-QString readable(QString part)
-{
-    part.replace(u'_', u' ');
-    if (!part.isEmpty())
-        part[0] = part[0].toUpper();
-    return part;
-}
-
 QString promptCountText(int n)
 {
     return n == 1 ? FinaliseDialog::tr("a reason for 1 open question")
@@ -100,25 +63,7 @@ void fitToScreen(QWidget *w, QSize wanted)
 
 } // namespace
 
-QString FinaliseDialog::fieldTitle(const QString &pointer)
-{
-    const auto &fields = knownFields();
-    // The field itself, or the closest field above it ("/event_date/precision" → "/event_date").
-    for (QString p = pointer; !p.isEmpty(); p.truncate(p.lastIndexOf(u'/'))) {
-        const auto it = fields.find(p);
-        if (it != fields.end())
-            return it->second.section == it->second.label ? it->second.label // "What happened", "Note"
-                                                          : u"%1 › %2"_s.arg(it->second.section, it->second.label);
-    }
-    // A field describeFields does not list ("/incident/legal/conviction"): its section from a sibling.
-    const QString parent = pointer.left(pointer.lastIndexOf(u'/'));
-    const QString last = readable(pointer.mid(pointer.lastIndexOf(u'/') + 1));
-    if (!parent.isEmpty())
-        for (const auto &[p, f] : fields)
-            if (p.startsWith(parent + u'/') || p.startsWith(pointer + u'/'))
-                return u"%1 › %2"_s.arg(f.section, last);
-    return last.isEmpty() ? pointer : last;
-}
+QString FinaliseDialog::fieldTitle(const QString &pointer) { return record::fieldTitle(pointer); }
 
 QString FinaliseDialog::findingWord(const store::SnapshotFinding &finding)
 {

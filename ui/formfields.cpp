@@ -4,9 +4,6 @@
 #include "formfields.h"
 
 #include <QCheckBox>
-#include <QDateEdit>
-#include <QDateTimeEdit>
-#include <QCalendarWidget>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QRegularExpressionValidator>
@@ -14,7 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -23,101 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace fairnote::ui {
 
-namespace {
-const QString kUkDate = u"d MMMM yyyy"_s;
-
-QDate today() { return QDate::currentDate(); }
-} // namespace
-
-// ---- BlankDateEdit ------------------------------------------------------------------------------
-
-// The blank value sits just below any date that can be entered; Qt shows the special-value text there.
-static const QDate kBlank(1899, 12, 31);
-
-BlankDateEdit::BlankDateEdit(const QString &format, QWidget *parent) : QDateEdit(parent)
-{
-    setDisplayFormat(format);
-    setCalendarPopup(true);
-    setMinimumDate(kBlank);
-    setMaximumDate(QDate(2200, 12, 31));
-    setSpecialValueText(format.contains(u'd') ? tr("Enter the date") : tr("Enter the month"));
-    clear();
-    calendarWidget()->installEventFilter(this);
-}
-
-bool BlankDateEdit::isEntered() const { return date() > kBlank; }
-
-QDate BlankDateEdit::enteredDate() const { return isEntered() ? date() : QDate(); }
-
-void BlankDateEdit::setEnteredDate(const QDate &d) { setDate(d.isValid() ? d : kBlank); }
-
-void BlankDateEdit::clear() { setDate(kBlank); }
-
-// The arrow keys and the wheel on a blank box start from today: the worker's own step, and shown.
-void BlankDateEdit::stepBy(int steps)
-{
-    if (!isEntered()) {
-        start();
-        return;
-    }
-    QDateEdit::stepBy(steps);
-}
-
-void BlankDateEdit::keyPressEvent(QKeyEvent *event)
-{
-    // Qt would append what is typed to the special-value text; start from today's date with the
-    // first part selected, so the typed digits (or a month's name) replace it.
-    if (!isEntered() && !isReadOnly() && !event->text().isEmpty() && event->text().at(0).isLetterOrNumber())
-        start();
-    QDateEdit::keyPressEvent(event);
-}
-
-bool BlankDateEdit::eventFilter(QObject *watched, QEvent *event)
-{
-    // The calendar of a blank box opens on this month, not on December 1899; nothing is chosen yet.
-    if (watched == calendarWidget() && event->type() == QEvent::Show && !isEntered())
-        calendarWidget()->setCurrentPage(today().year(), today().month());
-    return QDateEdit::eventFilter(watched, event);
-}
-
-void BlankDateEdit::start()
-{
-    setDate(today());
-    setCurrentSectionIndex(0);
-    setSelectedSection(sectionAt(0));
-}
-
-// ---- BlankYearBox -------------------------------------------------------------------------------
-
-BlankYearBox::BlankYearBox(QWidget *parent) : QSpinBox(parent)
-{
-    setRange(kBlank.year(), 2200);
-    setSpecialValueText(tr("Enter the year"));
-    clear();
-}
-
-bool BlankYearBox::isEntered() const { return value() > minimum(); }
-
-void BlankYearBox::clear() { setValue(minimum()); }
-
-void BlankYearBox::stepBy(int steps)
-{
-    if (!isEntered()) {
-        setValue(today().year());
-        selectAll();
-        return;
-    }
-    QSpinBox::stepBy(steps);
-}
-
-void BlankYearBox::keyPressEvent(QKeyEvent *event)
-{
-    // The digits typed are the year, not added to "Enter the year".
-    if (!isReadOnly() && lineEdit()->text() == specialValueText() && !event->text().isEmpty() && event->text().at(0).isDigit())
-        lineEdit()->clear();
-    QSpinBox::keyPressEvent(event);
-}
-
 QString notAnsweredText() { return QObject::tr("— not answered —"); }
 
 // ---- OptionalDateEdit ---------------------------------------------------------------------------
@@ -125,51 +26,22 @@ QString notAnsweredText() { return QObject::tr("— not answered —"); }
 OptionalDateEdit::OptionalDateEdit(const QString &accessibleName, QWidget *parent) : QWidget(parent)
 {
     setAccessibleName(accessibleName);
-    m_known = new QCheckBox(tr("Known"), this);
-    m_known->setAccessibleName(tr("%1 is known").arg(accessibleName));
-    m_edit = new BlankDateEdit(kUkDate, this);
-    m_edit->setAccessibleName(accessibleName);
-    m_edit->setEnabled(false);
+    m_edit = new DateField(record::DatePrecision::Day, accessibleName, this);
+    m_edit->setPlaceholderText(tr("Not known — or type the date, e.g. 20 September 2026"));
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_known);
     row->addWidget(m_edit, 1);
-    setFocusProxy(m_known);
-    connect(m_known, &QCheckBox::toggled, this, [this](bool on) {
-        m_edit->setEnabled(on);
-        if (!on)
-            m_edit->clear();
-        emit changed();
-    });
-    connect(m_edit, &QDateEdit::dateChanged, this, &OptionalDateEdit::changed);
+    setFocusProxy(m_edit);
+    connect(m_edit, &DateField::changed, this, &OptionalDateEdit::changed);
 }
 
-// Ticked but not entered yet is no date: nothing is saved that the worker did not choose.
-QDate OptionalDateEdit::date() const { return m_known->isChecked() ? m_edit->enteredDate() : QDate(); }
+QDate OptionalDateEdit::date() const { return m_edit->date(); }
 
-void OptionalDateEdit::setDate(const QDate &date)
-{
-    m_known->setChecked(date.isValid());
-    m_edit->setEnteredDate(date);
-}
+void OptionalDateEdit::setDate(const QDate &date) { m_edit->setDate(date); }
 
-void OptionalDateEdit::setReadOnly(bool readOnly)
-{
-    m_known->setEnabled(!readOnly);
-    m_edit->setReadOnly(readOnly);
-}
+void OptionalDateEdit::setReadOnly(bool readOnly) { m_edit->setReadOnly(readOnly); }
 
 // ---- EventDateEdit ------------------------------------------------------------------------------
-
-namespace {
-// "14:05", "9:30": a time of day, or nothing.
-QTime parseTime(const QString &text)
-{
-    static const QRegularExpression time(u"^\\s*([01]?\\d|2[0-3])[:.]([0-5]\\d)\\s*$"_s);
-    const auto m = time.match(text);
-    return m.hasMatch() ? QTime(m.captured(1).toInt(), m.captured(2).toInt()) : QTime();
-}
-} // namespace
 
 EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
 {
@@ -185,41 +57,29 @@ EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
     auto *exact = new QWidget(this);
     auto *exactRow = new QHBoxLayout(exact);
     exactRow->setContentsMargins(0, 0, 0, 0);
-    m_exactDate = new BlankDateEdit(kUkDate, exact);
+    m_exactDate = new DateField(record::DatePrecision::Day, tr("Date of the event"), exact);
     m_exactDate->setObjectName(u"exactDate"_s);
-    m_exactDate->setAccessibleName(tr("Date of the event"));
     m_exactTime = new QLineEdit(exact);
     m_exactTime->setObjectName(u"exactTime"_s);
-    m_exactTime->setAccessibleName(tr("Time of the event, as hours and minutes"));
-    m_exactTime->setPlaceholderText(tr("hh:mm"));
-    m_exactTime->setMaxLength(5);
-    m_exactTime->setValidator(new QRegularExpressionValidator(QRegularExpression(u"[0-2]?\\d([:.][0-5]?\\d?)?"_s), m_exactTime));
-    m_exactTime->setMaximumWidth(m_exactTime->fontMetrics().horizontalAdvance(u"00:00__"_s) + 16);
+    DateTimeField::setUpTimeEdit(m_exactTime, tr("Time of the event, as hours and minutes"));
+    exactRow->setAlignment(Qt::AlignTop);
     exactRow->addWidget(m_exactDate, 1);
     exactRow->addWidget(new QLabel(tr("at"), exact));
     exactRow->addWidget(m_exactTime);
-    m_day = new BlankDateEdit(kUkDate, this);
+    m_day = new DateField(record::DatePrecision::Day, tr("Day of the event"), this);
     m_day->setObjectName(u"day"_s);
-    m_day->setAccessibleName(tr("Day of the event"));
-    m_month = new BlankDateEdit(u"MMMM yyyy"_s, this);
+    m_month = new DateField(record::DatePrecision::Month, tr("Month of the event"), this);
     m_month->setObjectName(u"month"_s);
-    m_month->setAccessibleName(tr("Month of the event"));
-    m_year = new BlankYearBox(this);
+    m_year = new DateField(record::DatePrecision::Year, tr("Year of the event"), this);
     m_year->setObjectName(u"year"_s);
-    m_year->setAccessibleName(tr("Year of the event"));
     auto *range = new QWidget(this);
     auto *rangeRow = new QHBoxLayout(range);
     rangeRow->setContentsMargins(0, 0, 0, 0);
-    m_from = new BlankDateEdit(kUkDate, range);
+    m_from = new DateField(record::DatePrecision::Day, tr("Earliest date of the event"), range);
     m_from->setObjectName(u"from"_s);
-    m_from->setAccessibleName(tr("Earliest date of the event"));
-    m_to = new BlankDateEdit(kUkDate, range);
+    m_to = new DateField(record::DatePrecision::Day, tr("Latest date of the event"), range);
     m_to->setObjectName(u"to"_s);
-    m_to->setAccessibleName(tr("Latest date of the event"));
-    m_to->setToolTip(tr("Not before the first date"));
-    // Typed dates count once the box is left, so a half-typed date is never taken for a reversed range.
-    m_from->setKeyboardTracking(false);
-    m_to->setKeyboardTracking(false);
+    rangeRow->setAlignment(Qt::AlignTop);
     rangeRow->addWidget(new QLabel(tr("between"), range));
     rangeRow->addWidget(m_from, 1);
     rangeRow->addWidget(new QLabel(tr("and"), range));
@@ -245,22 +105,21 @@ EventDateEdit::EventDateEdit(QWidget *parent) : QWidget(parent)
         emit changed();
     });
     connect(m_exactTime, &QLineEdit::textChanged, this, &EventDateEdit::changed);
-    for (QDateEdit *d : {m_exactDate, m_day, m_month})
-        connect(d, &QDateEdit::dateChanged, this, &EventDateEdit::changed);
-    // A range never ends before it starts (the reader refuses one that does): moving the first date
-    // past the last takes the last along; a last date before the first is put back to the first.
-    connect(m_from, &QDateEdit::dateChanged, this, [this] {
-        if (m_from->isEntered() && m_to->isEntered() && m_to->date() < m_from->date())
-            m_to->setDate(m_from->date());
+    for (DateField *d : {m_exactDate, m_day, m_month, m_year})
+        connect(d, &DateField::changed, this, &EventDateEdit::changed);
+    // A range never ends before it starts (the reader refuses one that does), and nothing typed is
+    // changed to make it so: a last date before the first is refused beside it until one is corrected.
+    auto checkRange = [this] {
+        const auto to = record::parseTypedDate(m_to->lineEdit()->text());
+        const bool reversed = m_from->isEntered() && to && to->precision == record::DatePrecision::Day && to->date < m_from->date();
+        m_to->setRefusal(reversed ? tr("The last date is before the first (%1). Check both dates.")
+                                        .arg(record::typedDateText({m_from->date(), record::DatePrecision::Day}))
+                                  : QString());
         emit changed();
-    });
-    connect(m_to, &QDateEdit::dateChanged, this, [this] {
-        if (m_from->isEntered() && m_to->isEntered() && m_to->date() < m_from->date())
-            m_to->setDate(m_from->date()); // emits again, with the corrected date
-        else
-            emit changed();
-    });
-    connect(m_year, &QSpinBox::valueChanged, this, &EventDateEdit::changed);
+    };
+    // Checked again on every change of either date, so a refusal goes as soon as the dates are in order.
+    connect(m_from, &DateField::changed, this, checkRange);
+    connect(m_to->lineEdit(), &QLineEdit::textChanged, this, checkRange);
     showFields();
 }
 
@@ -286,7 +145,7 @@ record::EventDate EventDateEdit::value() const
         return d;
     switch (*d.precision) {
     case record::DatePrecision::Exact: {
-        const QTime time = parseTime(m_exactTime->text());
+        const QTime time = DateTimeField::parseTime(m_exactTime->text());
         if (!m_exactDate->isEntered() || !time.isValid())
             return {};
         // Wall-clock time, held with a UTC spec (docs/interchange.md).
@@ -306,7 +165,7 @@ record::EventDate EventDateEdit::value() const
     case record::DatePrecision::Year:
         if (!m_year->isEntered())
             return {};
-        d.date = QDate(m_year->value(), 1, 1);
+        d.date = QDate(m_year->date().year(), 1, 1);
         break;
     case record::DatePrecision::Range:
         if (!m_from->isEntered() || !m_to->isEntered() || m_to->date() < m_from->date())
@@ -323,10 +182,9 @@ void EventDateEdit::setValue(const record::EventDate &d)
 {
     const QSignalBlocker block(this);
     // Nothing carries over from the entry shown before.
-    for (BlankDateEdit *e : {m_exactDate, m_day, m_month, m_from, m_to})
+    for (DateField *e : {m_exactDate, m_day, m_month, m_year, m_from, m_to})
         e->clear();
     m_exactTime->clear();
-    m_year->clear();
     setChoice(m_precision, d.precision);
     if (d.exact.isValid()) {
         m_exactDate->setDate(d.exact.date());
@@ -335,7 +193,7 @@ void EventDateEdit::setValue(const record::EventDate &d)
     if (d.date.isValid()) {
         m_day->setDate(d.date);
         m_month->setDate(d.date);
-        m_year->setValue(d.date.year());
+        m_year->setDate(d.date);
         m_from->setDate(d.date);
     }
     if (d.rangeEnd.isValid())
@@ -347,10 +205,11 @@ void EventDateEdit::setReadOnly(bool readOnly)
 {
     m_precision->setEnabled(!readOnly);
     m_exactTime->setReadOnly(readOnly);
-    for (QDateEdit *d : {m_exactDate, m_day, m_month, m_from, m_to})
+    for (DateField *d : dateFields())
         d->setReadOnly(readOnly);
-    m_year->setReadOnly(readOnly);
 }
+
+QList<DateField *> EventDateEdit::dateFields() const { return {m_exactDate, m_day, m_month, m_year, m_from, m_to}; }
 
 // ---- InterventionsEdit --------------------------------------------------------------------------
 
@@ -392,6 +251,7 @@ InterventionsEdit::InterventionsEdit(QWidget *parent) : QWidget(parent)
             return;
         m_table->removeRow(row);
         updateButtons();
+        emit rowsChanged();
         emit changed();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &InterventionsEdit::updateButtons);
@@ -409,6 +269,8 @@ void InterventionsEdit::addRow(const record::Intervention &in)
     setChoice(type, std::optional(in.type));
     type->setAccessibleName(tr("Kind of intervention"));
     auto *date = new OptionalDateEdit(tr("Date of the intervention"), m_table);
+    date->field()->setPlaceholderText(tr("Not known, or e.g. 5/3/2026"));
+    date->field()->lineEdit()->setMinimumWidth(date->field()->lineEdit()->fontMetrics().horizontalAdvance(u"20 September 2026__"_s));
     date->setDate(in.date);
     auto *detail = new QLineEdit(in.detail, m_table);
     detail->setAccessibleName(tr("Details of the intervention"));
@@ -424,7 +286,11 @@ void InterventionsEdit::addRow(const record::Intervention &in)
         date->setReadOnly(true);
         detail->setReadOnly(true);
     }
+    // The date's message (a date not taken) shows under it: the row grows to hold it.
+    connect(date->field(), &DateField::editingFinished, m_table, [this] { m_table->resizeRowsToContents(); });
+    m_table->resizeRowToContents(row);
     updateButtons();
+    emit rowsChanged();
 }
 
 std::vector<record::Intervention> InterventionsEdit::value() const

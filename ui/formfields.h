@@ -8,9 +8,9 @@
 #include "record/describe.h"
 #include "record/enums.h"
 
+#include "datefield.h"
+
 #include <QComboBox>
-#include <QDateEdit>
-#include <QSpinBox>
 #include <QWidget>
 #include <optional>
 
@@ -63,66 +63,31 @@ void setChoice(QComboBox *box, const std::optional<E> &value)
     box->setCurrentIndex(index);
 }
 
-// A date box that starts blank ("Enter the date", at a date below any real one) and stays blank
-// until the worker enters a date: typing, the arrow keys or the calendar. Nothing is guessed.
-class BlankDateEdit : public QDateEdit
-{
-    Q_OBJECT
-
-public:
-    BlankDateEdit(const QString &format, QWidget *parent = nullptr);
-    bool isEntered() const;
-    QDate enteredDate() const; // invalid while blank
-    void setEnteredDate(const QDate &date); // an invalid date makes it blank
-    void clear() override;
-    void stepBy(int steps) override;
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
-private:
-    void start();
-};
-
-// A year box that starts blank ("Enter the year") until the worker enters one.
-class BlankYearBox : public QSpinBox
-{
-    Q_OBJECT
-
-public:
-    explicit BlankYearBox(QWidget *parent = nullptr);
-    bool isEntered() const;
-    void clear() override;
-    void stepBy(int steps) override;
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override;
-};
-
-// A date that may not be known: a "Known" check box and a date (UK format). Unticked: no date.
+// A whole date that may not be known: empty means not known. What is typed is read by core's
+// parseTypedDate() (DateField); a text that cannot be read is no date, and says so beside the box.
 class OptionalDateEdit : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit OptionalDateEdit(const QString &accessibleName, QWidget *parent = nullptr);
-    QDate date() const; // invalid when not known
+    QDate date() const; // invalid when not known (or not readable)
     void setDate(const QDate &date);
     void setReadOnly(bool readOnly);
+    DateField *field() const { return m_edit; }
 
 signals:
     void changed();
 
 private:
-    QCheckBox *m_known;
-    BlankDateEdit *m_edit;
+    DateField *m_edit;
 };
 
 // When the event happened, as precisely as it is known: a precision (not answered, exact date and
 // time, day, month, year, between two dates, unknown) and the matching fields. Nothing is guessed:
-// the fields of a chosen precision stay blank until the worker enters a date, and until then the
-// value has no precision (the question stays open). A range never ends before it starts.
+// the fields of a chosen precision stay blank until the worker types a date (or picks one), and until
+// then the value has no precision (the question stays open). A range that ends before it starts is
+// refused beside its last date, never corrected.
 class EventDateEdit : public QWidget
 {
     Q_OBJECT
@@ -133,6 +98,9 @@ public:
     void setValue(const record::EventDate &date);
     void setReadOnly(bool readOnly);
     QComboBox *precisionBox() const { return m_precision; }
+    // The date fields of every precision (hidden ones too): exact, day, month, year, from, to.
+    QList<DateField *> dateFields() const;
+    QLineEdit *timeEdit() const { return m_exactTime; }
 
 signals:
     void changed();
@@ -142,13 +110,13 @@ private:
 
     QComboBox *m_precision;
     QStackedWidget *m_pages;
-    BlankDateEdit *m_exactDate;
+    DateField *m_exactDate;
     QLineEdit *m_exactTime;
-    BlankDateEdit *m_day;
-    BlankDateEdit *m_month;
-    BlankYearBox *m_year;
-    BlankDateEdit *m_from;
-    BlankDateEdit *m_to;
+    DateField *m_day;
+    DateField *m_month;
+    DateField *m_year;
+    DateField *m_from;
+    DateField *m_to;
 };
 
 // Interventions since the incident (a fire-setter programme, treatment, …): a small table with the
@@ -166,6 +134,8 @@ public:
 
 signals:
     void changed();
+    // A row was added or removed (or the table was filled).
+    void rowsChanged();
 
 private:
     void addRow(const record::Intervention &intervention);

@@ -61,12 +61,9 @@ QString html(const QString &text)
     return out;
 }
 
-QString lateText(qint64 seconds)
+QString lateText(qint64 seconds, const record::EventDate &date)
 {
-    const qint64 hours = seconds / 3600;
-    if (hours < 48)
-        return HistoryDialog::tr("Late entry: written %1 hours after the event.").arg(hours);
-    return HistoryDialog::tr("Late entry: written %1 days after the event.").arg(hours / 24);
+    return HistoryDialog::tr("Late entry: %1.").arg(record::lateEntryText(seconds, date));
 }
 
 // A pale red frame: the colour says "take care", the icon and the words say what happened.
@@ -134,7 +131,13 @@ HistoryDialog::HistoryDialog(const store::EntryDetail &detail, QWidget *parent) 
 
     // What the entry is, in one line above everything.
     QStringList about;
-    about << (sum.incident ? tr("Fire-setting incident record") : tr("Case note"));
+    // Named by what the record says it was (record::entryKind): an accidental fire is not fire-setting.
+    if (!detail.revisions.empty())
+        about << record::entryKind(detail.revisions.back().entry);
+    else if (detail.draft)
+        about << record::entryKind(detail.draft->entry);
+    else
+        about << (sum.incident ? tr("Incident record") : tr("Case note"));
     about << store::statusTitle(sum.status);
     const int n = int(detail.revisions.size());
     about << (n == 1 ? tr("1 revision") : tr("%1 revisions").arg(n));
@@ -345,7 +348,7 @@ QString HistoryDialog::detailsHtml(int row) const
         para(tr("Reason for the amendment:"), html(r.reason.isEmpty() ? tr("none recorded") : r.reason));
     }
     if (r.lateSeconds)
-        out += u"<p>%1</p>"_s.arg(lateText(*r.lateSeconds).toHtmlEscaped());
+        out += u"<p>%1</p>"_s.arg(lateText(*r.lateSeconds, r.entry.eventDate).toHtmlEscaped());
     para(tr("Revision hash:"), u"<code>%1</code>"_s.arg(r.hash.toHtmlEscaped()));
 
     const store::Snapshot &s = r.snapshot;

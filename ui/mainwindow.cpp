@@ -4,34 +4,41 @@
 #include "mainwindow.h"
 
 #include "authordialog.h"
+#include "datefield.h"
+#include "editactions.h"
 #include "finalisedialog.h"
 #include "findingfilter.h"
 #include "historydialog.h"
+#include "inputpolicy.h"
 #include "noteeditor.h"
 #include "noticebar.h"
+#include "packproblemsdialog.h"
 #include "persondialog.h"
 #include "reasondialog.h"
 #include "recordeditor.h"
 #include "recordpanel.h"
 #include "reportdialog.h"
-#include "supervisiondialog.h"
-#include "trendsdialog.h"
 #include "settingsdialog.h"
 #include "spellingsetup.h"
+#include "supervisiondialog.h"
 #include "textcheckwindow.h"
 #include "trainerwindow.h"
+#include "trendsdialog.h"
 #include "guide/guidewindow.h"
 
 #include "record/assess.h"
-#include "review/review.h"
 #include "record/describe.h"
+#include "review/review.h"
 #include "store/location.h"
 #include "store/snapshot.h"
+#include "wording/rulepack.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -72,7 +79,7 @@ const QLocale kUk(QLocale::English, QLocale::UnitedKingdom);
 
 QString when(const QDateTime &t) { return kUk.toString(t.toLocalTime(), u"d MMMM yyyy, HH:mm"_s); }
 
-// A small flame-like mark for fire-setting incidents: an orange drop shape, so the row differs by
+// A small flame-like mark for incident records: an orange drop shape, so the row differs by
 // shape and word as well as colour.
 QIcon incidentIcon()
 {
@@ -104,11 +111,9 @@ QIcon noteIcon()
     return QIcon(pm);
 }
 
-QString lateText(qint64 seconds)
+QString lateText(qint64 seconds, const record::EventDate &date)
 {
-    const qint64 hours = seconds / 3600;
-    return hours < 48 ? QObject::tr("late entry, written %1 hours after").arg(hours)
-                      : QObject::tr("late entry, written %1 after").arg(record::describeDuration(hours / 24));
+    return QObject::tr("late entry, %1").arg(record::lateEntryText(seconds, date));
 }
 } // namespace
 
@@ -122,6 +127,20 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     m_filter = new FindingFilter(m_settings, this);
 
     m_notice = new NoticeBar(this);
+    // A file that cannot be written says so across the top for as long as it is open: the reason is always
+    // in view, not only in a tooltip on a greyed button.
+    m_readOnlyBanner = new QLabel(this);
+    m_readOnlyBanner->setObjectName(u"readOnlyBanner"_s);
+    m_readOnlyBanner->setWordWrap(true);
+    m_readOnlyBanner->setTextFormat(Qt::RichText);
+    m_readOnlyBanner->setFrameShape(QFrame::StyledPanel);
+    m_readOnlyBanner->setContentsMargins(8, 6, 8, 6);
+    m_readOnlyBanner->setAccessibleName(tr("This case file is read-only"));
+    m_readOnlyBanner->setStyleSheet(palette().color(QPalette::Window).lightness() > 128
+                                        ? u"QLabel#readOnlyBanner { background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; }"_s
+                                        : u"QLabel#readOnlyBanner { background: #4a3c00; color: #fff4ce; border: 1px solid #c9a400; }"_s);
+    m_readOnlyBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readOnlyBanner->hide();
     m_editor = new RecordEditor(m_rules.checker, m_filter, this);
     m_panel = new RecordPanel(m_editor, this);
 
@@ -146,6 +165,7 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(6);
+    layout->addWidget(m_readOnlyBanner);
     layout->addWidget(m_notice);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -154,12 +174,17 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     m_statusFile->setAccessibleName(tr("Case file"));
     m_statusAuthor = new QLabel(this);
     m_statusAuthor->setAccessibleName(tr("You are signed in as"));
+    m_statusReadOnly = new QLabel(tr("<b>Read-only</b>"), this);
+    m_statusReadOnly->setAccessibleName(tr("The case file is read-only"));
+    m_statusReadOnly->hide();
+    statusBar()->addPermanentWidget(m_statusReadOnly);
     statusBar()->addPermanentWidget(m_statusAuthor);
     statusBar()->addPermanentWidget(m_statusFile);
 
     createActions();
     createMenus();
     qApp->installEventFilter(this);
+    InputPolicy::install();
 
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(kAutosaveMs);
@@ -214,6 +239,7 @@ QWidget *MainWindow::buildPeoplePane()
     m_people->setSpacing(1);
     auto *add = new QPushButton(tr("&Add a person…"), pane);
     add->setAccessibleName(tr("Add a person"));
+    m_addPersonButton = add;
     layout->addWidget(heading);
     layout->addWidget(m_peopleFilter);
     layout->addWidget(m_people, 1);
@@ -251,7 +277,7 @@ QWidget *MainWindow::buildEmptyPage()
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
     text->setText(tr("<h3>Choose a person on the left</h3>"
-                     "<p>Their entries appear here in date order, with fire-setting incidents marked.</p>"
+                     "<p>Their entries appear here in date order, with incident records marked.</p>"
                      "<p>Nobody there yet? <b>Add a person…</b> starts their case file. Then <b>New incident record</b> "
                      "(Ctrl+N) guides you through what a housing provider will need to know, and <b>New case note</b> "
                      "(Ctrl+Shift+N) is for everything else.</p>"));
@@ -278,19 +304,22 @@ QWidget *MainWindow::buildChronologyPage()
     m_sinceLabel = new QLabel(page);
     m_sinceLabel->setObjectName(u"sinceLastIncident"_s);
     m_sinceLabel->setWordWrap(true);
-    m_sinceLabel->setAccessibleName(tr("Time since the latest fire-setting incident"));
+    m_sinceLabel->setAccessibleName(tr("Time since the latest incident"));
 
     auto *buttons = new QHBoxLayout;
     auto *newIncident = new QPushButton(incidentIcon(), tr("New &incident record"), page);
-    newIncident->setToolTip(tr("Record a fire-setting incident, guided (Ctrl+N)"));
+    m_newIncidentButton = newIncident;
+    newIncident->setToolTip(tr("Record an incident involving fire (a fire, a threat to set one, or an allegation), guided (Ctrl+N)"));
     auto *newNote = new QPushButton(noteIcon(), tr("New case &note"), page);
+    m_newNoteButton = newNote;
     newNote->setToolTip(tr("Write a general case note (Ctrl+Shift+N)"));
     auto *open = new QPushButton(tr("&Open"), page);
     open->setToolTip(tr("Open the chosen entry (Enter)"));
     auto *history = new QPushButton(tr("Histor&y…"), page);
     history->setToolTip(tr("Every revision of the chosen entry, with who changed what, when and why"));
     auto *summary = new QPushButton(tr("Fire-safety su&mmary…"), page);
-    summary->setToolTip(tr("A factual summary of the fire-setting history for a referral (Ctrl+R)"));
+    m_summaryButton = summary;
+    summary->setToolTip(tr("A factual summary of the incidents recorded, for a referral (Ctrl+R)"));
     connect(summary, &QPushButton::clicked, this, [this] { showSummary(); });
     buttons->addWidget(newIncident);
     buttons->addWidget(newNote);
@@ -433,8 +462,17 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     return QMainWindow::eventFilter(watched, event);
 }
 
+QList<QKeySequence> MainWindow::quitShortcuts()
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Quit);
+    if (!keys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)))
+        keys << QKeySequence(Qt::CTRL | Qt::Key_Q);
+    return keys;
+}
+
 void MainWindow::createActions()
 {
+    m_edit = new EditActions(this);
     auto make = [this](const QString &text, const QString &name, const QKeySequence &key = {}, const QString &tip = {}) {
         auto *a = new QAction(text, this);
         a->setObjectName(name);
@@ -447,7 +485,7 @@ void MainWindow::createActions()
     };
     Actions &a = m_actions;
     a.newIncident = make(tr("New &incident record"), u"newIncidentAction"_s, QKeySequence(Qt::CTRL | Qt::Key_N),
-                         tr("Record a fire-setting incident for the chosen person, guided"));
+                         tr("Record an incident involving fire for the chosen person (a fire, a threat to set one, or an allegation), guided"));
     a.newIncident->setIcon(incidentIcon());
     a.newNote = make(tr("New case &note"), u"newNoteAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                      tr("Write a general case note for the chosen person"));
@@ -466,8 +504,9 @@ void MainWindow::createActions()
                      tr("Every revision of this entry, with who changed what, when and why"));
     a.closeEntry = make(tr("&Close entry"), u"closeEntryAction"_s, QKeySequence(Qt::CTRL | Qt::Key_W),
                         tr("Back to the chronology (a draft is saved first)"));
-    a.search = make(tr("&Search…"), u"searchAction"_s, QKeySequence::Find, tr("Search every entry in the case file"));
-    a.quit = make(tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
+    a.search = make(tr("&Find in every entry…"), u"searchAction"_s, QKeySequence::Find, tr("Search every entry in the case file"));
+    a.quit = make(tr("&Quit"), u"quitAction"_s);
+    a.quit->setShortcuts(quitShortcuts()); // Ctrl+Q whatever the platform theme says
     a.nextFinding = make(tr("&Next question or finding"), u"nextFindingAction"_s, QKeySequence(Qt::Key_F8));
     a.previousFinding = make(tr("&Previous question or finding"), u"previousFindingAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F8));
     a.trainer = make(tr("&Trainer mode (invented cases)…"), u"trainerAction"_s, {},
@@ -481,7 +520,7 @@ void MainWindow::createActions()
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
     a.offerDrafts = make(tr("&Unfinished drafts…"), u"unfinishedDraftsAction"_s);
     a.summary = make(tr("Fire-safety &summary for a referral…"), u"summaryAction"_s, QKeySequence(Qt::CTRL | Qt::Key_R),
-                     tr("A factual summary of this person's fire-setting history for an accommodation provider: you choose what it includes"));
+                     tr("A factual summary of the incidents recorded for this person, for an accommodation provider: you choose what it includes"));
     a.subjectAccess = make(tr("Everything &held about this person…"), u"subjectAccessAction"_s, {},
                            tr("A subject-access export: every entry, revision, error and export about the person"));
     a.flagDisclosure = make(tr("Flag for review before &disclosure…"), u"flagDisclosureAction"_s, {},
@@ -624,11 +663,17 @@ void MainWindow::createActions()
     toolbar->addWidget(spacer);
     toolbar->addWidget(m_searchField);
     auto *searchDelay = new QTimer(this);
+    m_searchDelay = searchDelay;
     searchDelay->setSingleShot(true);
     searchDelay->setInterval(250);
     connect(m_searchField, &QLineEdit::textEdited, searchDelay, qOverload<>(&QTimer::start));
     connect(searchDelay, &QTimer::timeout, this, [this] { search(m_searchField->text()); });
     connect(m_searchField, &QLineEdit::returnPressed, this, [this] { search(m_searchField->text()); });
+    // Escape leaves the search: the words go, and the page the worker came from comes back.
+    auto *leave = new QShortcut(QKeySequence(Qt::Key_Escape), m_searchField, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(leave, &QShortcut::activated, this, &MainWindow::leaveSearch);
+    auto *leaveResults = new QShortcut(QKeySequence(Qt::Key_Escape), m_results, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(leaveResults, &QShortcut::activated, this, &MainWindow::leaveSearch);
     updateEntryActions();
 }
 
@@ -645,7 +690,8 @@ void MainWindow::createMenus()
     file->addAction(a.trainer);
     file->addSeparator();
     file->addAction(a.quit);
-    QMenu *entry = menuBar()->addMenu(tr("&Entry"));
+    m_edit->addMenu(a.search);
+    QMenu *entry = menuBar()->addMenu(tr("En&try"));
     entry->addActions({a.finalise, a.amend, a.markInError, a.discard});
     entry->addSeparator();
     entry->addAction(a.history);
@@ -662,9 +708,7 @@ void MainWindow::createMenus()
     check->addActions({a.nextFinding, a.previousFinding});
     check->addSeparator();
     check->addAction(a.textCheck);
-    QMenu *find = menuBar()->addMenu(tr("&Search"));
-    find->addAction(a.search);
-    QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addActions({a.author, a.settings});
     settings->addAction(tr("Organisation &rules…"), this, [this] {
         // The text-check window holds the rules in use (as for Settings…); its editor saves and applies them.
@@ -720,6 +764,18 @@ void MainWindow::setAuthor(const store::Actor &author)
     m_statusAuthor->setText(m_author.name.isEmpty() ? tr("No author set") : tr("Writing as %1").arg(store::actorDisplay(m_author)));
 }
 
+QString MainWindow::tellApart(const record::Person &person, bool shared)
+{
+    QStringList parts;
+    if (person.dateOfBirth.isValid())
+        parts << tr("born %1").arg(kUk.toString(person.dateOfBirth, u"d MMMM yyyy"_s));
+    if (shared && !person.otherNames.isEmpty())
+        parts << tr("also known as %1").arg(person.otherNames.join(u", "_s));
+    if (shared && parts.isEmpty())
+        parts << tr("no date of birth or other name recorded; number %1").arg(person.id);
+    return parts.join(u" · "_s);
+}
+
 record::Person MainWindow::currentPerson() const
 {
     if (m_personId.isEmpty())
@@ -738,14 +794,18 @@ void MainWindow::reloadPeople()
     m_loading = true;
     m_people->clear();
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    QHash<QString, int> sameName; // people who share a name must be told apart in the list
+    for (const auto &ps : *people)
+        ++sameName[ps.person.name.simplified().toCaseFolded()];
     for (const auto &ps : *people) {
         QString line2 = ps.entries == 1 ? tr("1 entry") : tr("%1 entries").arg(ps.entries);
         if (ps.lastIncidentAt.isValid())
-            line2 += tr(" · fire-setting %1 ago").arg(record::describeDuration(ps.lastIncidentAt.daysTo(now)));
-        auto *item = new QListWidgetItem(ps.person.name + u'\n' + line2, m_people);
+            line2 += tr(" · latest incident %1 ago").arg(record::describeDuration(ps.lastIncidentAt.daysTo(now)));
+        const QString apart = tellApart(ps.person, sameName.value(ps.person.name.simplified().toCaseFolded()) > 1);
+        auto *item = new QListWidgetItem(ps.person.name + (apart.isEmpty() ? QString() : u'\n' + apart) + u'\n' + line2, m_people);
         item->setData(kIdRole, ps.person.id);
         item->setData(Qt::UserRole + 2, (QStringList{ps.person.name} + ps.person.otherNames).join(u'\n'));
-        item->setData(Qt::AccessibleTextRole, QString(ps.person.name + u", "_s + line2));
+        item->setData(Qt::AccessibleTextRole, QString(ps.person.name + (apart.isEmpty() ? QString() : u", "_s + apart) + u", "_s + line2));
         if (ps.person.id == m_personId)
             m_people->setCurrentItem(item);
     }
@@ -796,9 +856,40 @@ bool MainWindow::addPerson(const record::Person &person, QString *error)
 
 void MainWindow::addPersonInteractively()
 {
+    if (!canWrite()) {
+        status(whyReadOnly());
+        return;
+    }
     PersonDialog dialog(record::Person{}, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // Someone of the same name may already be here: say so before a second record starts, so a summary
+    // for one never leaves out entries written under the other.
+    if (auto named = m_store->peopleNamed(dialog.person().name); named && !named->empty()) {
+        QStringList who;
+        for (const record::Person &p : *named)
+            who << u"• "_s + p.name + u" ("_s + tellApart(p, true) + u')';
+        QMessageBox box(this);
+        box.setIcon(QMessageBox::Question);
+        box.setWindowTitle(tr("Someone with this name is already here"));
+        box.setText(named->size() == 1 ? tr("There is already a person called %1 in this case file:").arg(dialog.person().name)
+                                       : tr("There are already %1 people called %2 in this case file:").arg(named->size()).arg(dialog.person().name));
+        box.setInformativeText(who.join(u'\n') + u"\n\n"_s
+                               + tr("If this is the same person, go to them: their entries belong together. If it is someone else, "
+                                    "add them, and give a date of birth or other name so the two can be told apart."));
+        QPushButton *existing = box.addButton(tr("Go to %1").arg(named->front().name), QMessageBox::AcceptRole);
+        QPushButton *other = box.addButton(tr("Add someone else"), QMessageBox::ActionRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(existing);
+        box.exec();
+        if (box.clickedButton() == existing) {
+            m_peopleFilter->clear();
+            selectPerson(named->front().id);
+            return;
+        }
+        if (box.clickedButton() != other)
+            return;
+    }
     QString error;
     if (!addPerson(dialog.person(), &error))
         showError(tr("The person was not added"), error);
@@ -830,13 +921,13 @@ void MainWindow::loadChronology()
         auto *item = new QTreeWidgetItem(m_chronology);
         item->setData(0, kIdRole, e.id);
         item->setText(0, e.eventDate.display());
-        item->setText(1, e.incident ? tr("Fire-setting incident") : tr("Case note"));
+        item->setText(1, e.incident ? tr("Incident record") : tr("Case note"));
         item->setIcon(1, e.incident ? incidentIcon() : noteIcon());
         QString status = store::statusTitle(e.status);
         if (e.hasDraft && e.status != store::EntryStatus::Draft)
             status += tr(" (amendment in progress)");
         if (e.lateSeconds)
-            status += u", "_s + lateText(*e.lateSeconds);
+            status += u", "_s + lateText(*e.lateSeconds, e.eventDate);
         if (const QString supervision = store::supervisionNote(e); !supervision.isEmpty())
             status += u" · "_s + supervision;
         item->setText(2, status);
@@ -864,9 +955,9 @@ void MainWindow::loadChronology()
     if (!list->empty())
         m_chronology->setCurrentItem(m_chronology->topLevelItem(m_chronology->topLevelItemCount() - 1));
 
-    // Time since the latest fire-setting incident, said plainly.
+    // Time since the latest incident, said plainly and named by what its record says it was.
     auto people = m_store->people(m_author);
-    m_sinceLabel->setText(tr("No fire-setting incident is recorded."));
+    m_sinceLabel->setText(tr("No incident is recorded."));
     if (people) {
         for (const auto &ps : *people) {
             if (ps.person.id != m_personId || ps.incidents == 0)
@@ -877,7 +968,10 @@ void MainWindow::loadChronology()
                                                          : m_store->entry(ps.lastIncidentEntry);
             const auto since = latest ? record::timeSince(latest->summary.eventDate, QDateTime::currentDateTimeUtc()) : std::nullopt;
             if (since)
-                m_sinceLabel->setText(tr("Latest fire-setting incident: %1, %2 ago. %3 recorded in all.").arg(since->when, since->ago, count));
+                m_sinceLabel->setText(tr("Latest incident: %1 %2, %3 ago. %4 recorded in all.")
+                                          .arg(record::entryKind(latest->revisions.empty() ? record::Entry{} : latest->revisions.back().entry)
+                                                   .toLower(),
+                                               since->when, since->ago, count));
             else
                 m_sinceLabel->setText(tr("%1 recorded; the date of each is not known.").arg(count));
         }
@@ -907,6 +1001,10 @@ bool MainWindow::newEntry(bool incident)
 {
     if (m_personId.isEmpty()) {
         status(tr("Choose a person first, or add one."));
+        return false;
+    }
+    if (!canWrite()) {
+        status(whyReadOnly());
         return false;
     }
     closeEntry();
@@ -974,7 +1072,9 @@ void MainWindow::loadEntryIntoEditor(const store::EntryDetail &d)
     m_entryIsNew = false;
     const bool myDraft = d.draft && d.draft->author == m_author;
     m_amending = myDraft && d.draft->baseRevision > 0;
-    m_readOnly = !myDraft || d.inError.has_value();
+    // On a file that cannot be written even the worker's own draft is shown read-only: a form that can
+    // never be saved is never offered.
+    m_readOnly = !myDraft || d.inError.has_value() || !canWrite();
     m_loading = true;
     m_editor->setReadOnly(false);
     m_editor->setEntry(myDraft ? d.draft->entry : d.revisions.back().entry);
@@ -1029,6 +1129,11 @@ bool MainWindow::saveDraft(QString *error)
     m_autosave.stop();
     if (!editing() || m_readOnly || !m_dirty)
         return true;
+    if (!canWrite()) {
+        if (error)
+            *error = whyReadOnly();
+        return false;
+    }
     if (m_author.name.isEmpty()) {
         if (error)
             *error = tr("Fairnote needs your name to sign the entry. Settings › Your details sets it.");
@@ -1059,6 +1164,10 @@ bool MainWindow::saveDraft(QString *error)
 
 bool MainWindow::finaliseWith(const QHash<QString, QString> &leftReasons, const QString &amendReason, QString *error)
 {
+    // What becomes final is what is on screen: the form is saved over the stored draft first, even when
+    // nothing changed here since the last save, so no text saved from elsewhere is finalised unseen.
+    if (editing() && !m_readOnly && !m_entryId.isEmpty())
+        m_dirty = true;
     QString saveError;
     if (!saveDraft(&saveError)) {
         if (error)
@@ -1092,6 +1201,17 @@ void MainWindow::finaliseInteractively()
 {
     if (!editing() || m_readOnly)
         return;
+    // A date box whose text was not taken holds no date: the worker corrects it (or empties it) first,
+    // so a final entry never lacks a date the worker thinks they gave.
+    if (const auto unread = m_editor->unreadDates(); !unread.empty()) {
+        const auto &u = unread.front();
+        QMessageBox::information(this, tr("A date was not taken"),
+                                 tr("“%1” in %2 could not be taken as a date: %3\n\nCorrect it, or empty the box if the date is not "
+                                    "known, then finalise.")
+                                     .arg(u.text, u.name, u.problem));
+        u.field->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     QString error;
     if (!saveDraft(&error)) {
         showError(tr("The draft was not saved"), error);
@@ -1131,6 +1251,11 @@ bool MainWindow::startAmendment(QString *error)
 {
     if (!editing() || !m_readOnly || m_entryId.isEmpty())
         return false;
+    if (!canWrite()) {
+        if (error)
+            *error = whyReadOnly();
+        return false;
+    }
     auto d = m_store->entry(m_entryId);
     if (!d) {
         if (error)
@@ -1331,6 +1456,16 @@ void MainWindow::focusSearch()
     m_searchField->selectAll();
 }
 
+void MainWindow::leaveSearch()
+{
+    m_searchDelay->stop();
+    m_searchField->clear();
+    if (m_pages->currentWidget() == m_searchPage)
+        showPage(m_personId.isEmpty() ? m_emptyPage : m_chronologyPage);
+    if (m_personId.isEmpty())
+        m_people->setFocus(Qt::ShortcutFocusReason);
+}
+
 void MainWindow::search(const QString &query)
 {
     if (query.trimmed().isEmpty()) {
@@ -1350,17 +1485,30 @@ void MainWindow::search(const QString &query)
     if (hits->empty())
         html += tr("<p>Try fewer words, or another form of a word. Every word must appear in the entry or in a person's name.</p>");
     for (const auto &h : *hits) {
+        // The snippet joins the entry's fields with line breaks: each field stays apart ("·"), never run
+        // into the next.
+        auto piece = [&](int from, int to) { return h.snippet.mid(from, to - from).toHtmlEscaped().replace(u"\n"_s, u" <span class=\"meta\">·</span> "_s); };
         QString snippet;
         int at = 0;
         for (const auto &[start, length] : h.highlights) {
-            snippet += h.snippet.mid(at, start - at).toHtmlEscaped();
+            snippet += piece(at, start);
             snippet += u"<mark><b>"_s + h.snippet.mid(start, length).toHtmlEscaped() + u"</b></mark>"_s;
             at = start + length;
         }
-        snippet += h.snippet.mid(at).toHtmlEscaped();
-        html += u"<p><a href=\"entry:%1\"><b>%2</b> — %3</a> <span class=\"meta\">(%4)</span><br>%5</p>"_s.arg(
-            h.entryId.toHtmlEscaped(), h.personName.toHtmlEscaped(), h.incident ? tr("fire-setting incident") : tr("case note"),
-            store::statusTitle(h.status), snippet);
+        snippet += piece(at, int(h.snippet.size()));
+        snippet.replace(u"<span class=\"meta\">·</span>  <span class=\"meta\">·</span>"_s, u"<span class=\"meta\">·</span>"_s);
+        // When it happened, and what the record says it was.
+        QString when = tr("date not recorded"), kind = h.incident ? tr("Incident record") : tr("Case note");
+        if (auto d = m_store->entry(h.entryId)) {
+            when = d->summary.eventDate.display();
+            if (!d->revisions.empty())
+                kind = record::entryKind(d->revisions.back().entry);
+            else if (d->draft)
+                kind = record::entryKind(d->draft->entry);
+        }
+        html += u"<p><a href=\"entry:%1\"><b>%2</b> — %3, %4</a> <span class=\"meta\">(%5)</span><br>%6</p>"_s.arg(
+            h.entryId.toHtmlEscaped(), h.personName.toHtmlEscaped(), kind.toHtmlEscaped(), when.toHtmlEscaped(), store::statusTitle(h.status),
+            snippet);
     }
     m_results->setHtml(html);
     showPage(m_searchPage);
@@ -1372,7 +1520,7 @@ void MainWindow::updateEditorHeader()
 {
     const bool incident = m_editor->isIncident();
     const QString person = currentPerson().name;
-    m_editorTitle->setText((incident ? tr("Fire-setting incident record") : tr("Case note")) + u" — "_s + person);
+    m_editorTitle->setText((incident ? tr("Incident record") : tr("Case note")) + u" — "_s + person);
     QString text;
     m_editorBanner->hide();
     auto d = m_entryId.isEmpty() ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId);
@@ -1387,7 +1535,7 @@ void MainWindow::updateEditorHeader()
         text = tr("%1 · revision %2 by %3, %4 · read-only")
                    .arg(store::statusTitle(d->summary.status)).arg(r.number).arg(store::actorDisplay(r.author), when(r.writtenAt));
         if (d->summary.lateSeconds)
-            text += u" · "_s + lateText(*d->summary.lateSeconds);
+            text += u" · "_s + lateText(*d->summary.lateSeconds, d->summary.eventDate);
         if (d->draft)
             text += tr(" · %1 is amending it").arg(store::actorDisplay(d->draft->author));
         QStringList banner;
@@ -1405,6 +1553,8 @@ void MainWindow::updateEditorHeader()
             m_editorBanner->setText(banner.join(u"<br>"_s));
             m_editorBanner->show();
         }
+    } else if (!canWrite()) {
+        text = tr("Draft · read-only: this case file cannot be written just now, so the draft cannot be changed");
     } else {
         text = m_amending ? tr("Amendment in progress (becomes revision %1 when you finalise it)").arg(d ? int(d->revisions.size()) + 1 : 2)
                           : tr("Draft");
@@ -1430,14 +1580,15 @@ void MainWindow::updateEntryActions()
         return;
     const bool open = editing();
     const bool draft = open && !m_readOnly;
+    const bool write = canWrite();
     auto d = (!open || m_entryId.isEmpty()) ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId);
     const bool inError = d && d->inError;
     const bool final = d && !d->revisions.empty();
     a.saveDraft->setEnabled(draft);
     a.finalise->setEnabled(draft);
     a.discard->setEnabled(draft);
-    a.amend->setEnabled(open && m_readOnly && final && !inError);
-    a.markInError->setEnabled(open && final && !inError && m_readOnly);
+    a.amend->setEnabled(write && open && m_readOnly && final && !inError);
+    a.markInError->setEnabled(write && open && final && !inError && m_readOnly);
     a.history->setEnabled(open && final);
     a.closeEntry->setEnabled(open);
     for (QAction *x : {a.saveDraft, a.finalise, a.discard})
@@ -1446,13 +1597,40 @@ void MainWindow::updateEntryActions()
         x->setVisible(!draft);
     a.history->setVisible(!open || final);
     const bool person = !m_personId.isEmpty();
-    a.newIncident->setEnabled(person);
-    a.newNote->setEnabled(person);
-    a.summary->setEnabled(person);
-    a.subjectAccess->setEnabled(person);
-    a.flagDisclosure->setEnabled(open && final && !(d && d->disclosure));
-    a.releaseDisclosure->setEnabled(open && d && d->disclosure && !d->disclosure->released());
-    a.signOff->setEnabled(open && final && !inError && d && d->summary.incident && d->summary.signOff != u"requested");
+    a.newIncident->setEnabled(write && person);
+    a.newNote->setEnabled(write && person);
+    a.addPerson->setEnabled(write);
+    // A summary or an export is recorded in the audit trail before it is shared: none on a read-only file.
+    a.summary->setEnabled(write && person);
+    a.subjectAccess->setEnabled(write && person);
+    a.flagDisclosure->setEnabled(write && open && final && !(d && d->disclosure));
+    a.releaseDisclosure->setEnabled(write && open && d && d->disclosure && !d->disclosure->released());
+    a.signOff->setEnabled(write && open && final && !inError && d && d->summary.incident && d->summary.signOff != u"requested");
+    a.supervision->setEnabled(write);
+    for (QPushButton *b : {m_addPersonButton, m_newIncidentButton, m_newNoteButton})
+        if (b)
+            b->setEnabled(write && (b == m_addPersonButton || person));
+    if (m_summaryButton)
+        m_summaryButton->setEnabled(a.summary->isEnabled());
+    // Disabled for the file's sake: the reason is in the banner across the top, and on each item too.
+    const QString why = write ? QString() : tr("Not available: %1").arg(whyReadOnly());
+    for (QAction *x : {a.newIncident, a.newNote, a.addPerson, a.summary, a.subjectAccess, a.amend, a.markInError, a.flagDisclosure,
+                       a.releaseDisclosure, a.signOff, a.supervision}) {
+        if (!x->property("baseTip").isValid())
+            x->setProperty("baseTip", x->toolTip());
+        x->setToolTip(write ? x->property("baseTip").toString() : why);
+        x->setStatusTip(x->toolTip());
+    }
+}
+
+bool MainWindow::canWrite() const { return !m_store->isReadOnly(); }
+
+QString MainWindow::whyReadOnly() const
+{
+    if (canWrite())
+        return {};
+    const QString reason = sentence(m_store->readOnlyReason());
+    return reason.isEmpty() ? tr("This case file is open for reading only.") : reason;
 }
 
 void MainWindow::updateTitle()
@@ -1460,9 +1638,14 @@ void MainWindow::updateTitle()
     const QString file = QFileInfo(m_store->location()).fileName();
     setWindowTitle(m_store->isReadOnly() ? tr("%1 (read-only) — Fairnote").arg(file) : tr("%1 — Fairnote").arg(file));
     m_statusFile->setText(tr("Case file: %1").arg(m_store->location()));
-    if (m_store->isReadOnly())
-        m_notice->showNotice(tr("This case file is open for reading only"),
-                             tr("%1. You can read every entry, but not add or change any.").arg(sentence(m_store->readOnlyReason())));
+    m_statusReadOnly->setVisible(!canWrite());
+    m_readOnlyBanner->setVisible(!canWrite());
+    if (!canWrite())
+        m_readOnlyBanner->setText(tr("<b>This case file is open for reading only.</b> %1<br>You can read every entry and its history. "
+                                     "Adding a person, writing, amending, finalising, marking in error, reviews and exports are "
+                                     "turned off, so nothing is lost.")
+                                      .arg(whyReadOnly().toHtmlEscaped()));
+    updateEntryActions();
 }
 
 void MainWindow::status(const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); }
@@ -1592,10 +1775,72 @@ void MainWindow::editAuthor()
 
 void MainWindow::showSettings()
 {
-    // The text-check window holds the settings of rules and spelling; its dialog is shared.
-    openTextCheck();
-    if (m_textCheck)
-        m_textCheck->showSettings();
+    // One dialog over this window: no other window opens for it (the same settings the text-check window
+    // shows, kept in the settings file both read).
+    SettingsDialog dialog(m_filter, [this]() -> const wording::RulePack & { return m_rules.checker->pack(); }, this);
+    dialog.setObjectName(u"settingsDialog"_s);
+    auto spellingOn = [this] { return !m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool(); };
+    auto refresh = [&] {
+        dialog.setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
+        QString status;
+        if (spellingOn() && !m_speller)
+            status = sentence(m_spellingProblem);
+        else if (m_speller)
+            status = tr("Dictionary: %1").arg(m_speller->source());
+        dialog.setSpelling(spellingOn(), status, m_speller ? m_speller->personalWords() : QStringList(),
+                           m_speller ? m_spellingOptions.personalListPath : QString());
+    };
+    auto useRules = [&](const QString &dir) {
+        auto pack = wording::loadRulePack(dir);
+        if (!pack) {
+            PackProblemsDialog::showRefused(pack.error(), dir.isEmpty() ? wording::builtInPackDirectory() : dir, &dialog);
+            return;
+        }
+        m_rules = LoadedRules{std::make_shared<const wording::Checker>(std::move(*pack)), dir};
+        m_editor->setChecker(m_rules.checker);
+        applyAssessor();
+        if (m_settings) {
+            if (dir.isEmpty())
+                m_settings->remove(TextCheckWindow::organisationRulesKey());
+            else
+                m_settings->setValue(TextCheckWindow::organisationRulesKey(), dir);
+        }
+        status(tr("Now checking with %1.").arg(m_rules.describe()));
+        refresh();
+    };
+    connect(&dialog, &SettingsDialog::chooseOrganisationRules, this, [&] {
+        const QString start = !m_rules.organisationDir.isEmpty() ? m_rules.organisationDir : QDir::homePath();
+        const QString dir = QFileDialog::getExistingDirectory(&dialog, tr("Choose the folder with your organisation's rules"), start);
+        if (!dir.isEmpty())
+            useRules(dir);
+    });
+    connect(&dialog, &SettingsDialog::useBuiltInRulesOnly, this, [&] { useRules({}); });
+    connect(&dialog, &SettingsDialog::checkSpellingChanged, this, [&](bool on) {
+        if (m_settings) {
+            if (on)
+                m_settings->remove(TextCheckWindow::checkSpellingKey()); // on is the default
+            else
+                m_settings->setValue(TextCheckWindow::checkSpellingKey(), false);
+        }
+        startSpellingCheck();
+        applyAssessor();
+        refresh();
+    });
+    connect(&dialog, &SettingsDialog::removeFromDictionary, this, [&](const QStringList &words) {
+        QStringList problems;
+        for (const QString &word : words)
+            if (m_speller)
+                if (auto removed = m_speller->removeFromPersonal(word); !removed)
+                    problems << u"“%1”: %2"_s.arg(word, removed.error());
+        // Every narrative checks its spelling again with the list as it is now.
+        m_editor->setSpellChecker(nullptr);
+        startSpellingCheck();
+        refresh();
+        if (!problems.isEmpty())
+            QMessageBox::warning(&dialog, tr("Not every word was removed"), problems.join(u'\n'));
+    });
+    refresh();
+    dialog.exec();
 }
 
 void MainWindow::openTextCheck()

@@ -26,6 +26,7 @@ class QTreeWidget;
 
 namespace fairnote::ui {
 
+class EditActions;
 class FindingFilter;
 class NoticeBar;
 class RecordEditor;
@@ -100,10 +101,20 @@ public:
 
     // Full-text search across the file; the results page shows snippets with the words highlighted.
     void search(const QString &query);
+    // Escape in the search box or the results: clears the search and goes back to the page before.
+    void leaveSearch();
     QTextBrowser *searchResults() const { return m_results; }
     QLineEdit *searchField() const { return m_searchField; }
 
     NoticeBar *notice() const { return m_notice; }
+    EditActions *editActions() const { return m_edit; }
+    // Quit's keys: the platform's, and Ctrl+Q in any case (some themes give none).
+    static QList<QKeySequence> quitShortcuts();
+    // Whether entries, people and exports can be written to this case file; when not, why (in words the
+    // read-only banner shows), and every writing action is disabled.
+    bool canWrite() const;
+    QString whyReadOnly() const;
+    QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
 
 public slots:
     void newIncident();
@@ -162,6 +173,10 @@ private:
     void showError(const QString &title, const QString &message);
     void status(const QString &message);
     record::Person currentPerson() const;
+    // What tells this person apart from another of the same name: "born 2 April 1988", "also known as …",
+    // or when neither is recorded, that nothing is (and their number). Empty when `shared` is false and
+    // no date of birth is recorded.
+    static QString tellApart(const record::Person &person, bool shared);
     QString selectedChronologyEntry() const;
 
     LoadedRules m_rules;
@@ -197,10 +212,14 @@ private:
     RecordEditor *m_editor;
     RecordPanel *m_panel;
     QLineEdit *m_searchField;
+    QTimer *m_searchDelay = nullptr;
     QLabel *m_searchHeading;
     QTextBrowser *m_results;
-    QLabel *m_statusFile, *m_statusAuthor;
+    QLabel *m_statusFile, *m_statusAuthor, *m_statusReadOnly;
+    QLabel *m_readOnlyBanner;
+    QPushButton *m_addPersonButton = nullptr, *m_newIncidentButton = nullptr, *m_newNoteButton = nullptr, *m_summaryButton = nullptr;
     QPointer<SettingsDialog> m_settingsDialog;
+    EditActions *m_edit = nullptr;
     QPointer<TextCheckWindow> m_textCheck;
     QPointer<GuideWindow> m_guide;
 

@@ -18,10 +18,12 @@
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QDesktopServices>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QTextBlock>
 #include <QToolTip>
+#include <QWidgetAction>
 #include <cassert>
 
 using namespace Qt::StringLiterals;
@@ -432,24 +434,41 @@ namespace {
 QString menuText(const QString &text, int maxChars) { return displayedWords(text, maxChars).replace(u'&', u"&&"_s); }
 } // namespace
 
-// The finding's message as a heading (a disabled item, which widens the menu as a section title
-// does not), its question, then the rule's alternatives: choosing one writes it in place of the
-// flagged words and selects its first [blank] to fill in.
+// A line of text at the top of a context menu, in the menu's own (not greyed) colour, wrapped in full
+// rather than cut off: the finding's message and its question are read, not chosen.
+static void insertMenuText(QMenu *menu, QAction *before, const QString &name, const QString &text, bool bold)
+{
+    auto *action = new QWidgetAction(menu);
+    action->setObjectName(name);
+    action->setText(text); // what screen readers and the tests read
+    auto *label = new QLabel(text, menu);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::WindowText);
+    label->setContentsMargins(10, 4, 10, 4);
+    label->setAccessibleName(text);
+    if (bold) {
+        QFont f = label->font();
+        f.setBold(true);
+        label->setFont(f);
+    }
+    // As wide as the text needs, up to about 60 characters, then wrapped.
+    const int widest = label->fontMetrics().averageCharWidth() * 60;
+    label->setMinimumWidth(std::min(widest, label->fontMetrics().horizontalAdvance(text) + 24));
+    label->setMaximumWidth(widest);
+    action->setDefaultWidget(label);
+    menu->insertAction(before, action);
+}
+
+// The finding's message as a heading and its question (text to read, in full), then the rule's
+// alternatives: choosing one writes it in place of the flagged words and selects its first [blank]
+// to fill in.
 void NoteEditor::insertWordingActions(QMenu *menu, QAction *before, const Finding &found)
 {
     const QString words = matchedText(found);
-    auto *heading = new QAction(menuText(u"%1: %2"_s.arg(severityWord(found.severity), found.message), 90), menu);
-    heading->setObjectName(u"wordingHeadingMenuAction"_s);
-    heading->setToolTip(found.message);
-    heading->setEnabled(false);
-    menu->insertAction(before, heading);
-    if (!found.question.isEmpty()) {
-        auto *question = new QAction(menuText(tr("Question to answer: %1").arg(found.question), 90), menu);
-        question->setObjectName(u"wordingQuestionMenuAction"_s);
-        question->setToolTip(found.question);
-        question->setEnabled(false);
-        menu->insertAction(before, question);
-    }
+    insertMenuText(menu, before, u"wordingHeadingMenuAction"_s, u"%1: %2"_s.arg(severityWord(found.severity), found.message), true);
+    if (!found.question.isEmpty())
+        insertMenuText(menu, before, u"wordingQuestionMenuAction"_s, tr("Question to answer: %1").arg(found.question), false);
     for (const QString &suggestion : found.suggestions) {
         auto *replace = new QAction(menuText(suggestion, 90), menu);
         replace->setObjectName(u"wordingSuggestionMenuAction"_s);
@@ -459,9 +478,14 @@ void NoteEditor::insertWordingActions(QMenu *menu, QAction *before, const Findin
         replace->setToolTip(suggestion.contains(u'[')
                                 ? tr("Write “%1” instead of “%2”, then fill in the parts in [brackets]").arg(suggestion, words)
                                 : tr("Write “%1” instead of “%2”").arg(suggestion, words));
-        connect(replace, &QAction::triggered, this, [this, found, suggestion] {
-            replaceWords(found, suggestion);
-            selectFirstBlank(found.offset, suggestion);
+        connect(replace, &QAction::triggered, this, [this, found, suggestion, words] {
+            // Written where the flagged words were, with their capital when they began with one (the
+            // start of a sentence): "Arsonist seen…" becomes "Convicted of arson…", not "convicted…".
+            QString written = suggestion;
+            if (!words.isEmpty() && words.front().isUpper() && !written.isEmpty() && written.front().isLower())
+                written[0] = written.front().toUpper();
+            replaceWords(found, written);
+            selectFirstBlank(found.offset, written);
         });
         menu->insertAction(before, replace);
     }

@@ -3,8 +3,9 @@
 // The add / edit person dialog.
 #include "persondialog.h"
 
-#include <QCheckBox>
-#include <QDateEdit>
+#include "datefield.h"
+#include "taborder.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -35,9 +36,6 @@ QWidget *withHelp(QWidget *field, const QString &help, QWidget *parent)
     return box;
 }
 
-// The date box's "not known" value, just below any real date of birth.
-const QDate kNotKnown(1899, 12, 31);
-
 } // namespace
 
 PersonDialog::PersonDialog(const record::Person &person, QWidget *parent) : QDialog(parent), m_id(person.id)
@@ -54,28 +52,11 @@ PersonDialog::PersonDialog(const record::Person &person, QWidget *parent) : QDia
     m_otherNames->setAccessibleName(tr("Other names"));
     m_otherNames->setPlaceholderText(tr("For example: Kev Dean, Kevin Deane"));
 
-    m_dobKnown = new QCheckBox(tr("Date of birth &known"), this);
-    m_dobKnown->setObjectName(u"dateOfBirthKnownBox"_s);
-    m_dobKnown->setChecked(person.dateOfBirth.isValid());
-    m_dob = new QDateEdit(this);
-    m_dob->setObjectName(u"dateOfBirthEdit"_s);
-    m_dob->setAccessibleName(tr("Date of birth"));
-    m_dob->setLocale(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    m_dob->setDisplayFormat(u"d MMMM yyyy"_s);
-    m_dob->setCalendarPopup(true);
-    // Not known: the box says so (Qt shows the special text at the minimum date). Known but not yet
-    // entered: it starts on today, which is never accepted (update()), so no date is saved unchosen.
-    m_dob->setMinimumDate(kNotKnown);
-    m_dob->setMaximumDate(QDate::currentDate());
-    m_dob->setSpecialValueText(tr("Not known"));
-    m_dob->setDate(person.dateOfBirth.isValid() ? person.dateOfBirth : kNotKnown);
-    m_dob->setEnabled(m_dobKnown->isChecked());
-    auto *dobRow = new QWidget(this);
-    auto *dobLayout = new QVBoxLayout(dobRow);
-    dobLayout->setContentsMargins(0, 0, 0, 0);
-    dobLayout->setSpacing(4);
-    dobLayout->addWidget(m_dobKnown);
-    dobLayout->addWidget(m_dob);
+    m_dob = new DateField(record::DatePrecision::Day, tr("Date of birth"), this);
+    m_dob->setObjectName(u"dateOfBirthField"_s);
+    m_dob->setPlaceholderText(tr("Not known — or type it, e.g. 5 November 1979"));
+    m_dob->setDate(person.dateOfBirth);
+    m_dob->setLatest(QDate::currentDate(), tr("That is after today. Check the date of birth, or leave the box empty if it is not known."));
 
     auto *form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -87,12 +68,12 @@ PersonDialog::PersonDialog(const record::Person &person, QWidget *parent) : QDia
     otherLabel->setBuddy(m_otherNames);
     form->addRow(otherLabel,
         withHelp(m_otherNames, tr("Other names or spellings they are known by, separated by commas."), this));
-    auto *dobLabel = new QLabel(tr("Date of birth:"), this);
-    dobLabel->setBuddy(m_dobKnown);
+    auto *dobLabel = new QLabel(tr("Date of &birth:"), this);
+    dobLabel->setBuddy(m_dob);
     form->addRow(dobLabel,
-        withHelp(dobRow,
-            tr("Leave this unticked if it is not known. Fairnote never guesses a date of "
-               "birth."),
+        withHelp(m_dob,
+            tr("Leave it empty if it is not known. Type it as you would write it (5 November 1979, or 5/11/1979, day first). "
+               "Fairnote never guesses a date of birth."),
             this));
 
     m_hint = new QLabel(this);
@@ -118,17 +99,9 @@ PersonDialog::PersonDialog(const record::Person &person, QWidget *parent) : QDia
     layout->addWidget(buttons);
 
     connect(m_name, &QLineEdit::textChanged, this, &PersonDialog::update);
-    connect(m_dob, &QDateEdit::dateChanged, this, &PersonDialog::update);
-    connect(m_dobKnown, &QCheckBox::toggled, this, [this](bool known) {
-        m_dob->setEnabled(known);
-        if (known && m_dob->date() == kNotKnown)
-            m_dob->setDate(QDate::currentDate());
-        else if (!known)
-            m_dob->setDate(kNotKnown);
-        if (known)
-            m_dob->setFocus();
-        update();
-    });
+    connect(m_dob, &DateField::changed, this, &PersonDialog::update);
+    connect(m_dob, &DateField::editingFinished, this, &PersonDialog::update);
+    connectLabelBuddies(this);
     update();
     m_name->setFocus();
     resize(540, sizeHint().height());
@@ -144,14 +117,8 @@ record::Person PersonDialog::person() const
         if (!name.isEmpty() && !p.otherNames.contains(name))
             p.otherNames << name;
     }
-    if (dateEntered())
-        p.dateOfBirth = m_dob->date();
+    p.dateOfBirth = m_dob->date();
     return p;
-}
-
-bool PersonDialog::dateEntered() const
-{
-    return m_dobKnown->isChecked() && m_dob->date() > kNotKnown && m_dob->date() < QDate::currentDate();
 }
 
 void PersonDialog::update()
@@ -159,8 +126,8 @@ void PersonDialog::update()
     QStringList missing;
     if (m_name->text().trimmed().isEmpty())
         missing << tr("Give the name they use.");
-    if (m_dobKnown->isChecked() && !dateEntered())
-        missing << tr("Enter their date of birth, or untick “Date of birth known”.");
+    if (!m_dob->isBlank() && !m_dob->isEntered())
+        missing << tr("Correct the date of birth, or leave it empty if it is not known.");
     m_ok->setEnabled(missing.isEmpty());
     m_hint->setText(missing.join(u' '));
 }

@@ -7,17 +7,18 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace fairnote::ui {
 
-// The name is required (the name they use). A date of birth is recorded only when the worker says it
-// is known and enters it: until then the date box says "Not known"; once ticked it starts on today,
-// which is never accepted as a date of birth, so a date is never saved that nobody chose.
+class DateField;
+
+// The name is required (the name they use). A date of birth is recorded only when the worker types
+// (or picks) one: the box is empty ("Not known") until then, a typed date is read by core's one rule
+// (day first; "5/11/1979" is 5 November 1979), and one that cannot be read, or is after today, is
+// refused beside the box and keeps the button disabled. No date is ever made up.
 class PersonDialog : public QDialog
 {
     Q_OBJECT
@@ -32,18 +33,15 @@ public:
     QPushButton *okButton() const { return m_ok; }
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *otherNamesEdit() const { return m_otherNames; }
-    QCheckBox *dateOfBirthKnownBox() const { return m_dobKnown; }
-    QDateEdit *dateOfBirthEdit() const { return m_dob; }
+    DateField *dateOfBirthField() const { return m_dob; }
 
 private:
     void update();
-    bool dateEntered() const;
 
     QString m_id;
     QLineEdit *m_name;
     QLineEdit *m_otherNames;
-    QCheckBox *m_dobKnown;
-    QDateEdit *m_dob;
+    DateField *m_dob;
     QLabel *m_hint;
     QPushButton *m_ok;
 };

@@ -3,12 +3,15 @@
 // The guided record form: sections of explicit choices and checked narratives.
 #include "recordeditor.h"
 
+#include "editactions.h"
 #include "formfields.h"
 #include "noteeditor.h"
+#include "taborder.h"
+#include "inputpolicy.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,11 +62,19 @@ RecordEditor::RecordEditor(std::shared_ptr<const wording::Checker> checker, Find
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setAccessibleName(tr("The entry's questions, section by section"));
+    m_scroll->viewport()->installEventFilter(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_scroll);
     m_incident = true;
+    InputPolicy::install();
     build();
+    // Whatever takes the focus inside the form is scrolled into view: Tab, a mnemonic (Alt+letter),
+    // a prompt in the panel, a click on a half-hidden field.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && m_content && m_content->isAncestorOf(now) && now->isVisible())
+            m_scroll->ensureWidgetVisible(now, 40, 60);
+    });
 }
 
 RecordEditor::~RecordEditor() = default;
@@ -84,6 +95,10 @@ void RecordEditor::build()
     layout->addStretch(1);
     alignLabels();
     m_scroll->setWidget(m_content);
+    // Tab follows the page, top to bottom, not the order the fields were made in; every Alt+letter
+    // reaches its field.
+    setTabOrderFromLayout(m_content);
+    connectLabelBuddies(m_content);
     for (auto &[pointer, editor] : m_narratives) {
         editor->setSpellChecker(m_speller);
         editor->setNames(m_names);
@@ -128,8 +143,44 @@ void RecordEditor::alignLabels()
             }
         }
     }
+    m_labelWidth = std::min(widest, 300);
     for (QWidget *label : labels)
-        label->setMinimumWidth(std::min(widest, 300));
+        label->setMinimumWidth(m_labelWidth);
+    m_wrapped = false;
+    reflow();
+}
+
+// Narrow (a small screen, a large font): each label goes above its field, so nothing is squeezed or
+// pushed off to the side; wide enough again, they go back beside each other.
+void RecordEditor::reflow()
+{
+    if (!m_content)
+        return;
+    const int available = m_scroll->viewport()->width();
+    const int needed = m_labelWidth + fontMetrics().averageCharWidth() * 36 + 60;
+    const bool wrap = available > 0 && available < needed;
+    if (wrap == m_wrapped)
+        return;
+    m_wrapped = wrap;
+    for (QFormLayout *form : m_content->findChildren<QFormLayout *>()) {
+        form->setRowWrapPolicy(wrap ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows);
+        for (int row = 0; row < form->rowCount(); ++row)
+            if (QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole); item && item->widget())
+                item->widget()->setMinimumWidth(wrap ? 0 : m_labelWidth);
+    }
+}
+
+void RecordEditor::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    reflow();
+}
+
+bool RecordEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        reflow();
+    return QWidget::eventFilter(watched, event);
 }
 
 void RecordEditor::registerField(const QString &pointer, QWidget *widget)
@@ -149,8 +200,11 @@ void RecordEditor::watch(QWidget *widget)
         connect(date, &OptionalDateEdit::changed, this, &RecordEditor::somethingChanged);
     else if (auto *event = qobject_cast<EventDateEdit *>(widget))
         connect(event, &EventDateEdit::changed, this, &RecordEditor::somethingChanged);
-    else if (auto *list = qobject_cast<InterventionsEdit *>(widget))
+    else if (auto *list = qobject_cast<InterventionsEdit *>(widget)) {
         connect(list, &InterventionsEdit::changed, this, &RecordEditor::somethingChanged);
+        // A row added to the table takes its place in the Tab order.
+        connect(list, &InterventionsEdit::rowsChanged, this, [this] { setTabOrderFromLayout(m_content); });
+    }
 }
 
 void RecordEditor::somethingChanged()
@@ -176,6 +230,7 @@ NoteEditor *RecordEditor::narrative(const QString &pointer, const QString &acces
     connect(e, &NoteEditor::findingsChanged, this, &RecordEditor::findingsChanged);
     connect(e, &NoteEditor::cursorPositionChanged, this, [this, e] { m_lastNarrative = e; });
     e->setFindingActions(m_findingActions);
+    EditActions::undoByWord(e); // undo takes back a word, not a whole sentence
     registerField(pointer, e);
     watch(e);
     m_narratives.emplace_back(pointer, e);
@@ -428,6 +483,7 @@ void RecordEditor::buildIncident(QVBoxLayout *layout)
     m_accountText->setAccessibleName(tr("The person's account in their own words"));
     m_accountText->setPlaceholderText(tr("Their words, as they said them"));
     m_accountText->setTabChangesFocus(true);
+    EditActions::undoByWord(m_accountText);
     fitToText(m_accountText, 3);
     connect(m_accountText->document(), &QTextDocument::contentsChanged, m_accountText,
             [this] { QTimer::singleShot(0, m_accountText, [this] { fitToText(m_accountText, 3); }); });
@@ -522,6 +578,29 @@ void RecordEditor::setEntry(const record::Entry &entry)
     m_loading = false;
 }
 
+std::vector<RecordEditor::UnreadDate> RecordEditor::unreadDates() const
+{
+    std::vector<UnreadDate> out;
+    auto add = [&](const QString &pointer, DateField *field) {
+        if (field && field->isVisibleTo(m_content) && !field->problem().isEmpty())
+            out.push_back({pointer, field, field->accessibleName(), field->lineEdit()->text().trimmed(), field->problem()});
+    };
+    for (const auto &[pointer, w] : m_fields) {
+        if (auto *date = qobject_cast<OptionalDateEdit *>(w)) {
+            add(pointer, date->field());
+        } else if (auto *event = qobject_cast<EventDateEdit *>(w)) {
+            if (pointer == u"/event_date")
+                for (DateField *d : event->dateFields())
+                    add(pointer, d);
+        } else if (auto *list = qobject_cast<InterventionsEdit *>(w)) {
+            for (int row = 0; row < list->table()->rowCount(); ++row)
+                if (auto *d = qobject_cast<OptionalDateEdit *>(list->table()->cellWidget(row, 1)))
+                    add(pointer + u"/%1/date"_s.arg(row), d->field());
+        }
+    }
+    return out;
+}
+
 record::Entry RecordEditor::entry() const
 {
     record::Entry e;
@@ -603,6 +682,8 @@ void RecordEditor::setReadOnly(bool readOnly)
         else if (auto *list = qobject_cast<InterventionsEdit *>(w))
             list->setReadOnly(readOnly);
     }
+    if (m_content)
+        setTabOrderFromLayout(m_content);
 }
 
 void RecordEditor::setChecker(std::shared_ptr<const wording::Checker> checker)

@@ -29,6 +29,7 @@ class SpellChecker;
 
 namespace fairnote::ui {
 
+class DateField;
 class EventDateEdit;
 class FindingFilter;
 class InterventionsEdit;
@@ -80,13 +81,33 @@ public:
     // Scrolls to the field and gives it the focus. False when the form has no such field.
     bool focusField(const QString &pointer);
 
+    // A date box (shown) whose text could not be taken as a date: the entry holds no date there, and
+    // the box says why. Finalise asks for these to be corrected first.
+    struct UnreadDate
+    {
+        QString pointer;   // the field's JSON Pointer ("/incident/legal/status_date")
+        DateField *field;  // the box
+        QString name;      // its accessible name ("Date of that status")
+        QString text;      // what was typed
+        QString problem;   // why it was not taken
+    };
+    std::vector<UnreadDate> unreadDates() const;
+
+    // Whether the labels are above their fields (a narrow form) rather than beside them.
+    bool labelsAbove() const { return m_wrapped; }
+
 signals:
     // The worker changed an answer (not emitted by setEntry).
     void changed();
     // Any narrative's findings changed (for the side panel).
     void findingsChanged();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void reflow();
     void build();
     void buildIncident(QVBoxLayout *layout);
     void buildNote(QVBoxLayout *layout);
@@ -107,6 +128,8 @@ private:
     bool m_incident = true;
     bool m_readOnly = false;
     bool m_loading = false;
+    int m_labelWidth = 0;
+    bool m_wrapped = false;
 
     QScrollArea *m_scroll;
     QWidget *m_content = nullptr;

@@ -22,6 +22,26 @@ namespace fairnote::ui {
 namespace {
 constexpr int kItemRole = Qt::UserRole + 1; // index into m_items; -1 for a heading
 
+// How the panel names a question: what the worker must do about it, never "Worth changing" for a field
+// that is simply blank (there is nothing there to change).
+QString promptWord(const record::Prompt &p)
+{
+    if (p.code == u"blank")
+        return QObject::tr("Not answered");
+    return p.severity == Severity::Error ? QObject::tr("Important") : QObject::tr("To check");
+}
+
+// Most serious first: errors, warnings, information; spelling after wording of the same weight.
+int rank(Severity s)
+{
+    switch (s) {
+    case Severity::Error: return 0;
+    case Severity::Warning: return 1;
+    case Severity::Info: return 2;
+    }
+    return 3;
+}
+
 QString relative(const QString &field)
 {
     static const QString prefix = u"/entries/0"_s;
@@ -127,18 +147,10 @@ void RecordPanel::refreshNow()
         e.writtenAt = QDateTime::currentDateTimeUtc();
     if (e.author.name.isEmpty())
         e.author.name = u"(you)"_s; // the store signs it; the panel must not ask for an author
+    // The wording first: it is what a reader of the record sees, and a red finding must never sit below
+    // a page of blanks. Then the questions. Each list by severity, most serious first, in form order
+    // within a severity.
     std::vector<PanelItem> items;
-    const record::Assessment a = record::assess(record::CaseFile{m_person, {e}}, e.writtenAt, m_options);
-    for (const record::Prompt &p : a.prompts) {
-        if (p.entry != 0)
-            continue;
-        PanelItem item;
-        item.kind = PanelItem::Kind::Prompt;
-        item.field = relative(p.field);
-        item.prompt = p;
-        item.prompt.field = item.field;
-        items.push_back(std::move(item));
-    }
     for (const auto &[pointer, editor] : m_editor->narratives()) {
         for (const Finding &f : editor->visibleFindings()) {
             PanelItem item;
@@ -149,6 +161,25 @@ void RecordPanel::refreshNow()
             items.push_back(std::move(item));
         }
     }
+    std::stable_sort(items.begin(), items.end(), [](const PanelItem &a, const PanelItem &b) {
+        return std::pair(rank(a.finding.severity), isSpelling(a.finding)) < std::pair(rank(b.finding.severity), isSpelling(b.finding));
+    });
+    record::AssessOptions options = m_options;
+    options.revisionWrittenAt = QDateTime::currentDateTimeUtc(); // an amendment is written now
+    const record::Assessment a = record::assess(record::CaseFile{m_person, {e}}, e.writtenAt, options);
+    const size_t firstPrompt = items.size();
+    for (const record::Prompt &p : a.prompts) {
+        if (p.entry != 0)
+            continue;
+        PanelItem item;
+        item.kind = PanelItem::Kind::Prompt;
+        item.field = relative(p.field);
+        item.prompt = p;
+        item.prompt.field = item.field;
+        items.push_back(std::move(item));
+    }
+    std::stable_sort(items.begin() + qsizetype(firstPrompt), items.end(),
+                     [](const PanelItem &a, const PanelItem &b) { return rank(a.prompt.severity) < rank(b.prompt.severity); });
     const QString currentKey = m_list->currentItem() ? m_list->currentItem()->text() : QString();
     m_items = std::move(items);
 
@@ -164,16 +195,16 @@ void RecordPanel::refreshNow()
     };
     const int prompts = promptCount(), findings = findingCount();
     int row = -1;
-    if (prompts > 0)
-        heading(tr("Questions to answer (%1)").arg(prompts));
     for (size_t i = 0; i < m_items.size(); ++i) {
         const PanelItem &it = m_items[i];
-        if (it.kind == PanelItem::Kind::Finding && (i == 0 || m_items[i - 1].kind == PanelItem::Kind::Prompt))
+        if (it.kind == PanelItem::Kind::Finding && i == 0)
             heading(tr("Wording and spelling (%1)").arg(findings));
+        if (it.kind == PanelItem::Kind::Prompt && (i == 0 || m_items[i - 1].kind == PanelItem::Kind::Finding))
+            heading(tr("Questions to answer (%1)").arg(prompts));
         auto *item = new QListWidgetItem(m_list);
         item->setData(kItemRole, int(i));
         if (it.kind == PanelItem::Kind::Prompt) {
-            item->setText(u"%1 · %2\n%3"_s.arg(severityWord(it.prompt.severity), fieldLabel(it.field), it.prompt.message));
+            item->setText(u"%1 · %2\n%3"_s.arg(promptWord(it.prompt), fieldLabel(it.field), it.prompt.message));
             item->setIcon(severityIcon(it.prompt.severity, palette()));
             item->setData(Qt::AccessibleTextRole, tr("Question about %1: %2 %3").arg(fieldLabel(it.field), it.prompt.message, it.prompt.question));
         } else {
@@ -230,7 +261,7 @@ void RecordPanel::showDetails()
     const PanelItem &it = m_items[size_t(index)];
     if (it.kind == PanelItem::Kind::Prompt) {
         m_details->setHtml(u"<p><b>%1</b> · %2</p><p>%3</p><p><b>%4</b> %5</p>"_s.arg(
-            severityWord(it.prompt.severity).toHtmlEscaped(), fieldLabel(it.field).toHtmlEscaped(), it.prompt.message.toHtmlEscaped(),
+            promptWord(it.prompt).toHtmlEscaped(), fieldLabel(it.field).toHtmlEscaped(), it.prompt.message.toHtmlEscaped(),
             tr("Ask yourself:").toHtmlEscaped(), it.prompt.question.toHtmlEscaped()));
         return;
     }

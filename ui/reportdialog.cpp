@@ -25,6 +25,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -181,7 +182,7 @@ void ReportDialog::buildSummaryChoices(QWidget *pane)
         }
     }
     if (m_incidents->count() == 0)
-        whichLayout->addWidget(new QLabel(tr("No final fire-setting incident is recorded; the summary will say so."), which));
+        whichLayout->addWidget(new QLabel(tr("No final incident record is held; the summary will say so."), which));
     m_incidents->setMaximumHeight(160);
     whichLayout->addWidget(m_incidents);
     layout->addWidget(which);
@@ -340,6 +341,9 @@ void ReportDialog::refreshNow()
     m_preview->setHtml(m_html);
     if (m_preview->verticalScrollBar())
         m_preview->verticalScrollBar()->setValue(scroll);
+    if (m_problem.isEmpty() && m_store.isReadOnly())
+        m_problem = tr("this case file is open for reading only, so an export cannot be recorded in its audit trail, and Fairnote "
+                       "shares nothing it cannot record");
     m_status->setText(m_problem.isEmpty() ? tr("Ready. Saving or printing records it in the audit trail.")
                                           : u"<b>%1</b> %2"_s.arg(tr("Before it can be shared:"), sentence(m_problem).toHtmlEscaped()));
     for (QPushButton *b : {m_savePdf, m_saveHtml, m_saveJson, m_print})
@@ -401,11 +405,30 @@ bool ReportDialog::saveTo(const QString &path, const QString &format, QString *e
     return true;
 }
 
+QString ReportDialog::suggestedFileName(const QString &format) const
+{
+    // Whose it is, what it is and when: "fire-safety-summary-sam-rivers-2026-12-07.pdf".
+    QString person = m_kind == Kind::Summary ? (m_summary ? m_summary->person.name : QString()) : (m_sar ? m_sar->person.name : QString());
+    if (person.isEmpty())
+        if (auto p = m_store.person(m_personId))
+            person = p->name;
+    static const QRegularExpression unsafe(u"[^\\p{L}\\p{N}]+"_s);
+    const QString slug = person.toLower().replace(unsafe, u"-"_s).remove(QRegularExpression(u"^-+|-+$"_s));
+    return (m_kind == Kind::Summary ? tr("fire-safety-summary") : tr("subject-access")) + (slug.isEmpty() ? QString() : u'-' + slug) + u'-'
+        + QDate::currentDate().toString(Qt::ISODate) + u'.' + format;
+}
+
+QString ReportDialog::startFolder()
+{
+    // Documents where there is such a folder, else home: never the folder the program was started from.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return !documents.isEmpty() && QDir(documents).exists() ? documents : QDir::homePath();
+}
+
 void ReportDialog::saveInteractively(const QString &format)
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString base = (m_kind == Kind::Summary ? tr("fire-safety-summary") : tr("subject-access")) + u'-'
-        + QDate::currentDate().toString(Qt::ISODate) + u'.' + format;
+    const QString folder = startFolder();
+    const QString base = suggestedFileName(format);
     const QString filter = format == u"pdf" ? tr("PDF documents (*.pdf)") : format == u"html" ? tr("Web pages (*.html)") : tr("JSON files (*.json)");
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the document"), QDir(folder).filePath(base), filter);
     if (path.isEmpty())
@@ -416,6 +439,9 @@ void ReportDialog::saveInteractively(const QString &format)
         return;
     }
     m_status->setText(tr("Saved to %1. The export is recorded in the audit trail.").arg(QDir::toNativeSeparators(path)));
+    QMessageBox::information(this, tr("Saved"),
+                             tr("The document was saved to:\n%1\n\nIts export is recorded in the case file's audit trail.")
+                                 .arg(QDir::toNativeSeparators(path)));
 }
 
 void ReportDialog::print()

@@ -32,6 +32,10 @@ class ReportDialog : public QDialog
     Q_OBJECT
 
 public:
+    // The name offered when saving: the kind, the person and the date ("fire-safety-summary-sam-rivers-2026-12-07.pdf").
+    QString suggestedFileName(const QString &format) const;
+    // Where the save dialog starts: Documents, or home when there is none.
+    static QString startFolder();
     enum class Kind { Summary, SubjectAccess };
 
     ReportDialog(Kind kind, store::Store &store, const QString &personId, const store::Actor &author,

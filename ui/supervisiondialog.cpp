@@ -3,13 +3,13 @@
 // The review queue, the two-layer rubric and sign-off decisions.
 #include "supervisiondialog.h"
 
+#include "datefield.h"
 #include "record/describe.h"
 #include "report/summary.h"
 #include "spellingsetup.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -48,6 +48,13 @@ SupervisionDialog::SupervisionDialog(store::Store &store, review::Rubric rubric,
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildQueuePage(), tr("&Review queue"));
     m_tabs->addTab(buildSignOffPage(), tr("&Sign-off requests"));
+    // Each list is read again when it is shown, so a decision made on the other tab is never out of date.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == 0)
+            reloadQueue();
+        else
+            reloadSignOffs();
+    });
     auto *close = new QPushButton(tr("&Close"), this);
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
     auto *layout = new QVBoxLayout(this);
@@ -91,20 +98,20 @@ QWidget *SupervisionDialog::buildQueuePage()
     m_type = new QComboBox(sampling);
     m_type->setAccessibleName(tr("Kind of entry"));
     m_type->addItem(tr("Any entry"), u"any"_s);
-    m_type->addItem(tr("Fire-setting incident records"), u"incident"_s);
+    m_type->addItem(tr("Incident records"), u"incident"_s);
     m_type->addItem(tr("Case notes"), u"note"_s);
     m_period = new QCheckBox(tr("Only those written from"), sampling);
     m_period->setAccessibleName(tr("Only entries written in a period"));
-    m_from = new QDateEdit(QDate::currentDate().addMonths(-3), sampling);
-    m_to = new QDateEdit(QDate::currentDate(), sampling);
-    for (QDateEdit *d : {m_from, m_to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(u"d MMM yyyy"_s);
+    // Typed as the worker writes a date and read by core's one rule (day first), like every date in the app.
+    m_from = new DateField(record::DatePrecision::Day, tr("Written from"), sampling);
+    m_to = new DateField(record::DatePrecision::Day, tr("Written to"), sampling);
+    m_from->setDate(QDate::currentDate().addMonths(-3));
+    m_to->setDate(QDate::currentDate());
+    for (DateField *d : {m_from, m_to}) {
+        d->setPlaceholderText(tr("e.g. 1/9/2026"));
         d->setEnabled(false);
         connect(m_period, &QCheckBox::toggled, d, &QWidget::setEnabled);
     }
-    m_from->setAccessibleName(tr("Written from"));
-    m_to->setAccessibleName(tr("Written to"));
     auto *period = new QWidget(sampling);
     auto *periodRow = new QHBoxLayout(period);
     periodRow->setContentsMargins(0, 0, 0, 0);
@@ -113,7 +120,7 @@ QWidget *SupervisionDialog::buildQueuePage()
     periodRow->addWidget(new QLabel(tr("to"), period));
     periodRow->addWidget(m_to);
     periodRow->addStretch(1);
-    m_everyIncident = new QCheckBox(tr("Every fire-setting incident, not a sample"), sampling);
+    m_everyIncident = new QCheckBox(tr("Every incident record, not a sample"), sampling);
     m_byWorker = new QCheckBox(tr("An equal share from each worker"), sampling);
     m_window = new QSpinBox(sampling);
     m_window->setRange(0, 60);
@@ -149,9 +156,25 @@ QWidget *SupervisionDialog::buildQueuePage()
     leftLayout->addWidget(queueLabel);
     leftLayout->addWidget(m_queue, 1);
     leftLayout->addWidget(m_queueNotes);
-    connect(m_queue, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
-            showEntry(item->data(kIdRole).toString());
+    connect(m_queue, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item, QListWidgetItem *previous) {
+        if (!item)
+            return;
+        const QString id = item->data(kIdRole).toString();
+        // Scores typed for one entry are never dropped by clicking another: save, discard, or stay.
+        if (id != m_entryId && !settleUnsavedReview()) {
+            const QSignalBlocker quiet(m_queue);
+            m_queue->setCurrentItem(previous);
+            return;
+        }
+        // Saving the other review read the queue again (its mark changed): the chosen entry is found
+        // in the list as it is now, so the list and the entry shown agree.
+        if (m_queue->currentItem() == nullptr || m_queue->currentItem()->data(kIdRole).toString() != id) {
+            const QSignalBlocker quiet(m_queue);
+            for (int row = 0; row < m_queue->count(); ++row)
+                if (m_queue->item(row)->data(kIdRole).toString() == id)
+                    m_queue->setCurrentRow(row);
+        }
+        showEntry(id);
     });
 
     // Middle: the entry as written.
@@ -208,12 +231,17 @@ QWidget *SupervisionDialog::buildQueuePage()
     m_return = new QCheckBox(tr("Return it to its author for correction"), right);
     m_return->setToolTip(tr("They amend the entry; this review stays as it is."));
     m_save = new QPushButton(tr("Sa&ve the review"), right);
+    // Why the review cannot be saved (or that it was), in words beside the button, not only in a tooltip.
+    m_saveReason = new QLabel(tr("Choose an entry in the queue."), right);
+    m_saveReason->setObjectName(u"saveReason"_s);
+    m_saveReason->setWordWrap(true);
     m_earlier = new QLabel(right);
     m_earlier->setWordWrap(true);
     rightLayout->addWidget(commentLabel);
     rightLayout->addWidget(m_comment);
     rightLayout->addWidget(m_return);
     rightLayout->addWidget(m_save);
+    rightLayout->addWidget(m_saveReason);
     rightLayout->addWidget(m_earlier);
     rightLayout->addStretch(1);
     auto *rightScroll = new QScrollArea(page);
@@ -226,6 +254,17 @@ QWidget *SupervisionDialog::buildQueuePage()
         if (!saveReview(&error))
             QMessageBox::warning(this, tr("The review was not saved"), error);
     });
+    // Anything typed or chosen in the rubric is work the reviewer has not saved yet.
+    auto touched = [this] {
+        if (!m_loadingEntry)
+            m_reviewDirty = true;
+    };
+    for (const auto &[id, score, evidence] : m_scores) {
+        connect(score, &QComboBox::currentIndexChanged, this, touched);
+        connect(evidence, &QLineEdit::textEdited, this, touched);
+    }
+    connect(m_comment, &QPlainTextEdit::textChanged, this, touched);
+    connect(m_return, &QCheckBox::toggled, this, touched);
 
     auto *split = new QSplitter(Qt::Horizontal, page);
     split->addWidget(left);
@@ -258,18 +297,33 @@ QWidget *SupervisionDialog::buildSignOffPage()
     split->setSizes({380, 820});
     split->setChildrenCollapsible(false);
     connect(m_signOffs, &QListWidget::currentRowChanged, this, &SupervisionDialog::showSignOff);
-    auto *approve = new QPushButton(tr("&Approve"), page);
+    auto *approve = new QPushButton(tr("&Approve…"), page);
     auto *returnIt = new QPushButton(tr("Re&turn…"), page);
+    m_signOffStatus = new QLabel(page);
+    m_signOffStatus->setObjectName(u"signOffStatus"_s);
+    m_signOffStatus->setWordWrap(true);
+    m_signOffStatus->setTextFormat(Qt::RichText);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(approve);
     buttons->addWidget(returnIt);
-    buttons->addStretch(1);
+    buttons->addWidget(m_signOffStatus, 1);
     layout->addWidget(intro);
     layout->addWidget(split, 1);
     layout->addLayout(buttons);
     connect(approve, &QPushButton::clicked, this, [this] {
+        const int row = m_signOffs->currentRow();
+        if (row < 0 || row >= int(m_signOffRequests.size()))
+            return;
+        // Signing off is a statement made in the reviewer's name: it is confirmed first, and its result shown.
+        const auto answer = QMessageBox::question(this, tr("Sign this off?"),
+                                                  tr("Sign off %1?\n\nYour name and the time are recorded with it, and the author sees "
+                                                     "that it was signed off. It cannot be undone; a later amendment asks for sign-off again.")
+                                                      .arg(signOffTitle(m_signOffRequests[size_t(row)])),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
         QString error;
-        if (!decideSignOff(m_signOffs->currentRow(), true, {}, &error) && !error.isEmpty())
+        if (!decideSignOff(row, true, {}, &error) && !error.isEmpty())
             QMessageBox::warning(this, tr("Not signed off"), error);
     });
     connect(returnIt, &QPushButton::clicked, this, [this] {
@@ -311,6 +365,14 @@ bool SupervisionDialog::drawQueue(QString *error)
     spec.everyIncident = m_everyIncident->isChecked();
     spec.byWorker = m_byWorker->isChecked();
     if (m_period->isChecked()) {
+        for (DateField *d : {m_from, m_to}) {
+            if (!d->isEntered()) {
+                if (error)
+                    *error = d->problem().isEmpty() ? tr("Give both dates of the period, or untick it.")
+                                                    : tr("%1: %2").arg(d->accessibleName(), d->problem());
+                return false;
+            }
+        }
         spec.from = m_from->date();
         spec.to = m_to->date();
         if (spec.from > spec.to) {
@@ -329,6 +391,7 @@ bool SupervisionDialog::drawQueue(QString *error)
             return false;
         }
     }
+    spec.reviewer = m_reviewer; // their own entries are left out, and the notes say how many
     auto sample = review::drawSample(m_store, spec, QDateTime::currentDateTimeUtc());
     if (!sample) {
         if (error)
@@ -390,7 +453,7 @@ bool SupervisionDialog::showEntry(const QString &entryId)
     m_entryId = d->summary.id;
     const store::Revision &rev = d->revisions.back();
     m_entryHeading->setText(tr("%1 — %2, revision %3, written by %4")
-                                .arg(d->summary.personName, d->summary.incident ? tr("fire-setting incident record") : tr("case note"))
+                                .arg(d->summary.personName, record::entryKind(rev.entry).toLower())
                                 .arg(rev.number)
                                 .arg(store::actorDisplay(d->revisions.front().author)));
     m_entryView->setHtml(fieldsHtml(rev.entry));
@@ -403,12 +466,15 @@ bool SupervisionDialog::showEntry(const QString &entryId)
                                                  c.detail.isEmpty() ? QString() : u" — "_s + c.detail));
     }
     m_completeness->addItem(tr("%1 of %2 checks met").arg(comp.met).arg(comp.applicable));
+    m_loadingEntry = true;
     for (auto &[id, score, evidence] : m_scores) {
         score->setCurrentIndex(0);
         evidence->clear();
     }
     m_comment->clear();
     m_return->setChecked(false);
+    m_loadingEntry = false;
+    m_reviewDirty = false;
     QStringList earlier;
     if (auto reviews = m_store.reviews(m_entryId))
         for (const store::Review &r : *reviews)
@@ -419,6 +485,8 @@ bool SupervisionDialog::showEntry(const QString &entryId)
                                  [this](const store::Revision &r) { return store::samePerson(r.author, m_reviewer); });
     m_save->setEnabled(!own);
     m_save->setToolTip(own ? tr("You wrote this entry: someone else reviews it.") : QString());
+    m_saveReason->setText(own ? tr("You wrote this entry, so you cannot review it: someone else reviews it.")
+                              : tr("Score at least one criterion (with the evidence), or return it with a comment, then save."));
     return true;
 }
 
@@ -460,8 +528,12 @@ bool SupervisionDialog::saveReview(QString *error)
             *error = sentence(id.error().message);
         return false;
     }
+    m_reviewDirty = false;
     reloadQueue();
+    reloadSignOffs();
     showEntry(m_entryId);
+    m_saveReason->setText(rv.returned ? tr("Saved at %1, and returned to its author for correction.").arg(kUk.toString(QDateTime::currentDateTime(), u"HH:mm"_s))
+                                      : tr("Saved at %1.").arg(kUk.toString(QDateTime::currentDateTime(), u"HH:mm"_s)));
     return true;
 }
 
@@ -476,9 +548,7 @@ void SupervisionDialog::reloadSignOffs()
     for (const store::SignOff &s : *all) {
         if (s.state() != store::SignOffState::Requested)
             continue;
-        QString what = s.subject == u"entry" ? tr("Entry %1 (revision %2)").arg(s.entryId).arg(s.revision) : tr("The fire-safety summary");
-        if (auto p = m_store.person(s.personId))
-            what += u" — "_s + p->name;
+        const QString what = signOffHeading(s);
         const QString comment = s.events.empty() ? QString() : s.events.front().comment;
         m_signOffs->addItem(tr("%1\nRequested by %2 on %3%4").arg(what, store::actorDisplay(s.requestedBy), day(s.requestedAt),
                                                                    comment.isEmpty() ? QString() : u": “"_s + comment + u'”'));
@@ -534,15 +604,74 @@ bool SupervisionDialog::decideSignOff(int row, bool approve, const QString &comm
 {
     if (row < 0 || row >= int(m_signOffRequests.size()))
         return false;
-    auto r = m_store.decideSignOff(m_signOffRequests[size_t(row)].id, approve ? store::SignOffState::Approved : store::SignOffState::Returned,
-                                   comment, m_reviewer);
+    const store::SignOff request = m_signOffRequests[size_t(row)];
+    auto r = m_store.decideSignOff(request.id, approve ? store::SignOffState::Approved : store::SignOffState::Returned, comment, m_reviewer);
     if (!r) {
         if (error)
             *error = sentence(r.error().message);
         return false;
     }
     reloadSignOffs();
+    reloadQueue();
+    m_signOffStatus->setText((approve ? tr("<b>Signed off:</b> %1, by %2 at %3.") : tr("<b>Returned:</b> %1, by %2 at %3."))
+                                 .arg(signOffHeading(request).toHtmlEscaped(), store::actorDisplay(m_reviewer).toHtmlEscaped(),
+                                      kUk.toString(QDateTime::currentDateTime(), u"HH:mm"_s)));
     return true;
+}
+
+QString SupervisionDialog::signOffTitle(const store::SignOff &s) const
+{
+    QString what = s.subject == u"entry" ? tr("entry %1 (revision %2)").arg(s.entryId).arg(s.revision) : tr("the fire-safety summary");
+    if (auto p = m_store.person(s.personId))
+        what += u" — "_s + p->name;
+    else if (s.subject == u"entry")
+        if (auto d = m_store.entry(s.entryId))
+            what += u" — "_s + d->summary.personName;
+    return what; // in running text ("Sign off entry …?"); capitalised where it starts a line
+}
+
+QString SupervisionDialog::signOffHeading(const store::SignOff &s) const
+{
+    QString what = signOffTitle(s);
+    what[0] = what[0].toUpper();
+    return what;
+}
+
+bool SupervisionDialog::hasUnsavedReview() const { return m_reviewDirty && !m_entryId.isEmpty(); }
+
+bool SupervisionDialog::settleUnsavedReview()
+{
+    if (!hasUnsavedReview())
+        return true;
+    QMessageBox box(this);
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(tr("Your review is not saved"));
+    box.setText(tr("You have scored or commented on %1 but not saved the review.").arg(m_entryHeading->text()));
+    box.setInformativeText(tr("Save it now, or discard what you wrote?"));
+    QPushButton *save = box.addButton(tr("Save the review"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("Discard it"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Keep reviewing"), QMessageBox::RejectRole);
+    box.setDefaultButton(save);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        m_reviewDirty = false;
+        return true;
+    }
+    if (box.clickedButton() != save)
+        return false;
+    QString error;
+    if (!saveReview(&error)) {
+        QMessageBox::warning(this, tr("The review was not saved"), error);
+        return false;
+    }
+    return true;
+}
+
+void SupervisionDialog::done(int result)
+{
+    if (!settleUnsavedReview())
+        return;
+    QDialog::done(result);
 }
 
 } // namespace fairnote::ui

@@ -11,7 +11,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -22,6 +21,8 @@ class QTabWidget;
 class QTextBrowser;
 
 namespace fairnote::ui {
+
+class DateField;
 
 class SupervisionDialog : public QDialog
 {
@@ -52,11 +53,24 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     bool decideSignOff(int row, bool approve, const QString &comment, QString *error = nullptr);
     void reloadSignOffs();
+    // Scores, evidence or a comment typed since the entry was shown and not saved.
+    bool hasUnsavedReview() const;
+    QLabel *saveReasonLabel() const { return m_saveReason; }
+    QLabel *signOffStatusLabel() const { return m_signOffStatus; }
+    QLabel *queueNotesLabel() const { return m_queueNotes; }
+
+public slots:
+    // Asks before closing with a review not saved.
+    void done(int result) override;
 
 private:
     QWidget *buildQueuePage();
     QWidget *buildSignOffPage();
     void showSignOff(int row);
+    QString signOffTitle(const store::SignOff &signOff) const;   // "entry entry-0001 (revision 1) — Sam Rivers"
+    QString signOffHeading(const store::SignOff &signOff) const; // the same, capitalised
+    // With a review not saved: asks to save it, discard it, or keep reviewing. True when it may go.
+    bool settleUnsavedReview();
 
     store::Store &m_store;
     review::Rubric m_rubric;
@@ -67,7 +81,7 @@ private:
     QSpinBox *m_size, *m_window;
     QComboBox *m_worker, *m_type;
     QCheckBox *m_everyIncident, *m_byWorker, *m_period;
-    QDateEdit *m_from, *m_to;
+    DateField *m_from, *m_to;
     QLineEdit *m_seed;
     QLabel *m_queueNotes;
     QListWidget *m_queue;
@@ -78,6 +92,10 @@ private:
     QPlainTextEdit *m_comment;
     QCheckBox *m_return;
     QPushButton *m_save;
+    QLabel *m_saveReason;
+    QLabel *m_signOffStatus;
+    bool m_reviewDirty = false;
+    bool m_loadingEntry = false;
     QLabel *m_earlier;
     QListWidget *m_signOffs;
     QTextBrowser *m_signOffView;

@@ -3,9 +3,12 @@
 // The text-check window: wires the editor, the findings panel, the menus, spelling and the worker's settings.
 #include "textcheckwindow.h"
 
+#include "editactions.h"
 #include "findingfilter.h"
 #include "findingformat.h"
 #include "findingspanel.h"
+#include "inputpolicy.h"
+#include "mainwindow.h"
 #include "notefile.h"
 #include "noteeditor.h"
 #include "noticebar.h"
@@ -21,6 +24,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
+#include <QInputDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -82,6 +86,7 @@ TextCheckWindow::TextCheckWindow(LoadedRules rules, QSettings *settings, spellin
     : QMainWindow(parent), m_rules(std::move(rules)), m_settings(settings), m_spellingOptions(std::move(spelling))
 {
     m_filter = new FindingFilter(m_settings, this);
+    InputPolicy::install();
     m_editor = new NoteEditor(m_rules.checker, m_filter, this);
     QFont noteFont = m_editor->font();
     // A little larger than the interface font: easier to read, and the squiggles grow with it.
@@ -219,7 +224,8 @@ void TextCheckWindow::createActions()
     a.open = make(tr("&Open…"), u"openAction"_s, QKeySequence::Open);
     a.save = make(tr("&Save"), u"saveAction"_s, QKeySequence::Save);
     a.saveAs = make(tr("Save &As…"), u"saveAsAction"_s, QKeySequence::SaveAs);
-    a.quit = make(tr("&Quit"), u"quitAction"_s, QKeySequence::Quit);
+    a.quit = make(tr("&Quit"), u"quitAction"_s);
+    a.quit->setShortcuts(MainWindow::quitShortcuts());
     connect(a.newNote, &QAction::triggered, this, &TextCheckWindow::newNote);
     connect(a.open, &QAction::triggered, this, &TextCheckWindow::openNote);
     connect(a.save, &QAction::triggered, this, &TextCheckWindow::save);
@@ -227,7 +233,24 @@ void TextCheckWindow::createActions()
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
     a.undo = make(tr("&Undo"), u"undoAction"_s, QKeySequence::Undo);
-    a.redo = make(tr("&Redo"), u"redoAction"_s, QKeySequence::Redo);
+    a.redo = make(tr("&Redo"), u"redoAction"_s);
+    a.redo->setShortcuts(EditActions::redoShortcuts()); // Ctrl+Shift+Z and Ctrl+Y
+    EditActions::undoByWord(m_editor);
+    a.find = make(tr("&Find in the note…"), u"findAction"_s, QKeySequence::Find);
+    connect(a.find, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Find in the note"), tr("Find:"), QLineEdit::Normal, m_lastFind, &ok);
+        if (!ok || text.isEmpty())
+            return;
+        m_lastFind = text;
+        if (!m_editor->find(text)) {
+            // From the top, once round.
+            QTextCursor top(m_editor->document());
+            m_editor->setTextCursor(top);
+            if (!m_editor->find(text))
+                statusBar()->showMessage(tr("“%1” is not in the note.").arg(text), kStatusMessageMs);
+        }
+    });
     a.cut = make(tr("Cu&t"), u"cutAction"_s, QKeySequence::Cut);
     a.copy = make(tr("&Copy"), u"copyAction"_s, QKeySequence::Copy);
     a.paste = make(tr("&Paste"), u"pasteAction"_s, QKeySequence::Paste);
@@ -313,6 +336,8 @@ void TextCheckWindow::createMenus()
     edit->addActions({a.cut, a.copy, a.paste});
     edit->addSeparator();
     edit->addAction(a.selectAll);
+    edit->addSeparator();
+    edit->addAction(a.find);
 
     QMenu *check = menuBar()->addMenu(tr("&Check"));
     check->addActions({a.next, a.previous});

@@ -112,6 +112,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QString m_lastFind;
     void createActions();
     void createMenus();
     bool maybeSave();
@@ -149,7 +150,7 @@ private:
     struct Actions
     {
         QAction *newNote, *open, *save, *saveAs, *quit;
-        QAction *undo, *redo, *cut, *copy, *paste, *selectAll;
+        QAction *undo, *redo, *cut, *copy, *paste, *selectAll, *find;
         QAction *next, *previous, *ignoreOnce, *addToDictionary, *ignoreInNote, *turnOff, *undoTurnOff, *focusFindings;
         QAction *organisationRules, *builtInOnly, *settings;
         QAction *guide, *about;

@@ -12,13 +12,17 @@
 #include "cohortdialog.h"
 #include "exerciseeditor.h"
 #include "exerciseview.h"
+#include "editactions.h"
 #include "findingfilter.h"
+#include "inputpolicy.h"
+#include "mainwindow.h"
 #include "noticebar.h"
 #include "trainingbanner.h"
 #include "trainingformat.h"
 #include "training/trainingstore.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -26,6 +30,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -79,6 +84,7 @@ TrainerWindow::TrainerWindow(LoadedRules rules, QSettings *settings, std::unique
 {
     assert(m_store && m_store->kind() == store::FileKind::Training);
     setObjectName(u"trainerWindow"_s);
+    InputPolicy::install();
     auto scorer = Scorer::create(m_rules.checker);
     assert(scorer.ok()); // only a broken build's embedded data fails here
     m_scorer = *scorer;
@@ -248,7 +254,7 @@ QWidget *TrainerWindow::buildLearnerRow()
 
 void TrainerWindow::buildMenus()
 {
-    QMenu *exercise = menuBar()->addMenu(tr("&Exercise"));
+    QMenu *exercise = menuBar()->addMenu(tr("E&xercise"));
     QAction *check = exercise->addAction(tr("&Check my answer"), this, &TrainerWindow::checkAnswer);
     check->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     exercise->addAction(tr("Start &again"), this, [this] {
@@ -260,9 +266,32 @@ void TrainerWindow::buildMenus()
     exercise->addAction(tr("&Previous exercise"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), this, &TrainerWindow::previousExercise);
     exercise->addSeparator();
     exercise->addAction(tr("&Close trainer mode"), QKeySequence::Close, this, &QWidget::close);
+    QAction *quit = exercise->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcuts(MainWindow::quitShortcuts());
+
+    // The Edit menu every window has; Find looks for an exercise by its title.
+    auto *edit = new EditActions(this);
+    auto *find = new QAction(tr("&Find an exercise…"), this);
+    find->setShortcuts(QKeySequence::keyBindings(QKeySequence::Find));
+    addAction(find);
+    connect(find, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Find an exercise"), tr("Words in its title:"), QLineEdit::Normal, {}, &ok).trimmed();
+        if (!ok || text.isEmpty())
+            return;
+        for (int i = 0; i < m_list->count(); ++i)
+            if (m_list->item(i)->text().contains(text, Qt::CaseInsensitive)) {
+                m_list->setCurrentRow(i);
+                m_list->setFocus();
+                return;
+            }
+        statusBar()->showMessage(tr("No exercise title has “%1” in it.").arg(text), 6000);
+    });
+    edit->addMenu(find);
 
     QMenu *results = menuBar()->addMenu(tr("&Results"));
-    results->addAction(tr("&Export my results…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { exportInteractively(false); });
+    // No Ctrl+E here: in the case-file window it amends an entry, and one key means one thing.
+    results->addAction(tr("&Export my results…"), this, [this] { exportInteractively(false); });
     results->addAction(tr("Export &everyone's results in this file…"), this, [this] { exportInteractively(true); });
     results->addSeparator();
     results->addAction(tr("&Cohort results…"), this, [this] { cohortResults()->show(); });

@@ -256,7 +256,16 @@ TrendsDialog::TrendsDialog(std::vector<review::TrendRow> rows, QWidget *parent) 
     buttons->addWidget(exportButton);
     buttons->addStretch(1);
     buttons->addWidget(close);
+    // Said where the figures are, not left to be guessed: a review made in December of a note written in
+    // March counts in March, with the note as it was first written.
+    auto *basis = new QLabel(tr("Each month counts the entries first written in it. A supervisor's review counts in the month the "
+                                "entry was written, whenever the review was made, so the figures show how notes were written "
+                                "at the time."),
+                             this);
+    basis->setObjectName(u"trendsBasis"_s);
+    basis->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(basis);
     layout->addLayout(body, 1);
     layout->addLayout(buttons);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &TrendsDialog::refresh);
@@ -295,7 +304,7 @@ void TrendsDialog::refresh()
     m_table->clear();
     m_table->setColumnCount(int(periods.size()) + 1);
     m_table->setRowCount(int(series.size()));
-    QStringList headers{tr("Who")};
+    QStringList headers{tr("Who (by month written)")};
     for (const QString &p : periods)
         headers << monthTitle(p);
     m_table->setHorizontalHeaderLabels(headers);

@@ -216,7 +216,7 @@ QString DevGenerateCommand::help() const
 {
     return u"Usage: fairnote-cli dev-generate --db FILE [--people N] [--entries N] [--seed S]\n\n"
            u"For benchmarks and tests only: adds N invented people (default 1000) and N invented\n"
-           u"entries (default 100000: case notes and fire-setting incident records, most final, some\n"
+           u"entries (default 100000: case notes and incident records, most final, some\n"
            u"amended, some marked in error) to FILE, creating it if need be. Every record goes through\n"
            u"the same store as real ones (hashes, audit trail, search index). Deterministic per seed.\n\n"
            u"Options:\n"

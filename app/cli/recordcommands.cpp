@@ -416,8 +416,8 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
         return fail(io, u"entry %1 is marked in error, so it is not amended. Write a new entry if something needs recording."_s.arg(id));
     if (chosen->isIncident() != detail->summary.incident)
         return fail(io, u"entry %1 is a %2, but the correction in %3 is a %4: an amendment keeps the kind of entry."_s.arg(
-                            id, detail->summary.incident ? u"fire-setting incident record"_s : u"case note"_s, path,
-                            chosen->isIncident() ? u"fire-setting incident record"_s : u"case note"_s));
+                            id, detail->summary.incident ? u"incident record"_s : u"case note"_s, path,
+                            chosen->isIncident() ? u"incident record"_s : u"case note"_s));
     auto person = s->person(detail->summary.personId);
     if (!person)
         return fail(io, person.error());

@@ -160,6 +160,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         auto s = open(p, io, Access::Write);
         if (!s)
             return ExitBadInput;
+        spec.reviewer = *actor; // their own entries are left out, and the notes say how many
         auto sample = review::drawSample(*s, spec, QDateTime::currentDateTimeUtc());
         if (!sample)
             return fail(io, sample.error());

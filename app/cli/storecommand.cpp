@@ -8,6 +8,7 @@
 #include "store/location.h"
 #include "store/sqlite/open.h"
 #include "store/snapshot.h"
+#include "store/writerlock.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -60,6 +61,14 @@ std::unique_ptr<store::Store> StoreCommand::open(const ParsedArgs &p, CliIo &io,
     store::OpenOptions options;
     options.create = access == Access::Create ? store::OpenOptions::Create::IfMissing : store::OpenOptions::Create::No;
     options.readOnly = access == Access::Read;
+    // One writer per case file: a file the app has open for writing is not changed under it.
+    if (access != Access::Read)
+        if (const auto holder = store::WriterLock::holder(path)) {
+            fail(io, u"%1 is open for writing in %2, so this command does not change it: the two would save over each other. "
+                     u"Close the file there first, then run the command again."_s
+                         .arg(path, holder->describe()));
+            return nullptr;
+        }
     auto s = store::openStore(path, options);
     if (!s) {
         fail(io, s.error());

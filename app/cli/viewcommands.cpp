@@ -138,7 +138,7 @@ QString PeopleCommand::help() const
 {
     return u"Usage: fairnote-cli people [--db FILE] [--format text|json]\n\n"
            u"Lists everyone in the case file: id, name, other names, the number of entries, the number\n"
-           u"of fire-setting incident records (final, not in error) and when the most recent was.\n\n"
+           u"of incident records (final, not in error) and when the most recent was.\n\n"
            u"Options:\n"_s
         + storeOptionsHelp() + kListHelp + u"  -h, --help          show this help.\n\nExit status: 0, or 2 for bad usage or a case file that cannot be read.\n"_s;
 }
@@ -178,7 +178,7 @@ int PeopleCommand::execute(const QStringList &args, CliIo &io)
             line += u" (also known as %1)"_s.arg(ps.person.otherNames.join(u", "_s));
         line += u" · %1 %2"_s.arg(ps.entries).arg(ps.entries == 1 ? u"entry"_s : u"entries"_s);
         if (ps.incidents > 0)
-            line += u" · %1 fire-setting %2, the most recent %3"_s.arg(ps.incidents)
+            line += u" · %1 incident %2, the most recent %3"_s.arg(ps.incidents)
                         .arg(ps.incidents == 1 ? u"record"_s : u"records"_s,
                              ps.lastIncidentAt.isValid() ? kUk.toString(ps.lastIncidentAt.date(), u"d MMMM yyyy"_s) : u"undated"_s);
         io.out << line << u'\n';
@@ -294,7 +294,12 @@ int ShowCommand::execute(const QStringList &args, CliIo &io)
     };
 
     const auto &sum = d->summary;
-    io.out << u"Entry %1: %2 about %3 (%4)\nStatus: %5"_s.arg(sum.id, sum.incident ? u"fire-setting incident record"_s : u"case note"_s,
+    // Named by what the record says it was (record::entryKind): an accidental fire is not fire-setting.
+    const QString kind = !d->revisions.empty() ? record::entryKind(d->revisions.back().entry)
+                         : d->draft          ? record::entryKind(d->draft->entry)
+                         : sum.incident      ? u"Incident record"_s
+                                             : u"Case note"_s;
+    io.out << u"Entry %1: %2 about %3 (%4)\nStatus: %5"_s.arg(sum.id, kind,
                                                               sum.personName, sum.personId, store::statusTitle(sum.status));
     if (!d->revisions.empty())
         io.out << u" (%1 %2)"_s.arg(d->revisions.size()).arg(d->revisions.size() == 1 ? u"revision"_s : u"revisions"_s);

@@ -11,6 +11,7 @@
 #include "trainerwindow.h"
 #include "store/location.h"
 #include "store/sqlite/open.h"
+#include "store/writerlock.h"
 #include "training/trainingstore.h"
 #include "wording/rulepack.h"
 
@@ -19,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QTimer>
 #include <cstdio>
@@ -75,26 +77,68 @@ void printPackProblems(const wording::PackProblems &problems, const QString &org
     printErr(u"fairnote: the rule pack has %1, and Fairnote will not check with half a rule pack. %2.\n"_s.arg(count, hint));
 }
 
+// A case file open for writing, and this program's place as its one writer (null when it is open for
+// reading only).
+struct OpenedCaseFile
+{
+    std::unique_ptr<store::Store> store;
+    std::unique_ptr<store::WriterLock> writer;
+};
+
 // Opens the case file; when it cannot be, says why and lets the worker open another, create a new one
-// or quit (or, without dialogs, says so on stderr). Returns null to quit.
-std::unique_ptr<store::Store> openCaseFile(QString path, bool explicitPath, bool noDialogs)
+// or quit (or, without dialogs, says so on stderr). Returns no store to quit. A file another window or
+// program is writing is said so plainly and opened for reading only (or not at all, if the worker
+// chooses), so two writers never save over each other.
+OpenedCaseFile openCaseFile(QString path, bool explicitPath, bool noDialogs)
 {
     store::OpenOptions options;
     // The default file is created on first run; a file named with --db must exist.
     options.create = explicitPath ? store::OpenOptions::Create::No : store::OpenOptions::Create::IfMissing;
     while (true) {
-        auto s = store::openStore(path, options);
-        if (s)
-            return std::move(*s);
+        OpenedCaseFile opened;
+        store::OpenOptions tried = options;
+        auto writer = store::WriterLock::acquire(path);
+        if (writer) {
+            opened.writer = std::move(*writer);
+        } else {
+            const QString who = writer.error().describe();
+            const QString why = u"it is already open for writing in %1; one writer at a time keeps both sets of work safe"_s.arg(who);
+            if (noDialogs) {
+                printErr(u"fairnote: %1 is already open for writing in %2. It is opened for reading only.\n"_s.arg(path, who));
+            } else {
+                QMessageBox box;
+                box.setIcon(QMessageBox::Information);
+                box.setWindowTitle(QCoreApplication::translate("main", "This case file is already open"));
+                box.setText(QCoreApplication::translate("main", "%1 is already open for writing in %2.").arg(path, who));
+                box.setInformativeText(QCoreApplication::translate(
+                    "main", "Only one window can write to a case file at a time, so that neither saves over the other. You can read "
+                            "it here while it is open there; to write, switch to that window (or close it and open the file again)."));
+                QPushButton *read = box.addButton(QCoreApplication::translate("main", "Open for &reading only"), QMessageBox::AcceptRole);
+                box.addButton(QCoreApplication::translate("main", "&Quit"), QMessageBox::RejectRole);
+                box.setDefaultButton(read);
+                box.exec();
+                if (box.clickedButton() != read)
+                    return {};
+            }
+            tried.readOnly = true;
+            tried.create = store::OpenOptions::Create::No;
+            tried.readOnlyReason = why;
+        }
+        auto s = store::openStore(path, tried);
+        if (s) {
+            opened.store = std::move(*s);
+            return opened;
+        }
+        opened.writer.reset();
         if (noDialogs) {
             printErr(u"fairnote: %1\n"_s.arg(s.error().message));
             if (s.error().code == store::ErrorCode::NotFound)
                 printErr(u"Create it with: fairnote-cli init --db %1\n"_s.arg(path));
-            return nullptr;
+            return {};
         }
         const auto choice = ui::OpenFailedDialog::ask(nullptr, path, s.error());
         if (choice == ui::OpenFailedDialog::Choice::Quit)
-            return nullptr;
+            return {};
         const bool create = choice == ui::OpenFailedDialog::Choice::CreateNew;
         const QString chosen = ui::OpenFailedDialog::chooseFile(nullptr, create);
         if (chosen.isEmpty())
@@ -123,7 +167,7 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Fairnote: a case-note recording assistant. It guides you through the facts of a fire-setting incident, "
+        u"Fairnote: a case-note recording assistant. It guides you through the facts of an incident involving fire, "
         "underlines wording that may be vague, judgemental or stigmatising as you type, and keeps each person's "
         "case file as a trustworthy record."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
@@ -225,7 +269,7 @@ int main(int argc, char **argv)
         return QCoreApplication::exec();
     }
 
-    auto caseFile = openCaseFile(parser.isSet(dbOption) ? parser.value(dbOption) : store::defaultCaseFilePath(),
+    auto [caseFile, writer] = openCaseFile(parser.isSet(dbOption) ? parser.value(dbOption) : store::defaultCaseFilePath(),
                                  parser.isSet(dbOption), noDialogs);
     if (!caseFile)
         return kExitBadInput;

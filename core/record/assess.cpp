@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -219,6 +220,7 @@ public:
         harm(r, p + u"/harm"_s);
         source(r, p + u"/source"_s);
         legal(r, p + u"/legal"_s);
+        datesAfterWriting(r, p);
         requiredText(r.context, p + u"/context"_s, u"The context"_s,
                      u"What was going on for the person at the time (for example distress, intoxication, conflict, an accident)? Write “not known” if it is not."_s);
         requiredText(r.changesSince, p + u"/changes_since"_s, u"What has changed since"_s,
@@ -241,6 +243,35 @@ public:
     }
 
 private:
+    // A date of something that has happened (an outcome, a conviction, a visit done, an intervention)
+    // cannot be after the time of writing: it is a typing slip or a guess, and a record must not keep it.
+    void datesAfterWriting(const IncidentRecord &r, const QString &p)
+    {
+        QDateTime reference = m_e.writtenAt.isValid() ? m_e.writtenAt : m_now;
+        if (m_options.revisionWrittenAt.isValid() && m_options.revisionWrittenAt > reference)
+            reference = m_options.revisionWrittenAt;
+        const QDate written = reference.date();
+        auto check = [&](const QDate &date, const QString &field, const QString &what, const QString &question) {
+            if (date.isValid() && date > written)
+                prompt(field, u"date-after-writing"_s, Severity::Error,
+                       u"%1 (%2) is after the time this entry was written (%3)."_s.arg(what, ukDate(date), ukDate(written)), question);
+        };
+        check(r.legal.statusDate, p + u"/legal/status_date"_s, u"The date of the legal status"_s,
+              u"Is the date right? An outcome is recorded once it has happened."_s);
+        if (r.legal.status == LegalStatus::Convicted)
+            check(r.legal.conviction.date, p + u"/legal/conviction/date"_s, u"The date of conviction"_s,
+                  u"Is the date of conviction right?"_s);
+        if (r.safety.homeFireSafetyVisit == VisitStatus::Completed)
+            check(r.safety.homeFireSafetyVisitDate, p + u"/safety/home_fire_safety_visit_date"_s,
+                  u"The date of the completed home fire safety visit"_s,
+                  u"Is the date right? If the visit is booked but not done yet, record it as requested."_s);
+        for (size_t i = 0; i < r.interventions.size(); ++i)
+            check(r.interventions[i].date, p + u"/interventions/%1/date"_s.arg(i), u"The date of intervention %1"_s.arg(i + 1),
+                  u"Is the date right? Record an intervention once it has started; a plan goes in the safety plan."_s);
+    }
+
+    static QString ukDate(const QDate &d) { return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(d, u"d MMMM yyyy"_s); }
+
     void harm(const IncidentRecord &r, const QString &p)
     {
         required(r.harm.injury, p + u"/injury"_s, u"Injury"_s, u"Was anyone hurt: no one, the person, someone else, or is it unknown?"_s);
@@ -393,6 +424,12 @@ Assessment assess(const CaseFile &cf, const QDateTime &now, const AssessOptions 
     if (cf.person.name.trimmed().isEmpty())
         out.prompts.push_back({-1, QString(), u"/person/name"_s, u"blank"_s, Severity::Error, u"The case file has no person's name."_s,
                                u"Whose case file is this?"_s});
+    if (cf.person.dateOfBirth.isValid() && cf.person.dateOfBirth > now.date())
+        out.prompts.push_back({-1, QString(), u"/person/date_of_birth"_s, u"date-after-writing"_s, Severity::Error,
+                               u"The date of birth (%1) is after today (%2)."_s.arg(
+                                   QLocale(QLocale::English, QLocale::UnitedKingdom).toString(cf.person.dateOfBirth, u"d MMMM yyyy"_s),
+                                   QLocale(QLocale::English, QLocale::UnitedKingdom).toString(now.date(), u"d MMMM yyyy"_s)),
+                               u"Is the date of birth right? Leave it out if it is not known."_s});
     for (size_t i = 0; i < cf.entries.size(); ++i) {
         const Entry &e = cf.entries[i];
         EntryAssessor a(e, int(i), now, options, out);

@@ -82,6 +82,10 @@ struct AssessOptions
     std::vector<TextCheck> textChecks; // run on every narrative field
     qint64 lateEntryHours = 24;        // an entry written later than this after the event is late
     qint64 outcomePendingDays = 180;   // a charge or allegation older than this asks for the outcome
+    // When the revision being assessed is written, if later than the entry's written-at: an amendment
+    // may record an outcome that came after the entry was first written. A date of something that has
+    // happened (an outcome, a conviction, a visit done) is questioned when it is after the later of the two.
+    QDateTime revisionWrittenAt;
 };
 
 // Assesses every entry as of `now`. Pure: the same input gives the same output.

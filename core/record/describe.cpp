@@ -3,8 +3,14 @@
 // Plain-English titles of record values and one-line summaries of entries.
 #include "record/describe.h"
 
+#include "record/assess.h"
+
 #include <QLocale>
+#include <QRegularExpression>
 #include <QStringList>
+#include <QTimeZone>
+#include <algorithm>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -201,6 +207,107 @@ QString firstLine(const QString &text, int max)
 }
 } // namespace
 
+namespace {
+// The kind of an incident as a noun phrase, singular or plural, without a capital.
+QString kindNoun(const IncidentRecord &r, bool plural)
+{
+    const QString fire = plural ? u"fire incidents"_s : u"fire incident"_s;
+    if (!r.type)
+        return fire + u" (kind not recorded)"_s;
+    switch (*r.type) {
+    case IncidentType::Deliberate: return plural ? u"incidents of deliberate fire-setting"_s : u"incident of deliberate fire-setting"_s;
+    case IncidentType::Accidental:
+        if (!r.accidentalCause)
+            return fire + u" (accidental)"_s;
+        if (*r.accidentalCause == AccidentalCause::Unknown)
+            return fire + u" (accidental, cause unknown)"_s;
+        if (*r.accidentalCause == AccidentalCause::Other)
+            return fire + u" (accidental, other cause)"_s;
+        return fire + u" (accidental, %1)"_s.arg(title(*r.accidentalCause).toLower());
+    case IncidentType::Threat: return plural ? u"threats to set a fire"_s : u"threat to set a fire"_s;
+    case IncidentType::UnknownCause: return fire + u" (cause unknown)"_s;
+    case IncidentType::Alleged:
+        return plural ? u"allegations of fire-setting (not verified)"_s : u"allegation of fire-setting (not verified)"_s;
+    }
+    return fire;
+}
+} // namespace
+
+QString incidentKind(const IncidentRecord &r)
+{
+    // As a title, deliberate fire-setting is named as the act, not as "an incident of" it.
+    QString kind = r.type == IncidentType::Deliberate ? u"deliberate fire-setting"_s : kindNoun(r, false);
+    kind[0] = kind[0].toUpper();
+    return kind;
+}
+
+QString entryKind(const Entry &entry)
+{
+    const IncidentRecord *r = entry.incident();
+    return r ? incidentKind(*r) : u"Case note"_s;
+}
+
+QString incidentsCounted(const std::vector<const IncidentRecord *> &incidents)
+{
+    std::vector<std::pair<QString, std::pair<int, const IncidentRecord *>>> groups; // by singular noun, in order met
+    for (const IncidentRecord *r : incidents) {
+        const QString key = kindNoun(*r, false);
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == key; });
+        if (it == groups.end())
+            groups.push_back({key, {1, r}});
+        else
+            ++it->second.first;
+    }
+    QStringList parts;
+    for (const auto &[key, counted] : groups)
+        parts << u"%1 %2"_s.arg(counted.first).arg(kindNoun(*counted.second, counted.first != 1));
+    if (parts.size() < 2)
+        return parts.join(QString());
+    const QString last = parts.takeLast();
+    return parts.join(u", "_s) + u" and "_s + last;
+}
+
+namespace {
+const QTimeZone &london()
+{
+    static const QTimeZone zone(QByteArrayLiteral("Europe/London"));
+    return zone;
+}
+} // namespace
+
+QString lateEntryText(qint64 seconds, const EventDate &date)
+{
+    const auto precision = date.precision.value_or(DatePrecision::Unknown);
+    const bool exact = precision == DatePrecision::Exact || precision == DatePrecision::Day;
+    const qint64 hours = seconds / 3600, days = seconds / 86400;
+    QString gap;
+    if (hours < 48)
+        gap = hours == 1 ? u"1 hour"_s : u"%1 hours"_s.arg(hours);
+    else if (days < 61)
+        gap = u"%1 days"_s.arg(days);
+    else
+        gap = describeDuration(days); // "9 weeks", "1 year and 2 months"
+    return (exact ? u"written %1 after the event"_s : u"written at least %1 after the event"_s).arg(gap);
+}
+
+QString ukDateTime(const QDateTime &moment)
+{
+    if (!moment.isValid())
+        return {};
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    if (!london().isValid())
+        return uk.toString(moment.toUTC(), u"d MMMM yyyy, HH:mm"_s) + u" UTC"_s;
+    const QDateTime local = moment.toTimeZone(london());
+    return uk.toString(local, u"d MMMM yyyy, HH:mm"_s) + u' ' + london().abbreviation(local);
+}
+
+QDate ukDate(const QDateTime &moment)
+{
+    if (!moment.isValid())
+        return {};
+    return london().isValid() ? moment.toTimeZone(london()).date() : moment.toUTC().date();
+}
+
 QString summaryLine(const Entry &entry)
 {
     const IncidentRecord *r = entry.incident();
@@ -209,10 +316,7 @@ QString summaryLine(const Entry &entry)
         return text.isEmpty() ? u"(empty note)"_s : text;
     }
     QStringList parts;
-    QString type = r->type ? title(*r->type) : u"Fire-setting incident"_s;
-    if (r->type == IncidentType::Accidental && r->accidentalCause)
-        type += u" (%1)"_s.arg(title(*r->accidentalCause).toLower());
-    parts << type;
+    parts << incidentKind(*r);
     if (r->setting.type)
         parts << (*r->setting.type == SettingType::Other && !r->setting.detail.isEmpty() ? r->setting.detail
                                                                                          : title(*r->setting.type).toLower());
@@ -325,6 +429,76 @@ std::vector<FieldText> describeFields(const Entry &e)
     add(view, u"In their own words"_s, textOr(r->ownAccount.text), u"/incident/own_account/text"_s);
     add(view, u"Do they dispute this record?"_s, titleOr(r->ownAccount.disputesRecord), u"/incident/own_account/disputes_record"_s);
     return out;
+}
+
+namespace {
+// Every field describeFields() knows, found by describing one entry with every optional part filled in.
+const std::map<QString, FieldText> &knownFields()
+{
+    static const std::map<QString, FieldText> fields = [] {
+        IncidentRecord r;
+        r.type = IncidentType::Accidental;
+        r.setting.detail = u"-"_s;
+        r.harm.damageDetail = u"-"_s;
+        r.source.thirdPartyRole = u"-"_s;
+        r.source.official = OfficialBody::Other;
+        r.legal.status = LegalStatus::Convicted;
+        r.legal.statusDate = QDate(2000, 1, 1);
+        r.interventions.push_back({});
+        r.ownAccount.reason = u"-"_s;
+        Entry incident;
+        incident.lateEntryReason = u"-"_s;
+        incident.body = r;
+        Entry note;
+        std::map<QString, FieldText> out;
+        for (const Entry *e : {&incident, &note})
+            for (const FieldText &f : describeFields(*e))
+                out.emplace(f.pointer, f);
+        return out;
+    }();
+    return fields;
+}
+
+// "home_fire_safety_visit_date" → "Home fire safety visit date"
+QString readable(QString part)
+{
+    part.replace(u'_', u' ');
+    if (!part.isEmpty())
+        part[0] = part[0].toUpper();
+    return part;
+}
+} // namespace
+
+QString fieldTitle(const QString &pointer)
+{
+    const auto &fields = knownFields();
+    // Intervention N's parts ("/incident/interventions/0/date") are that intervention.
+    static const QRegularExpression item(u"^(/incident/interventions/\\d+)/.*$"_s);
+    const QString p0 = item.match(pointer).hasMatch() ? item.match(pointer).captured(1) : pointer;
+    // The field itself, or the closest field above it ("/event_date/precision" → "/event_date").
+    for (QString p = p0; !p.isEmpty(); p.truncate(p.lastIndexOf(u'/'))) {
+        const auto it = fields.find(p);
+        if (it != fields.end()) {
+            QString label = it->second.label;
+            if (p.startsWith(u"/incident/interventions/"_s))
+                label = u"Intervention %1"_s.arg(p.section(u'/', 3, 3).toInt() + 1);
+            return it->second.section == label ? label : u"%1 › %2"_s.arg(it->second.section, label);
+        }
+    }
+    if (p0.startsWith(u"/incident/interventions/"_s))
+        return u"Since then › Intervention %1"_s.arg(p0.section(u'/', 3, 3).toInt() + 1);
+    // A field describeFields does not list ("/incident/legal/conviction"): its section from a sibling.
+    const QString parent = pointer.left(pointer.lastIndexOf(u'/'));
+    const QString last = readable(pointer.mid(pointer.lastIndexOf(u'/') + 1));
+    if (!parent.isEmpty())
+        for (const auto &[p, f] : fields)
+            if (p.startsWith(parent + u'/') || p.startsWith(pointer + u'/'))
+                return u"%1 › %2"_s.arg(f.section, last);
+    if (pointer == u"/author/name")
+        return u"Author"_s;
+    if (pointer.startsWith(u"/person/"_s))
+        return u"Person › %1"_s.arg(readable(pointer.mid(8)));
+    return last.isEmpty() ? u"The entry"_s : last;
 }
 
 QString narrativeText(const Entry &entry)

@@ -3,6 +3,7 @@
 // The subject-access export: everything held about a person, with withheld entries marked.
 #include "report/sar.h"
 
+#include "record/describe.h"
 #include "report/deliver.h"
 #include "report/html.h"
 #include "store/auditactions.h"
@@ -19,7 +20,7 @@ namespace {
 
 const QLocale kUk(QLocale::English, QLocale::UnitedKingdom);
 QString day(const QDate &d) { return kUk.toString(d, u"d MMMM yyyy"_s); }
-QString moment(const QDateTime &t) { return kUk.toString(t.toUTC(), u"d MMMM yyyy, HH:mm 'UTC'"_s); }
+QString moment(const QDateTime &t) { return record::ukDateTime(t); }
 
 // The text as a sentence that ends once: no "..", no missing full stop.
 QString stopped(const QString &text)
@@ -28,12 +29,13 @@ QString stopped(const QString &text)
     return t.isEmpty() || t.endsWith(u'.') || t.endsWith(u'!') || t.endsWith(u'?') ? t : t + u'.';
 }
 
-QString lateText(const std::optional<qint64> &seconds)
+QString lateText(const std::optional<qint64> &seconds, const record::EventDate &date)
 {
     if (!seconds)
         return {};
-    const qint64 hours = *seconds / 3600;
-    return hours < 48 ? u"Written %1 hours after the event."_s.arg(hours) : u"Written %1 days after the event."_s.arg(hours / 24);
+    QString text = record::lateEntryText(*seconds, date) + u'.';
+    text[0] = text[0].toUpper();
+    return text;
 }
 
 // Does the entry fall in [from, to]? By its event date when known, else by when it was written.
@@ -113,7 +115,13 @@ Result<SubjectAccessExport, QString> buildSubjectAccess(store::Store &s, const S
             continue;
         SarEntry e;
         e.id = sum.id;
-        e.kind = sum.incident ? u"Fire-setting incident record"_s : u"Case note"_s;
+        // Named by what the record says (record::entryKind): an accidental fire is not called fire-setting.
+        if (!d->revisions.empty())
+            e.kind = record::entryKind(d->revisions.back().entry);
+        else if (d->draft)
+            e.kind = record::entryKind(d->draft->entry);
+        else
+            e.kind = sum.incident ? u"Incident record"_s : u"Case note"_s;
         e.status = sum.status == store::EntryStatus::Draft ? u"Draft (not final)"_s : store::statusTitle(sum.status);
         e.when = sum.eventDate.display();
         e.when[0] = e.when[0].toUpper();
@@ -138,7 +146,7 @@ Result<SubjectAccessExport, QString> buildSubjectAccess(store::Store &s, const S
                                                                                 store::actorDisplay(r.author), moment(r.writtenAt));
                 rev.reason = r.reason;
                 rev.hash = r.hash;
-                rev.late = lateText(r.lateSeconds);
+                rev.late = lateText(r.lateSeconds, r.entry.eventDate);
                 rev.fields = record::describeFields(r.entry);
                 for (const auto &p : r.snapshot.prompts)
                     rev.leftOpen << u"%1 — left open because: %2"_s.arg(p.message, p.leftReason);

@@ -39,7 +39,7 @@ struct SarRevision
 struct SarEntry
 {
     QString id;
-    QString kind;     // "Fire-setting incident record", "Case note"
+    QString kind;     // record::entryKind(): "Deliberate fire-setting", "Fire incident (accidental, cooking)", "Case note"
     QString status;   // "Final", "Amended", "Marked in error", "Draft (not final)"
     QString when;     // the event date in words
     QString inError;  // "Marked in error on … by …. Reason: …"

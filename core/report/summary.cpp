@@ -67,13 +67,7 @@ QString answer(const std::optional<E> &v)
     return v ? record::title(*v) : u"Not recorded"_s;
 }
 
-QString typeText(const record::IncidentRecord &r)
-{
-    QString t = r.type ? record::title(*r.type) : u"Fire-setting incident (type not recorded)"_s;
-    if (r.type == record::IncidentType::Accidental && r.accidentalCause)
-        t += u" (%1)"_s.arg(record::title(*r.accidentalCause).toLower());
-    return t;
-}
+QString typeText(const record::IncidentRecord &r) { return record::incidentKind(r); }
 
 QString settingText(const record::IncidentRecord &r)
 {
@@ -159,6 +153,21 @@ QString sourceText(const record::IncidentRecord &r)
     return s;
 }
 
+// Whether what is recorded was checked with its source, as an answer to that question (the label and
+// the answer must not both say "Verified").
+QString verificationText(const record::IncidentRecord &r)
+{
+    if (!r.source.verification)
+        return r.source.type == record::SourceType::Observed ? u"Seen by the author"_s : u"Not recorded"_s;
+    switch (*r.source.verification) {
+    case record::Verification::Verified: return u"Yes, checked with the source"_s;
+    case record::Verification::Unverified: return u"No, not checked with the source"_s;
+    case record::Verification::Disputed: return u"Disputed: the source and the record do not agree"_s;
+    case record::Verification::Unknown: return u"Not known whether it was checked"_s;
+    }
+    return u"Not recorded"_s;
+}
+
 QString disputedText(const record::IncidentRecord &r)
 {
     if (r.ownAccount.disputesRecord == record::YesNoUnknown::Yes)
@@ -174,7 +183,7 @@ QString plural(qsizetype n, const QString &one, const QString &many) { return n 
 
 QString whenWritten(const record::Entry &e)
 {
-    return u"%1, %2"_s.arg(store::actorDisplay(e.author), e.writtenAt.isValid() ? day(e.writtenAt.toUTC().date()) : u"date not recorded"_s);
+    return u"%1, %2"_s.arg(store::actorDisplay(e.author), e.writtenAt.isValid() ? day(record::ukDate(e.writtenAt)) : u"date not recorded"_s);
 }
 
 // The latest request for exactly this content decides; failing that, an approval of an earlier version
@@ -202,13 +211,13 @@ SummarySignOff signOffState(const std::vector<store::SignOff> &all, const QStrin
         out.comment = last.comment;
         switch (last.state) {
         case store::SignOffState::Approved:
-            out.text = u"Signed off by %1 on %2."_s.arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()));
+            out.text = u"Signed off by %1 on %2."_s.arg(store::actorDisplay(last.actor), day(record::ukDate(last.at)));
             break;
         case store::SignOffState::Requested:
-            out.text = u"Not yet signed off: %1 asked for sign-off on %2."_s.arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()));
+            out.text = u"Not yet signed off: %1 asked for sign-off on %2."_s.arg(store::actorDisplay(last.actor), day(record::ukDate(last.at)));
             break;
         case store::SignOffState::Returned:
-            out.text = u"Not signed off: returned for correction by %1 on %2 (“%3”)."_s.arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()),
+            out.text = u"Not signed off: returned for correction by %1 on %2 (“%3”)."_s.arg(store::actorDisplay(last.actor), day(record::ukDate(last.at)),
                                                                                            last.comment);
             break;
         }
@@ -219,7 +228,7 @@ SummarySignOff signOffState(const std::vector<store::SignOff> &all, const QStrin
         out.by = last.actor;
         out.at = last.at;
         out.text = u"Not signed off: %1 signed off an earlier version on %2; the entries it draws on or the choices made have changed since."_s
-                       .arg(store::actorDisplay(last.actor), day(last.at.toUTC().date()));
+                       .arg(store::actorDisplay(last.actor), day(record::ukDate(last.at)));
     }
     return out;
 }
@@ -261,7 +270,7 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     out.sections = q.sections;
     out.caseFileName = QFileInfo(s.location()).fileName();
 
-    // Which incidents: the ones chosen, each a final, not-in-error fire-setting incident of this person.
+    // Which incidents: the ones chosen, each a final, not-in-error incident record of this person.
     const QSet<QString> chosen(q.entryIds.begin(), q.entryIds.end());
     QSet<QString> unmatched = chosen; // chosen ids not (yet) found among this person's final incidents
     qsizetype inError = 0, drafts = 0, notes = 0, notChosen = 0, spent = 0;
@@ -294,7 +303,7 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
         unmatched.remove(e.id);
     }
     if (!unmatched.isEmpty())
-        return u"Entry %1 is not a final fire-setting incident record of %2 (it may be a case note, a draft, marked in error, or someone else's). "
+        return u"Entry %1 is not a final incident record of %2 (it may be a case note, a draft, marked in error, or someone else's). "
                u"Choose from the incidents in their chronology."_s.arg(QStringList(unmatched.begin(), unmatched.end()).join(u", "_s), person->name);
     std::stable_sort(incidents.begin(), incidents.end(), [](const auto &a, const auto &b) {
         const QDateTime x = a.first.eventDate.earliest(), y = b.first.eventDate.earliest();
@@ -321,7 +330,7 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
         row.fireService = fireServiceText(r);
         row.outcome = outcomeText(r);
         row.source = sourceText(r);
-        row.verification = answer(r.source.verification);
+        row.verification = verificationText(r);
         row.disputed = disputedText(r);
         row.writtenBy = whenWritten(e);
         out.incidents.push_back(row);
@@ -352,12 +361,20 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
             latest = t;
             latestDate = &e.eventDate;
         }
+    // Each incident is named by what its record says it was (record::incidentKind): an accidental fire is
+    // never called fire-setting. Only the incidents included are described, as the minimum necessary.
+    std::vector<const record::IncidentRecord *> included;
+    for (const auto &[e, rev] : incidents)
+        included.push_back(e.incident());
     if (total == 0) {
-        out.inShort = u"No fire-setting incident is recorded for %1 in this case file."_s.arg(person->name);
+        out.inShort = u"No incident is recorded for %1 in this case file."_s.arg(person->name);
     } else {
-        out.inShort = u"%1 recorded for %2"_s.arg(plural(total, u"fire-setting incident is"_s, u"fire-setting incidents are"_s), person->name);
+        out.inShort = u"%1 recorded for %2"_s.arg(plural(total, u"incident is"_s, u"incidents are"_s), person->name);
         if (notChosen + spent > 0)
-            out.inShort += u"; this summary includes %1"_s.arg(incidents.size());
+            out.inShort += included.empty() ? u"; this summary includes none of them"_s
+                                            : u"; this summary includes %1"_s.arg(record::incidentsCounted(included));
+        else
+            out.inShort += u": "_s + record::incidentsCounted(included);
         out.inShort += u'.';
         if (latestDate) {
             // Counted from the latest the event can have been: an imprecise date says "at least".
@@ -392,14 +409,14 @@ Result<ReferralSummary, QString> buildSummary(store::Store &s, const SummaryRequ
     if (drafts > 0)
         out.leftOut << u"%1 not included: only final entries are."_s.arg(plural(drafts, u"draft is"_s, u"drafts are"_s));
     if (notes > 0)
-        out.leftOut << u"%1 not included: this summary covers fire-setting incidents only."_s.arg(plural(notes, u"general case note is"_s, u"general case notes are"_s));
+        out.leftOut << u"%1 not included: this summary covers incident records only."_s.arg(plural(notes, u"general case note is"_s, u"general case notes are"_s));
     if (notChosen > 0)
         out.leftOut << u"%1 chosen for this summary (the minimum necessary for its purpose)."_s
-                           .arg(plural(notChosen, u"fire-setting incident was not"_s, u"fire-setting incidents were not"_s));
+                           .arg(plural(notChosen, u"incident was not"_s, u"incidents were not"_s));
     if (spent > 0)
         out.leftOut << u"%1 not included: the conviction is recorded as spent under the Rehabilitation of Offenders Act 1974, so it "
                        u"usually need not be disclosed. It is shared only when chosen."_s
-                           .arg(plural(spent, u"fire-setting incident is"_s, u"fire-setting incidents are"_s));
+                           .arg(plural(spent, u"incident is"_s, u"incidents are"_s));
     for (Section sec : {Section::Context, Section::ChangesSince, Section::Safety, Section::PersonsView})
         if (!q.sections.contains(sec))
             out.leftOut << u"%1: left out of this summary by its author."_s.arg(sectionTitle(sec));
@@ -443,12 +460,12 @@ QString summaryHtml(const ReferralSummary &r)
                    {u"Purpose"_s, r.purpose},
                    {u"Consent or lawful basis"_s, r.basis},
                    {u"Prepared by"_s, store::actorDisplay(r.author)},
-                   {u"Date"_s, kUk.toString(r.generatedAt, u"d MMMM yyyy, HH:mm 'UTC'"_s)}});
+                   {u"Date"_s, record::ukDateTime(r.generatedAt)}});
     if (!r.signOff.text.isEmpty())
         h.definitions({{u"Sign-off"_s, r.signOff.text}});
     h.paragraph(u"This summary is built from the structured facts of the case file, not from opinions. Each incident says when it "
                 u"happened, how we know, what came of it, and whether the person disputes it. Ask the author for the source entries "
-                u"listed at the end."_s, u"note"_s);
+                u"listed under Sources."_s, u"note"_s);
 
     h.heading(2, u"In short"_s);
     h.paragraph(r.inShort);
@@ -469,7 +486,7 @@ QString summaryHtml(const ReferralSummary &r)
                                      {u"Fire and rescue service"_s, i.fireService},
                                      {u"Outcome"_s, i.outcome},
                                      {u"How we know"_s, i.source},
-                                     {u"Verified"_s, i.verification},
+                                     {u"Checked with the source?"_s, i.verification},
                                      {u"Does the person dispute it?"_s, i.disputed},
                                      {u"Recorded by"_s, i.writtenBy}});
             h.definitions(defs);
@@ -505,19 +522,29 @@ QString summaryHtml(const ReferralSummary &r)
     }
     h.heading(2, u"What this summary leaves out"_s);
     if (r.leftOut.isEmpty())
-        h.paragraph(u"Nothing: every final fire-setting incident record of this person is included."_s);
+        h.paragraph(u"Nothing: every final incident record of this person is included."_s);
     else
         h.list(r.leftOut);
     h.heading(2, u"Sources"_s);
     std::vector<QStringList> rows;
     for (const SourceRef &src : r.sources)
-        rows.push_back({src.entryId, QString::number(src.revision), src.writtenBy, src.hash});
+        rows.push_back({src.entryId, QString::number(src.revision), src.writtenBy});
     if (!rows.empty())
-        h.table({u"Entry"_s, u"Revision"_s, u"Written by"_s, u"Revision hash (SHA-256)"_s}, rows, u"sources"_s);
-    h.paragraph(u"Case file %1; its audit trail's latest hash when this summary was made: %2. "
-                u"Anyone holding the case file can check that these entries are unchanged with “fairnote-cli verify --expect %3”."_s
-                    .arg(r.caseFileName, r.auditHead, r.auditHead.left(16)),
+        h.table({u"Entry"_s, u"Revision"_s, u"Written by"_s}, rows);
+    else
+        h.paragraph(u"No entry is included."_s);
+    // The proof that these are the entries as written is for whoever holds the case file, not for the reader
+    // of the referral: short, at the end, and in small print.
+    h.heading(2, u"Technical appendix: checking this summary"_s);
+    h.paragraph(u"For the service that holds the case file. Each entry above is identified by the SHA-256 hash of its revision; the "
+                u"case file's audit trail ended with the hash below when this summary was made."_s,
                 u"note"_s);
+    std::vector<QStringList> hashes;
+    for (const SourceRef &src : r.sources)
+        hashes.push_back({src.entryId + u" rev. "_s + QString::number(src.revision), src.hash});
+    hashes.push_back({u"Audit trail (%1)"_s.arg(r.caseFileName), r.auditHead});
+    h.table({u"What"_s, u"SHA-256"_s}, hashes, u"sources"_s);
+    h.paragraph(u"To check: fairnote-cli verify --db %1 --expect %2"_s.arg(r.caseFileName, r.auditHead.left(16)), u"note"_s);
     return h.finish();
 }
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The referral summary ("Fire-safety history — factual summary"): what an accommodation provider needs to
-// know about one person's fire-setting history, built from the structured fields of their final entries
+// know about one person's history of fire incidents, built from the structured fields of their final entries
 // (never by scraping narrative text), with the minimum necessary chosen by the worker, the purpose and
 // recipient recorded, and the sources named. HTML and JSON here; PDF in ui/render.
 #pragma once
@@ -130,7 +130,7 @@ struct ReferralSummary
 bool includedByDefault(const record::Entry &incident);
 
 // Builds the summary. Errors (as a sentence to show): a missing purpose, recipient or basis; a person
-// or entry not found; a chosen entry that is not a final fire-setting incident of this person; a
+// or entry not found; a chosen entry that is not a final incident record of this person; a
 // training file ("invented cases are never sent as a real referral").
 Result<ReferralSummary, QString> buildSummary(store::Store &store, const SummaryRequest &request);
 

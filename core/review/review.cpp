@@ -175,7 +175,7 @@ Completeness completeness(const Rubric &rubric, const store::Revision &rev)
             c.applicable = rev.lateSeconds.has_value();
             c.met = !e.lateEntryReason.trimmed().isEmpty();
             if (c.applicable && !c.met)
-                c.detail = u"Written %1 days after the event, with no reason given."_s.arg(*rev.lateSeconds / 86400);
+                c.detail = u"Late entry (%1), with no reason given."_s.arg(record::lateEntryText(*rev.lateSeconds, e.eventDate));
         } else if (check.id == u"view-asked") {
             const auto &a = r->ownAccount;
             c.met = (a.status == record::AccountStatus::Asked && !a.text.trimmed().isEmpty())
@@ -232,7 +232,7 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
     out.seed = spec.seed != 0 ? spec.seed : (QRandomGenerator::global()->generate() | 1u);
     const QDateTime windowStart = now.addMonths(-spec.windowMonths);
     std::vector<const store::EntrySummary *> eligible;
-    qsizetype recentlyReviewed = 0, outside = 0, byThatWorker = 0;
+    qsizetype recentlyReviewed = 0, outside = 0, byThatWorker = 0, own = 0;
     QStringList workers;
     for (const store::EntrySummary &e : *list) {
         if (e.status == store::EntryStatus::Draft || e.status == store::EntryStatus::InError)
@@ -246,6 +246,10 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
             && (!spec.to.isValid() || e.writtenAt.date() <= spec.to);
         if (!wanted) {
             ++outside;
+            continue;
+        }
+        if (!spec.reviewer.name.trimmed().isEmpty() && store::samePerson(e.author, spec.reviewer)) {
+            ++own;
             continue;
         }
         if (spec.windowMonths > 0 && e.lastReviewed.isValid() && e.lastReviewed >= windowStart) {
@@ -290,6 +294,9 @@ Result<Sample, QString> drawSample(store::Store &s, const SampleSpec &spec, cons
     out.notes << u"%1 eligible; %2 sampled (seed %3)."_s.arg(plural(qsizetype(eligible.size()), u"entry was"_s, u"entries were"_s))
                      .arg(out.entryIds.size())
                      .arg(out.seed);
+    if (own > 0)
+        out.notes << u"%1 left out: written by %2, who is reviewing (nobody reviews their own work)."_s
+                         .arg(plural(own, u"entry"_s, u"entries"_s), spec.reviewer.name.trimmed());
     if (recentlyReviewed > 0)
         out.notes << u"%1 left out: reviewed in the last %2 months."_s.arg(plural(recentlyReviewed, u"entry"_s, u"entries"_s))
                          .arg(spec.windowMonths);
@@ -304,7 +311,8 @@ store::StoreResult<qint64> recordQueue(store::Store &s, const Sample &sample, co
     QJsonObject specJson{{u"size"_s, spec.size}, {u"seed"_s, qint64(sample.seed)}, {u"worker"_s, spec.worker},
                          {u"type"_s, !spec.incidents ? u"any"_s : (*spec.incidents ? u"incident"_s : u"note"_s)},
                          {u"from"_s, spec.from.toString(Qt::ISODate)}, {u"to"_s, spec.to.toString(Qt::ISODate)},
-                         {u"every_incident"_s, spec.everyIncident}, {u"by_worker"_s, spec.byWorker}, {u"window_months"_s, spec.windowMonths}};
+                         {u"every_incident"_s, spec.everyIncident}, {u"by_worker"_s, spec.byWorker}, {u"window_months"_s, spec.windowMonths},
+                         {u"reviewer"_s, store::actorDisplay(spec.reviewer)}};
     return s.logEvent(actor, store::audit::ReviewSample.toString(), {}, {},
                       QJsonObject{{u"spec"_s, specJson}, {u"entries"_s, QJsonArray::fromStringList(sample.entryIds)},
                                   {u"notes"_s, QJsonArray::fromStringList(sample.notes)}});

@@ -92,6 +92,8 @@ struct SampleSpec
     bool everyIncident = false;   // every fire-setting incident record in the period, not a sample
     bool byWorker = false;        // stratified: an equal share from each worker
     int windowMonths = 12;        // leave out entries reviewed within this many months
+    store::Actor reviewer;        // who will review: their own entries are left out (nobody reviews their own
+                                  // work, store::samePerson), and the notes say how many
 };
 
 struct Sample

@@ -69,7 +69,7 @@ std::optional<StoreError> why(EntryAction action, const EntryState &e, const Act
         return std::nullopt;
     case EntryAction::RequestSignOff:
         if (!e.incident)
-            return StoreError{ErrorCode::Invalid, u"entry %1 is a case note: sign-off is for fire-setting incident records and referral summaries."_s.arg(id)};
+            return StoreError{ErrorCode::Invalid, u"entry %1 is a case note: sign-off is for incident records and referral summaries."_s.arg(id)};
         if (e.revisions == 0)
             return StoreError{ErrorCode::Conflict, u"entry %1 is still a draft: finalise it before asking for sign-off."_s.arg(id)};
         if (e.inError)

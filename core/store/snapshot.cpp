@@ -35,9 +35,13 @@ Assessor makeAssessor(record::AssessOptions options, NamedTextCheck spelling)
 {
     return [options = std::move(options), spelling = std::move(spelling)](const record::Person &person, const record::Entry &entry) {
         const record::CaseFile one{person, {entry}};
+        // The revision is written now: an amendment may add an outcome that came after the entry was
+        // first written, and that is no date in the future.
+        record::AssessOptions now = options;
+        now.revisionWrittenAt = QDateTime::currentDateTimeUtc();
         if (!spelling)
-            return snapshotOf(record::assess(one, entry.writtenAt, options), 0);
-        record::AssessOptions withNames = options;
+            return snapshotOf(record::assess(one, entry.writtenAt, now), 0);
+        record::AssessOptions withNames = now;
         const QStringList names = record::namesIn(one);
         withNames.textChecks.push_back([&](QStringView text, std::vector<Finding> &out) { spelling(text, out, names); });
         return snapshotOf(record::assess(one, entry.writtenAt, withNames), 0);

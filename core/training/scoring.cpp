@@ -282,7 +282,7 @@ Feedback Scorer::scoreRewrite(const Exercise &exercise, const record::Entry &ans
         const auto it = std::find_if(fb.comparison.begin(), fb.comparison.end(), [&](const FieldComparison &c) { return c.pointer == pointer; });
         if (it == fb.comparison.end())
             continue; // the loader checked that the model answer has it
-        ScoreLine l{labels.value(pointer, pointer), 0, 1, ScoreLine::Outcome::None, {}};
+        ScoreLine l{labels.value(pointer, record::fieldTitle(pointer)), 0, 1, ScoreLine::Outcome::None, {}};
         if (it->same) {
             l.points = 1;
             l.outcome = ScoreLine::Outcome::Full;
@@ -308,14 +308,14 @@ Feedback Scorer::scoreRewrite(const Exercise &exercise, const record::Entry &ans
             for (const QString &words : k.anyOf)
                 if (text.contains(words, Qt::CaseInsensitive)) {
                     foundWords = words;
-                    foundIn = labels.value(pointer, pointer);
+                    foundIn = labels.value(pointer, record::fieldTitle(pointer));
                     break;
                 }
             if (!foundWords.isEmpty())
                 break;
         }
         ScoreLine l{k.fact, 0, 1, ScoreLine::Outcome::None, {}};
-        const QString place = k.field.isEmpty() ? u"your record"_s : labels.value(k.field, k.field);
+        const QString place = k.field.isEmpty() ? u"your record"_s : labels.value(k.field, record::fieldTitle(k.field));
         if (!foundWords.isEmpty()) {
             l.points = 1;
             l.outcome = ScoreLine::Outcome::Full;
@@ -336,7 +336,7 @@ Feedback Scorer::scoreRewrite(const Exercise &exercise, const record::Entry &ans
                         u"Starts at %1. Each question still open takes 1 point off; suggestions take none."_s.arg(kQuestionsPoints), 0, 0, {}};
     for (const record::Prompt &p : fb.assessment.prompts) {
         const QString field = relative(p.field);
-        const QString item = labels.value(field, labels.value(field.section(u'/', 0, -2), field));
+        const QString item = labels.value(field, labels.value(field.section(u'/', 0, -2), record::fieldTitle(field)));
         if (p.severity == Severity::Info) {
             questions.lines.push_back({item, 0, 0, ScoreLine::Outcome::NoEffect, u"Suggestion (no points taken): "_s + p.message});
         } else {
@@ -357,7 +357,7 @@ Feedback Scorer::scoreRewrite(const Exercise &exercise, const record::Entry &ans
                                  u"Nothing is written in “What happened” yet, so there is no wording to score."_s});
     } else {
         for (const record::FieldFindings &ff : fb.assessment.findings) {
-            const QString field = labels.value(relative(ff.field), relative(ff.field));
+            const QString field = labels.value(relative(ff.field), record::fieldTitle(relative(ff.field)));
             for (const Finding &f : ff.findings) {
                 ++fb.wordingFindings;
                 const QString item = u"%1 in %2"_s.arg(quoted(ff.text.mid(f.offset, f.length)), field);

@@ -144,3 +144,36 @@ TEST_CASE("assess: spelling findings are included, except the names in the case 
     const Run off = cli({u"assess"_s, kNow, u"--no-spelling"_s, path});
     CHECK(off.code == 0);
 }
+
+TEST_CASE("assess: a date after the time of writing is questioned, as in the app", "[cli][assess][dates]")
+{
+    QFile in(kComplete);
+    REQUIRE(in.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonArray entries = root[u"entries"_s].toArray();
+    QJsonObject entry = entries[0].toObject(); // written on 3 August 2025
+    QJsonObject incident = entry[u"incident"_s].toObject();
+    QJsonObject legal = incident[u"legal"_s].toObject();
+    legal[u"status_date"_s] = u"2025-09-20"_s; // after it was written
+    incident[u"legal"_s] = legal;
+    entry[u"incident"_s] = incident;
+    entries[0] = entry;
+    root[u"entries"_s] = entries;
+    QJsonObject person = root[u"person"_s].toObject();
+    person[u"date_of_birth"_s] = u"2026-01-01"_s; // after --now
+    root[u"person"_s] = person;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"future.json"_s);
+    QFile out(path);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+
+    const Run r = cli({u"assess"_s, kNow, path});
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.code == 1);
+    CHECK(r.out.contains(u"/entries/0/incident/legal/status_date: error: The date of the legal status (20 September 2025) is after the time "
+                         "this entry was written (3 August 2025). [date-after-writing]"_s));
+    CHECK(r.out.contains(u"/person/date_of_birth: error: The date of birth (1 January 2026) is after today (25 November 2025). "
+                         "[date-after-writing]"_s));
+}

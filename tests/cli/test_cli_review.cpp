@@ -195,3 +195,16 @@ TEST_CASE("review sample for a worker not in the file is an error and keeps the 
     CHECK(cli(home, {u"review"_s, u"sample"_s, u"--db"_s, db, u"--author"_s, kSam, u"--worker"_s, u"Jo Fletcher (Support worker)"_s,
                      u"--seed"_s, u"4"_s}).code == 0);
 }
+
+TEST_CASE("review sample leaves out the reviewer's own entries and says how many", "[cli][review]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home); // two entries, both written by Jo Fletcher
+    const Run own = cli(home, {u"review"_s, u"sample"_s, u"--db"_s, db, u"--author"_s, kJo, u"--size"_s, u"5"_s, u"--seed"_s, u"9"_s});
+    INFO(own.out.toStdString() << own.err.toStdString());
+    REQUIRE(own.code == 0);
+    CHECK(own.out.contains(u"Review queue: 0 entries."_s));
+    CHECK(own.out.contains(u"2 entries left out: written by Jo Fletcher, who is reviewing (nobody reviews their own work)."_s));
+    const Run other = cli(home, {u"review"_s, u"sample"_s, u"--db"_s, db, u"--author"_s, kSam, u"--size"_s, u"5"_s, u"--seed"_s, u"9"_s});
+    CHECK(other.out.contains(u"Review queue: 2 entries."_s));
+}

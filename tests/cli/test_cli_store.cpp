@@ -5,6 +5,9 @@
 #include "testsupport.h"
 
 #include "store/sqlite/database.h"
+#include "store/writerlock.h"
+
+#include <QCoreApplication>
 
 #include <QDir>
 #include <QFile>
@@ -195,6 +198,32 @@ TEST_CASE("writing needs an author; reading does not", "[cli][store]")
     const Run saved = cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--reason"_s, u"Wrong file"_s, u"entry-0002"_s});
     CHECK(saved.code == 0);
     CHECK(cli(home, {u"show"_s, u"--db"_s, db, u"entry-0002"_s}).out.contains(u"by Dee Marsh (Team leader, Fairview Lodge)"_s));
+}
+
+TEST_CASE("a case file open for writing in the app is not changed by the command line; reading still works", "[cli][store][writer]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    {
+        // This test's process stands for the app holding the file.
+        auto held = fairnote::store::WriterLock::acquire(db);
+        REQUIRE(held.ok());
+        REQUIRE(*held);
+        const Run refused = cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"Wrong file"_s,
+                                       u"entry-0002"_s});
+        CHECK(refused.code == 2);
+        CHECK(refused.err.contains(u"is open for writing in"_s));
+        CHECK(refused.err.contains(u"(process %1) on this computer"_s.arg(QCoreApplication::applicationPid())));
+        CHECK(refused.err.contains(u"Close the file there first"_s));
+        CHECK_FALSE(cli(home, {u"show"_s, u"--db"_s, db, u"entry-0002"_s}).out.contains(u"Wrong file"_s));
+        // A second writer in the same place is told who holds it.
+        auto second = fairnote::store::WriterLock::acquire(db);
+        REQUIRE_FALSE(second.ok());
+        CHECK(second.error().processId == QCoreApplication::applicationPid());
+        CHECK(second.error().sameComputer);
+    }
+    // Once the app lets go, the command writes.
+    CHECK(cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"Wrong file"_s, u"entry-0002"_s}).code == 0);
 }
 
 TEST_CASE("finalise refuses while prompts are open, then keeps the reasons", "[cli][store]")

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;
@@ -323,4 +324,65 @@ TEST_CASE("the worker's shorter descriptions are checked for wording too; the pe
     CHECK(fields.contains(I + u"/harm/property_damage_detail"_s));
     CHECK(fields.contains(u"/entries/0/late_entry_reason"_s));
     CHECK_FALSE(fields.contains(I + u"/own_account/text"_s));
+}
+
+TEST_CASE("every date after the time of writing is questioned, not only the event's", "[assess][dates]")
+{
+    CaseFile cf = load("incident-complete.json");
+    const QDate written = cf.entries[0].writtenAt.date();
+    const QDate later = written.addDays(40);
+    CHECK_FALSE(hasCode(run(cf), u"date-after-writing"_s));
+
+    // The outcome's date.
+    incident(cf).legal.statusDate = later;
+    CHECK(has(run(cf), I + u"/legal/status_date"_s, u"date-after-writing"_s));
+    incident(cf).legal.statusDate = written; // the same day is fine
+    CHECK_FALSE(hasCode(run(cf), u"date-after-writing"_s));
+
+    // A conviction's date.
+    incident(cf).legal.status = LegalStatus::Convicted;
+    incident(cf).legal.conviction = {u"Arson"_s, later, u"Stoke-on-Trent Crown Court"_s, u"Community order"_s};
+    incident(cf).legal.spent = false;
+    CHECK(has(run(cf), I + u"/legal/conviction/date"_s, u"date-after-writing"_s));
+    incident(cf).legal.conviction.date = written.addYears(-1);
+    CHECK_FALSE(hasCode(run(cf), u"date-after-writing"_s));
+
+    // A home fire safety visit recorded as done; a requested one may be booked ahead.
+    incident(cf).safety.homeFireSafetyVisit = VisitStatus::Completed;
+    incident(cf).safety.homeFireSafetyVisitDate = later;
+    CHECK(has(run(cf), I + u"/safety/home_fire_safety_visit_date"_s, u"date-after-writing"_s));
+    incident(cf).safety.homeFireSafetyVisit = VisitStatus::Requested;
+    CHECK_FALSE(hasCode(run(cf), u"date-after-writing"_s));
+
+    // An intervention.
+    incident(cf).interventions = {{InterventionType::Treatment, u"Counselling"_s, later}};
+    CHECK(has(run(cf), I + u"/interventions/0/date"_s, u"date-after-writing"_s));
+    incident(cf).interventions.clear();
+
+    // A date of birth after today, on the case file itself.
+    cf.person.dateOfBirth = kNow.date().addDays(1);
+    CHECK(has(run(cf), u"/person/date_of_birth"_s, u"date-after-writing"_s));
+    cf.person.dateOfBirth = QDate(1979, 11, 5);
+    CHECK_FALSE(hasCode(run(cf), u"date-after-writing"_s));
+
+    // Each says which date and when the entry was written, as an error.
+    incident(cf).legal.statusDate = later;
+    const Assessment a = run(cf);
+    const auto it = std::find_if(a.prompts.begin(), a.prompts.end(), [](const Prompt &p) { return p.code == u"date-after-writing"; });
+    REQUIRE(it != a.prompts.end());
+    CHECK(it->severity == Severity::Error);
+    CHECK(it->message.contains(QLocale(QLocale::English, QLocale::UnitedKingdom).toString(later, u"d MMMM yyyy"_s)));
+}
+
+TEST_CASE("an amendment may record an outcome that came after the entry was first written", "[assess][dates]")
+{
+    CaseFile cf = load("incident-complete.json");
+    const QDate written = cf.entries[0].writtenAt.date();
+    incident(cf).legal.statusDate = written.addDays(30);
+    AssessOptions o = options();
+    CHECK(has(assess(cf, kNow, o), I + u"/legal/status_date"_s, u"date-after-writing"_s));
+    o.revisionWrittenAt = cf.entries[0].writtenAt.addDays(60); // amended two months later
+    CHECK_FALSE(hasCode(assess(cf, kNow, o), u"date-after-writing"_s));
+    o.revisionWrittenAt = cf.entries[0].writtenAt.addDays(10); // amended before the outcome: still questioned
+    CHECK(has(assess(cf, kNow, o), I + u"/legal/status_date"_s, u"date-after-writing"_s));
 }

@@ -119,11 +119,13 @@ TEST_CASE("the summary: incidents in date order from structured fields, what is 
     CHECK(summary->incidents[0].type == u"Deliberate fire-setting"_s);
     CHECK(summary->incidents[0].outcome == u"No further action (8 June 2021)."_s);
     CHECK(summary->incidents[0].fireService == u"The fire and rescue service attended. No evacuation."_s);
-    CHECK(summary->incidents[1].type == u"Accidental fire (smoking)"_s);
-    CHECK(summary->inShort.startsWith(u"2 fire-setting incidents are recorded for Sam Rivers."_s));
+    CHECK(summary->incidents[1].type == u"Fire incident (accidental, smoking)"_s);
+    // Words follow the record: the accidental fire is not counted as fire-setting.
+    CHECK(summary->inShort.startsWith(u"2 incidents are recorded for Sam Rivers: 1 incident of deliberate fire-setting and 1 fire "
+                                      "incident (accidental, smoking)."_s));
     CHECK(summary->inShort.contains(u"2 August 2025"_s));
     CHECK(summary->leftOut.contains(u"1 entry marked in error is not included."_s));
-    CHECK(summary->leftOut.contains(u"1 general case note is not included: this summary covers fire-setting incidents only."_s));
+    CHECK(summary->leftOut.contains(u"1 general case note is not included: this summary covers incident records only."_s));
     CHECK(std::none_of(summary->incidents.begin(), summary->incidents.end(), [](const auto &i) { return i.entryId == u"entry-wrong"; }));
     // Health details only when chosen.
     CHECK(std::none_of(summary->safetyFactors.begin(), summary->safetyFactors.end(), [](const QString &f) { return f.contains(u"drug"_s); }));
@@ -152,7 +154,7 @@ TEST_CASE("an incident with a spent conviction is left out unless chosen, and th
     auto summary = report::buildSummary(*s, request());
     REQUIRE(summary.ok());
     CHECK(std::none_of(summary->incidents.begin(), summary->incidents.end(), [](const auto &i) { return i.entryId == u"entry-2012"_s; }));
-    CHECK(summary->inShort.startsWith(u"2 fire-setting incidents are recorded for Sam Rivers; this summary includes 1."_s));
+    CHECK(summary->inShort.startsWith(u"2 incidents are recorded for Sam Rivers; this summary includes 1 fire incident (accidental, smoking)."_s));
     CHECK(summary->leftOut.join(u'\n').contains(u"the conviction is recorded as spent"_s));
     CHECK_FALSE(report::summaryHtml(*summary).contains(u"Crown Court"_s));
     auto q = request();
@@ -176,7 +178,7 @@ TEST_CASE("the summary keeps to the minimum chosen: incidents, sections and heal
     CHECK(summary->incidents[0].context.isEmpty());
     CHECK(summary->changes.empty());
     CHECK(summary->views.empty());
-    CHECK(summary->leftOut.contains(u"1 fire-setting incident was not chosen for this summary (the minimum necessary for its purpose)."_s));
+    CHECK(summary->leftOut.contains(u"1 incident was not chosen for this summary (the minimum necessary for its purpose)."_s));
     CHECK(summary->leftOut.contains(u"The person's view: left out of this summary by its author."_s));
     CHECK(std::any_of(summary->safetyFactors.begin(), summary->safetyFactors.end(), [](const QString &f) { return f.contains(u"drug"_s); }));
     CHECK(summary->inShort.contains(u"this summary includes 1"_s));
@@ -191,9 +193,31 @@ TEST_CASE("the summary keeps to the minimum chosen: incidents, sections and heal
     q.entryIds = {u"entry-0002"_s}; // a case note, not an incident
     auto wrong = report::buildSummary(*s, q);
     REQUIRE_FALSE(wrong.ok());
-    CHECK(wrong.error().contains(u"is not a final fire-setting incident record"_s));
+    CHECK(wrong.error().contains(u"is not a final incident record"_s));
     q.entryIds = {u"entry-wrong"_s}; // marked in error
     CHECK_FALSE(report::buildSummary(*s, q).ok());
+}
+
+TEST_CASE("an accidental fire is never called fire-setting in the summary or the subject-access export", "[report][summary][kind]")
+{
+    QTemporaryDir dir;
+    auto s = newStore(dir);
+    record::CaseFile cf = example("incident-complete.json");
+    cf.entries.erase(cf.entries.begin() + 1, cf.entries.end()); // the accidental fire (smoking) alone
+    std::get<record::IncidentRecord>(cf.entries[0].body).accidentalCause = record::AccidentalCause::Cooking;
+    REQUIRE(s->importCaseFile(cf, kSam, {false, u"fixture"_s}, {}).ok());
+    auto summary = report::buildSummary(*s, request());
+    REQUIRE(summary.ok());
+    CHECK(summary->inShort.startsWith(u"1 incident is recorded for Sam Rivers: 1 fire incident (accidental, cooking)."_s));
+    const QString html = report::summaryHtml(*summary);
+    CHECK(html.contains(u"Fire incident (accidental, cooking)"_s));
+    CHECK_FALSE(html.contains(u"fire-setting incident"_s, Qt::CaseInsensitive));
+    report::SarRequest q{cf.person.id, {}, {}, QDateTime(QDate(2025, 11, 25), QTime(12, 0), Qt::UTC), kSam};
+    auto sar = report::buildSubjectAccess(*s, q);
+    REQUIRE(sar.ok());
+    REQUIRE_FALSE(sar->entries.empty());
+    CHECK(sar->entries[0].kind == u"Fire incident (accidental, cooking)"_s);
+    CHECK_FALSE(report::subjectAccessHtml(*sar).contains(u"fire-setting"_s, Qt::CaseInsensitive));
 }
 
 TEST_CASE("a summary without its purpose, recipient or basis is refused with a clear message", "[report][summary]")

@@ -439,3 +439,23 @@ TEST_CASE("the trends CSV is safe to open in a spreadsheet", "[review][trends]")
     CHECK(csv.contains(u"2026-01,\"'=HYPERLINK(\"\"x\"\")\",entries,1.0000,1\n"_s));
     CHECK(csv.contains(u"2026-01,\"Lee, Pat (Support worker)\",entries,2.0000,2\n"_s));
 }
+
+TEST_CASE("a sample leaves out the reviewer's own entries and says how many", "[review][sample]")
+{
+    QTemporaryDir dir;
+    auto s = fixture(dir);
+    review::SampleSpec spec;
+    spec.size = 10;
+    spec.seed = 11;
+    spec.windowMonths = 0;
+    spec.reviewer = store::Actor{u"jo fletcher"_s, u"Team leader"_s, {}}; // the same person, whatever role they give
+    auto sample = review::drawSample(*s, spec, kNow);
+    REQUIRE(sample.ok());
+    CHECK(QSet<QString>(sample->entryIds.begin(), sample->entryIds.end()) == QSet<QString>{u"dee-mar-1"_s, u"dee-mar-2"_s});
+    CHECK(sample->notes.join(u' ').contains(u"3 entries left out: written by jo fletcher, who is reviewing (nobody reviews their own work)."_s));
+    // Someone else reviewing: nothing left out for that reason.
+    spec.reviewer = kSam;
+    auto other = review::drawSample(*s, spec, kNow);
+    CHECK(other->entryIds.size() == 5);
+    CHECK_FALSE(other->notes.join(u' ').contains(u"who is reviewing"_s));
+}

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The case-file window: recording an incident as a worker does — typed, checked, saved as a draft,
 // finalised, amended, marked in error, recovered after a crash — and agreeing with fairnote-cli.
+#include "casewindowsupport.h"
 #include "uitestsupport.h"
 
 #include "findingformat.h"
 #include "formfields.h"
+#include "historydialog.h"
+#include "persondialog.h"
 #include "mainwindow.h"
 #include "noteeditor.h"
 #include "recordeditor.h"
@@ -35,6 +38,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
@@ -42,91 +46,15 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;
 using namespace fairnote::ui;
+using namespace fairnote::uitest;
 
-namespace {
-
-const store::Actor kJo{u"Jo Fletcher"_s, u"Support worker"_s, u"Fairview Lodge"_s};
-
-// A window on a case file in a temporary folder, with Jo Fletcher as the author.
-struct CaseWindow
-{
-    explicit CaseWindow(std::shared_ptr<const wording::Checker> checker = uitest::builtInChecker(), const QString &path = {})
-        : dbPath(path.isEmpty() ? temp.dir.filePath(u"case.db"_s) : path)
-    {
-        store::saveAuthorToSettings(temp.settings, kJo);
-        open(std::move(checker));
-    }
-    void open(std::shared_ptr<const wording::Checker> checker = uitest::builtInChecker())
-    {
-        store::OpenOptions options;
-        options.create = store::OpenOptions::Create::IfMissing;
-        auto s = store::openStore(dbPath, options);
-        REQUIRE(s.ok());
-        window = std::make_unique<MainWindow>(LoadedRules{std::move(checker), {}}, &temp.settings,
-                                              uitest::testSpellingOptions(temp.dir.path()), std::move(*s));
-        window->show();
-        window->activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(window.get()));
-    }
-    QString addPerson(const QString &name = u"Sam Rivers"_s)
-    {
-        QString error;
-        REQUIRE(window->addPerson(record::Person{{}, name, {}, {}}, &error));
-        return window->currentPersonId();
-    }
-    NoteEditor *narrative(const QString &pointer) const
-    {
-        for (const auto &[p, e] : window->recordEditor()->narratives())
-            if (p == pointer)
-                return e;
-        FAIL("no narrative " << pointer.toStdString());
-        return nullptr;
-    }
-    void type(NoteEditor *e, const QString &text)
-    {
-        e->setFocus();
-        QTest::keyClicks(e, text);
-    }
-    void settle()
-    {
-        for (const auto &[p, e] : window->recordEditor()->narratives())
-            e->flushPendingCheck();
-        window->recordPanel()->refreshNow();
-    }
-
-    QApplication &application = uitest::app();
-    uitest::TempSettings temp;
-    QString dbPath;
-    std::unique_ptr<MainWindow> window;
-};
-
-template <typename W>
-W *child(QWidget *parent, const QString &name)
-{
-    W *w = parent->findChild<W *>(name);
-    REQUIRE(w);
-    return w;
-}
-
-// A short case note the assessment has nothing to ask about.
-void fillCleanNote(CaseWindow &w, const QString &text)
-{
-    RecordEditor *editor = w.window->recordEditor();
-    REQUIRE(editor->fieldWidget(u"/event_date"_s));
-    auto *precision = editor->fieldWidget(u"/event_date"_s)->findChild<QComboBox *>();
-    REQUIRE(precision);
-    precision->setCurrentIndex(precision->findText(record::title(record::DatePrecision::Unknown)));
-    w.type(w.narrative(u"/note/text"_s), text);
-    w.settle();
-}
-
-} // namespace
 
 TEST_CASE("typing a stigmatising phrase underlines it and lists it beside the form", "[ui][casewindow]")
 {
@@ -332,9 +260,9 @@ TEST_CASE("people are found as you type; the chronology states the time since th
         shown += w.window->peopleList()->item(i)->isHidden() ? 0 : 1;
     CHECK(shown == 1);
     REQUIRE(w.window->selectPerson(u"person-0001"_s));
-    CHECK(w.window->sinceLastIncidentText().startsWith(u"Latest fire-setting incident: "_s));
+    CHECK(w.window->sinceLastIncidentText().startsWith(u"Latest incident: "_s));
     CHECK(w.window->sinceLastIncidentText().contains(u"2 August 2025"_s));
-    CHECK(w.window->chronology()->topLevelItem(0)->text(1) == u"Fire-setting incident"_s);
+    CHECK(w.window->chronology()->topLevelItem(0)->text(1) == u"Incident record"_s);
     CHECK(w.window->chronology()->topLevelItem(0)->font(1).bold());
 }
 
@@ -800,4 +728,280 @@ TEST_CASE("a person with no entries: the chronology page keeps its lines togethe
     // Its text sits in the upper part of the page, not spread down the whole pane.
     CHECK(empty->geometry().bottom() < page->height() / 2);
     CHECK(empty->height() < 120);
+}
+
+TEST_CASE("an accidental fire is never called fire-setting: people list, chronology, search, editor and history", "[ui][casewindow][kind]")
+{
+    CaseWindow w;
+    record::CaseFile cf = [] {
+        QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        return *record::readInterchange(f.readAll());
+    }();
+    cf.entries.resize(1);
+    std::get<record::IncidentRecord>(cf.entries[0].body).accidentalCause = record::AccidentalCause::Cooking;
+    REQUIRE(w.window->store().importCaseFile(cf, kJo, {}, {}).ok());
+    w.window->reloadPeople();
+    REQUIRE(w.window->selectPerson(u"person-0001"_s));
+    QStringList shown;
+    for (int i = 0; i < w.window->peopleList()->count(); ++i)
+        shown << w.window->peopleList()->item(i)->text();
+    for (int c = 0; c < 4; ++c)
+        shown << w.window->chronology()->topLevelItem(0)->text(c);
+    shown << w.window->sinceLastIncidentText();
+    CHECK(w.window->sinceLastIncidentText().startsWith(u"Latest incident: fire incident (accidental, cooking) on 2 August 2025"_s));
+    CHECK(w.window->chronology()->topLevelItem(0)->text(3).startsWith(u"Fire incident (accidental, cooking)"_s));
+    w.window->search(u"pillowcase"_s);
+    shown << w.window->searchResults()->toPlainText();
+    REQUIRE(w.window->openEntry(u"entry-0001"_s));
+    for (QLabel *l : w.window->findChildren<QLabel *>())
+        if (l->isVisible())
+            shown << l->text();
+    HistoryDialog history(*w.window->store().entry(u"entry-0001"_s));
+    for (QLabel *l : history.findChildren<QLabel *>())
+        shown << l->text();
+    INFO(shown.join(u'\n').toStdString());
+    CHECK_FALSE(shown.join(u'\n').contains(u"fire-setting"_s, Qt::CaseInsensitive));
+    CHECK(shown.join(u'\n').contains(u"Fire incident (accidental, cooking)"_s));
+}
+
+TEST_CASE("a read-only case file offers no writing action, opens no form that cannot be saved, and says why in view",
+          "[ui][casewindow][readonly]")
+{
+    uitest::TempSettings temp;
+    const QString path = temp.dir.filePath(u"case.db"_s);
+    QString draftId;
+    {
+        CaseWindow w(uitest::builtInChecker(), path);
+        record::CaseFile cf = [] {
+            QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+            REQUIRE(f.open(QIODevice::ReadOnly));
+            return *record::readInterchange(f.readAll());
+        }();
+        REQUIRE(w.window->store().importCaseFile(cf, kJo, {}, {}).ok());
+        w.window->reloadPeople();
+        REQUIRE(w.window->selectPerson(u"person-0001"_s));
+        REQUIRE(w.window->newEntry(false));
+        w.type(w.narrative(u"/note/text"_s), u"Met Sam at the office."_s);
+        REQUIRE(w.window->saveDraft());
+        draftId = w.window->currentEntryId();
+        w.window->close();
+    }
+    store::saveAuthorToSettings(temp.settings, store::Actor{}); // no name either: the file is still what is said
+    store::OpenOptions options;
+    options.readOnly = true;
+    auto s = store::openStore(path, options);
+    REQUIRE(s.ok());
+    MainWindow window(LoadedRules{uitest::builtInChecker(), {}}, &temp.settings, uitest::testSpellingOptions(temp.dir.path()), std::move(*s));
+    window.show();
+    REQUIRE_FALSE(window.canWrite());
+    // The reason is in view across the top, not only in a tooltip.
+    CHECK(window.readOnlyBanner()->isVisible());
+    CHECK(window.readOnlyBanner()->text().contains(u"open for reading only"_s));
+    CHECK(window.windowTitle().contains(u"(read-only)"_s));
+    REQUIRE(window.selectPerson(u"person-0001"_s));
+    auto action = [&](const char *name) {
+        auto *a = window.findChild<QAction *>(QString::fromLatin1(name));
+        REQUIRE(a);
+        return a;
+    };
+    for (const char *name : {"newIncidentAction", "newNoteAction", "addPersonAction", "summaryAction", "subjectAccessAction", "supervisionAction"}) {
+        INFO(name);
+        CHECK_FALSE(action(name)->isEnabled());
+        CHECK(action(name)->toolTip().startsWith(u"Not available: "_s));
+    }
+    // No form that could never be saved.
+    CHECK_FALSE(window.newEntry(true));
+    CHECK_FALSE(window.editing());
+    // A final entry: readable, with its history, but not amended or marked in error.
+    REQUIRE(window.openEntry(u"entry-0001"_s));
+    CHECK(window.editorReadOnly());
+    CHECK_FALSE(action("amendAction")->isEnabled());
+    CHECK_FALSE(action("markInErrorAction")->isEnabled());
+    CHECK(action("historyAction")->isEnabled());
+    // The worker's own draft opens read-only, and the status says why: never their name.
+    store::saveAuthorToSettings(temp.settings, kJo);
+    window.setAuthor(kJo);
+    REQUIRE(window.openEntry(draftId));
+    CHECK(window.editorReadOnly());
+    CHECK_FALSE(action("saveDraftAction")->isEnabled());
+    CHECK_FALSE(action("finaliseAction")->isEnabled());
+    CHECK(window.editorStatusText().contains(u"read-only"_s));
+    CHECK_FALSE(window.editorStatusText().contains(u"name"_s));
+    QString error;
+    CHECK(window.saveDraft(&error)); // nothing to save: nothing was changed, nothing could be
+    CHECK(error.isEmpty());
+}
+
+namespace {
+// Acts on the next modal dialog as soon as it is open (a dialog run with exec()).
+void onNextModal(const std::function<void(QWidget *)> &act)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            act(modal);
+        }
+    });
+    timer->start();
+}
+} // namespace
+
+TEST_CASE("people of the same name are told apart in the list, and adding one more asks first", "[ui][casewindow][people]")
+{
+    CaseWindow w;
+    REQUIRE(w.window->addPerson(record::Person{{}, u"Sam Rivers"_s, {}, QDate(1988, 4, 2)}));
+    // A second Sam Rivers, added the way a worker does: the dialog, then the notice.
+    QString notice;
+    onNextModal([&](QWidget *modal) {
+        auto *dialog = qobject_cast<PersonDialog *>(modal);
+        REQUIRE(dialog);
+        dialog->nameEdit()->setText(u"Sam Rivers"_s);
+        dialog->otherNamesEdit()->setText(u"Sammy"_s);
+        onNextModal([&](QWidget *box) {
+            auto *message = qobject_cast<QMessageBox *>(box);
+            REQUIRE(message);
+            notice = message->text() + u'\n' + message->informativeText();
+            for (QAbstractButton *b : message->buttons())
+                if (b->text() == u"Add someone else")
+                    b->click();
+        });
+        dialog->okButton()->click();
+    });
+    w.window->addPersonInteractively();
+    CHECK(notice.contains(u"There is already a person called Sam Rivers"_s));
+    CHECK(notice.contains(u"born 2 April 1988"_s));
+    REQUIRE(w.window->peopleList()->count() == 2);
+    QStringList items;
+    for (int i = 0; i < 2; ++i)
+        items << w.window->peopleList()->item(i)->text();
+    CHECK(items.join(u'\n').contains(u"born 2 April 1988"_s));
+    CHECK(items.join(u'\n').contains(u"also known as Sammy"_s));
+    CHECK(items[0] != items[1]);
+
+    // Going to the existing person adds nobody.
+    onNextModal([&](QWidget *modal) {
+        auto *dialog = qobject_cast<PersonDialog *>(modal);
+        REQUIRE(dialog);
+        dialog->nameEdit()->setText(u"sam rivers"_s);
+        onNextModal([&](QWidget *box) {
+            for (QAbstractButton *b : qobject_cast<QMessageBox *>(box)->buttons())
+                if (b->text().startsWith(u"Go to"_s))
+                    b->click();
+        });
+        dialog->okButton()->click();
+    });
+    w.window->addPersonInteractively();
+    CHECK(w.window->peopleList()->count() == 2);
+}
+
+TEST_CASE("the panel lists the wording first, most serious first, then the questions; a blank is never 'Worth changing'",
+          "[ui][casewindow][panel]")
+{
+    CaseWindow w;
+    w.addPerson();
+    REQUIRE(w.window->newEntry(true));
+    w.type(w.narrative(u"/incident/what_happened"_s), u"Known arsonist. He kicked off in reception."_s);
+    w.settle();
+    RecordPanel *panel = w.window->recordPanel();
+    REQUIRE(panel->findingCount() >= 2);
+    REQUIRE(panel->promptCount() > 10);
+    const auto &items = panel->items();
+    // Every finding before every question.
+    const auto firstPrompt = std::find_if(items.begin(), items.end(), [](const PanelItem &i) { return i.kind == PanelItem::Kind::Prompt; });
+    CHECK(std::all_of(firstPrompt, items.end(), [](const PanelItem &i) { return i.kind == PanelItem::Kind::Prompt; }));
+    CHECK(items.front().kind == PanelItem::Kind::Finding);
+    CHECK(items.front().finding.severity == Severity::Error); // "Known arsonist": the red one, at the top
+    for (size_t i = 1; i < items.size(); ++i)
+        if (items[i].kind == items[i - 1].kind && items[i].kind == PanelItem::Kind::Finding)
+            CHECK(int(items[i - 1].finding.severity) >= int(items[i].finding.severity));
+    // The first row under the heading is that finding; no blank field is "Worth changing".
+    CHECK(panel->rowText(0).startsWith(u"Wording and spelling"_s));
+    CHECK(panel->rowText(1).contains(u"“Known arsonist”"_s));
+    for (int row = 0; row < panel->rowCount(); ++row) {
+        const QString text = panel->rowText(row);
+        if (text.contains(u"has not been answered"_s) || text.contains(u"is empty"_s)) {
+            INFO(text.toStdString());
+            CHECK(text.startsWith(u"Not answered · "_s));
+        }
+    }
+}
+
+TEST_CASE("supervision: the sample leaves out the reviewer's own entries; unsaved scores are never dropped; approving asks and "
+          "shows the result", "[ui][casewindow][review]")
+{
+    CaseWindow w;
+    {
+        QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        REQUIRE(w.window->store().importCaseFile(*record::readInterchange(f.readAll()), kJo, {}, {}).ok());
+    }
+    // Jo reviewing: both entries are Jo's, so none is sampled, and the dialog says why.
+    SupervisionDialog own(w.window->store(), *review::Rubric::load(), kJo);
+    own.sizeBox()->setValue(5);
+    QString error;
+    REQUIRE(own.drawQueue(&error));
+    CHECK(own.queueList()->count() == 0);
+    CHECK(own.queueNotesLabel()->text().contains(u"2 entries left out: written by Jo Fletcher, who is reviewing"_s));
+
+    const store::Actor sam{u"Sam Okafor"_s, u"Team leader"_s, {}};
+    SupervisionDialog dialog(w.window->store(), *review::Rubric::load(), sam);
+    dialog.show();
+    dialog.sizeBox()->setValue(2);
+    dialog.seedEdit()->setText(u"5"_s);
+    REQUIRE(dialog.drawQueue(&error));
+    REQUIRE(dialog.queueList()->count() == 2);
+    dialog.queueList()->setCurrentRow(0);
+    CHECK(dialog.saveReasonLabel()->isVisible());
+    CHECK(dialog.saveReasonLabel()->text().contains(u"Score at least one criterion"_s));
+    dialog.scoreBox(u"factual"_s)->setCurrentIndex(3);
+    dialog.evidenceEdit(u"factual"_s)->setText(u"Says what the night worker saw."_s);
+    REQUIRE(dialog.hasUnsavedReview());
+
+    // Another entry clicked: asked first; "Keep reviewing" stays, with the scores as typed.
+    onNextModal([](QWidget *box) {
+        for (QAbstractButton *b : qobject_cast<QMessageBox *>(box)->buttons())
+            if (b->text() == u"Keep reviewing")
+                b->click();
+    });
+    dialog.queueList()->setCurrentRow(1);
+    CHECK(dialog.queueList()->currentRow() == 0);
+    CHECK(dialog.scoreBox(u"factual"_s)->currentIndex() == 3);
+    // Clicked again, "Save the review": saved, then the other entry is shown.
+    onNextModal([](QWidget *box) {
+        for (QAbstractButton *b : qobject_cast<QMessageBox *>(box)->buttons())
+            if (b->text() == u"Save the review")
+                b->click();
+    });
+    const QString first = dialog.queueList()->item(0)->data(Qt::UserRole + 1).toString();
+    dialog.queueList()->setCurrentRow(1);
+    CHECK(dialog.queueList()->currentRow() == 1);
+    REQUIRE(w.window->store().reviews(first)->size() == 1);
+    CHECK_FALSE(dialog.hasUnsavedReview());
+
+    // Sign-off: Approve asks first, then says what was signed off.
+    REQUIRE(w.window->store().requestSignOff(u"entry"_s, {}, u"entry-0001"_s, {}, {}, {}, kJo).ok());
+    dialog.tabs()->setCurrentIndex(1); // the list is read again when shown
+    REQUIRE(dialog.signOffList()->count() == 1);
+    CHECK(dialog.signOffList()->item(0)->text().contains(u"Entry entry-0001"_s));
+    QString asked;
+    onNextModal([&](QWidget *box) {
+        asked = qobject_cast<QMessageBox *>(box)->text();
+        qobject_cast<QMessageBox *>(box)->button(QMessageBox::Yes)->click();
+    });
+    auto *approve = [&] {
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b->text() == u"&Approve…")
+                return b;
+        return static_cast<QPushButton *>(nullptr);
+    }();
+    REQUIRE(approve);
+    approve->click();
+    CHECK(asked.contains(u"Sign off entry entry-0001"_s));
+    CHECK(w.window->store().entry(u"entry-0001"_s)->summary.signOff == u"approved"_s);
+    CHECK(dialog.signOffStatusLabel()->text().contains(u"Signed off:"_s));
+    CHECK(dialog.signOffList()->item(0)->text() == u"Nothing is waiting for sign-off."_s);
 }

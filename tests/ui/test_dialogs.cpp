@@ -17,7 +17,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
@@ -557,7 +556,7 @@ TEST_CASE("a person round-trips through the person dialog with their id", "[ui][
         u"person-0001"_s, u"Sam Rivers"_s, {u"Sammy Rivers"_s, u"Sam Rivvers"_s}, QDate(1988, 4, 2)};
     PersonDialog dialog(sam);
     CHECK(dialog.okButton()->isEnabled());
-    CHECK(dialog.dateOfBirthKnownBox()->isChecked());
+    CHECK(dialog.dateOfBirthField()->lineEdit()->text() == u"2 April 1988"_s);
     CHECK(dialog.person() == sam);
 
     dialog.otherNamesEdit()->setText(u" Sammy Rivers ,, Sam Rivvers, Sammy Rivers,"_s);
@@ -566,31 +565,48 @@ TEST_CASE("a person round-trips through the person dialog with their id", "[ui][
     CHECK_FALSE(dialog.okButton()->isEnabled());
 }
 
-TEST_CASE("the date of birth stays unknown unless it is known and entered", "[ui][dialogs][person]")
+TEST_CASE("the date of birth is the date typed, and stays unknown unless one is typed", "[ui][dialogs][person]")
 {
     app();
     PersonDialog dialog(record::Person {});
+    dialog.show();
     dialog.nameEdit()->setText(u"Kevin Dean"_s);
-    CHECK_FALSE(dialog.dateOfBirthKnownBox()->isChecked());
-    CHECK_FALSE(dialog.dateOfBirthEdit()->isEnabled());
-    CHECK(dialog.dateOfBirthEdit()->text() == u"Not known"_s);
+    DateField *dob = dialog.dateOfBirthField();
+    CHECK(dob->isBlank());
     CHECK(dialog.okButton()->isEnabled());
     CHECK_FALSE(dialog.person().dateOfBirth.isValid());
     CHECK(dialog.person().id.isEmpty());
 
-    dialog.dateOfBirthKnownBox()->setChecked(true); // known, but not entered yet: no date is made up
-    CHECK(dialog.dateOfBirthEdit()->isEnabled());
-    CHECK_FALSE(dialog.okButton()->isEnabled());
-    CHECK_FALSE(dialog.person().dateOfBirth.isValid());
-
-    dialog.dateOfBirthEdit()->setDate(QDate(1979, 11, 5));
+    // Typed as a person types it: day first, whatever today's date is.
+    dob->lineEdit()->setFocus();
+    QTest::keyClicks(dob->lineEdit(), u"5/11/1979"_s);
+    QTest::keyClick(dob->lineEdit(), Qt::Key_Tab);
     CHECK(dialog.okButton()->isEnabled());
     CHECK(dialog.person().dateOfBirth == QDate(1979, 11, 5));
-    CHECK(dialog.dateOfBirthEdit()->text() == u"5 November 1979"_s);
+    CHECK(dob->lineEdit()->text() == u"5 November 1979"_s); // shown back as it was read
 
-    dialog.dateOfBirthKnownBox()->setChecked(false);
+    // A date that cannot be read is refused beside the box, and nothing is saved in its place.
+    dob->lineEdit()->setFocus();
+    dob->lineEdit()->selectAll();
+    QTest::keyClicks(dob->lineEdit(), u"31/2/1979"_s);
+    QTest::keyClick(dob->lineEdit(), Qt::Key_Tab);
+    CHECK_FALSE(dialog.okButton()->isEnabled());
     CHECK_FALSE(dialog.person().dateOfBirth.isValid());
-    CHECK(dialog.dateOfBirthEdit()->text() == u"Not known"_s);
+    CHECK(dob->messageLabel()->isVisible());
+    CHECK(dob->messageLabel()->text().contains(u"February 1979 has 28 days"_s));
+
+    // After today: refused too.
+    dob->lineEdit()->setFocus();
+    dob->lineEdit()->selectAll();
+    QTest::keyClicks(dob->lineEdit(), QDate::currentDate().addDays(1).toString(u"d/M/yyyy"_s));
+    QTest::keyClick(dob->lineEdit(), Qt::Key_Tab);
+    CHECK_FALSE(dialog.okButton()->isEnabled());
+    CHECK(dob->messageLabel()->text().contains(u"after today"_s));
+
+    // Emptied: not known, and the person can be saved.
+    dob->lineEdit()->clear();
+    CHECK(dialog.okButton()->isEnabled());
+    CHECK_FALSE(dialog.person().dateOfBirth.isValid());
 }
 
 // ---- the event date and optional dates: nothing is guessed -----------------------------------------
@@ -599,6 +615,13 @@ namespace {
 void choosePrecision(EventDateEdit &e, record::DatePrecision p)
 {
     e.precisionBox()->setCurrentIndex(e.precisionBox()->findText(record::title(p)));
+}
+void typeInto(DateField *field, const QString &text)
+{
+    field->lineEdit()->setFocus();
+    field->lineEdit()->selectAll();
+    QTest::keyClicks(field->lineEdit(), text);
+    QTest::keyClick(field->lineEdit(), Qt::Key_Tab);
 }
 } // namespace
 
@@ -618,35 +641,34 @@ TEST_CASE("choosing a date precision guesses no date: it stays blank until one i
         CHECK_FALSE(d.date.isValid());
         CHECK_FALSE(d.exact.isValid());
     }
-    auto *day = e.findChild<BlankDateEdit *>(u"day"_s);
+    auto *day = e.findChild<DateField *>(u"day"_s);
     REQUIRE(day);
-    CHECK(day->text() == u"Enter the date"_s);
-    CHECK(e.findChild<BlankYearBox *>(u"year"_s)->text() == u"Enter the year"_s);
+    CHECK(day->isBlank());
+    CHECK(day->lineEdit()->placeholderText().startsWith(u"Type the date"_s));
+    CHECK(e.findChild<DateField *>(u"year"_s)->isBlank());
 
-    // Entered, it is the answer.
+    // Typed, it is the answer.
     choosePrecision(e, record::DatePrecision::Day);
-    day->setDate(QDate(2024, 3, 5));
+    typeInto(day, u"5 March 2024"_s);
     CHECK(e.value().precision == record::DatePrecision::Day);
     CHECK(e.value().date == QDate(2024, 3, 5));
 
-    // Typed into a blank box: the digits are the day (the rest shown, from today, to change).
-    auto *month = e.findChild<BlankDateEdit *>(u"month"_s);
     choosePrecision(e, record::DatePrecision::Month);
     CHECK_FALSE(e.value().precision);
-    auto *year = e.findChild<BlankYearBox *>(u"year"_s);
+    typeInto(e.findChild<DateField *>(u"month"_s), u"Sept 2023"_s);
+    CHECK(e.value().precision == record::DatePrecision::Month);
+    CHECK(e.value().date == QDate(2023, 9, 1));
+
     choosePrecision(e, record::DatePrecision::Year);
-    year->setFocus();
-    QTest::keyClicks(year, u"2023"_s);
-    QTest::keyClick(year, Qt::Key_Tab);
+    typeInto(e.findChild<DateField *>(u"year"_s), u"2023"_s);
     CHECK(e.value().precision == record::DatePrecision::Year);
     CHECK(e.value().date == QDate(2023, 1, 1));
-    (void)month;
 
     // Exact needs the date and the time, both entered.
     choosePrecision(e, record::DatePrecision::Exact);
-    auto *exactDate = e.findChild<BlankDateEdit *>(u"exactDate"_s);
+    auto *exactDate = e.findChild<DateField *>(u"exactDate"_s);
     auto *time = e.findChild<QLineEdit *>(u"exactTime"_s);
-    exactDate->setDate(QDate(2024, 3, 5));
+    typeInto(exactDate, u"2024-03-05"_s);
     CHECK_FALSE(e.value().precision);
     time->setText(u"14:05"_s);
     CHECK(e.value().exact == QDateTime(QDate(2024, 3, 5), QTime(14, 5), Qt::UTC));
@@ -656,46 +678,62 @@ TEST_CASE("choosing a date precision guesses no date: it stays blank until one i
     choosePrecision(e, record::DatePrecision::Day);
     CHECK_FALSE(e.value().precision);
     CHECK_FALSE(day->isEntered());
-
-    // Typing into the blank day box: the digits are the day; the month and year shown are today's,
-    // on screen for the worker to change, and nothing is there until they type.
-    day->setFocus();
-    QTest::keyClicks(day, u"15"_s);
-    QTest::keyClick(day, Qt::Key_Tab);
-    INFO("day box: " << day->text().toStdString());
-    CHECK(day->isEntered());
-    CHECK(e.value().date.day() == 15);
+    CHECK(day->isBlank());
 }
 
-TEST_CASE("a date range never ends before it starts", "[ui][dialogs][form]")
+TEST_CASE("a date typed at another precision than its box holds is refused, never cut to fit", "[ui][dialogs][form]")
 {
     app();
     EventDateEdit e;
-    choosePrecision(e, record::DatePrecision::Range);
-    auto *from = e.findChild<BlankDateEdit *>(u"from"_s);
-    auto *to = e.findChild<BlankDateEdit *>(u"to"_s);
-    from->setDate(QDate(2024, 3, 10));
-    CHECK_FALSE(e.value().precision); // one end only
-    to->setDate(QDate(2024, 3, 1));   // before the start: put back to the start
-    CHECK(to->date() == QDate(2024, 3, 10));
-    to->setDate(QDate(2024, 3, 20));
-    from->setDate(QDate(2024, 3, 25)); // the start moved past the end takes the end along
-    CHECK(to->date() == QDate(2024, 3, 25));
-    const record::EventDate d = e.value();
-    REQUIRE(d.precision == record::DatePrecision::Range);
-    CHECK(d.date <= d.rangeEnd);
+    e.show();
+    choosePrecision(e, record::DatePrecision::Month);
+    auto *month = e.findChild<DateField *>(u"month"_s);
+    typeInto(month, u"20 September 2026"_s);
+    CHECK_FALSE(e.value().precision);
+    CHECK(month->messageLabel()->isVisible());
+    CHECK(month->problem().contains(u"choose “Day”"_s));
+    choosePrecision(e, record::DatePrecision::Day);
+    auto *day = e.findChild<DateField *>(u"day"_s);
+    typeInto(day, u"September 2026"_s);
+    CHECK_FALSE(e.value().precision);
+    CHECK(day->problem().contains(u"whole date"_s));
 }
 
-TEST_CASE("an optional date ticked as known is no date until one is entered", "[ui][dialogs][form]")
+TEST_CASE("a date range that ends before it starts is refused beside its last date, never changed", "[ui][dialogs][form]")
+{
+    app();
+    EventDateEdit e;
+    e.show();
+    choosePrecision(e, record::DatePrecision::Range);
+    auto *from = e.findChild<DateField *>(u"from"_s);
+    auto *to = e.findChild<DateField *>(u"to"_s);
+    typeInto(from, u"10/3/2024"_s);
+    CHECK_FALSE(e.value().precision); // one end only
+    typeInto(to, u"1/3/2024"_s);       // before the start: refused, and left as typed
+    CHECK_FALSE(e.value().precision);
+    CHECK(to->lineEdit()->text() == u"1/3/2024"_s);
+    CHECK(to->problem().contains(u"before the first"_s));
+    typeInto(to, u"20/3/2024"_s);
+    record::EventDate d = e.value();
+    REQUIRE(d.precision == record::DatePrecision::Range);
+    CHECK(d.date == QDate(2024, 3, 10));
+    CHECK(d.rangeEnd == QDate(2024, 3, 20));
+    typeInto(from, u"25/3/2024"_s); // the start moved past the end: the end is refused, not moved
+    CHECK_FALSE(e.value().precision);
+    CHECK(to->lineEdit()->text() == u"20 March 2024"_s);
+    CHECK(to->problem().contains(u"before the first"_s));
+}
+
+TEST_CASE("an optional date is no date until one is typed, and empty again is not known", "[ui][dialogs][form]")
 {
     app();
     OptionalDateEdit e(u"Date of that status"_s);
+    e.show();
     CHECK(e.accessibleName() == u"Date of that status"_s);
-    e.findChild<QCheckBox *>()->setChecked(true);
     CHECK_FALSE(e.date().isValid());
-    e.findChild<BlankDateEdit *>()->setDate(QDate(2025, 1, 2));
+    typeInto(e.field(), u"2 January 2025"_s);
     CHECK(e.date() == QDate(2025, 1, 2));
-    e.findChild<QCheckBox *>()->setChecked(false);
+    e.field()->lineEdit()->clear();
     CHECK_FALSE(e.date().isValid());
 }
 

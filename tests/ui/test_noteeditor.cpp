@@ -9,12 +9,14 @@
 #include "noteeditor.h"
 
 #include <QHelpEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QToolTip>
+#include <QWidgetAction>
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
@@ -486,7 +488,14 @@ TEST_CASE("right-click on flagged wording offers the rule's alternatives and its
     REQUIRE(suggestion);
     CHECK(suggestion->font().bold());
     CHECK(suggestion->isEnabled());
-    CHECK(menu->sizeHint().width() > menu->fontMetrics().horizontalAdvance(shown.at(0)));
+    // The message is read, not chosen: shown whole (wrapped, never cut off) in the menu's own colour.
+    auto *heading = menu->findChild<QWidgetAction *>(u"wordingHeadingMenuAction"_s);
+    REQUIRE(heading);
+    auto *label = qobject_cast<QLabel *>(heading->defaultWidget());
+    REQUIRE(label);
+    CHECK(label->text() == shown.at(0));
+    CHECK(label->wordWrap());
+    CHECK(label->isEnabled());
 
     // Choosing it writes it in place of the flagged words, selects the first blank to fill in,
     // and Undo takes it back in one step.
@@ -496,4 +505,17 @@ TEST_CASE("right-click on flagged wording offers the rule's alternatives and its
     CHECK_FALSE(findingOn(e.editor, u"arsonist"_s));
     e.editor.undo();
     CHECK(e.editor.toPlainText() == u"Known arsonist, seen at the hub."_s);
+
+    // At the start of a sentence the alternative keeps the capital the words had.
+    e.editor.setNoteText(u"Seen at the hub. Arsonist, they said."_s);
+    const auto start = findingOn(e.editor, u"Arsonist"_s);
+    REQUIRE(start);
+    at.setPosition(int(start->offset + 2));
+    std::unique_ptr<QMenu> again(e.editor.createContextMenu(e.editor.cursorRect(at).center() + QPoint(2, 0)));
+    for (QAction *a : again->actions())
+        if (a->objectName() == u"wordingSuggestionMenuAction"_s) {
+            a->trigger();
+            break;
+        }
+    CHECK(e.editor.toPlainText().startsWith(u"Seen at the hub. Convicted of arson at [court]"_s));
 }

@@ -11,9 +11,11 @@
 #include "cohortchart.h"
 #include "cohortdialog.h"
 #include "comparisonview.h"
+#include "datefield.h"
 #include "exerciseeditor.h"
 #include "exerciseview.h"
 #include "feedbackview.h"
+#include "formfields.h"
 #include "noteeditor.h"
 #include "noticebar.h"
 #include "recordeditor.h"
@@ -24,6 +26,7 @@
 #include "trainerwindow.h"
 #include "trainingbanner.h"
 
+#include "record/describe.h"
 #include "store/location.h"
 #include "store/sqlite/open.h"
 #include "training/trainingstore.h"
@@ -687,4 +690,34 @@ TEST_CASE("pictures of trainer mode for docs/training.md", "[.screenshots]")
         dialog.resize(std::min(900, dialog.screen()->availableGeometry().width()), std::min(680, dialog.screen()->availableGeometry().height()));
         shoot(dialog, u"cohort"_s);
     }
+}
+
+TEST_CASE("a date typed in trainer mode is the date kept and scored: the learner's form and the exercise editor", "[ui][trainer][dates]")
+{
+    Trainer t;
+    t.window->setLearnerCode(u"L09"_s);
+    REQUIRE(t.window->openExercise(u"rewrite-known-arsonist"_s));
+    auto *rewrite = view<RewriteView>(*t.window);
+    auto *when = qobject_cast<EventDateEdit *>(rewrite->editor()->fieldWidget(u"/event_date"_s));
+    REQUIRE(when);
+    when->precisionBox()->setCurrentIndex(when->precisionBox()->findText(record::title(record::DatePrecision::Day)));
+    auto *day = when->findChild<DateField *>(u"day"_s);
+    REQUIRE(day);
+    day->lineEdit()->setFocus();
+    QTest::keyClicks(day->lineEdit(), u"20 September 2024"_s);
+    QTest::keyClick(day->lineEdit(), Qt::Key_Tab);
+    // The learner's answer holds the month typed, not today's: a date the app changed is never marked wrong.
+    CHECK(rewrite->answer().entry->eventDate.date == QDate(2024, 9, 20));
+    CHECK(rewrite->answer().entry->eventDate.precision == record::DatePrecision::Day);
+
+    // The exercise editor's "Now, in the story" is typed the same way.
+    std::unique_ptr<ExerciseEditor> editor(t.window->editCurrentExercise());
+    editor->setAttribute(Qt::WA_DeleteOnClose, false);
+    DateTimeField *story = editor->storyTimeField();
+    REQUIRE(story);
+    story->dateField()->lineEdit()->selectAll();
+    QTest::keyClicks(story->dateField()->lineEdit(), u"4/3/2025"_s);
+    QTest::keyClick(story->dateField()->lineEdit(), Qt::Key_Tab);
+    story->timeEdit()->setText(u"10:30"_s);
+    CHECK(editor->exercise().writtenAt == QDateTime(QDate(2025, 3, 4), QTime(10, 30), Qt::UTC));
 }

@@ -3,7 +3,9 @@
 // Entries in a SQLite case file: drafts, finalising, amending, marking in error, importing.
 #include "store/sqlite/sqlitestore.h"
 
+#include "store/actor.h"
 #include "store/auditactions.h"
+#include "record/describe.h"
 
 #include <QJsonArray>
 
@@ -51,8 +53,8 @@ StoreResult<QString> SqliteStore::saveDraft(const QString &personId, record::Ent
         require(state, actor, EntryAction::Edit);
         if (storedKind != kind)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; it cannot become a %3. Write a new entry instead."_s
-                                                    .arg(entry.id, storedKind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s,
-                                                         kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
+                                                    .arg(entry.id, storedKind == u"incident" ? u"incident record"_s : u"case note"_s,
+                                                         kind == u"incident" ? u"incident record"_s : u"case note"_s)}};
         const bool hadDraft = state.draftAuthor.has_value();
         if (revisions > 0) {
             // An amendment: the content keeps the original's author and time of writing.
@@ -124,8 +126,22 @@ StoreResult<Revision> SqliteStore::finalise(const QString &entryId, const Actor 
         record::Entry e = parseContent(d.text(2), id);
         const QString personId = d.text(3);
         const int revisions = int(d.integer(4));
-        if (base != revisions)
-            throw Refusal{{ErrorCode::Conflict, u"entry %1 was amended by someone else after this draft was started; start the amendment again."_s.arg(id)}};
+        if (base != revisions) {
+            // Who amended it meanwhile, and when: the worker's text stays, as a draft, untouched.
+            auto last = m_db->prepare("SELECT author_id, written_at FROM revisions WHERE entry_id = ?1 ORDER BY number DESC LIMIT 1");
+            last.bind(1, id);
+            QString who = u"someone else"_s, when;
+            if (last.next()) {
+                who = actorDisplay(userById(last.integer(0)));
+                when = u" on %1"_s.arg(record::ukDateTime(fromIso(last.text(1))));
+            }
+            throw Refusal{{ErrorCode::Conflict,
+                           u"entry %1 was amended by %2%3 (revision %4), after this amendment was started from revision %5. Your text is "
+                           u"kept as a draft: read their amendment in the history, then discard this draft and amend again."_s
+                               .arg(id, who, when)
+                               .arg(revisions)
+                               .arg(base)}};
+        }
         const QString reason = amendReason.trimmed();
         if (base > 0 && reason.isEmpty())
             throw Refusal{{ErrorCode::Invalid, u"an amendment needs a reason: say what was wrong or missing, and how you know."_s}};
@@ -162,7 +178,7 @@ StoreResult<Revision> SqliteStore::amend(const QString &entryId, record::Entry e
         require(state, actor, EntryAction::Amend);
         if (kindOf(entry) != kind)
             throw Refusal{{ErrorCode::Conflict, u"entry %1 is a %2; an amendment cannot change its kind."_s
-                                                    .arg(id, kind == u"incident" ? u"fire-setting incident record"_s : u"case note"_s)}};
+                                                    .arg(id, kind == u"incident" ? u"incident record"_s : u"case note"_s)}};
         if (state.draftAuthor) // the actor's own: an amendment in one step would pass it by
             throw Refusal{{ErrorCode::Conflict, u"you are drafting an amendment of entry %1; finalise or discard that draft first."_s.arg(id)}};
         auto first = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = 1");

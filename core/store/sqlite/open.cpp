@@ -68,7 +68,7 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
 
     QString readOnlyReason;
     if (options.readOnly)
-        readOnlyReason = u"opened for reading only"_s;
+        readOnlyReason = options.readOnlyReason.isEmpty() ? u"opened for reading only"_s : options.readOnlyReason;
     else if (!memory && !canWrite(path))
         readOnlyReason = ::access(QFile::encodeName(path).constData(), W_OK) != 0 ? u"you may not write to the file"_s
                                                                                  : u"you may not write to its folder"_s;

@@ -18,6 +18,7 @@ struct OpenOptions
     Create create = Create::No;
     FileKind kind = FileKind::Live;
     bool readOnly = false;     // open for reading only, even when the file could be written
+    QString readOnlyReason;    // why, when readOnly is set (Store::readOnlyReason); default: "opened for reading only"
     int busyTimeoutMs = 5000;  // how long to wait for another program's write to finish
     qint64 maxPageCount = 0;   // when set, the file may not grow beyond this many pages (a quota)
     std::function<QDateTime()> clock; // the clock from the start (tests); default: the system's, in UTC
