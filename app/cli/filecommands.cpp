@@ -6,11 +6,14 @@
 #include "common.h"
 #include "training/trainingstore.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -48,12 +51,20 @@ int InitCommand::execute(const QStringList &args, CliIo &io)
         return h.size() == 72 && h.startsWith(QByteArrayView("SQLite format 3\0", 16))
             && qFromBigEndian<quint32>(h.constData() + 68) == store::kApplicationId;
     }();
-    auto s = open(p, io, Access::Create);
+    // An existing case file that may not be written is read, not refused: init has nothing to change in it.
+    // One that may be written is opened for writing, which upgrades an older one.
+    const QByteArray encoded = QFile::encodeName(path);
+    const bool writable = ::access(encoded.constData(), W_OK) == 0
+                          && ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK) == 0;
+    auto s = open(p, io, existed && !writable ? Access::Read : Access::Create);
     if (!s)
         return ExitBadInput;
-    io.out << (existed ? u"%1 is already a Fairnote case file; nothing was changed.\n"_s
-                       : u"Created the case file %1 (readable and writable by you only).\n"_s)
-                  .arg(s->location());
+    if (existed && s->isReadOnly())
+        io.out << u"%1 is already a Fairnote case file; nothing was changed. Here it can only be read (%2).\n"_s.arg(s->location(), s->readOnlyReason());
+    else
+        io.out << (existed ? u"%1 is already a Fairnote case file; nothing was changed.\n"_s
+                           : u"Created the case file %1 (readable and writable by you only).\n"_s)
+                      .arg(s->location());
     return ExitOk;
 }
 

@@ -125,7 +125,12 @@ int ImportCommand::execute(const QStringList &args, CliIo &io)
         return fail(io, ids.error());
     size_t at = 0;
     for (const auto &cf : *caseFiles) {
-        const QString personId = at < ids->size() ? s->entry(ids->at(at))->summary.personId : cf.person.id;
+        // The import is committed: a read failing now (a transient I/O error) only leaves the id out of
+        // the message, never the program's exit status in doubt.
+        QString personId = cf.person.id;
+        if (at < ids->size())
+            if (auto e = s->entry(ids->at(at)))
+                personId = e->summary.personId;
         io.out << u"Imported %1 %2 for %3 (%4) into %5%6.\n"_s
                       .arg(cf.entries.size())
                       .arg(cf.entries.size() == 1 ? u"entry"_s : u"entries"_s, cf.person.name,

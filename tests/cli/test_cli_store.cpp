@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -448,6 +449,113 @@ TEST_CASE("a file the user may not write: read commands work, writes are refused
     const Run write = cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"x"_s, u"entry-0002"_s});
     CHECK(write.code == 2);
     CHECK(write.err.contains(u"can only be read"_s));
+}
+
+TEST_CASE("a read-only folder with saves still in the -wal file: refused by name, never shown without them", "[cli][store]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    QString marked;
+    {
+        // Another program keeps the file open, so the save below stays in case.db-wal (as after a crash);
+        // the two files are copied as they are, without the -shm, to a folder the reader may not write.
+        fairnote::store::sql::Database keeper(db, fairnote::store::sql::Database::Mode::ReadWrite);
+        keeper.scalar("SELECT count(*) FROM entries");
+        const Run mark = cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"Wrong file."_s, u"entry-0002"_s});
+        REQUIRE(mark.code == 0);
+        REQUIRE(QFileInfo(db + u"-wal"_s).size() > 32);
+        const QString dir = home.filePath(u"media"_s);
+        QDir().mkpath(dir);
+        REQUIRE(QFile::copy(db, dir + u"/case.db"_s));
+        REQUIRE(QFile::copy(db + u"-wal"_s, dir + u"/case.db-wal"_s));
+        marked = dir + u"/case.db"_s;
+    }
+    QString wrapper;
+    const QString dir = QFileInfo(marked).absolutePath();
+    for (const QString &f : {marked, QString(marked + u"-wal"_s)})
+        QFile::setPermissions(f, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    if (::geteuid() == 0) { // root may write anywhere: read as nobody
+        QFile::setPermissions(home.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+        wrapper = u"exec setpriv --reuid=65534 --regid=65534 --clear-groups"_s;
+    }
+    const Run list = cli(home, {u"list"_s, u"--db"_s, marked}, wrapper);
+    INFO(list.out.toStdString() << list.err.toStdString());
+    CHECK(list.code == 2);
+    CHECK(list.err.contains(u"case.db-wal"_s));
+    CHECK(list.err.contains(u"nothing saved is hidden"_s));
+    const Run verify = cli(home, {u"verify"_s, u"--db"_s, marked}, wrapper);
+    CHECK(verify.code == 2);
+    CHECK_FALSE(QFile::exists(marked + u"-shm"_s));
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+namespace {
+
+// The shell line that runs fairnote-cli as someone who is not the file's owner: nobody when the tests
+// run as root (who may enter and write anywhere), else the tests' own user.
+QString asSomeoneElse(const QTemporaryDir &home)
+{
+    if (::geteuid() != 0)
+        return {};
+    QFile::setPermissions(home.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    return u"exec setpriv --reuid=65534 --regid=65534 --clear-groups"_s;
+}
+
+} // namespace
+
+TEST_CASE("a case file in a folder you may not enter is named as such, never as a file to create", "[cli][store]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    const QString dir = home.filePath(u"locked"_s);
+    QDir().mkpath(dir);
+    REQUIRE(QFile::copy(db, dir + u"/case.db"_s));
+    const QString wrapper = asSomeoneElse(home);
+    // Root's own folder, closed to others; for an ordinary user, a folder closed to its owner too.
+    QFile::setPermissions(dir, wrapper.isEmpty() ? QFileDevice::Permissions{} : QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const Run r = cli(home, {u"list"_s, u"--db"_s, dir + u"/case.db"_s}, wrapper);
+    const Run init = cli(home, {u"init"_s, u"--db"_s, dir + u"/case.db"_s}, wrapper);
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    INFO(r.err.toStdString());
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"you may not open the folder"_s));
+    CHECK_FALSE(r.err.contains(u"init"_s));
+    CHECK_FALSE(r.err.contains(u"no case file"_s));
+    CHECK(init.code == 2);
+    CHECK(init.err.contains(u"you may not open the folder"_s));
+}
+
+TEST_CASE("init on an existing case file that may only be read leaves it and says so", "[cli][store]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    const QByteArray before = [&] { QFile f(db); REQUIRE(f.open(QIODevice::ReadOnly)); return f.readAll(); }();
+    const QString wrapper = asSomeoneElse(home);
+    QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadOther);
+    const Run r = cli(home, {u"init"_s, u"--db"_s, db}, wrapper);
+    INFO(r.err.toStdString());
+    CHECK(r.code == 0);
+    CHECK(r.out.contains(u"is already a Fairnote case file; nothing was changed"_s));
+    CHECK(r.out.contains(u"can only be read"_s));
+    QFile f(db);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == before);
+}
+
+TEST_CASE("a reading command on a file from an older Fairnote names how to upgrade it", "[cli][store]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    {
+        fairnote::store::sql::Database raw(db, fairnote::store::sql::Database::Mode::ReadWrite);
+        raw.exec("PRAGMA user_version = 3");
+    }
+    const Run r = cli(home, {u"list"_s, u"--db"_s, db});
+    INFO(r.err.toStdString());
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"older Fairnote"_s));
+    CHECK(r.err.contains(u"fairnote-cli init --db "_s + db));
 }
 
 TEST_CASE("another program writing the file: a clear 'in use' error, then it works", "[cli][store]")

@@ -272,7 +272,8 @@ StoreResult<std::vector<QString>> SqliteStore::importCaseFiles(const std::vector
                     .bind(4, person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString())
                     .bind(5, iso(now())).bind(6, actorId).run();
                 appendAudit(actor, audit::AddPerson.toString(), person.id, {}, std::nullopt,
-                            QJsonObject{{u"name"_s, person.name}, {u"source"_s, options.sourceName}});
+                            QJsonObject{{u"name"_s, person.name}, {u"other_names"_s, QJsonArray::fromStringList(person.otherNames)},
+                                        {u"date_of_birth"_s, person.dateOfBirth.toString(Qt::ISODate)}, {u"source"_s, options.sourceName}});
             }
             for (const record::Entry &original : cf.entries) {
                 if (progress && !progress(done, total))

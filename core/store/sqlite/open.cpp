@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +39,13 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
         if (info.isDir())
             return StoreError{ErrorCode::NotFound, u"%1 is a folder, not a case file. Give the path of a case file (for example fairnote.db)."_s.arg(path)};
         if (!info.exists()) {
+            // A folder on the way that may not be entered hides whatever is in it: say so, never "there is no
+            // case file" (which would have someone create a second one).
+            struct stat st;
+            if (::stat(QFile::encodeName(path).constData(), &st) != 0 && errno == EACCES)
+                return StoreError{ErrorCode::Io, u"%1 cannot be reached: you may not open the folder it is in (permission denied). "
+                                                 u"Fairnote has not created or changed anything. Ask whoever looks after that folder for access, "
+                                                 u"or choose another file."_s.arg(path)};
             if (options.create == OpenOptions::Create::No)
                 return StoreError{ErrorCode::NotFound, u"there is no case file at %1."_s.arg(path)};
             if (!QDir().mkpath(info.absolutePath()))
@@ -86,6 +94,17 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
             // A file in WAL mode whose folder cannot be written cannot get its shared-memory file; read it as immutable.
             if (readOnlyReason.isEmpty() || (f.code() != sql::CantOpen && f.code() != sql::ReadOnly))
                 throw;
+            // Read as immutable, SQLite ignores the write-ahead log: saves committed there (a program that
+            // stopped before folding them in, a copy made with its -wal) would be silently invisible. Refuse
+            // instead of showing less. A log of 32 bytes is its header alone, with nothing in it.
+            const QFileInfo wal(path + u"-wal"_s);
+            if (wal.exists() && wal.size() > 32)
+                return StoreError{ErrorCode::ReadOnly,
+                                  u"%1 has saves that are still in %2, and they can only be read by writing beside the file, but %3. "
+                                  u"Fairnote has not opened it, so that nothing saved is hidden from you. Keep the two files together: "
+                                  u"open it once where you may write to the folder (or copy both files to such a folder), and Fairnote "
+                                  u"folds the saves into the case file."_s
+                                      .arg(path, wal.fileName(), readOnlyReason)};
             db = std::make_unique<sql::Database>(path, Mode::Immutable);
         }
         const quint32 appId = quint32(db->scalar("PRAGMA application_id"));
@@ -114,7 +133,12 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
                 return StoreError{ErrorCode::TooNew, u"%1 was written by a newer Fairnote (file format %2; this Fairnote reads up to %3). Update Fairnote to open it. The file has not been changed."_s
                                                          .arg(path).arg(version).arg(kSchemaVersion)};
             if (version < kSchemaVersion && !readOnlyReason.isEmpty())
-                return StoreError{ErrorCode::ReadOnly, u"%1 was written by an older Fairnote and must be upgraded before it can be read, but %2."_s.arg(path, readOnlyReason)};
+                return StoreError{ErrorCode::ReadOnly,
+                                  options.readOnly && canWrite(path)
+                                      ? u"%1 was written by an older Fairnote and must be upgraded before it can be read, but %2. Upgrade it "
+                                        u"once by opening it for writing: in the app, or with 'fairnote-cli init --db %1' (its records are kept "
+                                        u"as they are); then run this again."_s.arg(path, readOnlyReason)
+                                      : u"%1 was written by an older Fairnote and must be upgraded before it can be read, but %2."_s.arg(path, readOnlyReason)};
         }
         if (readOnlyReason.isEmpty()) {
             db->exec("PRAGMA journal_mode = WAL");

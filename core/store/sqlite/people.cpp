@@ -32,7 +32,9 @@ StoreResult<record::Person> SqliteStore::addPerson(record::Person person, const 
             .bind(3, otherNamesJson(person.otherNames))
             .bind(4, person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString())
             .bind(5, iso(now())).bind(6, userId(actor)).run();
-        appendAudit(actor, audit::AddPerson.toString(), person.id, {}, std::nullopt, QJsonObject{{u"name"_s, person.name}});
+        appendAudit(actor, audit::AddPerson.toString(), person.id, {}, std::nullopt,
+                    QJsonObject{{u"name"_s, person.name}, {u"other_names"_s, QJsonArray::fromStringList(person.otherNames)},
+                                {u"date_of_birth"_s, person.dateOfBirth.toString(Qt::ISODate)}});
         t.commit();
         return person;
     });

@@ -315,19 +315,25 @@ QString SqliteStore::storable(const record::Entry &entry)
     return compact(json);
 }
 
-void SqliteStore::updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId)
+HeadColumns headColumns(const record::Entry &e)
 {
     const QDateTime earliest = e.eventDate.earliest();
     const QDateTime latest = e.eventDate.latest();
+    return HeadColumns{earliest.isValid() ? iso(earliest) : QString(), latest.isValid() ? iso(latest) : QString(),
+                       compact(record::eventDateToJson(e.eventDate)), record::summaryLine(e), iso(e.writtenAt)};
+}
+
+void SqliteStore::updateHead(const QString &entryId, const record::Entry &e, std::optional<qint64> lateSeconds, qint64 authorId)
+{
+    const HeadColumns head = headColumns(e);
     auto s = m_db->prepare("UPDATE entries SET event_sort = ?2, event_json = ?3, summary = ?4, written_at = ?5, author_id = ?6, "
                            "late_seconds = ?7, event_latest = ?8 WHERE id = ?1");
-    s.bind(1, entryId).bind(2, earliest.isValid() ? iso(earliest) : QString()).bind(3, compact(record::eventDateToJson(e.eventDate)))
-        .bind(4, record::summaryLine(e)).bind(5, iso(e.writtenAt)).bind(6, authorId);
+    s.bind(1, entryId).bind(2, head.eventSort).bind(3, head.eventJson).bind(4, head.summary).bind(5, head.writtenAt).bind(6, authorId);
     if (lateSeconds)
         s.bind(7, *lateSeconds);
     else
         s.bindNull(7);
-    s.bind(8, latest.isValid() ? iso(latest) : QString());
+    s.bind(8, head.eventLatest);
     s.run();
 }
 

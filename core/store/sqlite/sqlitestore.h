@@ -32,6 +32,14 @@ record::EventDate eventDateFromJson(const QString &json);
 QString otherNamesJson(const QStringList &names);
 QStringList otherNamesFromJson(const QString &json);
 
+// The list columns of `entries` as its latest revision (or a new entry's draft) gives them; verify
+// recomputes them the same way.
+struct HeadColumns
+{
+    QString eventSort, eventLatest, eventJson, summary, writtenAt;
+};
+HeadColumns headColumns(const record::Entry &e);
+
 // Turns a failure inside SQLite into a StoreError (store/errors.h words it).
 StoreError toError(const sql::Failure &f, const QString &path, const QString &whatFailed);
 

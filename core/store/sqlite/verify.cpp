@@ -4,13 +4,20 @@
 // backing it up while it stays in use.
 #include "store/sqlite/sqlitestore.h"
 
+#include "store/actor.h"
 #include "store/auditactions.h"
 #include "store/sqlite/schema.h"
+#include "record/describe.h"
+#include "record/interchange.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QDir>
+#include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
+
+#include <sqlite3.h>
 
 #include <cerrno>
 #include <cstring>
@@ -20,6 +27,72 @@
 using namespace Qt::StringLiterals;
 
 namespace fairnote::store {
+
+namespace {
+
+// "late by 11 days", "late by 5 hours": how a list column's lateness is named in a problem.
+QString lateText(std::optional<qint64> seconds)
+{
+    if (!seconds)
+        return u"not late"_s;
+    const qint64 days = *seconds / 86400;
+    if (days >= 1)
+        return days == 1 ? u"late by 1 day"_s : u"late by %1 days"_s.arg(days);
+    const qint64 hours = *seconds / 3600;
+    return hours == 1 ? u"late by 1 hour"_s : u"late by %1 hours"_s.arg(hours);
+}
+
+QString kindText(const QString &kind)
+{
+    return kind == u"incident" ? u"an incident record"_s : kind == u"note" ? u"a case note"_s : u"“%1”"_s.arg(kind);
+}
+
+QString excerpt(const QString &text)
+{
+    const QString flat = text.simplified();
+    return flat.size() <= 80 ? flat : flat.left(79) + u'…';
+}
+
+QStringList stringsOf(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &x : v.toArray())
+        out << x.toString();
+    return out;
+}
+
+// What the audit trail says of a person, a review, a sign-off request and its decisions.
+struct AuditedPerson
+{
+    qint64 seq = 0;
+    QString name;
+    std::optional<QStringList> otherNames;  // absent from add-person rows written before they were recorded
+    std::optional<QString> dateOfBirth;
+};
+struct AuditedReview
+{
+    qint64 seq = 0;
+    QString reviewer, entryId, hash;
+};
+struct AuditedDecision
+{
+    qint64 seq = 0;
+    QString state, actor, comment;
+};
+struct AuditedRequest
+{
+    qint64 seq = 0;
+    QString requester, subject, personId, entryId, documentHash;
+    qint64 revision = 0;
+};
+struct LatestRevision // its content is read again when its entry is compared: a file's texts are not all held at once
+{
+    int number = 0;
+    std::optional<qint64> lateSeconds;
+    Actor author;
+};
+
+} // namespace
 
 StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
 {
@@ -52,10 +125,18 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
         };
 
         {
+            // A page SQLite could not read is reported in the check's text with the error's code; one that is not
+            // damage (an I/O error, often passing) fails verify as that error, never as a problem with the file.
+            static const QRegularExpression errorCode(u"error code=(\\d+)"_s);
             auto s = m_db->prepare("PRAGMA integrity_check(100)");
-            while (s.next())
-                if (s.text(0) != u"ok")
-                    problem(u"database"_s, u"SQLite's integrity check: %1"_s.arg(s.text(0)));
+            while (s.next()) {
+                const QString line = s.text(0);
+                if (line == u"ok")
+                    continue;
+                if (const auto m = errorCode.match(line); m.hasMatch() && (m.captured(1).toInt() & 0xff) != SQLITE_CORRUPT)
+                    throw sql::Failure(m.captured(1).toInt(), line.simplified());
+                problem(u"database"_s, u"SQLite's integrity check: %1"_s.arg(line));
+            }
         }
         tick((revisions + auditRows) / 2);
         {
@@ -90,6 +171,7 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
 
         // Every revision against its hash. The snapshot rows are read alongside, in revision order.
         QHash<QString, QString> revisionHashes; // "entry\x1fnumber" -> stored hash
+        QHash<QString, LatestRevision> latestRevisions;
         {
             auto r = m_db->prepare("SELECT r.id, r.entry_id, r.number, e.person_id, e.kind, r.content, u.name, u.role, u.organisation, "
                                    "r.written_at, r.reason, r.late_seconds, r.hash FROM revisions r "
@@ -132,6 +214,9 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                     problem(u"entry %1 revision %2"_s.arg(rf.entryId).arg(rf.number),
                             u"its content, author, time or assessment no longer match the hash taken when it was finalised: it was changed outside Fairnote"_s);
                 revisionHashes.insert(rf.entryId + u'\x1f' + QString::number(rf.number), stored);
+                LatestRevision &latest = latestRevisions[rf.entryId];
+                if (rf.number > latest.number)
+                    latest = LatestRevision{rf.number, rf.lateSeconds, Actor{rf.authorName, rf.authorRole, rf.authorOrganisation}};
                 tick(1);
             }
         }
@@ -141,6 +226,11 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
         QHash<QString, QString> errorReasons; // entry -> reason in the audit
         QHash<QString, QString> flagReasons;  // entry -> reason it was flagged for review before disclosure
         QSet<QString> releases;               // entries released for disclosure
+        QHash<QString, AuditedPerson> auditedPeople;
+        QHash<QString, QString> writtenAbout; // entry -> the person its first revision was written about
+        QHash<qint64, AuditedReview> auditedReviews;
+        QHash<qint64, AuditedRequest> auditedRequests;
+        QHash<qint64, std::vector<AuditedDecision>> auditedDecisions;
         {
             auto a = m_db->prepare("SELECT a.seq, a.at, u.name, u.role, u.organisation, a.action, a.person_id, a.entry_id, a.revision, "
                                    "a.detail, a.prev_hash, a.hash, a.actor_id FROM audit a LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.seq");
@@ -173,8 +263,36 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 if (auditHash(af) != stored)
                     problem(where, u"was changed after it was written (%1 on %2)"_s.arg(af.action, af.at));
                 prev = stored;
+                const QString actorText = actorDisplay(Actor{af.actorName, af.actorRole, af.actorOrganisation});
+                if (af.action == audit::AddPerson || af.action == audit::UpdatePerson) {
+                    const QJsonObject detail = parseObject(af.detail);
+                    AuditedPerson &p = auditedPeople[af.personId];
+                    if (af.action == audit::AddPerson)
+                        p.seq = af.seq;
+                    p.name = detail.value(u"name"_s).toString();
+                    if (detail.contains(u"other_names"_s))
+                        p.otherNames = stringsOf(detail.value(u"other_names"_s));
+                    if (detail.contains(u"date_of_birth"_s))
+                        p.dateOfBirth = detail.value(u"date_of_birth"_s).toString();
+                } else if (af.action == audit::Review) {
+                    const QJsonObject detail = parseObject(af.detail);
+                    auditedReviews.insert(detail.value(audit::Review.toString()).toInteger(),
+                                          AuditedReview{af.seq, actorText, af.entryId, detail.value(u"review_hash"_s).toString()});
+                } else if (af.action == audit::RequestSignOff) {
+                    const QJsonObject detail = parseObject(af.detail);
+                    auditedRequests.insert(detail.value(u"signoff"_s).toInteger(),
+                                           AuditedRequest{af.seq, actorText, detail.value(u"subject"_s).toString(), af.personId, af.entryId,
+                                                          detail.value(u"document_hash"_s).toString(), af.revision.value_or(0)});
+                } else if (af.action == audit::ApproveSignOff || af.action == audit::ReturnSignOff) {
+                    const QJsonObject detail = parseObject(af.detail);
+                    auditedDecisions[detail.value(u"signoff"_s).toInteger()].push_back(
+                        AuditedDecision{af.seq, af.action == audit::ApproveSignOff ? u"approved"_s : u"returned"_s, actorText,
+                                        detail.value(u"comment"_s).toString()});
+                }
                 if (af.action == u"finalise" || af.action == u"amend" || af.action == u"import") {
                     const QJsonObject detail = parseObject(af.detail);
+                    if (af.revision && !writtenAbout.contains(af.entryId))
+                        writtenAbout.insert(af.entryId, af.personId);
                     if (af.revision) {
                         const QString key = af.entryId + u'\x1f' + QString::number(*af.revision);
                         auditedRevisions.insert(key);
@@ -208,7 +326,8 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 if (it == errorReasons.constEnd())
                     problem(u"entry %1"_s.arg(e.text(0)), u"is marked in error without a record in the audit trail"_s);
                 else if (*it != e.text(1))
-                    problem(u"entry %1"_s.arg(e.text(0)), u"the reason it was marked in error differs from the one in the audit trail"_s);
+                    problem(u"entry %1"_s.arg(e.text(0)), u"the reason it was marked in error says “%1”, but the audit trail records “%2”"_s
+                                                              .arg(excerpt(e.text(1)), excerpt(*it)));
                 errorReasons.remove(e.text(0));
             }
             for (auto it = errorReasons.constBegin(); it != errorReasons.constEnd(); ++it)
@@ -218,10 +337,84 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
             // Reviews against their hashes: a supervisor's judgement is evidence too.
             auto r = m_db->prepare("SELECT r.id, r.entry_id, r.revision, u.name, u.role, u.organisation, r.reviewed_at, r.completeness, "
                                    "r.quality, r.comment, r.returned, r.hash FROM reviews r LEFT JOIN users u ON u.id = r.reviewer_id");
-            while (r.next())
+            while (r.next()) {
+                const QString where = u"review %1 of entry %2"_s.arg(r.integer(0)).arg(r.text(1));
                 if (reviewHash(r.text(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), r.text(9),
                                r.integer(10) != 0) != r.text(11))
-                    problem(u"review %1 of entry %2"_s.arg(r.integer(0)).arg(r.text(1)), u"was changed after it was recorded"_s);
+                    problem(where, u"was changed after it was recorded"_s);
+                const auto it = auditedReviews.constFind(r.integer(0));
+                if (it == auditedReviews.constEnd())
+                    problem(where, u"is not in the audit trail: it was added outside Fairnote"_s);
+                else if (it->hash != r.text(11) || it->entryId != r.text(1))
+                    problem(where, u"differs from the review the audit trail recorded (audit row %1)"_s.arg(it->seq));
+                auditedReviews.remove(r.integer(0));
+            }
+            for (auto it = auditedReviews.constBegin(); it != auditedReviews.constEnd(); ++it)
+                problem(u"review %1 of entry %2"_s.arg(it.key()).arg(it->entryId),
+                        u"was recorded by %1 (audit row %2), but is no longer in the file"_s.arg(it->reviewer).arg(it->seq));
+        }
+        {
+            // Sign-off requests and their decisions against the audit trail: a supervisor's approval
+            // forged or removed outside Fairnote is found here.
+            auto q = m_db->prepare("SELECT id, subject, person_id, entry_id, revision, document_hash FROM signoffs ORDER BY id");
+            while (q.next()) {
+                const qint64 id = q.integer(0);
+                const QString where = u"sign-off request %1"_s.arg(id);
+                const auto it = auditedRequests.constFind(id);
+                if (it == auditedRequests.constEnd()) {
+                    problem(where, u"is not in the audit trail: it was added outside Fairnote"_s);
+                    continue;
+                }
+                QStringList differs;
+                if (q.text(1) != it->subject)
+                    differs << u"its subject is “%1”, not “%2”"_s.arg(q.text(1), it->subject);
+                if (q.text(2) != it->personId)
+                    differs << u"its person is %1, not %2"_s.arg(q.text(2), it->personId);
+                if (q.text(3) != it->entryId)
+                    differs << u"its entry is %1, not %2"_s.arg(q.text(3), it->entryId);
+                if ((q.isNull(4) ? 0 : q.integer(4)) != it->revision)
+                    differs << u"its revision is %1, not %2"_s.arg(q.isNull(4) ? 0 : q.integer(4)).arg(it->revision);
+                if (q.text(5) != it->documentHash)
+                    differs << u"its document is another one"_s;
+                if (!differs.isEmpty())
+                    problem(where, u"differs from the request the audit trail recorded (audit row %1): %2"_s.arg(it->seq).arg(differs.join(u"; "_s)));
+                auditedRequests.remove(id);
+            }
+            for (auto it = auditedRequests.constBegin(); it != auditedRequests.constEnd(); ++it)
+                problem(u"sign-off request %1"_s.arg(it.key()),
+                        u"was requested by %1 (audit row %2), but is no longer in the file"_s.arg(it->requester).arg(it->seq));
+
+            struct Decision
+            {
+                QString state, actor, at, comment;
+            };
+            QMap<qint64, std::vector<Decision>> decisions;
+            auto d = m_db->prepare("SELECT e.signoff_id, e.state, u.name, u.role, u.organisation, e.at, e.comment FROM signoff_events e "
+                                   "LEFT JOIN users u ON u.id = e.actor_id WHERE e.state <> 'requested' ORDER BY e.id");
+            while (d.next())
+                decisions[d.integer(0)].push_back({d.text(1), actorDisplay(Actor{d.text(2), d.text(3), d.text(4)}), d.text(5), d.text(6)});
+            for (auto it = auditedDecisions.constBegin(); it != auditedDecisions.constEnd(); ++it)
+                decisions[it.key()]; // a request whose decisions were all removed is walked too
+            for (auto it = decisions.constBegin(); it != decisions.constEnd(); ++it) {
+                const QString where = u"sign-off request %1"_s.arg(it.key());
+                const std::vector<Decision> &stored = it.value();
+                const std::vector<AuditedDecision> audited = auditedDecisions.value(it.key());
+                for (size_t i = 0; i < std::max(stored.size(), audited.size()); ++i) {
+                    if (i >= audited.size()) {
+                        problem(where, u"the decision “%1” by %2 on %3 is not in the audit trail: it was added outside Fairnote"_s
+                                           .arg(stored[i].state, stored[i].actor, stored[i].at.left(10)));
+                    } else if (i >= stored.size()) {
+                        problem(where, u"the decision “%1” by %2 (audit row %3) is no longer in the file"_s
+                                           .arg(audited[i].state, audited[i].actor).arg(audited[i].seq));
+                    } else if (stored[i].state != audited[i].state || stored[i].actor != audited[i].actor) {
+                        problem(where, u"its decision says “%1” by %2, but the audit trail records “%3” by %4 (audit row %5)"_s
+                                           .arg(stored[i].state, stored[i].actor, audited[i].state, audited[i].actor).arg(audited[i].seq));
+                    } else if (stored[i].comment != audited[i].comment) {
+                        problem(where, u"the comment on its decision says “%1”, but the audit trail records “%2” (audit row %3)"_s
+                                           .arg(excerpt(stored[i].comment), excerpt(audited[i].comment)).arg(audited[i].seq));
+                    }
+                }
+            }
         }
         {
             // A flag for review before disclosure, and its release, must each be in the trail: a release
@@ -229,8 +422,11 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
             auto f = m_db->prepare("SELECT entry_id, reason, released_at FROM disclosure_flags");
             while (f.next()) {
                 const QString entry = f.text(0);
-                if (!flagReasons.contains(entry) || flagReasons.value(entry) != f.text(1))
-                    problem(u"entry %1"_s.arg(entry), u"its flag for review before disclosure does not match the audit trail"_s);
+                if (!flagReasons.contains(entry))
+                    problem(u"entry %1"_s.arg(entry), u"is flagged for review before disclosure without a flag in the audit trail"_s);
+                else if (flagReasons.value(entry) != f.text(1))
+                    problem(u"entry %1"_s.arg(entry), u"its flag for review before disclosure gives the reason “%1”, but the audit trail records “%2”"_s
+                                                          .arg(excerpt(f.text(1)), excerpt(flagReasons.value(entry))));
                 if (!f.isNull(2) && !releases.contains(entry))
                     problem(u"entry %1"_s.arg(entry), u"is released for disclosure without a release in the audit trail"_s);
                 if (f.isNull(2) && releases.contains(entry))
@@ -246,11 +442,134 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
             while (h.next())
                 problem(u"entry %1"_s.arg(h.text(0)), u"its list entry does not match its revisions or its mark in error"_s);
         }
+        {
+            // People as a reader sees them, against what the audit trail recorded when they were added or changed.
+            auto p = m_db->prepare("SELECT id, name, other_names, date_of_birth FROM people ORDER BY id");
+            while (p.next()) {
+                const QString id = p.text(0);
+                const QString where = u"person %1"_s.arg(id);
+                const auto it = auditedPeople.constFind(id);
+                if (it == auditedPeople.constEnd()) {
+                    problem(where, u"“%1” is not in the audit trail: they were added outside Fairnote"_s.arg(p.text(1)));
+                    continue;
+                }
+                if (p.text(1) != it->name)
+                    problem(where, u"the name shown is “%1”, but the audit trail records “%2”"_s.arg(p.text(1), it->name));
+                const QStringList otherNames = otherNamesFromJson(p.text(2));
+                if (it->otherNames && otherNames != *it->otherNames)
+                    problem(where, u"the other names shown are “%1”, but the audit trail records “%2”"_s
+                                       .arg(otherNames.join(u", "_s), it->otherNames->join(u", "_s)));
+                if (it->dateOfBirth && p.text(3) != *it->dateOfBirth)
+                    problem(where, u"the date of birth shown is %1, but the audit trail records %2"_s
+                                       .arg(p.text(3).isEmpty() ? u"none"_s : p.text(3), it->dateOfBirth->isEmpty() ? u"none"_s : *it->dateOfBirth));
+                auditedPeople.remove(id);
+            }
+            for (auto it = auditedPeople.constBegin(); it != auditedPeople.constEnd(); ++it)
+                problem(u"person %1"_s.arg(it.key()), u"“%1” was added (audit row %2), but is no longer in the file"_s.arg(it->name).arg(it->seq));
+        }
+
+        // The full-text index's structure, by SQLite's own check. Only SQLite's word for damage is damage:
+        // an I/O error fails verify as an I/O error.
+        try {
+            m_db->exec("INSERT INTO search(search) VALUES('integrity-check')");
+        } catch (const sql::Failure &f) {
+            if (f.code() == SQLITE_CORRUPT)
+                problem(u"search index"_s, u"is damaged (SQLite's check of the full-text index failed: %1), so a search may miss entries or show "
+                                           u"text that is not in the record. The record itself is checked apart from it."_s.arg(f.message()));
+            else if (f.code() != SQLITE_READONLY && f.code() != SQLITE_BUSY && f.code() != SQLITE_LOCKED)
+                throw; // READONLY and the like: a file opened for reading only, where SQLite cannot run the check
+        }
+        QSet<qint64> indexed; // the search index's rows; each entry's is taken out as it is met
+        try {
+            auto x = m_db->prepare("SELECT rowid FROM search");
+            while (x.next())
+                indexed.insert(x.integer(0));
+        } catch (const sql::Failure &f) {
+            if (f.code() != SQLITE_CORRUPT)
+                throw;
+            problem(u"search index"_s, u"cannot be read (%1)"_s.arg(f.message()));
+        }
+
+        // Every entry. One with final revisions has every list column recomputed from its latest revision, the
+        // way a save writes it, and its search row holds that revision's text: the list, the chronology and
+        // the search show these, so an edit of them is an edit of what a reader sees. A draft is not evidence:
+        // it only needs its search row.
+        {
+            auto e = m_db->prepare("SELECT e.rowid, e.id, e.revisions, e.person_id, e.kind, e.event_sort, e.event_latest, e.event_json, "
+                                   "e.summary, e.written_at, u.name, u.role, u.organisation, e.late_seconds "
+                                   "FROM entries e LEFT JOIN users u ON u.id = e.author_id ORDER BY e.id");
+            while (e.next()) {
+                const qint64 rowid = e.integer(0);
+                const QString id = e.text(1);
+                const QString where = u"entry %1"_s.arg(id);
+                if (!indexed.remove(rowid))
+                    problem(where, u"is missing from the search index, so a search will not find it"_s);
+                const auto latest = latestRevisions.constFind(id);
+                if (e.integer(2) <= 0 || latest == latestRevisions.constEnd())
+                    continue; // a draft; or no revision at all, reported above as a list entry that does not match
+                auto content = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = ?2");
+                content.bind(1, id).bind(2, latest->number);
+                if (!content.next())
+                    continue;
+                auto parsed = record::entryFromJson(parseObject(content.text(0)));
+                if (!parsed) {
+                    problem(u"entry %1 revision %2"_s.arg(id).arg(latest->number), u"its stored text cannot be read"_s);
+                    continue;
+                }
+                const record::Entry &r = *parsed;
+                const int n = latest->number;
+                const HeadColumns head = headColumns(r);
+                const QString about = writtenAbout.value(id);
+                if (!about.isEmpty() && e.text(3) != about)
+                    problem(where, u"it is listed under person %1, but it was written about person %2"_s.arg(e.text(3), about));
+                if (e.text(4) != kindOf(r))
+                    problem(where, u"the list shows it as %1, but its revision %2 is %3"_s.arg(kindText(e.text(4))).arg(n).arg(kindText(kindOf(r))));
+                if (e.text(7) != head.eventJson)
+                    problem(where, u"the list shows the event date as “%1”, but its revision %2 gives “%3”"_s
+                                       .arg(eventDateFromJson(e.text(7)).display()).arg(n).arg(r.eventDate.display()));
+                else if (e.text(5) != head.eventSort || e.text(6) != head.eventLatest)
+                    problem(where, u"its place in the chronology (sorted as %1) does not follow from its event date (“%2”)"_s
+                                       .arg(e.text(5).isEmpty() ? u"undated"_s : e.text(5), r.eventDate.display()));
+                if (e.text(8) != head.summary)
+                    problem(where, u"the list shows the summary “%1”, but its revision %2 gives “%3”"_s.arg(excerpt(e.text(8))).arg(n).arg(excerpt(head.summary)));
+                if (e.text(9) != head.writtenAt)
+                    problem(where, u"the list says it was written at %1, but its revision %2 says %3"_s.arg(e.text(9)).arg(n).arg(head.writtenAt));
+                const Actor listed{e.text(10), e.text(11), e.text(12)};
+                const Actor author = r.author.name.isEmpty() ? latest->author : r.author;
+                if (listed.name != author.name || listed.role != nn(author.role) || listed.organisation != nn(author.organisation))
+                    problem(where, u"the list says it was written by %1, but its revision %2 says %3"_s.arg(actorDisplay(listed)).arg(n).arg(actorDisplay(author)));
+                const std::optional<qint64> late = e.isNull(13) ? std::nullopt : std::optional<qint64>(e.integer(13));
+                if (late != latest->lateSeconds)
+                    problem(where, u"the list shows it as %1, but its revision %2 is %3"_s.arg(lateText(late)).arg(n).arg(lateText(latest->lateSeconds)));
+                auto body = m_db->prepare("SELECT body FROM search WHERE rowid = ?1");
+                body.bind(1, rowid);
+                if (body.next() && body.text(0) != record::narrativeText(r))
+                    problem(where, u"the search index holds other text for it (“%1”), not the text of its revision %2"_s.arg(excerpt(body.text(0))).arg(n));
+            }
+            if (!indexed.isEmpty())
+                problem(u"search index"_s, indexed.size() == 1 ? u"holds 1 row for no entry in the file"_s
+                                                               : u"holds %1 rows for no entry in the file"_s.arg(indexed.size()));
+        }
+
         if (progress)
             progress(total, total);
         return report;
     });
 }
+
+namespace {
+
+// A rename is durable once its folder is synced.
+void syncFolder(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
 
 StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const Actor &actor, const Progress &progress)
 {
@@ -294,15 +613,40 @@ StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const 
                                                                .arg(report->problems.front().where, report->problems.front().message, destination)
                                                          : report.error().message};
         }
+        if (isReadOnly()) { // nothing can be recorded in a file opened for reading only (the caller says so)
+            if (!QFile::rename(part, destination)) {
+                cleanup();
+                return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there."_s.arg(destination)};
+            }
+            syncFolder(dest.absolutePath());
+            return *report;
+        }
+        // Recorded before it is announced, and never present unrecorded: the audit row is written first, the
+        // copy takes its name while that row's transaction is still open, and the transaction commits only
+        // then. A failed rename rolls the row back; a failed commit takes the copy away again (unless the row
+        // did reach the file, which SQLite can report after a failed sync).
+        sql::Transaction t(*m_db);
+        const qint64 seq = appendAudit(actor, audit::Backup.toString(), {}, {}, std::nullopt,
+                                       QJsonObject{{u"destination"_s, dest.absoluteFilePath()}, {u"head_hash"_s, report->headHash}});
         if (!QFile::rename(part, destination)) {
             cleanup();
-            return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there."_s.arg(destination)};
+            return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there, and no backup was recorded."_s.arg(destination)};
         }
-        if (!isReadOnly()) {
-            sql::Transaction t(*m_db);
-            appendAudit(actor, audit::Backup.toString(), {}, {}, std::nullopt,
-                        QJsonObject{{u"destination"_s, dest.absoluteFilePath()}, {u"head_hash"_s, report->headHash}});
+        syncFolder(dest.absolutePath());
+        try {
             t.commit();
+        } catch (const sql::Failure &f) {
+            bool recorded = false;
+            try {
+                recorded = m_db->prepare("SELECT 1 FROM audit WHERE seq = ?1 AND action = 'backup'").bind(1, seq).next();
+            } catch (const sql::Failure &) {
+            }
+            if (recorded)
+                return *report;
+            QFile::remove(destination);
+            cleanup();
+            return toError(f, m_path, u"The backup could not be recorded in the audit trail, so the copy was removed again: nothing was left at %1."_s
+                                          .arg(destination));
         }
         return *report;
     } catch (const sql::Failure &f) {

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <functional>
 #include <sqlite3.h>
 
@@ -148,7 +149,15 @@ TEST_CASE("every SQLite write, sync and truncation of each change can fail: an e
              QFile::remove(dir.filePath(u"backup.db"_s));
              return errorOf(s.backup(dir.filePath(u"backup.db"_s), kJo, {}));
          },
-         [](store::Store &, const Base &, const QTemporaryDir &dir) {
+         [](store::Store &s, const Base &, const QTemporaryDir &dir) {
+             // A backup is recorded exactly when it is there, and no partial copy is left beside it.
+             auto trail = s.auditTrail();
+             REQUIRE(trail);
+             const bool recorded = std::any_of(trail->begin(), trail->end(), [&](const store::AuditRow &row) {
+                 return row.action == u"backup"_s && row.detail.value(u"destination"_s).toString() == QFileInfo(dir.filePath(u"backup.db"_s)).absoluteFilePath();
+             });
+             CHECK(recorded == QFile::exists(dir.filePath(u"backup.db"_s)));
+             CHECK_FALSE(QFile::exists(dir.filePath(u"backup.db.part"_s)));
              // Whatever is under the backup's name is a whole, verified copy.
              if (QFile::exists(dir.filePath(u"backup.db"_s))) {
                  store::OpenOptions o;
@@ -210,4 +219,49 @@ TEST_CASE("every SQLite write, sync and truncation of each change can fail: an e
         }
     }
     CHECK(fired > 40);
+}
+
+TEST_CASE("a read error is an I/O error, never called damage, and the file reads whole once it passes", "[store][faults]")
+{
+    installFaultVfs();
+    QTemporaryDir dir;
+    const Base base = makeBase(dir);
+    const QString path = copyOf(base, dir);
+    const std::vector<std::pair<QString, std::function<std::optional<store::StoreError>(store::Store &)>>> reads{
+        {u"list"_s, [](store::Store &s) { return errorOf(s.entries({}, kJo)); }},
+        {u"an entry"_s, [&base](store::Store &s) { return errorOf(s.entry(base.finalId)); }},
+        {u"search"_s, [](store::Store &s) { return errorOf(s.search(u"library"_s, kJo, 20)); }},
+        {u"verify"_s,
+         [](store::Store &s) -> std::optional<store::StoreError> {
+             auto r = s.verify({});
+             if (r && !r->ok()) // a problem found in a healthy file would be calling a read error damage
+                 return store::StoreError{store::ErrorCode::Corrupt, r->problems.front().where + u": "_s + r->problems.front().message};
+             return errorOf(r);
+         }},
+    };
+    int fired = 0;
+    for (const auto &[name, read] : reads) {
+        for (int n = 1; n <= 400; ++n) {
+            INFO(name.toStdString() << ": SQLite read #" << n << " fails with an I/O error");
+            auto s = open(path);
+            armVfsFault({VfsOp::Read, n, SQLITE_IOERR_READ});
+            const auto error = read(*s);
+            const bool hit = vfsFaultFired();
+            disarmVfsFault();
+            if (!hit) {
+                CHECK_FALSE(error);
+                break;
+            }
+            ++fired;
+            if (error) {
+                INFO(error->message.toStdString());
+                CHECK(error->code == store::ErrorCode::Io);
+                CHECK_FALSE(error->message.contains(u"damaged"_s));
+                CHECK_FALSE(error->message.contains(u"backup"_s));
+            }
+            CHECK_FALSE(read(*s)); // the same read, once the error has passed
+        }
+    }
+    CHECK(fired > 4);
+    verifies(*open(path));
 }

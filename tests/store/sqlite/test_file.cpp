@@ -4,6 +4,8 @@
 // permissions, migrations, verify after tampering, and backups.
 #include "store/storetestsupport.h"
 
+#include "store/hashing.h"
+
 #include "store/sqlite/schema.h"
 #include "store/sqlite/database.h"
 
@@ -387,8 +389,18 @@ TEST_CASE("migrations: a file from every earlier version opens, upgraded, with i
             store::sql::Database raw(path, store::sql::Database::Mode::ReadWriteCreate);
             store::migrate(raw, version);
             raw.exec(u"PRAGMA application_id = %1"_s.arg(store::kApplicationId));
-            // A person recorded at that version (every version has had people).
+            // A person recorded at that version (every version has had people), with the audit row that
+            // version wrote for it (its detail held only the name).
             raw.exec("INSERT INTO people(id, name, created_at) VALUES ('P-OLD', 'Sam Rivers', '2026-01-01T10:00:00.000Z')");
+            store::AuditFields added;
+            added.seq = 1;
+            added.at = u"2026-01-01T10:00:00.000Z"_s;
+            added.action = u"add-person"_s;
+            added.personId = u"P-OLD"_s;
+            added.detail = u"{\"name\":\"Sam Rivers\"}"_s;
+            added.prevHash = store::zeroHash();
+            raw.prepare("INSERT INTO audit(seq, at, action, person_id, detail, prev_hash, hash) VALUES (1, ?1, 'add-person', 'P-OLD', ?2, ?3, ?4)")
+                .bind(1, added.at).bind(2, added.detail).bind(3, added.prevHash).bind(4, store::auditHash(added)).run();
         }
         auto up = store::openStore(path);
         REQUIRE(up.ok());

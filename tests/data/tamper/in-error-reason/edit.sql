@@ -1,0 +1,1 @@
+DROP TRIGGER errors_never_change; UPDATE errors SET reason = 'Duplicate.';

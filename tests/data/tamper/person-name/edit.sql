@@ -1,0 +1,1 @@
+UPDATE people SET name = 'Samuel Rivers' WHERE id = 'person-0001';

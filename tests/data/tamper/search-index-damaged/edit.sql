@@ -1,0 +1,1 @@
+DELETE FROM search_data WHERE id > 10;

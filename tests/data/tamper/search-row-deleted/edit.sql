@@ -1,0 +1,1 @@
+DELETE FROM search WHERE rowid = (SELECT rowid FROM entries WHERE id = 'entry-0002');
