@@ -4,6 +4,7 @@
 #include "storecommands.h"
 
 #include "common.h"
+#include "store/writerlock.h"
 #include "training/trainingstore.h"
 
 #include <QFile>
@@ -202,11 +203,21 @@ int BackupCommand::execute(const QStringList &args, CliIo &io)
     auto s = open(p, io, Access::Read);
     if (!s)
         return ExitBadInput;
-    // Reopened for writing when it can be, so that the backup is recorded in the audit trail.
-    if (auto writable = open(p, io, Access::Write))
+    // Reopened for writing when it may be, so that the backup is recorded in the audit trail. When it may
+    // not, that is said once as a note (never as an error: the backup is still made).
+    const QString path = dbPath(p);
+    const auto holder = store::WriterLock::holder(path);
+    const bool mayWrite = ::access(QFile::encodeName(path).constData(), W_OK) == 0
+                          && ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK) == 0;
+    if (mayWrite && !holder) {
+        auto writable = open(p, io, Access::Write);
+        if (!writable)
+            return ExitBadInput;
         s = std::move(writable);
-    else
-        io.err << u"fairnote-cli backup: the backup goes ahead, but it cannot be recorded in the audit trail of a file you cannot write.\n"_s;
+    } else {
+        io.err << u"Note: the backup goes ahead, but it is not recorded in the audit trail of %1: %2.\n"_s
+                      .arg(path, holder ? u"it is open for writing in %1"_s.arg(holder->describe()) : u"you may not write to it"_s);
+    }
     Progress bar(io, u"Backing up"_s, 100);
     auto report = s->backup(p.positional.front(), *actor, [&](qint64 done, qint64 total) {
         bar.update(total ? done * 100 / total : 0);

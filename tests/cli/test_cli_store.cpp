@@ -613,6 +613,24 @@ TEST_CASE("backup writes a verified copy and refuses to overwrite", "[cli][store
     CHECK(again.err.contains(u"never overwrites"_s));
 }
 
+TEST_CASE("backup of a file you may only read is made, with a note and no error", "[cli][store]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    const QString wrapper = asSomeoneElse(home);
+    QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadOther);
+    const QString dest = home.filePath(u"copies"_s);
+    QDir().mkpath(dest);
+    QFile::setPermissions(dest, QFileDevice::Permissions(0x7777)); // anyone may write the copy here
+    const Run r = cli(home, {u"backup"_s, u"--db"_s, db, u"--author"_s, kAuthor, dest + u"/backup.db"_s}, wrapper);
+    INFO(r.err.toStdString());
+    CHECK(r.code == 0);
+    CHECK(r.out.contains(u"verified the copy"_s));
+    CHECK_FALSE(r.err.contains(u"error"_s));
+    CHECK(r.err.contains(u"not recorded in the audit trail"_s));
+    CHECK(r.err.contains(u"you may not write to it"_s));
+}
+
 TEST_CASE("dev-generate fills a file that verifies", "[cli][store]")
 {
     QTemporaryDir home;

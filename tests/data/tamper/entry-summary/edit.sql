@@ -1,1 +1,0 @@
-UPDATE entries SET summary = 'Nothing of note.' WHERE id = 'entry-0001';
