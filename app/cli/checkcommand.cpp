@@ -19,7 +19,8 @@ namespace fairnote::cli {
 namespace {
 
 // Checks a text in pieces of about 1 MB split at blank lines, so progress can be shown between them.
-// Context never crosses a blank line (and spelling has none at all), so the findings are the same as
+// Context never crosses a blank line but for the abbreviations a note spells out, which the NoteContext
+// carries from piece to piece (and spelling has none at all), so the findings are the same as
 // checking it whole. Spelling findings (when `speller` is set) are merged in, sorted by offset; at the
 // same offset the wording finding comes first.
 std::vector<Finding> checkInPieces(const wording::Checker &checker, const spelling::SpellChecker *speller,
@@ -28,6 +29,7 @@ std::vector<Finding> checkInPieces(const wording::Checker &checker, const spelli
     constexpr qsizetype kPiece = 1 << 20;
     std::vector<Finding> out;
     std::vector<Finding> spelling;
+    wording::NoteContext note; // abbreviations spelled out in one piece hold in the next
     qsizetype from = 0;
     while (from < text.size()) {
         qsizetype to = text.size();
@@ -37,7 +39,7 @@ std::vector<Finding> checkInPieces(const wording::Checker &checker, const spelli
                 to = blank + 1;
         }
         const QStringView piece = QStringView(text).sliced(from, to - from);
-        checker.check(piece, from, out);
+        checker.check(piece, from, out, &note);
         if (speller)
             speller->check(piece, from, spelling, names);
         done += to - from;

@@ -45,6 +45,7 @@ QJsonObject ruleJson(const wording::Rule &r)
         {u"category"_s, categoryId(r.category)},
         {u"severity"_s, severityId(r.severity)},
         {u"patterns"_s, QJsonArray::fromStringList(r.patterns)},
+        {u"detector"_s, r.detector == wording::Detector::None ? QJsonValue() : QJsonValue(wording::detectorId(r.detector))},
         {u"exceptions"_s, QJsonArray::fromStringList(r.exceptions)},
         {u"skip_when"_s, QJsonArray::fromStringList(skip)},
         {u"other_senses"_s, senses.isEmpty() ? QJsonValue() : QJsonValue(senses)},
@@ -269,7 +270,11 @@ int RulesCommand::execute(const QStringList &args, CliIo &io)
             shown += u"Instead: %1\n"_s.arg(r->alternatives.join(u"; "_s));
         if (!r->question.isEmpty())
             shown += u"Ask: %1\n"_s.arg(r->question);
-        shown += u"Source: %1\n\nPatterns: %2\n"_s.arg(r->sourceText, r->patterns.join(u", "_s));
+        shown += u"Source: %1\n\n"_s.arg(r->sourceText);
+        if (r->detector != wording::Detector::None)
+            shown += u"Detector: %1 (see docs/rule-pack.md, \"Detectors\")\n"_s.arg(wording::detectorId(r->detector));
+        else
+            shown += u"Patterns: %1\n"_s.arg(r->patterns.join(u", "_s));
         if (!r->exceptions.isEmpty())
             shown += u"Exceptions: %1\n"_s.arg(r->exceptions.join(u", "_s));
         shown += u"Left alone when: %1\n"_s.arg(wording::contextIds(r->skipWhen).join(u", "_s));

@@ -31,6 +31,9 @@ namespace fairnote::spelling {
 
 namespace {
 
+// The verbs that follow a name at the start of a sentence ("Kwame said"): data, like the titles.
+QString afterNameListPath() { return u":/fairnote/wordlists/en-GB-after-names.txt"_s; }
+
 enum class Encoding : quint8 { Utf8, Latin1 };
 
 bool isApostropheUnit(char16_t c) { return c == 0x2019 || c == 0x02BC; }
@@ -137,6 +140,7 @@ struct SpellChecker::Private
     QString possibleNameWhy;
     int maxAcronymLength = 5;
     std::vector<std::pair<quint64, QString>> titles; // folded hash and folded word of each title
+    std::vector<std::pair<quint64, QString>> afterNames; // the same for the verbs that follow a name ("said")
     QStringList warnings;
 
     mutable QMutex hunspellMutex;     // guards hunspell and personal
@@ -330,13 +334,15 @@ Result<std::unique_ptr<SpellChecker>, SpellingUnavailable> SpellChecker::open(co
             d->addWord(w);
         d->warnings << list.problems;
     };
-    if (auto titles = readWordList(titleListPath())) {
-        for (const QString &t : titles->words) {
-            const QString folded = text::foldString(t);
-            d->titles.emplace_back(text::foldedHash(folded), folded);
+    for (const auto &[path, list] : {std::pair{titleListPath(), &d->titles}, std::pair{afterNameListPath(), &d->afterNames}}) {
+        if (auto words = readWordList(path)) {
+            for (const QString &t : words->words) {
+                const QString folded = text::foldString(t);
+                list->emplace_back(text::foldedHash(folded), folded);
+            }
+        } else {
+            d->warnings << words.error();
         }
-    } else {
-        d->warnings << titles.error();
     }
     if (options.sectorWords == SectorWords::On) {
         auto list = readWordList(sectorWordListPath());
@@ -441,12 +447,13 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
             ++paragraph;
         s.paragraph[i] = paragraph;
     }
-    auto isTitle = [&](const text::Token &t) {
-        for (const auto &[hash, folded] : d->titles)
+    auto inList = [&](const std::vector<std::pair<quint64, QString>> &list, const text::Token &t) {
+        for (const auto &[hash, folded] : list)
             if (hash == t.hash && text::foldedEquals(text.sliced(t.start, t.length), folded))
                 return true;
         return false;
     };
+    auto isTitle = [&](const text::Token &t) { return inList(d->titles, t); };
     // The gap between tokens i - 1 and i holds only white space (no blank line), or a full stop and white space.
     auto nameGap = [&](size_t i, bool allowStop) {
         if (tokens[i].gapBefore & text::GapParagraph)
@@ -537,12 +544,23 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
     }
 
     // A capitalised word the dictionary does not know is a possible name in the middle of a sentence,
-    // and at the start of one when the same word is a name elsewhere in its paragraph.
+    // and at the start of one when its place says so: a possessive ("Tomasz's"), a capitalised word after
+    // it ("Grzegorz Zieliński asked"), or a verb that follows a name ("Kwame said", from the word list
+    // en-GB-after-names.txt); or when the same word is a name elsewhere in its paragraph.
     auto capitalised = [](const text::Token &t) { return (t.shape & text::ShapeUpperFirst) && (t.shape & text::ShapeHasLower); };
     for (const Scratch::Miss &m : s.misses) {
-        const text::Token &t = tokens[size_t(m.token)];
-        if (capitalised(t) && !(t.gapBefore & text::GapInitial))
-            s.nameLike[size_t(m.token)] = 2;
+        const size_t i = size_t(m.token);
+        const text::Token &t = tokens[i];
+        if (!capitalised(t))
+            continue;
+        bool name = !(t.gapBefore & text::GapInitial);
+        if (!name) {
+            const bool next = i + 1 < n && nameGap(i + 1, false);
+            name = endsWithPossessive(text.sliced(t.start, t.length))
+                   || (next && (capitalised(tokens[i + 1]) || inList(d->afterNames, tokens[i + 1])));
+        }
+        if (name)
+            s.nameLike[i] = 2;
     }
     // The word without a possessive ending, so "Okonkwo's" is the same name as "Okonkwo".
     auto bareWord = [&](size_t k) {

@@ -80,6 +80,9 @@ struct Checker::Scratch
     std::vector<PhraseHit> exceptionHits;
     std::vector<PhraseHit> cueHits;
     std::vector<PhraseHit> senseHits;
+    std::vector<AbbreviationHit> abbreviations;
+    std::vector<Definition> definitions;
+    std::vector<std::pair<int, QString>> detectorKeys; // first token of a detector hit → its abbreviation's key
     std::vector<PhraseHit> kept;
     Analysis analysis;
 };
@@ -90,12 +93,19 @@ Checker::Scratch &Checker::scratch()
     return s;
 }
 
-Checker::Checker(RulePack pack) : m_pack(std::move(pack)), m_analysis(m_pack.language)
+Checker::Checker(RulePack pack)
+    : m_pack(std::move(pack)), m_analysis(m_pack.language), m_abbreviations(m_pack.language)
 {
     const Morphology morphology(m_pack.language);
     m_literals.resize(m_pack.rules.size());
     for (size_t r = 0; r < m_pack.rules.size(); ++r) {
         const Rule &rule = m_pack.rules[r];
+        if (rule.detector == Detector::Abbreviation)
+            m_abbreviationRules.push_back(int(r));
+        else if (rule.detector == Detector::SectionReference)
+            m_sectionRules.push_back(int(r));
+        else if (rule.detector == Detector::ScareQuotes)
+            m_scareQuoteRules.push_back(int(r));
         for (const QString &p : rule.patterns) {
             auto seqs = expandPattern(p, &morphology);
             if (!seqs)
@@ -147,25 +157,29 @@ std::vector<Finding> Checker::check(QStringView text) const
     return out;
 }
 
-void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const
+void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext *note) const
 {
+    NoteContext own;
+    NoteContext &context = note ? *note : own;
     // A long text is checked in pieces of about 64 KB split at blank lines: the same findings (no
-    // context crosses a blank line), with working memory that stays in the CPU's caches.
+    // context but the note's definitions crosses a blank line), with working memory that stays in the
+    // CPU's caches.
     constexpr qsizetype kPiece = 64 * 1024;
     if (text.size() > 2 * kPiece) {
         qsizetype from = 0;
         while (from < text.size()) {
             const qsizetype to = text::nextParagraphStart(text, std::min(text.size(), from + kPiece));
-            checkPiece(text.sliced(from, to - from), baseOffset + from, out);
+            checkPiece(text.sliced(from, to - from), baseOffset + from, out, context, nullptr);
             from = to;
         }
         return;
     }
-    checkPiece(text, baseOffset, out);
+    checkPiece(text, baseOffset, out, context, nullptr);
 }
 
 // Why the context leaves one match alone (LeftAlone::No: it is a finding, unless a longer match covers it).
-LeftAlone Checker::leftAlone(QStringView text, const Scratch &s, const PhraseHit &h) const
+LeftAlone Checker::leftAlone(QStringView text, qsizetype baseOffset, const Scratch &s, const NoteContext &note,
+                             const PhraseHit &h) const
 {
     const int r = h.payload & kIndexMask;
     const Rule &rule = m_pack.rules[size_t(r)];
@@ -193,6 +207,20 @@ LeftAlone Checker::leftAlone(QStringView text, const Scratch &s, const PhraseHit
         return LeftAlone::Explained;
     if ((rule.skipWhen & SkipAboutThing) && isAboutThing(a, h.first, h.end))
         return LeftAlone::AboutThing;
+    if ((rule.skipWhen & SkipCounted) && isCounted(a, h.first))
+        return LeftAlone::Counted;
+    if (rule.skipWhen & SkipDefined) {
+        QString key;
+        if (rule.detector != Detector::None) {
+            for (const auto &[first, k] : s.detectorKeys)
+                if (first == h.first)
+                    key = k;
+        } else {
+            key = m_abbreviations.key(text.sliced(start, end - start));
+        }
+        if (note.defines(key, baseOffset + start))
+            return LeftAlone::Defined;
+    }
     if (!rule.otherSenses.isEmpty() && !s.senseHits.empty()) {
         const auto [from, to] = std::equal_range(s.senseHits.begin(), s.senseHits.end(), PhraseHit{payload(0, r), 0, 0},
                                                  [](const PhraseHit &x, const PhraseHit &y) {
@@ -208,7 +236,8 @@ std::vector<Considered> Checker::consider(QStringView text) const
 {
     std::vector<Considered> considered;
     std::vector<Finding> findings;
-    checkPiece(text, 0, findings, &considered);
+    NoteContext note;
+    checkPiece(text, 0, findings, note, &considered);
     return considered;
 }
 
@@ -226,16 +255,53 @@ QString leftAloneReason(LeftAlone why)
     case LeftAlone::Explained: return QStringLiteral("explained: the sentence gives the reason");
     case LeftAlone::AboutThing: return QStringLiteral("about a thing, an event or a price, not a person");
     case LeftAlone::OtherSense: return QStringLiteral("another sense, shown by the words around it");
+    case LeftAlone::Counted: return QStringLiteral("counted: a number gives the time");
+    case LeftAlone::Defined: return QStringLiteral("defined: the note spells the abbreviation out");
     }
     return QString();
 }
 
-void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const
+// One to three words in quotation marks that no one in the sentence is reported to have said (no
+// "said", "told", "called" …), and that are not a name (every word capitalised, mid-sentence): quotation
+// marks that cast doubt ("his “girlfriend”", "her 'back pain'"). Adds a hit for each scare-quotes rule.
+void Checker::findScareQuotes(std::span<const Token> tokens, std::span<const text::Span> quotes,
+                              std::span<const PhraseHit> cueHits, std::vector<PhraseHit> &hits) const
 {
-    checkPiece(text, baseOffset, out, nullptr);
+    const int n = static_cast<int>(tokens.size());
+    int t = 0;
+    for (const text::Span &q : quotes) {
+        while (t < n && tokens[size_t(t)].start < q.start)
+            ++t;
+        int end = t;
+        while (end < n && tokens[size_t(end)].start + tokens[size_t(end)].length <= q.end)
+            ++end;
+        const int words = end - t;
+        if (words < 1 || words > 3)
+            continue;
+        bool allCapitalised = true;
+        for (int k = t; k < end; ++k)
+            allCapitalised = allCapitalised && (tokens[size_t(k)].shape & text::ShapeUpperFirst);
+        if (allCapitalised && !(tokens[size_t(t)].gapBefore & text::GapInitial))
+            continue; // a name or a title: “Recovery Hub”
+        // The sentence around it.
+        int first = t;
+        while (first > 0 && !(tokens[size_t(first)].gapBefore & text::GapSentenceEnd))
+            --first;
+        int last = end;
+        while (last < n && !(tokens[size_t(last)].gapBefore & text::GapSentenceEnd))
+            ++last;
+        bool speech = false;
+        for (const PhraseHit &c : cueHits)
+            speech = speech || ((c.payload & CueSpeech) && c.first >= first && c.end <= last);
+        if (speech)
+            continue;
+        for (int r : m_scareQuoteRules)
+            hits.push_back({payload(kRule, r), t, end});
+    }
 }
 
-void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, std::vector<Considered> *consider) const
+void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext &note,
+                         std::vector<Considered> *consider) const
 {
     Scratch &s = scratch();
     text::tokenize(text, s.tokens, s.quotes);
@@ -254,6 +320,30 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
         default: s.senseHits.push_back(h); break;
         }
     }
+
+    // Shorthand found by its shape, and the places the note spells it out. A term a pattern rule matches
+    // is left to that rule, whose advice is specific ("CMHT: community mental health team").
+    s.abbreviations.clear();
+    s.definitions.clear();
+    s.detectorKeys.clear();
+    m_abbreviations.scan(text, s.tokens, baseOffset, s.abbreviations, s.definitions);
+    note.definitions.insert(note.definitions.end(), s.definitions.begin(), s.definitions.end());
+    if (!m_abbreviationRules.empty() || !m_sectionRules.empty()) {
+        const size_t patternHits = s.ruleHits.size();
+        for (const AbbreviationHit &a : s.abbreviations) {
+            bool covered = false;
+            for (size_t k = 0; k < patternHits && !covered; ++k)
+                covered = s.ruleHits[k].first < a.end && s.ruleHits[k].end > a.first;
+            if (covered)
+                continue;
+            for (int r : a.section ? m_sectionRules : m_abbreviationRules) {
+                s.ruleHits.push_back({payload(kRule, r), a.first, a.end});
+                s.detectorKeys.emplace_back(a.first, a.key);
+            }
+        }
+    }
+    if (!m_scareQuoteRules.empty() && !s.quotes.empty())
+        findScareQuotes(s.tokens, s.quotes, s.cueHits, s.ruleHits);
     if (s.ruleHits.empty())
         return; // the common case for a clean paragraph: no analysis needed
 
@@ -279,7 +369,7 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
         const qsizetype start = s.tokens[size_t(h.first)].start;
         const qsizetype end = s.tokens[size_t(h.end - 1)].start + s.tokens[size_t(h.end - 1)].length;
 
-        const LeftAlone why = leftAlone(text, s, h);
+        const LeftAlone why = leftAlone(text, baseOffset, s, note, h);
         if (consider)
             consider->push_back({start, end - start, rule.id, why});
         if (why == LeftAlone::No)

@@ -3,6 +3,7 @@
 // Checker: the wording check. Compiles a rule pack once; checks any text against it.
 #pragma once
 
+#include "wording/abbreviations.h"
 #include "wording/context.h"
 #include "wording/finding.h"
 #include "wording/phraseset.h"
@@ -14,7 +15,7 @@
 namespace fairnote::wording {
 
 // Why a rule's match was not made a finding (Checker::consider), for examples and previews.
-enum class LeftAlone : quint8 { No, LetterCase, Exception, Quoted, Name, Negated, Sourced, Dated, Explained, AboutThing, OtherSense };
+enum class LeftAlone : quint8 { No, LetterCase, Exception, Quoted, Name, Negated, Sourced, Dated, Explained, AboutThing, OtherSense, Counted, Defined };
 // "in quotation marks: someone's own words" (empty for No).
 QString leftAloneReason(LeftAlone why);
 
@@ -31,8 +32,9 @@ struct Considered
 // once (each thread keeps its own scratch memory).
 //
 // Context never crosses a blank line, so checking a paragraph alone gives exactly the findings that
-// checking the whole note gives inside that paragraph (shifted by its offset). The editor relies on
-// this to re-check only the paragraph being typed.
+// checking the whole note gives inside that paragraph (shifted by its offset), given the abbreviations
+// the note defined before it (NoteContext). The editor relies on this to re-check only the paragraph
+// being typed.
 class Checker
 {
 public:
@@ -44,8 +46,11 @@ public:
 
     // Findings in `text`, sorted by offset (then by rule id), offsets in UTF-16 code units.
     std::vector<Finding> check(QStringView text) const;
-    // Appends findings for `text` to `out`, with `baseOffset` added to each offset.
-    void check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
+    // Appends findings for `text` to `out`, with `baseOffset` added to each offset. `text` is a whole note,
+    // or, with `note`, a piece of one: `note` then holds the abbreviations the note defined before the
+    // piece (offsets in the note), and the piece's own definitions are added to it. Checking a note's
+    // paragraphs in order with one NoteContext gives exactly the findings of checking the whole note.
+    void check(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext *note = nullptr) const;
 
     const RulePack &pack() const { return m_pack; }
 
@@ -58,16 +63,23 @@ public:
     std::unique_ptr<AnalysisBuilder::Owned> analyse(QStringView text) const;
 
 private:
-    void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out) const;
+    void findScareQuotes(std::span<const text::Token> tokens, std::span<const text::Span> quotes,
+                         std::span<const PhraseHit> cueHits, std::vector<PhraseHit> &hits) const;
     struct Scratch;
-    void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, std::vector<Considered> *consider) const;
-    LeftAlone leftAlone(QStringView text, const Scratch &s, const PhraseHit &h) const;
+    void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext &note,
+                    std::vector<Considered> *consider) const;
+    LeftAlone leftAlone(QStringView text, qsizetype baseOffset, const Scratch &s, const NoteContext &note,
+                        const PhraseHit &h) const;
     static Scratch &scratch();
 
     RulePack m_pack;
     AnalysisBuilder m_analysis;
     PhraseSet m_phrases;
     std::vector<QSet<QString>> m_literals; // per rule with match_case: its words as written
+    AbbreviationFinder m_abbreviations;
+    std::vector<int> m_abbreviationRules; // rules with the abbreviation detector
+    std::vector<int> m_sectionRules;      // rules with the section-reference detector
+    std::vector<int> m_scareQuoteRules;   // rules with the scare-quotes detector
 };
 
 } // namespace fairnote::wording

@@ -99,6 +99,7 @@ AnalysisBuilder::AnalysisBuilder(const Language &language) : m_language(language
     m_words.add(language.thingWords, WordThing);
     m_words.add(language.linkingWords, WordLinking);
     m_words.add(language.determiners, WordDeterminer);
+    m_words.add(language.numberWords, WordNumber);
     for (const QString &s : language.negationSuffixes)
         m_suffixes.push_back(text::foldString(s));
     for (const QString &s : language.negationPrefixes)
@@ -121,6 +122,7 @@ void AnalysisBuilder::addCues(PhraseSet &set, int payloadBase) const
     addPhrases(m_language.sourceCues, payloadBase | CueSource);
     addPhrases(m_language.sourceBreakers, payloadBase | CueSourceBreaker);
     addPhrases(m_language.reasonCues, payloadBase | CueReason);
+    addPhrases(m_language.speechWords, payloadBase | CueSpeech);
     addPhrases(m_language.months, payloadBase | CueMonth);
     addPhrases(m_language.dateWords, payloadBase | CueDateWord);
     addPhrases(m_language.protectedNames, payloadBase | CueProtectedName);
@@ -181,7 +183,9 @@ void AnalysisBuilder::build(QStringView text, std::span<const Token> tokens, std
             f |= SentenceHasSource;
             a.segmentFlags.back() |= SentenceHasSource;
         }
-        if (cue & CueDateWord)
+        // A date word that is itself a rule's term ("last week", "years ago") dates nothing: "Last week
+        // (3 June 2025)" is dated by the date, not by "last week".
+        if ((cue & CueDateWord) && (a.termCover.empty() || !a.termCover[i]))
             f |= SentenceHasDate;
         if (cue & CueReason)
             f |= SentenceHasReason;
@@ -416,13 +420,37 @@ bool isAboutThing(const Analysis &a, int first, int end)
                 return false;
         return true;
     }
-    if (!linked)
-        return false;
     if (c & WordPerson)
         return false;
     if (c & WordThing)
-        return true;
-    return !(a.tokens[size_t(p)].shape & (text::ShapeUpperFirst | text::ShapeHasUpper)); // a capital: a name
+        return linked;
+    if (a.tokens[size_t(p)].shape & (text::ShapeUpperFirst | text::ShapeHasUpper))
+        return false; // a capital: a name
+    // A word straight before the term with no linking word between is no subject: "a known arsonist and
+    // aggressive" says nothing about the arsonist being a thing.
+    if (!linked)
+        return false;
+    // A noun phrase that is not a person: a determiner opens it within four words ("The rent was very
+    // expensive", "the food in fridge 2 was wasted"), with no person word in it ("the man in room 4 was
+    // aggressive").
+    for (int t = p - 1; t >= 0 && t >= p - 4 && inClause(t + 1); --t) {
+        const quint8 k = classOf(t);
+        if (k & WordPerson)
+            return false;
+        // The noun phrase is the subject unless a linking word stands before it: in "he is a known
+        // arsonist and is always aggressive" it is what he is, not what is aggressive.
+        if (k & WordDeterminer)
+            return !(t > 0 && inClause(t) && (classOf(t - 1) & WordLinking));
+    }
+    return false;
+}
+
+bool isCounted(const Analysis &a, int first)
+{
+    if (first <= 0 || (a.tokens[size_t(first)].gapBefore & (text::GapClauseEnd | text::GapComma)))
+        return false;
+    const Token &t = a.tokens[size_t(first) - 1];
+    return (t.shape & text::ShapeAllDigits) || (a.words && (a.words->of(t) & WordNumber));
 }
 
 bool isSourced(const Analysis &a, int first)

@@ -30,10 +30,11 @@ enum CueKind : quint16 {
     CueListJoiner = 1 << 10,  // "or", "nor": the commas before it separate the items of one list
     CueSourceBreaker = 1 << 11, // "because", "after", "when": a source before it does not vouch for what follows
     CueReason = 1 << 12,        // "because", "saying", "due to": the sentence gives a reason
+    CueSpeech = 1 << 13,        // "said", "told", "called": the sentence reports words, for the scare-quotes detector
 };
 
 // Classes of plain words from the language file, for isAboutThing.
-enum WordClass : quint8 { WordPerson = 1, WordThing = 2, WordLinking = 4, WordDeterminer = 8 };
+enum WordClass : quint8 { WordPerson = 1, WordThing = 2, WordLinking = 4, WordDeterminer = 8, WordNumber = 16 };
 
 // Folded word → WordClass bits, looked up by a token's hash and length.
 class WordClasses
@@ -146,6 +147,9 @@ int subjectBefore(const Analysis &a, int first, bool *linked = nullptr);
 // With no subject in the clause ("Was aggressive in reception"), a person subject ("he", "the
 // resident", "his behaviour") or a capitalised one (a name), it is false: a note is about a person.
 bool isAboutThing(const Analysis &a, int first, int end);
+// True when a number stands just before token `first`, in its clause: digits or a number word from the
+// language file ("3 weeks ago", "two years back", "a month ago"). A counted time is not a vague one.
+bool isCounted(const Analysis &a, int first);
 // True when the sentence of token `first` gives a reason ("because", "saying", "due to"): a refusal
 // with the person's reason is not a refusal without context.
 bool isExplained(const Analysis &a, int first);

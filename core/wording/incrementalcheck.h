@@ -24,7 +24,9 @@ public:
 
     // Call after an edit: `text` is the new document; characters [position, position + removed) of the
     // old text were replaced by `added` characters. Re-checks the paragraphs (blank-line delimited)
-    // the edit touched and returns the UTF-16 range of the new text whose findings were replaced.
+    // the edit touched and returns the UTF-16 range of the new text whose findings were replaced. When
+    // the edit changes which abbreviations the note spells out ("Multi-Disciplinary Team (MDT)"), the
+    // rest of the note after it is re-checked too, and the range says so.
     text::Span edit(QStringView text, qsizetype position, qsizetype removed, qsizetype added);
 
     // All findings, sorted by offset (UTF-16 offsets into the current text).
@@ -38,6 +40,7 @@ private:
     std::shared_ptr<const Checker> m_checker;
     std::vector<Finding> m_findings;
     std::vector<Finding> m_fresh; // reused buffer
+    NoteContext m_note;           // the abbreviations the note spells out, at their offsets
     qsizetype m_maxLength = 0;    // the longest finding seen, bounds the overlap search
 };
 

@@ -79,6 +79,9 @@ QStringList ruleDetails(const Rule &a, const Rule &b)
         d << u"category changed from %1 to %2"_s.arg(q(categoryTitle(a.category)), q(categoryTitle(b.category)));
     if (a.severity != b.severity)
         d << u"severity changed from %1 to %2"_s.arg(severityId(a.severity), severityId(b.severity));
+    if (a.detector != b.detector)
+        d << u"detector changed from %1 to %2"_s.arg(a.detector == Detector::None ? u"none"_s : detectorId(a.detector),
+                                                     b.detector == Detector::None ? u"none"_s : detectorId(b.detector));
     listChange(u"patterns"_s, a.patterns, b.patterns, d);
     listChange(u"exceptions"_s, a.exceptions, b.exceptions, d);
     listChange(u"left alone when"_s, skipNames(a.skipWhen), skipNames(b.skipWhen), d);

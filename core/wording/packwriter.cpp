@@ -60,7 +60,10 @@ std::vector<std::pair<QString, QString>> ruleMembers(const Rule &r, int indent)
     m.emplace_back(u"id"_s, value(r.id));
     m.emplace_back(u"category"_s, value(categoryId(r.category)));
     m.emplace_back(u"severity"_s, value(severityId(r.severity)));
-    m.emplace_back(u"patterns"_s, list(r.patterns, indent + 2));
+    if (r.detector != Detector::None)
+        m.emplace_back(u"detector"_s, value(detectorId(r.detector)));
+    else
+        m.emplace_back(u"patterns"_s, list(r.patterns, indent + 2));
     if (!r.exceptions.isEmpty())
         m.emplace_back(u"exceptions"_s, list(r.exceptions, indent + 2));
     if (r.skipWhen != kDefaultSkip)

@@ -21,6 +21,8 @@ enum ContextFlag : quint16 {
     SkipDated = 1 << 4,
     SkipExplained = 1 << 5,
     SkipAboutThing = 1 << 6, // "about-thing": the word describes a thing, an event or a price, not a person
+    SkipDefined = 1 << 7,    // "defined": an abbreviation the note has spelled out at or before this point
+    SkipCounted = 1 << 8,    // "counted": a number stands just before it ("3 weeks ago", "two years back")
 };
 constexpr quint16 kDefaultSkip = SkipQuoted | SkipNegated | SkipName;
 QString contextId(ContextFlag f);
@@ -82,12 +84,23 @@ struct RuleExamples
 // Where a rule in force comes from, for the organisation's edition of the guide.
 enum class RuleOrigin : quint8 { BuiltIn, Added, Replaced };
 
+// A rule may find its matches by a built-in detector instead of patterns (docs/rule-pack.md, "Detectors").
+enum class Detector : quint8 {
+    None,
+    Abbreviation,     // "abbreviation": all-capital shorthand a reader may not know ("MDT", "S/U", "DNA'd")
+    SectionReference, // "section-reference": a section of an Act by number alone ("s.21", "S184")
+    ScareQuotes,      // "scare-quotes": one to three words in quotation marks that nobody is reported to have said
+};
+QString detectorId(Detector d);
+bool detectorFromId(QStringView id, Detector *out);
+
 struct Rule
 {
     QString id;
     Category category = Category::Judgement;
     Severity severity = Severity::Warning;
     QStringList patterns;
+    Detector detector = Detector::None; // instead of patterns
     QStringList exceptions;
     quint16 skipWhen = kDefaultSkip;
     OtherSenses otherSenses;
@@ -160,6 +173,7 @@ struct Language
     QStringList sourceCues;
     QStringList sourceBreakers; // a source before these does not vouch for what follows ("because", "after")
     QStringList reasonCues;     // these give a reason in the sentence ("because", "saying", "due to"), for `explained`
+    QStringList speechWords;    // these report words ("said", "told", "called"), for the scare-quotes detector
     QStringList months;
     QStringList dateWords;
     QStringList protectedNames;
@@ -168,6 +182,13 @@ struct Language
     QStringList thingWords;   // "it", "everything": the subject is not a person
     QStringList linkingWords; // "was", "seemed", "very", "then": may stand between a subject and what is said of it
     QStringList determiners;  // "a", "the", "this": a word after one describes the noun that follows
+    QStringList numberWords;  // "one", "two", "twelve": with digits, a number before a term, for `counted`
+    // Plain words for the abbreviation and section-reference detectors.
+    QStringList commonAbbreviations; // read by everyone: "NHS", "GP", "A&E"
+    QStringList emphasisWords;       // words written in capitals for emphasis, not abbreviations: "NOT", "MUST"
+    QStringList abbreviationSuffixes; // endings an abbreviation may take: "s", "'s", "'d"
+    QStringList sectionAbbreviations; // before a section number: "s", "ss", "sec"
+    QStringList sectionWords;         // the spelled-out form that defines one: "section"
     std::vector<Derivation> derivations;  // word families for `word^` (see Morphology)
     std::vector<QStringList> families;    // irregular families: each list's words belong to one family
 

@@ -39,7 +39,7 @@ namespace {
 
 using DirectoryPack = PackDirectory;
 
-const QStringList kRuleMembers{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s,
+const QStringList kRuleMembers{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"detector"_s, u"exceptions"_s,
                                u"skip_when"_s, u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s,
                                u"question"_s, u"source"_s, u"examples"_s, u"reason"_s};
 const QStringList kExampleMembers{u"flag"_s, u"leave"_s, u"rewrite"_s};
@@ -61,6 +61,7 @@ const std::vector<LanguageList> kLanguageLists{
     {u"source_cues"_s, &Language::sourceCues, true},
     {u"source_breakers"_s, &Language::sourceBreakers, true},
     {u"reason_cues"_s, &Language::reasonCues, true},
+    {u"speech_words"_s, &Language::speechWords, true},
     {u"months"_s, &Language::months, true},
     {u"date_words"_s, &Language::dateWords, true},
     {u"protected_names"_s, &Language::protectedNames, true},
@@ -68,6 +69,12 @@ const std::vector<LanguageList> kLanguageLists{
     {u"thing_words"_s, &Language::thingWords, false},
     {u"linking_words"_s, &Language::linkingWords, false},
     {u"determiners"_s, &Language::determiners, false},
+    {u"number_words"_s, &Language::numberWords, false},
+    {u"common_abbreviations"_s, &Language::commonAbbreviations, false},
+    {u"emphasis_words"_s, &Language::emphasisWords, false},
+    {u"abbreviation_suffixes"_s, &Language::abbreviationSuffixes, false},
+    {u"section_abbreviations"_s, &Language::sectionAbbreviations, false},
+    {u"section_words"_s, &Language::sectionWords, false},
 };
 
 // Reads one file and reports problems against it.
@@ -406,7 +413,15 @@ private:
         if (!severity.isEmpty() && !severityFromId(severity, &r.severity))
             problem(path + QStringList{u"severity"_s}, u"%1: \"severity\" must be info, warning or error"_s.arg(what));
 
-        if (!o.contains(u"patterns"_s))
+        if (o.contains(u"detector"_s)) {
+            const QJsonValue d = o.value(u"detector"_s);
+            if (!d.isString() || !detectorFromId(d.toString(), &r.detector))
+                problem(path + QStringList{u"detector"_s},
+                        u"%1: unknown \"detector\" (abbreviation, section-reference, scare-quotes)"_s.arg(what));
+            if (o.contains(u"patterns"_s))
+                problem(path + QStringList{u"patterns"_s},
+                        u"%1: a rule has \"patterns\" or a \"detector\", not both; make two rules"_s.arg(what));
+        } else if (!o.contains(u"patterns"_s))
             problem(path, u"%1: \"patterns\" is missing"_s.arg(what));
         else {
             r.patterns = stringList(o.value(u"patterns"_s), path + QStringList{u"patterns"_s}, what, true);
@@ -779,9 +794,14 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
 // ---- rule.h helpers -----------------------------------------------------------------------
 
 namespace {
-constexpr std::array<std::pair<ContextFlag, QStringView>, 7> kContexts{{
+constexpr std::array<std::pair<ContextFlag, QStringView>, 9> kContexts{{
     {SkipQuoted, u"quoted"}, {SkipNegated, u"negated"}, {SkipName, u"name"}, {SkipSourced, u"sourced"}, {SkipDated, u"dated"},
-    {SkipExplained, u"explained"}, {SkipAboutThing, u"about-thing"},
+    {SkipExplained, u"explained"}, {SkipAboutThing, u"about-thing"}, {SkipDefined, u"defined"},
+    {SkipCounted, u"counted"},
+}};
+constexpr std::array<std::pair<Detector, QStringView>, 3> kDetectors{{
+    {Detector::Abbreviation, u"abbreviation"}, {Detector::SectionReference, u"section-reference"},
+    {Detector::ScareQuotes, u"scare-quotes"},
 }};
 } // namespace
 
@@ -807,6 +827,25 @@ bool contextFromId(QStringView id, ContextFlag *out)
     for (const auto &[flag, name] : kContexts) {
         if (name == id) {
             *out = flag;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString detectorId(Detector d)
+{
+    for (const auto &[detector, id] : kDetectors)
+        if (detector == d)
+            return id.toString();
+    return {};
+}
+
+bool detectorFromId(QStringView id, Detector *out)
+{
+    for (const auto &[detector, name] : kDetectors) {
+        if (name == id) {
+            *out = detector;
             return true;
         }
     }

@@ -148,18 +148,25 @@ TEST_CASE("checking paragraphs one by one gives the same findings as the whole n
     text += u"\n\nHe said \"I kicked off\n\nHe was aggressive. Known\narsonist.\n  \n\"quoted\" kicked-off"_s;
     // Context must not leak across a blank line: an honorific or a day number in the paragraph before.
     text += u"\n\nSeen by Dr.\n\nAggressive when challenged.\n\nMoved to room 3\n\nMay have kicked off recently."_s;
+    // Abbreviations spelled out in one paragraph hold in the next, through the NoteContext.
+    text += u"\n\nThe KW rang the PRS landlord.\n\nMet her key worker (KW) and the CPN.\n\nThe KW and the PRS agent."_s;
     const auto whole = builtInChecker()->check(text);
     std::vector<Finding> pieces;
+    wording::NoteContext note;
     static const QRegularExpression blankLine(u"\n[ \t]*\n"_s);
     qsizetype from = 0;
     for (auto it = blankLine.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        builtInChecker()->check(QStringView(text).sliced(from, m.capturedStart() - from), from, pieces);
+        builtInChecker()->check(QStringView(text).sliced(from, m.capturedStart() - from), from, pieces, &note);
         from = m.capturedEnd();
     }
-    builtInChecker()->check(QStringView(text).sliced(from), from, pieces);
+    builtInChecker()->check(QStringView(text).sliced(from), from, pieces, &note);
     REQUIRE(whole.size() == pieces.size());
     CHECK(whole == pieces);
+    // The KW defined in the second of those paragraphs is left alone in the third, not in the first.
+    const QStringList flagged = flaggedTexts(text, whole);
+    CHECK(flagged.count(u"KW"_s) == 1);
+    CHECK(flagged.count(u"PRS"_s) == 2);
 }
 
 TEST_CASE("empty text and text with no words give no findings", "[checker]")

@@ -69,7 +69,7 @@ TEST_CASE("the rule-pack schema names exactly the members the loader accepts", "
     const QJsonObject rule = doc.object()[u"$defs"_s].toObject()[u"rule"_s].toObject();
     QStringList props = rule[u"properties"_s].toObject().keys();
     props.sort();
-    QStringList expected{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"exceptions"_s, u"skip_when"_s,
+    QStringList expected{u"id"_s, u"category"_s, u"severity"_s, u"patterns"_s, u"detector"_s, u"exceptions"_s, u"skip_when"_s,
                          u"other_senses"_s, u"match_case"_s, u"message"_s, u"why"_s, u"alternatives"_s, u"question"_s, u"source"_s,
                          u"examples"_s, u"reason"_s};
     expected.sort();
