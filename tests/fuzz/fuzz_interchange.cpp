@@ -29,10 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     // The strict reader accepts a subset of what Qt accepts, and reads it the same. (Qt refuses a number
-    // too small for a double, which the strict reader reads as zero.)
+    // too small for a double, which the strict reader reads as zero; and Qt drops a U+FEFF that starts a
+    // string, which the strict reader keeps: it is part of what was written.)
     const auto strict = json::parse(bytes);
     const QByteArray body = bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
-    if (strict && !body.contains("e-") && !body.contains("E-")) {
+    if (strict && !body.contains("e-") && !body.contains("E-") && !body.contains("\xEF\xBB\xBF")) {
         QJsonParseError error;
         const QJsonDocument qt = QJsonDocument::fromJson("[" + body + "]", &error);
         if (error.error != QJsonParseError::NoError || qt.array().size() != 1 || qt.array().at(0) != *strict)
