@@ -1025,9 +1025,13 @@ void MainWindow::makeRoomForPanel()
     const int wanted = std::max(fontMetrics().averageCharWidth() * 22, std::min(310, total / 4));
     if (sizes[panel] >= wanted)
         return;
-    // From the list of people, then from the form, neither below what it needs.
-    for (int from = 0; from < sizes.size(); ++from) {
-        if (from == panel || sizes[panel] >= wanted)
+    // From the form first (it is the widest), then from the list of people, neither below what it needs.
+    QList<int> givers{m_splitter->indexOf(m_pages)};
+    for (int i = 0; i < sizes.size(); ++i)
+        if (i != panel && !givers.contains(i))
+            givers << i;
+    for (int from : givers) {
+        if (from < 0 || sizes[panel] >= wanted)
             continue;
         QWidget *giver = m_splitter->widget(from);
         const int spare = sizes[from] - std::max(giver->minimumSizeHint().width(), giver->minimumWidth());
