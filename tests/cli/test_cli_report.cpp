@@ -5,13 +5,13 @@
 #include "testsupport.h"
 
 #include <QDir>
-#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
