@@ -3,6 +3,8 @@
 // The worker's hide choices, and keeping ignored occurrences on their words while editing.
 #include "findingfilter.h"
 
+#include "store/settings.h"
+
 #include <QSettings>
 #include <algorithm>
 
@@ -11,7 +13,7 @@ using namespace Qt::StringLiterals;
 namespace fairnote::ui {
 
 namespace {
-const QString kDisabledKey = u"disabledRules"_s;
+const QString kDisabledKey = store::settingsKey::disabledRules;
 }
 
 FindingFilter::FindingFilter(QSettings *settings, QObject *parent) : QObject(parent), m_settings(settings)

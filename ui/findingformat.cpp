@@ -4,6 +4,7 @@
 #include "findingformat.h"
 
 #include "guide/guidewindow.h"
+#include "spelling/spellchecker.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -133,16 +134,10 @@ QIcon severityIcon(Severity s, const QPalette &palette)
     return icon;
 }
 
-bool isSpelling(const Finding &f) { return f.category == Category::Spelling; }
-
-QString findingKindWord(const Finding &f) { return isSpelling(f) ? tr("Spelling") : severityWord(f.severity); }
-
-QColor spellingColour(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0xce, 0x93, 0xd8) : QColor(0x8e, 0x24, 0xaa);
-}
-
-QIcon spellingIcon(const QPalette &palette)
+namespace {
+// Three dots in a row, like the spelling underline: filled for a misspelling, hollow (quieter) for a
+// possible name.
+QIcon threeDotsIcon(const QColor &colour, bool hollow)
 {
     QIcon icon;
     for (const int size : {16, 32}) {
@@ -150,9 +145,9 @@ QIcon spellingIcon(const QPalette &palette)
         pixmap.fill(Qt::transparent);
         QPainter p(&pixmap);
         p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(Qt::NoPen);
-        p.setBrush(spellingColour(palette));
-        const qreal d = size * 0.24; // three dots in a row, like the underline
+        p.setPen(hollow ? QPen(colour, size * 0.07) : QPen(Qt::NoPen));
+        p.setBrush(hollow ? QBrush(Qt::NoBrush) : QBrush(colour));
+        const qreal d = size * 0.24;
         for (int i = 0; i < 3; ++i)
             p.drawEllipse(QRectF(size * 0.06 + i * size * 0.33, (size - d) / 2, d, d));
         p.end();
@@ -160,6 +155,41 @@ QIcon spellingIcon(const QPalette &palette)
     }
     return icon;
 }
+} // namespace
+
+bool isSpelling(const Finding &f) { return f.category == Category::Spelling; }
+
+QString findingKindWord(const Finding &f)
+{
+    if (isPossibleName(f))
+        return tr("Possible name");
+    return isSpelling(f) ? tr("Spelling") : severityWord(f.severity);
+}
+
+bool isPossibleName(const Finding &f) { return spelling::isPossibleName(f); }
+
+QColor possibleNameColour(const QPalette &palette)
+{
+    // Grey, between the text and the background: seen, but quieter than any mistake.
+    return isDark(palette) ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x75, 0x75, 0x75);
+}
+
+QIcon possibleNameIcon(const QPalette &palette) { return threeDotsIcon(possibleNameColour(palette), true); }
+
+QTextCharFormat possibleNameFormat(const QPalette &palette)
+{
+    QTextCharFormat format;
+    format.setUnderlineStyle(QTextCharFormat::DotLine);
+    format.setUnderlineColor(possibleNameColour(palette));
+    return format;
+}
+
+QColor spellingColour(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xce, 0x93, 0xd8) : QColor(0x8e, 0x24, 0xaa);
+}
+
+QIcon spellingIcon(const QPalette &palette) { return threeDotsIcon(spellingColour(palette), false); }
 
 QTextCharFormat spellingFormat(const QPalette &palette)
 {

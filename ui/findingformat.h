@@ -39,6 +39,14 @@ QIcon spellingIcon(const QPalette &palette);
 // The dashed underline in the spelling colour.
 QTextCharFormat spellingFormat(const QPalette &palette);
 
+// A possible name (core's spelling rule "possible-name": a capitalised word the dictionary does not
+// know, in the middle of a sentence) is a question, not a mistake: a lighter, dotted grey underline,
+// hollow dots for its icon, and "Possible name" as its kind word. "Add as a name" is offered first.
+bool isPossibleName(const Finding &f);
+QColor possibleNameColour(const QPalette &palette);
+QIcon possibleNameIcon(const QPalette &palette);
+QTextCharFormat possibleNameFormat(const QPalette &palette);
+
 // The matched words on one line, shortened to about `maxChars` for lists.
 QString displayedWords(const QString &matched, int maxChars = 60);
 // An alternative as rich text, with the [blanks] to fill in shown in italics.

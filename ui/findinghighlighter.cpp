@@ -5,7 +5,7 @@
 
 #include "findingfilter.h"
 #include "findingformat.h"
-#include "notecheck.h"
+#include "spelling/notecheck.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -30,6 +30,7 @@ void FindingHighlighter::setPalette(const QPalette &palette)
     for (const Severity s : {Severity::Info, Severity::Warning, Severity::Error})
         m_formats[static_cast<size_t>(s)] = squiggleFormat(s, palette);
     m_spelling = spellingFormat(palette);
+    m_possibleName = possibleNameFormat(palette);
 }
 
 // Underlines the part of each visible finding that lies in this block. A finding may start in an
@@ -68,13 +69,14 @@ void FindingHighlighter::highlightBlock(const QString &text)
         const auto [start, end] = clip(f);
         if (end <= start)
             continue;
+        const QTextCharFormat &mark = isPossibleName(*f) ? m_possibleName : m_spelling;
         if (wording.empty()) {
-            setFormat(start, end - start, m_spelling);
+            setFormat(start, end - start, mark);
             continue;
         }
         for (int i = start; i < end; ++i) {
             QTextCharFormat merged = format(i);
-            merged.merge(m_spelling);
+            merged.merge(mark);
             setFormat(i, 1, merged);
         }
     }

@@ -9,10 +9,14 @@
 #include <QTextCharFormat>
 #include <array>
 
+namespace fairnote::spelling {
+class NoteCheck;
+}
+
 namespace fairnote::ui {
 
 class FindingFilter;
-class NoteCheck;
+using spelling::NoteCheck;
 
 // The formats live in the block layouts (QSyntaxHighlighter's additional formats), never in the
 // document, so highlighting never touches the undo stack or the "modified" flag.
@@ -43,6 +47,7 @@ private:
     const void *m_scope = nullptr;
     std::array<QTextCharFormat, 3> m_formats; // wording, by Severity
     QTextCharFormat m_spelling;
+    QTextCharFormat m_possibleName; // a possible name: quieter than a misspelling
 };
 
 } // namespace fairnote::ui

@@ -152,6 +152,7 @@ void FindingsPanel::makeIcons()
     for (const Severity s : {Severity::Info, Severity::Warning, Severity::Error})
         m_icons[static_cast<size_t>(s)] = severityIcon(s, palette());
     m_spellingIcon = spellingIcon(palette());
+    m_possibleNameIcon = possibleNameIcon(palette());
 }
 
 void FindingsPanel::describe(QListWidgetItem *item, const Finding &found, const QString &matched)
@@ -159,7 +160,9 @@ void FindingsPanel::describe(QListWidgetItem *item, const Finding &found, const 
     // A spelling finding's message may read better once its suggestions are known (a US spelling).
     const Finding f = isSpelling(found) ? m_editor->suggestions()->completed(found, matched) : found;
     const int line = m_editor->lineOf(f);
-    item->setIcon(isSpelling(f) ? m_spellingIcon : m_icons[static_cast<size_t>(f.severity)]);
+    item->setIcon(isPossibleName(f) ? m_possibleNameIcon
+                  : isSpelling(f)   ? m_spellingIcon
+                                    : m_icons[static_cast<size_t>(f.severity)]);
     item->setText(u"%1 · “%2”\n%3"_s.arg(findingKindWord(f), displayedWords(matched), f.message));
     item->setToolTip(findingToolTip(f));
     item->setData(Qt::AccessibleTextRole, findingAccessibleText(f, matched, line));
@@ -186,6 +189,8 @@ void FindingsPanel::changeEvent(QEvent *event)
         refreshNow();
     }
 }
+
+QString FindingsPanel::headingText() const { return m_heading->text(); }
 
 QString FindingsPanel::entryText(int row) const
 {
@@ -254,12 +259,25 @@ void FindingsPanel::refreshNow()
     }
 
     const int hidden = m_editor->hiddenCount();
-    const int spelling = int(std::count_if(m_findings.begin(), m_findings.end(), isSpelling));
-    const int wording = count() - spelling;
-    QString heading = count() == 0 ? tr("Wording to look at again")
-        : spelling == 0            ? tr("Wording to look at again (%1)").arg(wording)
-        : wording == 0             ? tr("Spelling to look at again (%1)").arg(spelling)
-                                   : tr("Wording (%1) and spelling (%2) to look at again").arg(wording).arg(spelling);
+    const int names = int(std::count_if(m_findings.begin(), m_findings.end(), isPossibleName));
+    const int spelling = int(std::count_if(m_findings.begin(), m_findings.end(), isSpelling)) - names;
+    const int wording = count() - spelling - names;
+    // "Wording (2), spelling (1) and possible names (2) to look at again"; one kind alone keeps its count last.
+    QStringList kinds, counted;
+    for (const auto &[n, kind] : {std::pair{wording, tr("wording")}, std::pair{spelling, tr("spelling")},
+                                  std::pair{names, tr("possible names")}})
+        if (n > 0) {
+            kinds << kind;
+            counted << u"%1 (%2)"_s.arg(kind).arg(n);
+        }
+    QString heading;
+    if (counted.isEmpty())
+        heading = tr("Wording to look at again");
+    else if (counted.size() == 1)
+        heading = tr("%1 to look at again (%2)").arg(kinds.front()).arg(count());
+    else
+        heading = tr("%1 and %2 to look at again").arg(counted.mid(0, counted.size() - 1).join(u", "_s), counted.back());
+    heading[0] = heading[0].toUpper();
     if (hidden > 0)
         heading += u' ' + tr("· %n hidden", nullptr, hidden);
     m_heading->setText(heading);
@@ -280,6 +298,11 @@ void FindingsPanel::showDetails()
     m_turnOffButton->setEnabled(f.has_value());
     m_turnOffButton->setVisible(!spelling);
     m_addWordButton->setVisible(spelling);
+    const bool name = f && isPossibleName(*f);
+    m_addWordButton->setText(name ? tr("Add as a name") : tr("Add to dictionary"));
+    m_addWordButton->setToolTip(name ? tr("Never mark this name again, in any note. Settings › Spelling lists your words.")
+                                     : tr("Never mark this word as misspelt again, in any note. Settings › Spelling "
+                                          "lists your words."));
     if (!f) {
         m_details->setHtml(count() == 0 ? QString()
                                         : u"<p>%1</p>"_s.arg(tr("Choose an entry to see why it was flagged and "

@@ -44,6 +44,8 @@ public:
     int count() const { return int(m_findings.size()); }
     // The entry's text as listed (for tests and accessibility checks).
     QString entryText(int row) const;
+    // The heading over the list: how many of each kind ("Wording (2) and spelling (1) to look at again").
+    QString headingText() const;
     std::optional<Finding> currentFinding() const;
     void setCurrentRow(int row);
     // Selects the row's words in the note and focuses the note.
@@ -77,6 +79,7 @@ private:
     std::vector<Finding> m_findings; // parallel to the list rows
     std::array<QIcon, 3> m_icons;    // by Severity, drawn once per palette
     QIcon m_spellingIcon;
+    QIcon m_possibleNameIcon;
     QLabel *m_heading;
     QStackedWidget *m_pages;
     QLabel *m_empty;

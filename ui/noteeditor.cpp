@@ -9,7 +9,7 @@
 #include "findingfilter.h"
 #include "findingformat.h"
 #include "findinghighlighter.h"
-#include "notecheck.h"
+#include "spelling/notecheck.h"
 #include "spelling/spellchecker.h"
 #include "spellingsuggestions.h"
 #include "text/tokenizer.h"
@@ -519,7 +519,23 @@ void NoteEditor::insertSpellingActions(QMenu *menu, QAction *before, const Findi
     auto *heading = new QAction(displayedWords(f.message, 70), menu);
     heading->setEnabled(false);
     menu->insertAction(before, heading);
-    if (f.suggestions.isEmpty()) {
+    // A possible name: most often it is one, so adding it comes first; a correction is still offered.
+    const bool name = isPossibleName(f);
+    if (name) {
+        auto *asName = new QAction(tr("Add “%1” as a name").arg(displayedWords(word, 40)), menu);
+        asName->setObjectName(u"addAsNameMenuAction"_s);
+        QFont bold = asName->font();
+        bold.setBold(true);
+        asName->setFont(bold);
+        asName->setToolTip(tr("Never mark “%1” again, in any note (Settings › Spelling lists your words)").arg(word));
+        connect(asName, &QAction::triggered, this, [this, word] { addToDictionaryOrSay(word); });
+        menu->insertAction(before, asName);
+        if (!f.suggestions.isEmpty()) {
+            auto *orCorrect = new QAction(tr("Or, if it is misspelt:"), menu);
+            orCorrect->setEnabled(false);
+            menu->insertAction(before, orCorrect);
+        }
+    } else if (f.suggestions.isEmpty()) {
         auto *none = new QAction(tr("No suggestions"), menu);
         none->setEnabled(false);
         menu->insertAction(before, none);
@@ -527,22 +543,25 @@ void NoteEditor::insertSpellingActions(QMenu *menu, QAction *before, const Findi
     for (const QString &suggestion : f.suggestions) {
         auto *replace = new QAction(suggestion, menu);
         QFont bold = replace->font();
-        bold.setBold(true);
+        bold.setBold(!name); // for a possible name, the name is the likely answer
         replace->setFont(bold);
         replace->setToolTip(tr("Write “%1” instead of “%2”").arg(suggestion, word));
         connect(replace, &QAction::triggered, this, [this, found, suggestion] { replaceWords(found, suggestion); });
         menu->insertAction(before, replace);
     }
     menu->insertSeparator(before);
-    auto *add = new QAction(tr("Add to dictionary"), menu);
-    add->setObjectName(u"addToDictionaryMenuAction"_s);
-    add->setToolTip(tr("Never mark “%1” as misspelt again, in any note (Settings › Spelling lists your words)").arg(word));
-    connect(add, &QAction::triggered, this, [this, word] { addToDictionaryOrSay(word); });
     auto *ignore = new QAction(tr("Ignore once"), menu);
     ignore->setObjectName(u"ignoreSpellingOnceMenuAction"_s);
     ignore->setToolTip(tr("Stop marking this one “%1” until it is changed").arg(word));
     connect(ignore, &QAction::triggered, this, [this, found] { m_filter->ignoreOnce(found, this); });
-    menu->insertActions(before, {add, ignore});
+    if (!name) {
+        auto *add = new QAction(tr("Add to dictionary"), menu);
+        add->setObjectName(u"addToDictionaryMenuAction"_s);
+        add->setToolTip(tr("Never mark “%1” as misspelt again, in any note (Settings › Spelling lists your words)").arg(word));
+        connect(add, &QAction::triggered, this, [this, word] { addToDictionaryOrSay(word); });
+        menu->insertAction(before, add);
+    }
+    menu->insertAction(before, ignore);
     auto *guide = new QAction(tr("Why? Read more in the good-practice guide"), menu);
     guide->setObjectName(u"wordingGuideMenuAction"_s);
     connect(guide, &QAction::triggered, this, [id = found.ruleId] { QDesktopServices::openUrl(guideUrl(guide::ruleAnchor(id))); });

@@ -20,6 +20,7 @@ class Checker;
 } // namespace fairnote::wording
 
 namespace fairnote::spelling {
+class NoteCheck;
 class SpellChecker;
 }
 
@@ -27,7 +28,7 @@ namespace fairnote::ui {
 
 class FindingFilter;
 class FindingHighlighter;
-class NoteCheck;
+using spelling::NoteCheck;
 class SpellingSuggestions;
 
 // Every change to the document re-checks only the paragraphs it touched, wording and spelling

@@ -43,11 +43,14 @@ Finding SpellingSuggestions::completed(Finding f, const QString &word) const
     const auto it = m_known.constFind(word);
     if (it == m_known.cend())
         return f;
-    if (!it->message.isEmpty()) {
+    // The advice words a misspelling ("may be misspelt", "is the US spelling"); a possible name keeps
+    // its own question and takes only the suggestions.
+    if (!it->message.isEmpty() && !spelling::isPossibleName(f)) {
         f.message = it->message;
         f.why = it->why;
     }
-    f.suggestions = it->suggestions;
+    // The advice was worked out for the word alone; a possible name takes only the near suggestions.
+    f.suggestions = spelling::isPossibleName(f) ? spelling::nearSuggestions(word, it->suggestions) : it->suggestions;
     return f;
 }
 

@@ -15,8 +15,11 @@
 #include <QMutex>
 #include <QReadWriteLock>
 #include <QSet>
+#include <algorithm>
+#include <cstdlib>
 #include <hunspell.hxx>
 #include <string>
+#include <vector>
 
 // Hunspell 1.7.1 keeps one Unicode case table for the whole process, counted by the UTF-8 dictionaries
 // that use it, but ~AffixMgr gives a count back for every dictionary, 8-bit ones included. So closing
@@ -607,6 +610,7 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
                 f.suggestions.move(at, 0); // the British form first, whatever Hunspell's order
         }
         if (possibleName) {
+            f.suggestions = nearSuggestions(word, f.suggestions);
             f.ruleId = kPossibleNameRuleId.toString();
             f.message = u"“%1” is not in the dictionary: is it a name?"_s.arg(word);
             f.why = d->possibleNameWhy;
@@ -641,6 +645,48 @@ bool SpellChecker::isCorrect(QStringView word) const
     const QStringView key = lookupForm(word, buffer, &changed);
     QReadLocker reader(&d->cacheLock);
     return d->correct(key, quint32(text::foldedHash(key)), reader);
+}
+
+namespace {
+// Edits between a and b, letter case aside (optimal string alignment: insert, delete, replace, swap
+// two neighbours), or limit + 1 once it is certain to be more than limit.
+int editDistance(QStringView a, QStringView b, int limit)
+{
+    const qsizetype n = a.size(), m = b.size();
+    if (std::abs(n - m) > limit)
+        return limit + 1;
+    std::vector<int> before(size_t(m + 1)), previous(size_t(m + 1)), current(size_t(m + 1));
+    for (qsizetype j = 0; j <= m; ++j)
+        previous[size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        current[0] = int(i);
+        int best = current[0];
+        for (qsizetype j = 1; j <= m; ++j) {
+            const bool same = a[i - 1].toCaseFolded() == b[j - 1].toCaseFolded();
+            int d = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, previous[size_t(j - 1)] + (same ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1].toCaseFolded() == b[j - 2].toCaseFolded()
+                && a[i - 2].toCaseFolded() == b[j - 1].toCaseFolded())
+                d = std::min(d, before[size_t(j - 2)] + 1);
+            current[size_t(j)] = d;
+            best = std::min(best, d);
+        }
+        if (best > limit)
+            return limit + 1;
+        before.swap(previous);
+        previous.swap(current);
+    }
+    return previous[size_t(m)];
+}
+} // namespace
+
+QStringList nearSuggestions(QStringView word, const QStringList &suggestions)
+{
+    const int limit = word.size() >= 7 ? 2 : 1;
+    QStringList out;
+    for (const QString &s : suggestions)
+        if (editDistance(word, s, limit) <= limit)
+            out << s;
+    return out;
 }
 
 QStringList SpellChecker::suggest(const QString &word) const

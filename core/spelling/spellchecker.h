@@ -24,6 +24,10 @@ enum class SectorWords : bool { Off, On };
 inline constexpr QStringView kSpellingRuleId = u"spelling";
 inline constexpr QStringView kPossibleNameRuleId = u"possible-name";
 inline bool isPossibleName(const Finding &f) { return f.ruleId == kPossibleNameRuleId; }
+// The suggestions worth offering for a possible name: those at most one edit away from it (two for a word
+// of seven or more letters; a swap of two letters is one edit), letter case aside. A far suggestion is
+// never a correction of a name, only a stranger's word in its place ("Twonk" for "Okonkwo").
+QStringList nearSuggestions(QStringView word, const QStringList &suggestions);
 enum class Suggestions : bool { Skip, Compute };
 
 struct SpellingOptions

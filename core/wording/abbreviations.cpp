@@ -98,18 +98,20 @@ AbbreviationFinder::AbbreviationFinder(const Language &language)
     add(language.sectionWords, SectionWord);
     m_suffixes = language.abbreviationSuffixes;
     std::sort(m_suffixes.begin(), m_suffixes.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    m_longestSuffix = m_suffixes.isEmpty() ? 0 : m_suffixes.front().size();
 }
 
-quint8 AbbreviationFinder::kindOf(QStringView folded) const
+quint8 AbbreviationFinder::kindOf(QStringView word) const
 {
-    const auto it = m_kinds.find(text::foldedHash(folded));
+    // foldedHash folds as it hashes, so the word needs no folded copy.
+    const auto it = m_kinds.find(text::foldedHash(word));
     return it == m_kinds.end() ? 0 : it->second;
 }
 
 qsizetype AbbreviationFinder::suffixLength(QStringView word) const
 {
     for (const QString &s : m_suffixes) {
-        if (word.size() <= s.size())
+        if (word.size() <= s.size() || word.back() != s.back())
             continue;
         // Compared as written: a suffix is in lower case ("MDTs", "DNA'd"), so the last capital of "NHS"
         // or "PRS" is part of the abbreviation, not an ending.
@@ -126,7 +128,7 @@ QString AbbreviationFinder::key(QStringView written) const
     qsizetype letters = 0;
     while (letters < written.size() && written[letters].isLetter())
         ++letters;
-    if (letters > 0 && letters < written.size() && (kindOf(text::foldString(written.first(letters))) & (SectionAbbreviation | SectionWord))) {
+    if (letters > 0 && letters < written.size() && (kindOf(written.first(letters)) & (SectionAbbreviation | SectionWord))) {
         QString digits;
         for (QChar c : written.sliced(letters))
             if (c.isDigit())
@@ -157,6 +159,13 @@ void AbbreviationFinder::scan(QStringView text, std::span<const Token> tokens, q
             return {};
         QStringView w = tokenText(text, t);
         if (t.shape & text::ShapeHasLower) {
+            // Most such words are ordinary capitalised ones ("The", "Sarah"): their first lower-case
+            // letter is too far from the end for the rest to be a suffix.
+            qsizetype firstLower = 0;
+            while (firstLower < w.size() && !w[firstLower].isLower())
+                ++firstLower;
+            if (w.size() - firstLower > m_longestSuffix)
+                return {};
             const qsizetype s = suffixLength(w);
             if (s == 0)
                 return {};
@@ -177,13 +186,13 @@ void AbbreviationFinder::scan(QStringView text, std::span<const Token> tokens, q
         const Token &t = tokens[i];
         // "section 21": the spelled-out form, which defines "s.21" from here on.
         if (i + 1 < n && isDigits(i + 1) && (t.shape & text::ShapeHasLower) && onlySpaces(gapText(text, tokens, i + 1))
-            && (kindOf(text::foldString(tokenText(text, t))) & SectionWord)) {
+            && (kindOf(tokenText(text, t)) & SectionWord)) {
             definitions.push_back({u"S"_s + tokenText(text, tokens[i + 1]).toString(), baseOffset + t.start});
             continue;
         }
         // "s.21", "s. 21", "ss.184": a section abbreviation and its number.
         if (i + 1 < n && isDigits(i + 1) && !(t.shape & text::ShapeHasDigit)
-            && (kindOf(text::foldString(tokenText(text, t))) & SectionAbbreviation)) {
+            && (kindOf(tokenText(text, t)) & SectionAbbreviation)) {
             const QStringView g = gapText(text, tokens, i + 1);
             if (g == u"." || g == u". ") {
                 hits.push_back({int(i), int(i) + 2, true, u"S"_s + tokenText(text, tokens[i + 1]).toString()});
@@ -200,7 +209,7 @@ void AbbreviationFinder::scan(QStringView text, std::span<const Token> tokens, q
             bool digitsAfter = letters > 0 && letters < w.size();
             for (qsizetype k = letters; k < w.size() && digitsAfter; ++k)
                 digitsAfter = w[k].isDigit();
-            if (digitsAfter && (kindOf(text::foldString(w.first(letters))) & SectionAbbreviation)) {
+            if (digitsAfter && (kindOf(w.first(letters)) & SectionAbbreviation)) {
                 hits.push_back({int(i), int(i) + 1, true, u"S"_s + w.sliced(letters).toString()});
                 continue;
             }
@@ -255,8 +264,8 @@ void AbbreviationFinder::scan(QStringView text, std::span<const Token> tokens, q
 
         // Not shorthand to flag: read by everyone, a word in capitals for emphasis, part of a heading or
         // shouting (a run of capitals), or part of a name (beside a capitalised word).
-        const QString folded = text::foldString(written.first(written.size() - suffixLength(written)));
-        const quint8 kind = kindOf(folded) | kindOf(text::foldString(key));
+        const QStringView core = written.first(written.size() - suffixLength(written));
+        const quint8 kind = kindOf(core) | kindOf(key);
         if (kind & (Common | Emphasis))
             continue;
         if (letters > kMaxLetters)
@@ -271,12 +280,12 @@ void AbbreviationFinder::scan(QStringView text, std::span<const Token> tokens, q
         for (size_t k = first; k > 0 && spaced(k) && runWord(k - 1); --k) {
             ++run;
             loudNeighbour = loudNeighbour || upperLetters(upperCore(k - 1)) > kMaxLetters
-                            || (kindOf(text::foldString(upperCore(k - 1))) & Emphasis);
+                            || (kindOf(upperCore(k - 1)) & Emphasis);
         }
         for (size_t k = j; k < n && spaced(k) && runWord(k); ++k) {
             ++run;
             loudNeighbour = loudNeighbour || upperLetters(upperCore(k)) > kMaxLetters
-                            || (kindOf(text::foldString(upperCore(k))) & Emphasis);
+                            || (kindOf(upperCore(k)) & Emphasis);
         }
         if (run >= 3 || loudNeighbour)
             continue;

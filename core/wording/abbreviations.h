@@ -67,11 +67,12 @@ public:
 
 private:
     enum WordKind : quint8 { Common = 1, Emphasis = 2, SectionAbbreviation = 4, SectionWord = 8 };
-    quint8 kindOf(QStringView folded) const;
+    quint8 kindOf(QStringView word) const; // the word in any letter case
     qsizetype suffixLength(QStringView word) const; // the length of an allowed suffix ending the word, else 0
 
     std::unordered_map<quint64, quint8> m_kinds; // folded hash → WordKind bits
     QStringList m_suffixes;                      // "s", "'s", "'d"…, longest first
+    qsizetype m_longestSuffix = 0;
 };
 
 } // namespace fairnote::wording

@@ -80,6 +80,8 @@ struct Checker::Scratch
     std::vector<PhraseHit> exceptionHits;
     std::vector<PhraseHit> cueHits;
     std::vector<PhraseHit> senseHits;
+    PhraseSet::Scratch sensePhrases;
+    std::vector<PhraseHit> sentenceSenses;
     std::vector<AbbreviationHit> abbreviations;
     std::vector<Definition> definitions;
     std::vector<std::pair<int, QString>> detectorKeys; // first token of a detector hit → its abbreviation's key
@@ -124,10 +126,12 @@ Checker::Checker(RulePack pack)
                                          std::pair{kSenseAfter, &rule.otherSenses.after}})
             for (const QString &p : *list)
                 if (auto seqs = expandPattern(p, &morphology))
-                    m_phrases.add(*seqs, payload(kind, int(r)));
+                    m_senses.add(*seqs, payload(kind, int(r)));
+        m_hasSenses = m_hasSenses || !rule.otherSenses.isEmpty();
     }
     m_analysis.addCues(m_phrases, payload(kCue, 0));
     m_phrases.finish();
+    m_senses.finish();
 }
 
 Checker::~Checker() = default;
@@ -300,6 +304,40 @@ void Checker::findScareQuotes(std::span<const Token> tokens, std::span<const tex
     }
 }
 
+// The words that show another sense of a rule's term (other_senses) all lie in the term's clause, so
+// they are looked for only in the sentences that hold a hit of a rule that has them: a sense phrase
+// such as "the" or "a" would otherwise match hundreds of times in every paragraph. s.ruleHits must be
+// sorted by first token. Leaves s.senseHits sorted by rule, then by first token.
+void Checker::findOtherSenses(QStringView text, Scratch &s) const
+{
+    s.senseHits.clear();
+    const int n = static_cast<int>(s.tokens.size());
+    int matchedEnd = 0; // tokens before this index were matched already
+    for (const PhraseHit &h : s.ruleHits) {
+        if (h.end <= matchedEnd || m_pack.rules[size_t(h.payload & kIndexMask)].otherSenses.isEmpty())
+            continue;
+        int from = std::max(h.first, matchedEnd);
+        while (from > matchedEnd && !(s.tokens[size_t(from)].gapBefore & text::GapSentenceEnd))
+            --from;
+        int to = h.end;
+        while (to < n && !(s.tokens[size_t(to)].gapBefore & text::GapSentenceEnd))
+            ++to;
+        s.sentenceSenses.clear();
+        m_senses.match(text, std::span<const Token>(s.tokens).subspan(size_t(from), size_t(to - from)), s.sensePhrases,
+                       s.sentenceSenses);
+        for (PhraseHit hit : s.sentenceSenses) {
+            hit.first += from;
+            hit.end += from;
+            s.senseHits.push_back(hit);
+        }
+        matchedEnd = to;
+    }
+    // Hits come out in token order; a stable sort by rule keeps that order within each rule.
+    std::stable_sort(s.senseHits.begin(), s.senseHits.end(), [](const PhraseHit &a, const PhraseHit &b) {
+        return (a.payload & kIndexMask) < (b.payload & kIndexMask);
+    });
+}
+
 void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext &note,
                          std::vector<Considered> *consider) const
 {
@@ -317,7 +355,7 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
         case kRule: s.ruleHits.push_back(h); break;
         case kException: s.exceptionHits.push_back(h); break;
         case kCue: s.cueHits.push_back(h); break;
-        default: s.senseHits.push_back(h); break;
+        default: break;
         }
     }
 
@@ -355,11 +393,9 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
     };
     std::sort(s.ruleHits.begin(), s.ruleHits.end(), order);
     std::sort(s.exceptionHits.begin(), s.exceptionHits.end(), order);
-    std::sort(s.senseHits.begin(), s.senseHits.end(), [](const PhraseHit &a, const PhraseHit &b) {
-        return (a.payload & kIndexMask) != (b.payload & kIndexMask) ? (a.payload & kIndexMask) < (b.payload & kIndexMask)
-                                                                    : a.first < b.first;
-    });
     s.ruleHits.erase(std::unique(s.ruleHits.begin(), s.ruleHits.end()), s.ruleHits.end());
+    if (m_hasSenses)
+        findOtherSenses(text, s);
 
     m_analysis.build(text, s.tokens, s.quotes, s.cueHits, s.ruleHits, s.analysis);
 

@@ -70,11 +70,14 @@ private:
                     std::vector<Considered> *consider) const;
     LeftAlone leftAlone(QStringView text, qsizetype baseOffset, const Scratch &s, const NoteContext &note,
                         const PhraseHit &h) const;
+    void findOtherSenses(QStringView text, Scratch &s) const;
     static Scratch &scratch();
 
     RulePack m_pack;
     AnalysisBuilder m_analysis;
     PhraseSet m_phrases;
+    PhraseSet m_senses; // the rules' other_senses phrases, matched only around a hit (findOtherSenses)
+    bool m_hasSenses = false;
     std::vector<QSet<QString>> m_literals; // per rule with match_case: its words as written
     AbbreviationFinder m_abbreviations;
     std::vector<int> m_abbreviationRules; // rules with the abbreviation detector

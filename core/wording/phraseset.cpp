@@ -59,13 +59,13 @@ void PhraseSet::finish()
     size_t size = 16;
     while (size < m_words.size() * 4)
         size *= 2;
-    m_slots.assign(size, -1);
+    m_slots.assign(size, Slot{});
     m_mask = quint64(size - 1);
     for (size_t i = 0; i < m_words.size(); ++i) {
         quint64 s = m_words[i].hash & m_mask;
-        while (m_slots[s] >= 0)
+        while (m_slots[s].word >= 0)
             s = (s + 1) & m_mask;
-        m_slots[s] = static_cast<int>(i);
+        m_slots[s] = {m_words[i].hash, static_cast<qint32>(m_words[i].length), static_cast<int>(i)};
     }
     // Prefix index and its Bloom filter.
     m_prefixBloom.assign(64, 0);
@@ -104,14 +104,14 @@ void PhraseSet::finish()
 
 int PhraseSet::lookupWord(qsizetype length, quint64 hash) const
 {
+    // The hash and length sit in the slot: one cache line read per lookup.
     quint64 s = hash & m_mask;
     for (;;) {
-        const int w = m_slots[s];
-        if (w < 0)
+        const Slot &slot = m_slots[s];
+        if (slot.word < 0)
             return -1;
-        const Word &word = m_words[size_t(w)];
-        if (word.hash == hash && word.length == length) // 64-bit hash: see text::kFnvPrime
-            return w;
+        if (slot.hash == hash && slot.length == length) // 64-bit hash: see text::kFnvPrime
+            return slot.word;
         s = (s + 1) & m_mask;
     }
 }

@@ -68,7 +68,8 @@ private:
     QHash<QString, int> m_prefixIds;
 
     std::vector<Word> m_words;
-    std::vector<int> m_slots; // open addressing over m_words by hash
+    struct Slot { quint64 hash = 0; qint32 length = 0; qint32 word = -1; };
+    std::vector<Slot> m_slots; // open addressing over m_words by hash
     quint64 m_mask = 0;
     std::vector<Prefix> m_prefixes;
     std::vector<std::pair<quint32, int>> m_prefixIndex; // (hash of first 3 units, prefix id), sorted

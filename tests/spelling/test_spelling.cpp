@@ -237,6 +237,26 @@ TEST_CASE("a capitalised word the dictionary does not know, mid-sentence, is a p
     CHECK_FALSE(f[0].question.isEmpty());
 }
 
+TEST_CASE("a possible name is offered only near corrections, never a far word in its place", "[spelling][names]")
+{
+    // One edit for a short word, two from seven letters; a swap of two letters is one edit; case aside.
+    CHECK(nearSuggestions(u"Okonkwo", {u"Twonk"_s, u"Okonkow"_s, u"Okonkwos"_s, u"Bonkers"_s})
+          == QStringList{u"Okonkow"_s, u"Okonkwos"_s});
+    CHECK(nearSuggestions(u"Smiht", {u"Smith"_s, u"Smit"_s, u"Smooth"_s}) == QStringList{u"Smith"_s, u"Smit"_s});
+    CHECK(nearSuggestions(u"Sarah", {u"Sara"_s, u"sarah"_s, u"Zara"_s, u"Serai"_s}) == QStringList{u"Sara"_s, u"sarah"_s});
+    CHECK(nearSuggestions(u"Zzyzx", {}).isEmpty());
+
+    // The checker's own suggestions for a possible name are the near ones only; a misspelling keeps them all.
+    std::vector<Finding> out;
+    checker().check(u"Went with Okonkwo. Okonkwo rang.", 0, out, {}, Suggestions::Compute);
+    REQUIRE(out.size() == 2);
+    for (const Finding &f : out) {
+        REQUIRE(isPossibleName(f));
+        CHECK(f.suggestions == nearSuggestions(u"Okonkwo", checker().suggest(u"Okonkwo"_s)));
+        CHECK_FALSE(f.suggestions.contains(u"Twonk"_s));
+    }
+}
+
 TEST_CASE("a capital letter alone is an initial, not a misspelling", "[spelling][names]")
 {
     CHECK(flagged(u"Signed by J Smith, initials P. Q. and an O."_s).isEmpty());

@@ -7,7 +7,7 @@
 #include "findingformat.h"
 #include "findingspanel.h"
 #include "textcheckwindow.h"
-#include "notecheck.h"
+#include "spelling/notecheck.h"
 #include "noteeditor.h"
 #include "noticebar.h"
 #include "settingsdialog.h"
@@ -169,6 +169,68 @@ TEST_CASE("a misspelt word is underlined differently from a wording finding", "[
     CHECK(s.panel.entryText(1).contains(u"may be misspelt"_s));
 }
 
+TEST_CASE("a possible name is marked more lightly than a misspelling and offers Add as a name first", "[ui][spelling]")
+{
+    uitest::app();
+    QTemporaryDir dir;
+    const spelling::SpellingOptions options = uitest::testSpellingOptions(dir.path());
+    Spelled s(uitest::openSpeller(options));
+    s.editor.setNoteText(u"Staff spoke with Okonkwo about the recieved letter."_s);
+    const QString text = s.editor.toPlainText();
+    const QPalette palette = s.editor.palette();
+    const auto name = misspelling(s.editor, u"Okonkwo"_s);
+    const auto typo = misspelling(s.editor, u"recieved"_s);
+    REQUIRE(name);
+    REQUIRE(typo);
+    CHECK(isPossibleName(*name));
+    CHECK_FALSE(isPossibleName(*typo));
+
+    // A dotted grey line, quieter than the misspelling's dashed purple one; no wash.
+    const auto nameMark = squiggleAt(s.editor, text.indexOf(u"Okonkwo"_s) + 2);
+    const auto typoMark = squiggleAt(s.editor, text.indexOf(u"recieved"_s) + 2);
+    REQUIRE(nameMark);
+    REQUIRE(typoMark);
+    CHECK(nameMark->underlineStyle() == QTextCharFormat::DotLine);
+    CHECK(nameMark->underlineColor() == possibleNameColour(palette));
+    CHECK(typoMark->underlineStyle() == QTextCharFormat::DashUnderline);
+    CHECK_FALSE(nameMark->hasProperty(QTextFormat::BackgroundBrush));
+
+    // Listed as a possible name, not as spelling.
+    REQUIRE(uitest::waitFor([&] { return s.panel.count() == 2; }));
+    CHECK(s.panel.entryText(0).startsWith(u"Possible name · “Okonkwo”"_s));
+    CHECK(s.panel.entryText(1).startsWith(u"Spelling · “recieved”"_s));
+    CHECK(s.panel.headingText() == u"Spelling (1) and possible names (1) to look at again"_s);
+
+    // The menu: the question, then "Add as a name" first and in bold; no "Add to dictionary".
+    std::unique_ptr<QMenu> menu(s.editor.createContextMenu(pointAt(s.editor, name->offset + 2)));
+    QStringList shown;
+    for (QAction *a : menu->actions())
+        if (!a->isSeparator())
+            shown << a->text();
+    INFO(shown.join(u" | "_s).toStdString());
+    REQUIRE(shown.size() > 2);
+    CHECK(shown.at(0).contains(u"is it a name?"_s));
+    QAction *asName = actionNamed(*menu, u"addAsNameMenuAction"_s);
+    REQUIRE(asName);
+    CHECK(shown.at(1) == asName->text());
+    CHECK(asName->text() == u"Add “Okonkwo” as a name"_s);
+    CHECK(asName->font().bold());
+    CHECK_FALSE(actionNamed(*menu, u"addToDictionaryMenuAction"_s));
+    CHECK(actionNamed(*menu, u"ignoreSpellingOnceMenuAction"_s));
+
+    // A misspelling's menu keeps Add to dictionary and has no Add as a name.
+    std::unique_ptr<QMenu> typoMenu(s.editor.createContextMenu(pointAt(s.editor, typo->offset + 2)));
+    CHECK(actionNamed(*typoMenu, u"addToDictionaryMenuAction"_s));
+    CHECK_FALSE(actionNamed(*typoMenu, u"addAsNameMenuAction"_s));
+
+    // Adding it: the mark goes, the misspelling stays, and the word is in the worker's list.
+    asName->trigger();
+    CHECK_FALSE(misspelling(s.editor, u"Okonkwo"_s));
+    CHECK_FALSE(squiggleAt(s.editor, text.indexOf(u"Okonkwo"_s) + 2));
+    CHECK(misspelling(s.editor, u"recieved"_s));
+    CHECK(readFile(options.personalListPath).contains(u"Okonkwo"_s));
+}
+
 TEST_CASE("misspellings beside wording keep their own look, and the tooltip offers corrections", "[ui][spelling]")
 {
     Spelled s;
@@ -289,8 +351,11 @@ TEST_CASE("Add to dictionary removes every occurrence and survives a new editor"
         REQUIRE(misspelling(s.editor, u"zorblat"_s));
         const auto before = spellingFindings(s.editor).size();
 
+        // "Zorblat came" reads as a name ("came" follows names), so its menu offers Add as a name: the
+        // same personal word list as Add to dictionary.
+        REQUIRE(isPossibleName(*misspelling(s.editor, u"Zorblat"_s)));
         std::unique_ptr<QMenu> menu(s.editor.createContextMenu(pointAt(s.editor, misspelling(s.editor, u"Zorblat"_s)->offset + 2)));
-        QAction *add = actionNamed(*menu, u"addToDictionaryMenuAction"_s);
+        QAction *add = actionNamed(*menu, u"addAsNameMenuAction"_s);
         REQUIRE(add);
         add->trigger();
         // Every occurrence at once (Hunspell's case rules: "Zorblat" also accepts "ZORBLAT", not "zorblat").
