@@ -31,14 +31,65 @@ const QString kCollectionFormat = u"fairnote-case-files"_s;
 // QDate also parses "-0001" or "0000", which could not be written back the same.
 bool fourDigitYear(const QDate &d) { return d.isValid() && d.year() >= 1000 && d.year() <= 9999; }
 
+// "2025-08-02" and "23:40" read without QDate::fromString's format parser (the costliest part of reading
+// an entry back, which verify does for every entry of a file): the same result for exactly that shape, and
+// anything else goes to Qt's parser as before.
+int twoDigits(QStringView s, qsizetype at)
+{
+    const char16_t a = s[at].unicode(), b = s[at + 1].unicode();
+    return (a >= u'0' && a <= u'9' && b >= u'0' && b <= u'9') ? (a - u'0') * 10 + (b - u'0') : -1;
+}
+
+QDate isoDate(const QString &s)
+{
+    if (s.size() == 10 && s[4] == u'-' && s[7] == u'-') {
+        const int century = twoDigits(s, 0), year = twoDigits(s, 2), month = twoDigits(s, 5), day = twoDigits(s, 8);
+        if (century >= 0 && year >= 0 && month >= 0 && day >= 0)
+            if (const QDate d(century * 100 + year, month, day); d.isValid())
+                return d;
+    }
+    return QDate::fromString(s, u"yyyy-MM-dd"_s);
+}
+
+QTime hoursMinutes(const QString &s)
+{
+    if (s.size() == 5 && s[2] == u':') {
+        const int hours = twoDigits(s, 0), minutes = twoDigits(s, 3);
+        if (hours >= 0 && minutes >= 0)
+            if (const QTime t(hours, minutes); t.isValid())
+                return t;
+    }
+    return QTime::fromString(s, u"HH:mm"_s);
+}
+
+// A wall-clock time as written ("2025-08-02T23:40"), by hand for four-digit years, for the same reason.
+QString wallClockText(const QDateTime &t)
+{
+    const QDate d = t.date();
+    if (!t.isValid() || d.year() < 1000 || d.year() > 9999)
+        return t.toString(u"yyyy-MM-ddTHH:mm"_s);
+    const QTime c = t.time();
+    QString out(16, Qt::Uninitialized);
+    char16_t *o = reinterpret_cast<char16_t *>(out.data());
+    const auto put = [&o](int value, int digits, char16_t after) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            o[i] = char16_t(u'0' + value % 10);
+        o += digits;
+        if (after)
+            *o++ = after;
+    };
+    put(d.year(), 4, u'-'), put(d.month(), 2, u'-'), put(d.day(), 2, u'T'), put(c.hour(), 2, u':'), put(c.minute(), 2, 0);
+    return out;
+}
+
 // "2025-08-02T23:40": the service's wall-clock time. It is held with a UTC time spec so that
 // comparisons never depend on the computer's time zone (see docs/interchange.md).
 QDateTime wallClock(const QString &s)
 {
     if (s.size() != 16 || s[10] != u'T')
         return {};
-    const QDate d = QDate::fromString(s.left(10), u"yyyy-MM-dd"_s);
-    const QTime t = QTime::fromString(s.mid(11), u"HH:mm"_s);
+    const QDate d = isoDate(s.left(10));
+    const QTime t = hoursMinutes(s.mid(11));
     return (fourDigitYear(d) && t.isValid()) ? QDateTime(d, t, Qt::UTC) : QDateTime();
 }
 
@@ -134,7 +185,7 @@ public:
         const QString s = string(o, key, path);
         if (s.isEmpty())
             return {};
-        const QDate d = QDate::fromString(s, format);
+        const QDate d = format == u"yyyy-MM-dd" ? isoDate(s) : QDate::fromString(s, format);
         if (!fourDigitYear(d)) {
             error(path + u'/' + key, u"expected a date as %1 with a year from 1000 to 9999, found \"%2\""_s.arg(shown, s));
             return {};
@@ -319,7 +370,7 @@ QJsonObject eventDateJson(const EventDate &d)
     if (!d.precision)
         return o;
     switch (*d.precision) {
-    case DatePrecision::Exact: o.insert(u"value"_s, d.exact.toString(u"yyyy-MM-ddTHH:mm"_s)); break;
+    case DatePrecision::Exact: o.insert(u"value"_s, wallClockText(d.exact)); break;
     case DatePrecision::Day: o.insert(u"value"_s, orNull(d.date)); break;
     case DatePrecision::Month: o.insert(u"value"_s, d.date.isValid() ? QJsonValue(d.date.toString(u"yyyy-MM"_s)) : QJsonValue()); break;
     case DatePrecision::Year: o.insert(u"value"_s, d.date.isValid() ? QJsonValue(d.date.toString(u"yyyy"_s)) : QJsonValue()); break;
@@ -619,6 +670,16 @@ Result<Entry, InterchangeErrors> entryFromJson(const QJsonObject &o, const QStri
 }
 
 QJsonObject eventDateToJson(const EventDate &d) { return eventDateJson(d); }
+
+EventDate eventDateFromJson(const QJsonObject &object)
+{
+    // Read through the entry reader, so a date is checked by the one set of rules the interchange has.
+    const QJsonObject entry{{u"id"_s, u"x"_s}, {u"kind"_s, u"note"_s}, {u"written_at"_s, u"2000-01-01T00:00:00Z"_s},
+                            {u"author"_s, QJsonObject{{u"name"_s, u"x"_s}}}, {u"note"_s, QJsonObject{{u"text"_s, QString()}}},
+                            {u"event_date"_s, object}};
+    auto e = entryFromJson(entry);
+    return e ? e->eventDate : EventDate{};
+}
 
 QByteArray writeInterchange(const CaseFile &cf)
 {

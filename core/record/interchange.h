@@ -66,6 +66,9 @@ QJsonObject entryToJson(const Entry &entry);
 Result<Entry, InterchangeErrors> entryFromJson(const QJsonObject &object, const QString &path = QString());
 // An event date as the interchange writes it ({"precision": "day", "value": "2024-03-03"}).
 QJsonObject eventDateToJson(const EventDate &date);
+// Reads an event date in that form; a date that does not read (it was written by another program, or
+// damaged) gives an empty one: "not answered", never a made-up day.
+EventDate eventDateFromJson(const QJsonObject &object);
 
 // Writes a case file as indented UTF-8 JSON in the current version.
 QByteArray writeInterchange(const CaseFile &caseFile);

@@ -8,6 +8,7 @@
 #include "store/types.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <optional>
 
@@ -17,13 +18,16 @@ namespace fairnote::store {
 class Canon
 {
 public:
+    Canon();
     Canon &add(const char *name, const QString &value);
-    Canon &add(const char *name, qint64 value) { return add(name, QString::number(value)); }
-    Canon &add(const char *name, const std::optional<qint64> &value) { return add(name, value ? QString::number(*value) : QString()); }
+    Canon &add(const char *name, QByteArrayView utf8); // a value already in UTF-8 (as SQLite stores text)
+    Canon &add(const char *name, qint64 value);
+    Canon &add(const char *name, const std::optional<qint64> &value) { return value ? add(name, *value) : add(name, QByteArrayView("")); }
     QString sha256() const;
 
 private:
     QByteArray m_bytes;
+    QByteArray m_scratch; // one field's UTF-8, reused
 };
 
 // The hash before the first audit row: 64 zeros.
@@ -35,6 +39,7 @@ struct RevisionFields
     QString entryId, personId, kind, content, authorName, authorRole, authorOrganisation, writtenAt, reason;
     int number = 0;
     std::optional<qint64> lateSeconds;
+    QByteArrayView contentUtf8; // when not null, the content as stored in UTF-8, hashed instead of `content` (verify)
 };
 QString revisionHash(const RevisionFields &revision, const Snapshot &snapshot);
 
@@ -48,6 +53,7 @@ struct AuditFields
     qint64 seq = 0;
     QString at, actorName, actorRole, actorOrganisation, action, personId, entryId, detail, prevHash;
     std::optional<qint64> revision;
+    QByteArrayView detailUtf8; // when not null, the detail as stored in UTF-8, hashed instead of `detail` (verify)
 };
 QString auditHash(const AuditFields &row);
 

@@ -48,6 +48,19 @@ Assessor makeAssessor(record::AssessOptions options, NamedTextCheck spelling)
     };
 }
 
+Result<StandardAssessor, QString> makeStandardAssessor(std::shared_ptr<const wording::Checker> checker, NamedTextCheck spelling)
+{
+    auto rules = record::AssessmentRules::load(checker->pack().language);
+    if (!rules)
+        return u"%1. Without Fairnote's own assessment rules an entry's prompts cannot all be raised, so nothing is assessed or "
+               u"finalised; reinstall Fairnote to restore them."_s.arg(rules.error());
+    StandardAssessor out;
+    out.options.rules = *rules;
+    out.options.textChecks.push_back([checker](QStringView text, std::vector<Finding> &found) { checker->check(text, 0, found); });
+    out.assessor = makeAssessor(out.options, std::move(spelling));
+    return out;
+}
+
 std::vector<SnapshotPrompt> unanswered(const Snapshot &snapshot, const QHash<QString, QString> &leftReasons)
 {
     std::vector<SnapshotPrompt> out;

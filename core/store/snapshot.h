@@ -5,6 +5,8 @@
 #pragma once
 
 #include "record/assess.h"
+#include "result.h"
+#include "wording/checker.h"
 #include "store/store.h"
 
 namespace fairnote::store {
@@ -19,6 +21,20 @@ using NamedTextCheck = std::function<void(QStringView text, std::vector<Finding>
 // An Assessor that runs record::assess on the person and the one entry, as of the entry's written-at,
 // with `options` and, when given, `spelling` told the names in the record (record::namesIn).
 Assessor makeAssessor(record::AssessOptions options, NamedTextCheck spelling = {});
+
+// The assessment every edge makes (the app's panel and finalising, fairnote-cli assess, finalise, amend):
+// record::assess with the built-in assessment rules, the wording checker on every free-text answer, and
+// `spelling` when given. `options` is what the panel and `assess` use directly; `assessor` is for a store.
+struct StandardAssessor
+{
+    record::AssessOptions options;
+    Assessor assessor;
+};
+// Fails, with a message that says what it means and what to do, when the built-in assessment rules
+// cannot be read (a fault in the installation): then nothing is assessed, rather than an entry being
+// finalised without the prompts those rules raise.
+Result<StandardAssessor, QString> makeStandardAssessor(std::shared_ptr<const wording::Checker> checker,
+                                                       NamedTextCheck spelling = {});
 
 // The prompts of a snapshot that have no reason in `leftReasons`.
 std::vector<SnapshotPrompt> unanswered(const Snapshot &snapshot, const QHash<QString, QString> &leftReasons);

@@ -94,6 +94,12 @@ QString Statement::text(int column) const
     return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column));
 }
 
+QByteArrayView Statement::utf8(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return p ? QByteArrayView(p, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
+}
+
 qint64 Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
 double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
@@ -127,9 +133,10 @@ Database::Database(const QString &path, Mode mode) : m_path(path)
     if (rc != SQLITE_OK) {
         const int ext = m_db ? sqlite3_extended_errcode(m_db) : rc;
         const QString msg = messageOf(m_db, rc);
+        const int systemErrno = m_db ? sqlite3_system_errno(m_db) : 0;
         sqlite3_close_v2(m_db);
         m_db = nullptr;
-        throw Failure(ext, msg);
+        throw Failure(ext, msg, systemErrno);
     }
     sqlite3_extended_result_codes(m_db, 1);
 }
@@ -143,7 +150,7 @@ Database::~Database()
 
 void Database::fail(int rc) const
 {
-    throw Failure(m_db ? sqlite3_extended_errcode(m_db) : rc, messageOf(m_db, rc & 0xff));
+    throw Failure(m_db ? sqlite3_extended_errcode(m_db) : rc, messageOf(m_db, rc & 0xff), m_db ? sqlite3_system_errno(m_db) : 0);
 }
 
 Statement Database::prepare(const char *sql)
@@ -173,7 +180,7 @@ void Database::exec(const char *sql)
     if (rc != SQLITE_OK) {
         const QString msg = err ? QString::fromUtf8(err) : messageOf(m_db, rc);
         sqlite3_free(err);
-        throw Failure(sqlite3_extended_errcode(m_db), msg);
+        throw Failure(sqlite3_extended_errcode(m_db), msg, sqlite3_system_errno(m_db));
     }
 }
 

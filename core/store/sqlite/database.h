@@ -32,8 +32,11 @@ enum Code : int {
 class Failure : public std::exception
 {
 public:
-    Failure(int extendedCode, QString message) : m_code(extendedCode), m_message(std::move(message)) {}
+    Failure(int extendedCode, QString message, int systemErrno = 0)
+        : m_code(extendedCode), m_message(std::move(message)), m_errno(systemErrno) {}
     int extendedCode() const { return m_code; }
+    // The operating system's error behind an I/O error (errno: ENOSPC for a full disk), or 0.
+    int systemErrno() const { return m_errno; }
     int code() const { return m_code & 0xff; }
     const QString &message() const { return m_message; }
     const char *what() const noexcept override { return "sqlite failure"; }
@@ -41,6 +44,7 @@ public:
 private:
     int m_code;
     QString m_message;
+    int m_errno = 0;
 };
 
 class Database;
@@ -66,6 +70,8 @@ public:
     void run();
 
     QString text(int column) const;
+    // The column's text as SQLite holds it (UTF-8), without a copy: valid until the next step or reset. Null for NULL.
+    QByteArrayView utf8(int column) const;
     qint64 integer(int column) const;
     double real(int column) const;
     bool isNull(int column) const;

@@ -83,6 +83,9 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
     if (created && !readOnlyReason.isEmpty())
         return StoreError{ErrorCode::ReadOnly, u"cannot create a case file at %1: %2."_s.arg(path, readOnlyReason)};
 
+    // Whether SQLite's side files were there before: a full disk can leave behind the ones it began.
+    const bool hadShm = !memory && QFileInfo::exists(path + u"-shm"_s);
+    const bool hadWal = !memory && QFileInfo::exists(path + u"-wal"_s);
     std::unique_ptr<sql::Database> db;
     try {
         using Mode = sql::Database::Mode;
@@ -157,10 +160,30 @@ StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOpt
         }
         else if (version < kSchemaVersion)
             store->upgrade(int(version));
+        if (!fresh && readOnlyReason.isEmpty() && options.rewordSummaries)
+            store->rewordSummaries();
         return std::unique_ptr<Store>(std::move(store));
     } catch (const sql::Failure &f) {
+        db.reset();
         if (madeHere)
             QFile::remove(path);
+        // A full disk, even to read: SQLite writes its shared-memory file (-shm) beside a case file in WAL mode
+        // before it reads a page, and reports the disk's refusal as an I/O error. What it began is taken away
+        // again: a -shm too small ever to have been in use (a live one is 32 KB or more) and an empty -wal, each
+        // only when it was not there before.
+        const bool full = f.code() == sql::Full || (f.systemErrno() == ENOSPC && (f.code() == sql::IoErr || f.code() == sql::CantOpen));
+        if (full && !memory) {
+            const QFileInfo shm(path + u"-shm"_s), wal(path + u"-wal"_s);
+            if (!hadShm && shm.exists() && shm.size() < 32768)
+                QFile::remove(shm.filePath());
+            if (!hadWal && wal.exists() && wal.size() == 0)
+                QFile::remove(wal.filePath());
+            if (!created)
+                return StoreError{ErrorCode::DiskFull,
+                                  u"there is no room left on the disk that holds %1, and SQLite needs a little room beside a case file even to "
+                                  u"read it (for its -shm file). Nothing in the case file has changed. Free some space on that disk, or copy the "
+                                  u"case file (with its -wal file, if there is one) to a disk with room and open the copy there."_s.arg(path)};
+        }
         return toError(f, path, {});
     }
 }

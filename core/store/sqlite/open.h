@@ -21,12 +21,14 @@ struct OpenOptions
     QString readOnlyReason;    // why, when readOnly is set (Store::readOnlyReason); default: "opened for reading only"
     int busyTimeoutMs = 5000;  // how long to wait for another program's write to finish
     qint64 maxPageCount = 0;   // when set, the file may not grow beyond this many pages (a quota)
+    bool rewordSummaries = true; // reword list summaries of another wording when opened for writing (a backup's copy is left as copied)
     std::function<QDateTime()> clock; // the clock from the start (tests); default: the system's, in UTC
 };
 
 // Opens (or creates) a case file. Refuses, without changing it, a file that is not SQLite, not a
 // Fairnote case file, of the other kind (training/live), or from a newer Fairnote. A file that cannot be
-// written is opened for reading only (see Store::readOnlyReason). Migrates an older Fairnote file.
+// written is opened for reading only (see Store::readOnlyReason). Migrates an older Fairnote file, and
+// rewords list summaries worded by another version when it may write (docs/store.md, "The summary column").
 StoreResult<std::unique_ptr<Store>> openStore(const QString &path, const OpenOptions &options = {});
 
 constexpr int kSchemaVersion = 4;

@@ -88,7 +88,7 @@ StoreResult<std::vector<PersonSummary>> SqliteStore::people(const Actor &viewer)
         }
         // The most recent incident of each person: the latest moment it can have happened (SQLite gives
         // the bare column `id` from the row holding the maximum).
-        auto last = m_db->prepare("SELECT person_id, id, max(event_latest) FROM entries WHERE kind = 'incident' AND revisions > 0 "
+        auto last = m_db->prepare("SELECT person_id, id, max(event_latest), event_json FROM entries WHERE kind = 'incident' AND revisions > 0 "
                                   "AND in_error = 0 AND event_latest IS NOT NULL GROUP BY person_id");
         while (last.next()) {
             const auto it = index.constFind(last.text(0));
@@ -96,6 +96,7 @@ StoreResult<std::vector<PersonSummary>> SqliteStore::people(const Actor &viewer)
                 continue;
             out[*it].lastIncidentEntry = last.text(1);
             out[*it].lastIncidentAt = fromIso(last.text(2));
+            out[*it].lastIncidentDate = eventDateFromJson(last.text(3));
         }
         return out;
     });

@@ -11,16 +11,40 @@
 
 #include "record/describe.h"
 #include "record/interchange.h"
+#include "record/summarywording.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
+#include <cerrno>
+
 using namespace Qt::StringLiterals;
 
 namespace fairnote::store {
 
-QString iso(const QDateTime &t) { return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s); }
+// Written by hand for years 0 to 9999 (every time Fairnote stores): QDateTime::toString with a format goes
+// through QLocale and was the largest part of recomputing an entry's list columns in verify.
+QString iso(const QDateTime &t)
+{
+    const QDateTime u = t.toUTC();
+    const QDate d = u.date();
+    if (!u.isValid() || d.year() < 0 || d.year() > 9999)
+        return u.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    const QTime c = u.time();
+    QString out(24, Qt::Uninitialized);
+    char16_t *o = reinterpret_cast<char16_t *>(out.data());
+    const auto put = [&o](int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            o[i] = char16_t(u'0' + value % 10);
+        o += digits;
+    };
+    const auto sep = [&o](char16_t ch) { *o++ = ch; };
+    put(d.year(), 4), sep(u'-'), put(d.month(), 2), sep(u'-'), put(d.day(), 2), sep(u'T');
+    put(c.hour(), 2), sep(u':'), put(c.minute(), 2), sep(u':'), put(c.second(), 2), sep(u'.'), put(c.msec(), 3), sep(u'Z');
+    return out;
+}
+
 QDateTime fromIso(const QString &s)
 {
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
@@ -66,15 +90,15 @@ std::optional<qint64> lateSecondsOf(const record::Entry &e, qint64 lateHours)
 record::EventDate eventDateFromJson(const QString &json)
 {
     // The head's event date is written by this file from a valid entry, so it reads back cleanly.
-    QJsonObject o{{u"id"_s, u"x"_s}, {u"kind"_s, u"note"_s}, {u"written_at"_s, u"2000-01-01T00:00:00Z"_s},
-                  {u"author"_s, QJsonObject{{u"name"_s, u"x"_s}}}, {u"note"_s, QJsonObject{{u"text"_s, QString()}}},
-                  {u"event_date"_s, parseObject(json)}};
-    auto e = record::entryFromJson(o);
-    return e ? e->eventDate : record::EventDate{};
+    return record::eventDateFromJson(parseObject(json));
 }
 
 StoreError toError(const sql::Failure &f, const QString &path, const QString &whatFailed)
 {
+    // SQLite reports a full disk met while growing its shared-memory file or opening a file as an I/O error;
+    // the operating system's error says what it was.
+    if (f.systemErrno() == ENOSPC && (f.code() == sql::IoErr || f.code() == sql::CantOpen))
+        return faultError(Fault::DiskFull, path, f.message(), whatFailed);
     switch (f.code()) {
     case sql::Busy:
     case sql::Locked:
@@ -115,6 +139,7 @@ void SqliteStore::initialise(FileKind kind)
         {u"file_id"_s, QString::number(QRandomGenerator::global()->generate64(), 16)},
         {u"created_at"_s, created},
         {u"kind"_s, kind == FileKind::Training ? u"training"_s : u"live"_s},
+        {u"summary_wording"_s, QString::number(record::kSummaryWording)},
     };
     for (const auto &[key, value] : meta)
         m_db->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)").bind(1, key).bind(2, value).run();
@@ -130,6 +155,46 @@ void SqliteStore::upgrade(int fromVersion)
     appendAudit(std::nullopt, audit::UpgradeFile.toString(), {}, {}, std::nullopt,
                 QJsonObject{{u"from_schema_version"_s, fromVersion}, {u"schema_version"_s, kSchemaVersion}});
     t.commit();
+}
+
+int SqliteStore::summaryWording()
+{
+    auto s = m_db->prepare("SELECT value FROM meta WHERE key = 'summary_wording'");
+    return s.next() ? s.text(0).toInt() : 0;
+}
+
+void SqliteStore::rewordSummaries()
+{
+    const int from = summaryWording();
+    if (from == record::kSummaryWording)
+        return;
+    try {
+        sql::Transaction t(*m_db);
+        // From the latest revision, or the draft of an entry never finalised: what updateHead wrote them from.
+        std::vector<std::pair<QString, QString>> reworded;
+        {
+            auto s = m_db->prepare("SELECT e.id, e.summary, CASE WHEN e.revisions > 0 "
+                                   "THEN (SELECT r.content FROM revisions r WHERE r.entry_id = e.id ORDER BY r.number DESC LIMIT 1) "
+                                   "ELSE (SELECT d.content FROM drafts d WHERE d.entry_id = e.id) END FROM entries e");
+            while (s.next()) {
+                if (s.isNull(2))
+                    continue;
+                const auto entry = record::entryFromJson(parseObject(s.text(2)));
+                if (!entry)
+                    continue; // unreadable: verify reports it
+                if (QString summary = record::summaryLine(*entry); summary != s.text(1))
+                    reworded.emplace_back(s.text(0), std::move(summary));
+            }
+        }
+        for (const auto &[id, summary] : reworded)
+            m_db->prepare("UPDATE entries SET summary = ?2 WHERE id = ?1").bind(1, id).bind(2, summary).run();
+        m_db->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('summary_wording', ?1)").bind(1, QString::number(record::kSummaryWording)).run();
+        appendAudit(std::nullopt, audit::RewordSummaries.toString(), {}, {}, std::nullopt,
+                    QJsonObject{{u"from_wording"_s, from}, {u"wording"_s, record::kSummaryWording}, {u"entries"_s, qint64(reworded.size())}});
+        t.commit();
+    } catch (const sql::Failure &) {
+        // Rolled back, nothing changed: the file still opens, and verify says the summaries were not compared.
+    }
 }
 
 std::optional<StoreError> SqliteStore::refuseWrite(const Actor &actor) const

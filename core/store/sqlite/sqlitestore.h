@@ -104,6 +104,15 @@ public:
     // transaction, and the upgrade is recorded in the audit trail.
     void initialise(FileKind kind);
     void upgrade(int fromVersion);
+    // Rewords every entry's list summary when the file's were worded by another version of record::summaryLine,
+    // in one audited transaction. A file that cannot be written now (full, busy) is left as it was.
+    void rewordSummaries();
+    // The summaryLine wording the file's list summaries were worded by (0: from before wordings were numbered).
+    int summaryWording();
+    // Backups a kill interrupted (marked in meta as "backup:DEST" while under way), each said in a sentence. With
+    // `settle`: a whole copy of this file at DEST is recorded in the audit trail, and the partial copy left by a
+    // backup to `sameDestination` removed; the marks of both are taken away.
+    QStringList unfinishedBackups(bool settle, const QString &sameDestination);
 
 private:
     QDateTime now() const { return m_clock ? m_clock().toUTC() : QDateTime::currentDateTimeUtc(); }

@@ -9,11 +9,13 @@
 #include "store/sqlite/schema.h"
 #include "record/describe.h"
 #include "record/interchange.h"
+#include "record/summarywording.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -53,6 +55,9 @@ QString excerpt(const QString &text)
     return flat.size() <= 80 ? flat : flat.left(79) + u'…';
 }
 
+// JSON as SQLite holds it (UTF-8), read without a copy.
+QJsonObject parseUtf8(QByteArrayView utf8) { return QJsonDocument::fromJson(QByteArray::fromRawData(utf8.data(), utf8.size())).object(); }
+
 QStringList stringsOf(const QJsonValue &v)
 {
     QStringList out;
@@ -88,6 +93,7 @@ struct AuditedRequest
 struct LatestRevision // its content is read again when its entry is compared: a file's texts are not all held at once
 {
     int number = 0;
+    qint64 rowid = 0; // the revision's row, to read its content again by rowid
     std::optional<qint64> lateSeconds;
     Actor author;
 };
@@ -201,7 +207,7 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 rf.number = int(r.integer(2));
                 rf.personId = r.text(3);
                 rf.kind = r.text(4);
-                rf.content = r.text(5);
+                rf.contentUtf8 = r.utf8(5); // hashed as stored, without a round trip through UTF-16
                 rf.authorName = r.text(6);
                 rf.authorRole = r.text(7);
                 rf.authorOrganisation = r.text(8);
@@ -216,7 +222,7 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 revisionHashes.insert(rf.entryId + u'\x1f' + QString::number(rf.number), stored);
                 LatestRevision &latest = latestRevisions[rf.entryId];
                 if (rf.number > latest.number)
-                    latest = LatestRevision{rf.number, rf.lateSeconds, Actor{rf.authorName, rf.authorRole, rf.authorOrganisation}};
+                    latest = LatestRevision{rf.number, id, rf.lateSeconds, Actor{rf.authorName, rf.authorRole, rf.authorOrganisation}};
                 tick(1);
             }
         }
@@ -248,24 +254,24 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 af.entryId = a.text(7);
                 if (!a.isNull(8))
                     af.revision = a.integer(8);
-                af.detail = a.text(9);
+                af.detailUtf8 = a.utf8(9); // hashed as stored; parsed only for the actions that need it
                 af.prevHash = a.text(10);
                 const QString stored = a.text(11);
-                const QString where = u"audit row %1"_s.arg(af.seq);
+                const auto where = [&af] { return u"audit row %1"_s.arg(af.seq); };
                 if (af.seq != expectedSeq)
-                    problem(where, expectedSeq < af.seq ? u"rows %1 to %2 of the audit trail are missing"_s.arg(expectedSeq).arg(af.seq - 1)
+                    problem(where(), expectedSeq < af.seq ? u"rows %1 to %2 of the audit trail are missing"_s.arg(expectedSeq).arg(af.seq - 1)
                                                         : u"the audit trail is out of order"_s);
                 expectedSeq = af.seq + 1;
                 if (af.prevHash != prev)
-                    problem(where, u"does not follow on from the row before it: the audit trail was cut or rewritten"_s);
+                    problem(where(), u"does not follow on from the row before it: the audit trail was cut or rewritten"_s);
                 if (!a.isNull(12) && af.actorName.isEmpty())
-                    problem(where, u"its author is missing from the table of authors"_s);
+                    problem(where(), u"its author is missing from the table of authors"_s);
                 if (auditHash(af) != stored)
-                    problem(where, u"was changed after it was written (%1 on %2)"_s.arg(af.action, af.at));
+                    problem(where(), u"was changed after it was written (%1 on %2)"_s.arg(af.action, af.at));
                 prev = stored;
-                const QString actorText = actorDisplay(Actor{af.actorName, af.actorRole, af.actorOrganisation});
+                const auto actorText = [&af] { return actorDisplay(Actor{af.actorName, af.actorRole, af.actorOrganisation}); };
                 if (af.action == audit::AddPerson || af.action == audit::UpdatePerson) {
-                    const QJsonObject detail = parseObject(af.detail);
+                    const QJsonObject detail = parseUtf8(af.detailUtf8);
                     AuditedPerson &p = auditedPeople[af.personId];
                     if (af.action == audit::AddPerson)
                         p.seq = af.seq;
@@ -275,22 +281,22 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                     if (detail.contains(u"date_of_birth"_s))
                         p.dateOfBirth = detail.value(u"date_of_birth"_s).toString();
                 } else if (af.action == audit::Review) {
-                    const QJsonObject detail = parseObject(af.detail);
+                    const QJsonObject detail = parseUtf8(af.detailUtf8);
                     auditedReviews.insert(detail.value(audit::Review.toString()).toInteger(),
-                                          AuditedReview{af.seq, actorText, af.entryId, detail.value(u"review_hash"_s).toString()});
+                                          AuditedReview{af.seq, actorText(), af.entryId, detail.value(u"review_hash"_s).toString()});
                 } else if (af.action == audit::RequestSignOff) {
-                    const QJsonObject detail = parseObject(af.detail);
+                    const QJsonObject detail = parseUtf8(af.detailUtf8);
                     auditedRequests.insert(detail.value(u"signoff"_s).toInteger(),
-                                           AuditedRequest{af.seq, actorText, detail.value(u"subject"_s).toString(), af.personId, af.entryId,
+                                           AuditedRequest{af.seq, actorText(), detail.value(u"subject"_s).toString(), af.personId, af.entryId,
                                                           detail.value(u"document_hash"_s).toString(), af.revision.value_or(0)});
                 } else if (af.action == audit::ApproveSignOff || af.action == audit::ReturnSignOff) {
-                    const QJsonObject detail = parseObject(af.detail);
+                    const QJsonObject detail = parseUtf8(af.detailUtf8);
                     auditedDecisions[detail.value(u"signoff"_s).toInteger()].push_back(
-                        AuditedDecision{af.seq, af.action == audit::ApproveSignOff ? u"approved"_s : u"returned"_s, actorText,
+                        AuditedDecision{af.seq, af.action == audit::ApproveSignOff ? u"approved"_s : u"returned"_s, actorText(),
                                         detail.value(u"comment"_s).toString()});
                 }
                 if (af.action == u"finalise" || af.action == u"amend" || af.action == u"import") {
-                    const QJsonObject detail = parseObject(af.detail);
+                    const QJsonObject detail = parseUtf8(af.detailUtf8);
                     if (af.revision && !writtenAbout.contains(af.entryId))
                         writtenAbout.insert(af.entryId, af.personId);
                     if (af.revision) {
@@ -298,15 +304,15 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                         auditedRevisions.insert(key);
                         const auto it = revisionHashes.constFind(key);
                         if (it == revisionHashes.constEnd())
-                            problem(where, u"records revision %1 of entry %2, which is no longer in the file"_s.arg(*af.revision).arg(af.entryId));
+                            problem(where(), u"records revision %1 of entry %2, which is no longer in the file"_s.arg(*af.revision).arg(af.entryId));
                         else if (*it != detail.value(u"revision_hash"_s).toString())
                             problem(u"entry %1 revision %2"_s.arg(af.entryId).arg(*af.revision),
-                                    u"its hash differs from the one the audit trail recorded when it was finalised (%1): it was replaced outside Fairnote"_s.arg(where));
+                                    u"its hash differs from the one the audit trail recorded when it was finalised (%1): it was replaced outside Fairnote"_s.arg(where()));
                     }
                 } else if (af.action == u"mark-in-error") {
-                    errorReasons.insert(af.entryId, parseObject(af.detail).value(u"reason"_s).toString());
+                    errorReasons.insert(af.entryId, parseUtf8(af.detailUtf8).value(u"reason"_s).toString());
                 } else if (af.action == u"flag-for-disclosure-review") {
-                    flagReasons.insert(af.entryId, parseObject(af.detail).value(u"reason"_s).toString());
+                    flagReasons.insert(af.entryId, parseUtf8(af.detailUtf8).value(u"reason"_s).toString());
                 } else if (af.action == u"release-for-disclosure") {
                     releases.insert(af.entryId);
                 }
@@ -470,50 +476,118 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
 
         // The full-text index's structure, by SQLite's own check. Only SQLite's word for damage is damage:
         // an I/O error fails verify as an I/O error.
+        const auto damagedIndex = [&](const QString &what) {
+            problem(u"search index"_s, u"is damaged (%1), so a search may miss entries or show text that is not in the record. The record "
+                                       u"itself is checked apart from it."_s.arg(what));
+        };
+        bool sqliteCheckedIndex = true;
         try {
             m_db->exec("INSERT INTO search(search) VALUES('integrity-check')");
         } catch (const sql::Failure &f) {
             if (f.code() == SQLITE_CORRUPT)
-                problem(u"search index"_s, u"is damaged (SQLite's check of the full-text index failed: %1), so a search may miss entries or show "
-                                           u"text that is not in the record. The record itself is checked apart from it."_s.arg(f.message()));
-            else if (f.code() != SQLITE_READONLY && f.code() != SQLITE_BUSY && f.code() != SQLITE_LOCKED)
-                throw; // READONLY and the like: a file opened for reading only, where SQLite cannot run the check
-        }
-        QSet<qint64> indexed; // the search index's rows; each entry's is taken out as it is met
-        try {
-            auto x = m_db->prepare("SELECT rowid FROM search");
-            while (x.next())
-                indexed.insert(x.integer(0));
-        } catch (const sql::Failure &f) {
-            if (f.code() != SQLITE_CORRUPT)
+                damagedIndex(u"SQLite's check of the full-text index failed: %1"_s.arg(f.message()));
+            else if (f.code() == SQLITE_READONLY || f.code() == SQLITE_BUSY || f.code() == SQLITE_LOCKED)
+                sqliteCheckedIndex = false; // SQLite runs its check as a write: a file opened for reading only
+            else
                 throw;
-            problem(u"search index"_s, u"cannot be read (%1)"_s.arg(f.message()));
         }
+        if (!sqliteCheckedIndex) {
+            // Read only: the whole index is read through fts5vocab (in the temporary schema, which a read-only
+            // connection may write), so a damaged page or segment is met; and the words it holds are counted against
+            // the words FTS5 counted in each row as it indexed it (search_docsize), so postings removed or added
+            // outside Fairnote are found. (Each row's own text is compared with its entry below.)
+            try {
+                m_db->exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.verify_search_words USING fts5vocab(main, 'search', 'row')");
+                struct DropWords {
+                    sql::Database &db;
+                    ~DropWords() { try { db.exec("DROP TABLE IF EXISTS temp.verify_search_words"); } catch (const sql::Failure &) {} }
+                } dropWords{*m_db};
+                const qint64 indexed = m_db->scalar("SELECT coalesce(sum(cnt), 0) FROM temp.verify_search_words");
+                qint64 counted = 0;
+                auto sizes = m_db->prepare("SELECT sz FROM search_docsize");
+                while (sizes.next()) {
+                    const QByteArray sz = sizes.blob(0);
+                    quint64 value = 0;
+                    for (const char c : sz) { // SQLite varints, one per column (7 bits a byte, the high bit: more follow)
+                        value = (value << 7) | (quint8(c) & 0x7f);
+                        if (!(quint8(c) & 0x80)) {
+                            counted += qint64(value);
+                            value = 0;
+                        }
+                    }
+                }
+                if (indexed != counted)
+                    damagedIndex(u"it holds %1 words, but the rows it indexes hold %2"_s.arg(indexed).arg(counted));
+            } catch (const sql::Failure &f) {
+                if (f.code() != SQLITE_CORRUPT)
+                    throw;
+                damagedIndex(u"reading the full-text index failed: %1"_s.arg(f.message()));
+            }
+        }
+        // The summary column is worded by record::summaryLine, whose wording changes between versions: it is compared
+        // when the file's summaries are in this version's wording (a file opened for writing is reworded on opening).
+        const int wording = summaryWording();
+        const bool compareSummaries = wording == record::kSummaryWording;
+        if (!compareSummaries)
+            report.notes << u"The list summaries were not compared with the entries: they were worded by %1, and are reworded when the file "
+                                 u"is next opened for writing (in the app, or with 'fairnote-cli init --db FILE'); verify compares them after that."_s
+                                     .arg(wording == 0 ? u"a Fairnote from before summary wordings were numbered"_s
+                                                       : u"another version of Fairnote (wording %1; this one words them as %2)"_s.arg(wording).arg(record::kSummaryWording));
 
-        // Every entry. One with final revisions has every list column recomputed from its latest revision, the
-        // way a save writes it, and its search row holds that revision's text: the list, the chronology and
-        // the search show these, so an edit of them is an edit of what a reader sees. A draft is not evidence:
-        // it only needs its search row.
+        // Every entry, in the order it was written (rowid), beside the search index read in the same order. One
+        // with final revisions has every list column recomputed from its latest revision, the way a save writes
+        // it, and its search row holds that revision's text: the list, the chronology and the search show these,
+        // so an edit of them is an edit of what a reader sees. A draft is not evidence: it only needs its search
+        // row. Both are read in one pass each, in rowid order, so the file is read nearly in order, once.
         {
+            // The search index's rows, in rowid order. A damaged index is reported once and then left alone (the
+            // record itself is checked apart from it).
+            auto x = m_db->prepare("SELECT rowid, body FROM search ORDER BY rowid");
+            bool searchReadable = true, searchMore = false;
+            qint64 strayRows = 0;
+            auto nextSearchRow = [&] {
+                try {
+                    searchMore = searchReadable && x.next();
+                } catch (const sql::Failure &f) {
+                    if (f.code() != SQLITE_CORRUPT)
+                        throw;
+                    problem(u"search index"_s, u"cannot be read (%1)"_s.arg(f.message()));
+                    searchReadable = searchMore = false;
+                }
+            };
+            nextSearchRow();
             auto e = m_db->prepare("SELECT e.rowid, e.id, e.revisions, e.person_id, e.kind, e.event_sort, e.event_latest, e.event_json, "
                                    "e.summary, e.written_at, u.name, u.role, u.organisation, e.late_seconds "
-                                   "FROM entries e LEFT JOIN users u ON u.id = e.author_id ORDER BY e.id");
+                                   "FROM entries e LEFT JOIN users u ON u.id = e.author_id ORDER BY e.rowid");
             while (e.next()) {
                 const qint64 rowid = e.integer(0);
                 const QString id = e.text(1);
                 const QString where = u"entry %1"_s.arg(id);
-                if (!indexed.remove(rowid))
+                while (searchMore && x.integer(0) < rowid) {
+                    ++strayRows;
+                    nextSearchRow();
+                }
+                const bool indexed = searchMore && x.integer(0) == rowid;
+                if (!indexed && searchReadable)
                     problem(where, u"is missing from the search index, so a search will not find it"_s);
                 const auto latest = latestRevisions.constFind(id);
-                if (e.integer(2) <= 0 || latest == latestRevisions.constEnd())
+                if (e.integer(2) <= 0 || latest == latestRevisions.constEnd()) {
+                    if (indexed)
+                        nextSearchRow();
                     continue; // a draft; or no revision at all, reported above as a list entry that does not match
-                auto content = m_db->prepare("SELECT content FROM revisions WHERE entry_id = ?1 AND number = ?2");
-                content.bind(1, id).bind(2, latest->number);
-                if (!content.next())
+                }
+                auto content = m_db->prepare("SELECT content FROM revisions WHERE id = ?1");
+                content.bind(1, latest->rowid);
+                if (!content.next()) {
+                    if (indexed)
+                        nextSearchRow();
                     continue;
-                auto parsed = record::entryFromJson(parseObject(content.text(0)));
+                }
+                auto parsed = record::entryFromJson(parseUtf8(content.utf8(0)));
                 if (!parsed) {
                     problem(u"entry %1 revision %2"_s.arg(id).arg(latest->number), u"its stored text cannot be read"_s);
+                    if (indexed)
+                        nextSearchRow();
                     continue;
                 }
                 const record::Entry &r = *parsed;
@@ -530,9 +604,8 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 else if (e.text(5) != head.eventSort || e.text(6) != head.eventLatest)
                     problem(where, u"its place in the chronology (sorted as %1) does not follow from its event date (“%2”)"_s
                                        .arg(e.text(5).isEmpty() ? u"undated"_s : e.text(5), r.eventDate.display()));
-                // The summary column is not compared: it is worded by the code that wrote it (record::summaryLine), and
-                // that wording changes between versions of Fairnote, so a file written by an earlier one would fail.
-                // (Left: refresh it on opening for writing when the wording changed, then compare it too.)
+                if (compareSummaries && e.text(8) != head.summary)
+                    problem(where, u"the list shows the summary “%1”, but its revision %2 gives “%3”"_s.arg(excerpt(e.text(8))).arg(n).arg(excerpt(head.summary)));
                 if (e.text(9) != head.writtenAt)
                     problem(where, u"the list says it was written at %1, but its revision %2 says %3"_s.arg(e.text(9)).arg(n).arg(head.writtenAt));
                 const Actor listed{e.text(10), e.text(11), e.text(12)};
@@ -542,16 +615,23 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 const std::optional<qint64> late = e.isNull(13) ? std::nullopt : std::optional<qint64>(e.integer(13));
                 if (late != latest->lateSeconds)
                     problem(where, u"the list shows it as %1, but its revision %2 is %3"_s.arg(lateText(late)).arg(n).arg(lateText(latest->lateSeconds)));
-                auto body = m_db->prepare("SELECT body FROM search WHERE rowid = ?1");
-                body.bind(1, rowid);
-                if (body.next() && body.text(0) != record::narrativeText(r))
-                    problem(where, u"the search index holds other text for it (“%1”), not the text of its revision %2"_s.arg(excerpt(body.text(0))).arg(n));
+                if (indexed) {
+                    if (const QString body = x.text(1); body != record::narrativeText(r))
+                        problem(where, u"the search index holds other text for it (“%1”), not the text of its revision %2"_s.arg(excerpt(body)).arg(n));
+                    nextSearchRow();
+                }
             }
-            if (!indexed.isEmpty())
-                problem(u"search index"_s, indexed.size() == 1 ? u"holds 1 row for no entry in the file"_s
-                                                               : u"holds %1 rows for no entry in the file"_s.arg(indexed.size()));
+            while (searchMore) {
+                ++strayRows;
+                nextSearchRow();
+            }
+            if (strayRows > 0)
+                problem(u"search index"_s, strayRows == 1 ? u"holds 1 row for no entry in the file"_s
+                                                          : u"holds %1 rows for no entry in the file"_s.arg(strayRows));
         }
 
+        // A backup a kill interrupted is said, never settled here: verify changes nothing.
+        report.notes << unfinishedBackups(false, {});
         if (progress)
             progress(total, total);
         return report;
@@ -570,37 +650,165 @@ void syncFolder(const QString &folder)
     }
 }
 
+// A backup under way is marked in the file (meta "backup:DEST", committed before the copy is begun and removed in
+// the transaction that records it), so that one a kill interrupted can be found afterwards: its partial copy
+// (DEST.part) removed, or its whole copy (renamed, not yet recorded) recorded.
+constexpr char kBackupMark[] = "backup:";
+
+void removeCopy(const QString &file)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(file + QLatin1String(suffix));
+}
+
 } // namespace
+
+QStringList SqliteStore::unfinishedBackups(bool settle, const QString &sameDestination)
+{
+    struct Mark
+    {
+        QString key, destination, startedAt;
+        Actor actor;
+    };
+    std::vector<Mark> marks;
+    {
+        auto s = m_db->prepare("SELECT key, value FROM meta WHERE key >= 'backup:' AND key < 'backup;' ORDER BY key");
+        while (s.next()) {
+            const QJsonObject o = parseObject(s.text(1));
+            marks.push_back({s.text(0), s.text(0).mid(int(std::size(kBackupMark)) - 1), o.value(u"started_at"_s).toString(),
+                             Actor{o.value(u"name"_s).toString(), o.value(u"role"_s).toString(), o.value(u"organisation"_s).toString()}});
+        }
+    }
+    if (marks.empty())
+        return {};
+    const QString fileId = [&] {
+        auto s = m_db->prepare("SELECT value FROM meta WHERE key = 'file_id'");
+        return s.next() ? s.text(0) : QString();
+    }();
+    // The head hash of `copy` when it is a whole copy of this file's history (its file id, and a head this trail holds).
+    auto headOfCopy = [&](const QString &copy) -> std::optional<QString> {
+        try {
+            sql::Database c(copy, sql::Database::Mode::ReadOnly);
+            auto id = c.prepare("SELECT value FROM meta WHERE key = 'file_id'");
+            if (!id.next() || id.text(0) != fileId)
+                return std::nullopt;
+            auto head = c.prepare("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1");
+            if (!head.next())
+                return std::nullopt;
+            const QString hash = head.text(0);
+            if (!m_db->prepare("SELECT 1 FROM audit WHERE hash = ?1").bind(1, hash).next())
+                return std::nullopt;
+            return hash;
+        } catch (const sql::Failure &) {
+            return std::nullopt;
+        }
+    };
+    auto forget = [&](const Mark &m) { m_db->prepare("DELETE FROM meta WHERE key = ?1").bind(1, m.key).run(); };
+    QStringList notes;
+    for (const Mark &m : marks) {
+        const QString part = m.destination + u".part"_s;
+        const QString begun = u"begun %1 UTC by %2"_s.arg(m.startedAt.left(16).replace(u'T', u' '), actorDisplay(m.actor));
+        if (QFileInfo::exists(m.destination)) {
+            const auto head = headOfCopy(m.destination);
+            if (!head) {
+                if (settle)
+                    forget(m);
+                notes << u"A backup to %1 (%2) did not finish, and %1 now holds another file%3."_s.arg(m.destination, begun, settle ? u", left as it is"_s : QString());
+            } else if (!settle) {
+                notes << u"A backup to %1 (%2) was made whole but is not recorded in the audit trail: it was interrupted in the instant before "
+                         u"it was recorded. The next backup of this file records it."_s.arg(m.destination, begun);
+            } else {
+                sql::Transaction t(*m_db);
+                appendAudit(m.actor.name.isEmpty() ? std::nullopt : std::optional<Actor>(m.actor), audit::Backup.toString(), {}, {}, std::nullopt,
+                            QJsonObject{{u"destination"_s, m.destination}, {u"head_hash"_s, *head}, {u"started_at"_s, m.startedAt},
+                                        {u"recorded_late"_s, u"interrupted before it was recorded; recorded by the next backup"_s}});
+                forget(m);
+                t.commit();
+                notes << u"A backup to %1 (%2) was made whole but not recorded in the audit trail (it was interrupted in the instant before); "
+                         u"it is recorded now."_s.arg(m.destination, begun);
+            }
+        } else if (QFileInfo::exists(part)) {
+            if (settle && m.destination == sameDestination) {
+                removeCopy(part);
+                forget(m);
+                notes << u"An earlier backup to %1 (%2) did not finish; its partial copy %3 was removed."_s.arg(m.destination, begun, part);
+            } else {
+                notes << u"A backup to %1 (%2) did not finish: %3 is a partial copy of this file's records (readable by you only). Delete it, "
+                         u"or back up to %1 again, which deletes it first."_s.arg(m.destination, begun, part);
+            }
+        } else {
+            if (settle)
+                forget(m);
+            notes << u"A backup to %1 (%2) did not finish, and left nothing behind."_s.arg(m.destination, begun);
+        }
+    }
+    return notes;
+}
 
 StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const Actor &actor, const Progress &progress)
 {
     if (actor.name.trimmed().isEmpty())
         return StoreError{ErrorCode::Invalid, u"a backup is recorded in the audit trail with who made it: give your name (and role)."_s};
     const QFileInfo dest(destination);
+    const QString destPath = dest.absoluteFilePath();
+    const QString markKey = QLatin1String(kBackupMark) + destPath;
+    // Backups a kill interrupted: settled first (recorded, or their partial copy removed), so that a backup to
+    // the same name again is told what became of the last one.
+    QStringList notes;
+    try {
+        notes = unfinishedBackups(!isReadOnly(), destPath);
+    } catch (const sql::Failure &f) {
+        return toError(f, m_path, u"The backup was not made."_s);
+    }
+    const QString earlier = notes.isEmpty() ? QString() : notes.join(u' ') + u' ';
     if (dest.exists())
-        return StoreError{ErrorCode::Conflict, u"%1 already exists; Fairnote never overwrites a file with a backup. Choose a new name."_s.arg(destination)};
+        return StoreError{ErrorCode::Conflict, earlier + u"%1 already exists; Fairnote never overwrites a file with a backup. Choose a new name."_s.arg(destination)};
     if (!dest.absoluteDir().exists())
-        return StoreError{ErrorCode::NotFound, u"the folder %1 does not exist; create it or choose another."_s.arg(dest.absolutePath())};
-    const QString part = dest.absoluteFilePath() + u".part"_s;
-    QFile::remove(part);
+        return StoreError{ErrorCode::NotFound, earlier + u"the folder %1 does not exist; create it or choose another."_s.arg(dest.absolutePath())};
+    const QString part = destPath + u".part"_s;
+    removeCopy(part);
+    if (!isReadOnly()) {
+        try {
+            m_db->prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)")
+                .bind(1, markKey)
+                .bind(2, compact(QJsonObject{{u"started_at"_s, iso(now())}, {u"name"_s, actor.name}, {u"role"_s, actor.role},
+                                             {u"organisation"_s, actor.organisation}}))
+                .run();
+        } catch (const sql::Failure &f) {
+            return toError(f, m_path, u"The backup was not made, and nothing was left at %1."_s.arg(destination));
+        }
+    }
+    auto unmark = [&] {
+        if (isReadOnly())
+            return;
+        try {
+            m_db->prepare("DELETE FROM meta WHERE key = ?1").bind(1, markKey).run();
+        } catch (const sql::Failure &) {
+            // Left for the next backup or verify to explain.
+        }
+    };
     const int fd = ::open(QFile::encodeName(part).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return StoreError{ErrorCode::Io, u"cannot create %1 (%2). Check that you may write to that folder."_s.arg(part, QString::fromLocal8Bit(std::strerror(errno)))};
+    if (fd < 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        unmark();
+        return StoreError{ErrorCode::Io, u"cannot create %1 (%2). Check that you may write to that folder."_s.arg(part, why)};
+    }
     ::close(fd);
     auto cleanup = [&] {
-        QFile::remove(part);
-        QFile::remove(part + u"-wal"_s);
-        QFile::remove(part + u"-shm"_s);
-        QFile::remove(part + u"-journal"_s);
+        removeCopy(part);
+        unmark();
     };
     try {
         {
             sql::Database target(part, sql::Database::Mode::ReadWrite);
             m_db->backupTo(target, 256, progress);
+            // The marks of backups under way are this file's, not the copy's.
+            target.exec("DELETE FROM meta WHERE key >= 'backup:' AND key < 'backup;'");
         }
         // Opened for writing (it is ours) so that closing it folds its log back in and leaves one file.
         OpenOptions copyOptions;
         copyOptions.kind = m_kind;
+        copyOptions.rewordSummaries = false; // a copy of the file as it is
         auto copy = openStore(part, copyOptions);
         if (!copy) {
             cleanup();
@@ -614,6 +822,7 @@ StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const 
                                                                .arg(report->problems.front().where, report->problems.front().message, destination)
                                                          : report.error().message};
         }
+        report->notes = notes + report->notes;
         if (isReadOnly()) { // nothing can be recorded in a file opened for reading only (the caller says so)
             if (!QFile::rename(part, destination)) {
                 cleanup();
@@ -624,18 +833,21 @@ StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const 
         }
         // Recorded before it is announced, and never present unrecorded: the audit row is written first, the
         // copy takes its name while that row's transaction is still open, and the transaction commits only
-        // then. A failed rename rolls the row back; a failed commit takes the copy away again (unless the row
-        // did reach the file, which SQLite can report after a failed sync).
-        sql::Transaction t(*m_db);
+        // then (with the backup's mark taken away). A failed rename rolls the row back; a failed commit takes the
+        // copy away again (unless the row did reach the file, which SQLite can report after a failed sync). A
+        // kill between the rename and the commit leaves the mark: the next backup records the copy.
+        std::optional<sql::Transaction> t(std::in_place, *m_db);
         const qint64 seq = appendAudit(actor, audit::Backup.toString(), {}, {}, std::nullopt,
-                                       QJsonObject{{u"destination"_s, dest.absoluteFilePath()}, {u"head_hash"_s, report->headHash}});
+                                       QJsonObject{{u"destination"_s, destPath}, {u"head_hash"_s, report->headHash}});
+        m_db->prepare("DELETE FROM meta WHERE key = ?1").bind(1, markKey).run();
         if (!QFile::rename(part, destination)) {
+            t.reset(); // rolled back before the mark is taken away
             cleanup();
             return StoreError{ErrorCode::Io, u"cannot create %1; nothing was left there, and no backup was recorded."_s.arg(destination)};
         }
         syncFolder(dest.absolutePath());
         try {
-            t.commit();
+            t->commit();
         } catch (const sql::Failure &f) {
             bool recorded = false;
             try {
@@ -644,6 +856,7 @@ StoreResult<VerifyReport> SqliteStore::backup(const QString &destination, const 
             }
             if (recorded)
                 return *report;
+            t.reset();
             QFile::remove(destination);
             cleanup();
             return toError(f, m_path, u"The backup could not be recorded in the audit trail, so the copy was removed again: nothing was left at %1."_s

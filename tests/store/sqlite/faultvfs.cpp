@@ -4,6 +4,7 @@
 #include "faultvfs.h"
 
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -16,7 +17,7 @@ namespace {
 struct State
 {
     std::mutex mutex;
-    std::array<int, 4> counts{};
+    std::array<int, 5> counts{};
     std::optional<VfsFault> armed;
     bool fired = false;
 };
@@ -38,6 +39,8 @@ int consult(VfsOp op)
     if (n != s.armed->nth && !(s.armed->persistent && n > s.armed->nth))
         return SQLITE_OK;
     s.fired = true;
+    if (s.armed->systemErrno)
+        errno = s.armed->systemErrno;
     return s.armed->code;
 }
 
@@ -86,6 +89,13 @@ int shimSectorSize(sqlite3_file *f) { return real(f)->pMethods->xSectorSize(real
 int shimDeviceCharacteristics(sqlite3_file *f) { return real(f)->pMethods->xDeviceCharacteristics(real(f)); }
 int shimShmMap(sqlite3_file *f, int region, int size, int extend, void volatile **out)
 {
+    if (const int rc = consult(VfsOp::ShmMap)) {
+        // As a full disk leaves it: the -shm begun (SQLite's unix VFS makes it 3 bytes), its first page refused.
+        void volatile *none = nullptr;
+        real(f)->pMethods->xShmMap(real(f), region, size, 0, &none);
+        *out = nullptr;
+        return rc;
+    }
     return real(f)->pMethods->xShmMap(real(f), region, size, extend, out);
 }
 int shimShmLock(sqlite3_file *f, int offset, int n, int flags) { return real(f)->pMethods->xShmLock(real(f), offset, n, flags); }
@@ -127,7 +137,16 @@ void shimDlClose(sqlite3_vfs *, void *handle) { g_base->xDlClose(g_base, handle)
 int shimRandomness(sqlite3_vfs *, int size, char *out) { return g_base->xRandomness(g_base, size, out); }
 int shimSleep(sqlite3_vfs *, int micro) { return g_base->xSleep(g_base, micro); }
 int shimCurrentTime(sqlite3_vfs *, double *out) { return g_base->xCurrentTime(g_base, out); }
-int shimGetLastError(sqlite3_vfs *, int size, char *out) { return g_base->xGetLastError(g_base, size, out); }
+int shimGetLastError(sqlite3_vfs *, int size, char *out)
+{
+    {
+        State &s = state();
+        std::lock_guard lock(s.mutex);
+        if (s.fired && s.armed && s.armed->systemErrno)
+            return s.armed->systemErrno;
+    }
+    return g_base->xGetLastError(g_base, size, out);
+}
 int shimCurrentTimeInt64(sqlite3_vfs *, sqlite3_int64 *out) { return g_base->xCurrentTimeInt64(g_base, out); }
 
 } // namespace

@@ -265,3 +265,44 @@ TEST_CASE("a read error is an I/O error, never called damage, and the file reads
     CHECK(fired > 4);
     verifies(*open(path));
 }
+
+// SQLite writes its shared-memory file (-shm) beside a case file in WAL mode before it reads a page of it, so a
+// full disk stops even a read. The shim fails that as the disk does (the -shm begun, 3 bytes; ENOSPC behind an
+// I/O error), for a file closed cleanly and for one whose -wal still holds saves (a copy of a file in use).
+TEST_CASE("a full disk on a read names the full disk and what to do, and leaves nothing beside the file", "[store][faults]")
+{
+    installFaultVfs();
+    QTemporaryDir dir;
+    const Base base = makeBase(dir);
+    const QString clean = copyOf(base, dir);
+    const QString withLog = dir.filePath(u"with-log.db"_s);
+    {
+        // A copy of a file in use: the case file and its -wal, without the -shm.
+        auto live = open(clean);
+        REQUIRE(live->saveDraft(base.personId, note(u"Saved while the copy was made."_s), kJo).ok());
+        REQUIRE(QFile::copy(clean, withLog));
+        REQUIRE(QFile::copy(clean + u"-wal"_s, withLog + u"-wal"_s));
+    }
+    for (const auto &[path, readOnly] : {std::pair{clean, false}, std::pair{withLog, true}, std::pair{withLog, false}}) {
+        INFO(QFileInfo(path).fileName().toStdString() << (readOnly ? ", opened for reading only" : ", opened for writing"));
+        const bool hadLog = QFile::exists(path + u"-wal"_s);
+        REQUIRE_FALSE(QFile::exists(path + u"-shm"_s));
+        store::OpenOptions options;
+        options.readOnly = readOnly;
+        armVfsFault({VfsOp::ShmMap, 1, SQLITE_IOERR_SHMSIZE, true, ENOSPC});
+        auto s = store::openStore(path, options);
+        const bool hit = vfsFaultFired();
+        disarmVfsFault();
+        REQUIRE(hit);
+        REQUIRE_FALSE(s.ok());
+        INFO(s.error().message.toStdString());
+        CHECK(s.error().code == store::ErrorCode::DiskFull);
+        CHECK(s.error().message.contains(u"no room left on the disk that holds %1"_s.arg(path)));
+        CHECK(s.error().message.contains(u"Free some space on that disk, or copy the case file"_s));
+        CHECK_FALSE(QFile::exists(path + u"-shm"_s));
+        CHECK(QFile::exists(path + u"-wal"_s) == hadLog); // a -wal with saves in it is kept, never one begun
+    }
+    auto whole = open(withLog); // once there is room, everything is there
+    verifies(*whole);
+    CHECK(whole->entries({}, kJo)->size() == std::size_t(base.entries) + 1);
+}

@@ -8,6 +8,9 @@
 
 #include "store/sqlite/schema.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/sqlitestore.h"
+
+#include <QCryptographicHash>
 
 #include <QFileInfo>
 #include <sys/stat.h>
@@ -404,10 +407,221 @@ TEST_CASE("migrations: a file from every earlier version opens, upgraded, with i
         }
         auto up = store::openStore(path);
         REQUIRE(up.ok());
-        CHECK((*up)->auditTrail({})->back().action == u"upgrade-file"_s);
+        // Upgraded, then its list summaries (from before wordings were numbered) reworded: each in the trail.
+        const auto trail = *(*up)->auditTrail({});
+        REQUIRE(trail.size() >= 2);
+        CHECK(trail[trail.size() - 2].action == u"upgrade-file"_s);
+        CHECK(trail.back().action == u"reword-summaries"_s);
         CHECK(problems(**up).isEmpty());
         CHECK((*up)->person(u"P-OLD"_s)->name == u"Sam Rivers"_s);
         store::sql::Database check(path, store::sql::Database::Mode::ReadOnly);
         CHECK(check.scalar("PRAGMA user_version") == store::kSchemaVersion);
+    }
+}
+
+// verify hashes every revision and audit row with OpenSSL, from the bytes SQLite holds, through a serialisation
+// built without an allocation per field: the hashes must be exactly those earlier versions wrote (SHA-256 over
+// "name=length:value\n", lengths in UTF-8 bytes), or every file written before would fail verify.
+TEST_CASE("the faster hashing gives the hashes earlier versions wrote", "[store][hashing]")
+{
+    const auto reference = [](const QList<std::pair<QByteArray, QString>> &fields) {
+        QByteArray bytes;
+        for (const auto &[name, value] : fields) {
+            const QByteArray v = value.toUtf8();
+            bytes += name + '=' + QByteArray::number(v.size()) + ':' + v + '\n';
+        }
+        return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    };
+    store::RevisionFields r{u"entry-0001"_s, u"person-0001"_s, u"incident"_s, u"{\"what\":\"Zoë said “no” 🔥\"}"_s, u"Jo Fletcher"_s,
+                            u"Support worker"_s, {}, u"2026-03-01T09:01:00.000Z"_s, {}, 2, 90061, {}};
+    store::Snapshot snap;
+    snap.prompts.push_back({u"harm"_s, u"harm.unknown"_s, u"info"_s, u"Was anyone hurt?"_s, u"Who?"_s, u"Not known yet."_s});
+    snap.findings.push_back({u"what_happened"_s, u"vague.aggressive"_s, u"judgement"_s, u"warning"_s, 12, 10, u"aggressive"_s, u"Say what happened."_s});
+    const QString expected = reference({{"entry", r.entryId}, {"number", u"2"_s}, {"person", r.personId}, {"kind", r.kind},
+                                        {"content", r.content}, {"author", r.authorName}, {"role", r.authorRole},
+                                        {"organisation", r.authorOrganisation}, {"written_at", r.writtenAt}, {"reason", r.reason},
+                                        {"late_seconds", u"90061"_s}, {"prompt.field", u"harm"_s}, {"prompt.code", u"harm.unknown"_s},
+                                        {"prompt.severity", u"info"_s}, {"prompt.message", u"Was anyone hurt?"_s},
+                                        {"prompt.question", u"Who?"_s}, {"prompt.left_reason", u"Not known yet."_s},
+                                        {"finding.field", u"what_happened"_s}, {"finding.rule", u"vague.aggressive"_s},
+                                        {"finding.category", u"judgement"_s}, {"finding.severity", u"warning"_s},
+                                        {"finding.offset", u"12"_s}, {"finding.length", u"10"_s}, {"finding.text", u"aggressive"_s},
+                                        {"finding.message", u"Say what happened."_s}});
+    CHECK(store::revisionHash(r, snap) == expected);
+    const QByteArray stored = r.content.toUtf8(); // as verify reads it: the bytes SQLite holds
+    store::RevisionFields raw = r;
+    raw.content.clear();
+    raw.contentUtf8 = stored;
+    CHECK(store::revisionHash(raw, snap) == expected);
+    r.lateSeconds.reset();
+    CHECK(store::revisionHash(r, {}) == reference({{"entry", r.entryId}, {"number", u"2"_s}, {"person", r.personId}, {"kind", r.kind},
+                                                   {"content", r.content}, {"author", r.authorName}, {"role", r.authorRole},
+                                                   {"organisation", {}}, {"written_at", r.writtenAt}, {"reason", {}}, {"late_seconds", {}}}));
+
+    store::AuditFields a{7, u"2026-03-01T09:01:00.000Z"_s, u"Jo Fletcher"_s, u"Support worker"_s, u"Fairview Lodge"_s, u"finalise"_s,
+                         u"person-0001"_s, u"entry-0001"_s, u"{\"revision_hash\":\"ab\",\"note\":\"é\"}"_s, store::zeroHash(), 1, {}};
+    const QString audited = reference({{"seq", u"7"_s}, {"at", a.at}, {"actor", a.actorName}, {"role", a.actorRole},
+                                       {"organisation", a.actorOrganisation}, {"action", a.action}, {"person", a.personId},
+                                       {"entry", a.entryId}, {"revision", u"1"_s}, {"detail", a.detail}, {"prev", a.prevHash}});
+    CHECK(store::auditHash(a) == audited);
+    const QByteArray detail = a.detail.toUtf8();
+    a.detail.clear();
+    a.detailUtf8 = detail;
+    CHECK(store::auditHash(a) == audited);
+}
+
+// The stored form of every time, written by hand for speed: the same text as Qt's formatting.
+TEST_CASE("stored times are written exactly as Qt's format wrote them", "[store][hashing]")
+{
+    const QString format = u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s;
+    for (const QDateTime &t : {QDateTime(QDate(2026, 3, 1), QTime(9, 1, 2, 3), Qt::UTC), QDateTime(QDate(1000, 1, 1), QTime(0, 0), Qt::UTC),
+                               QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC), QDateTime(QDate(12, 5, 6), QTime(7, 8), Qt::UTC),
+                               QDateTime(QDate(2025, 10, 26), QTime(1, 30), Qt::OffsetFromUTC, 3600)})
+        CHECK(store::iso(t) == t.toUTC().toString(format));
+    CHECK(store::iso(QDateTime()).isEmpty());
+    CHECK(store::iso(QDateTime(QDate(-44, 3, 15), QTime(12, 0), Qt::UTC)) == QDateTime(QDate(-44, 3, 15), QTime(12, 0), Qt::UTC).toString(format));
+}
+
+// record::summaryLine's wording changes between versions; a file records the wording its list summaries are in.
+TEST_CASE("summaries of another wording are reworded when the file is opened for writing, then compared by verify", "[store][file][verify]")
+{
+    QTemporaryDir dir;
+    const QString path = filled(dir);
+    qint64 finalEntries = 0;
+    {
+        // As a file from before wordings were numbered, whose summaries an earlier Fairnote worded otherwise.
+        store::sql::Database raw(path, store::sql::Database::Mode::ReadWrite);
+        raw.exec("DELETE FROM meta WHERE key = 'summary_wording'; UPDATE entries SET summary = 'Worded by an earlier Fairnote' WHERE revisions > 0");
+        finalEntries = raw.scalar("SELECT count(*) FROM entries WHERE revisions > 0");
+    }
+    auto rowsOf = [&](store::Store &s, const QString &action) {
+        qsizetype n = 0;
+        const auto trail = s.auditTrail({});
+        for (const auto &row : *trail)
+            n += row.action == action;
+        return n;
+    };
+    {
+        store::OpenOptions readOnly;
+        readOnly.readOnly = true;
+        auto s = store::openStore(path, readOnly);
+        REQUIRE(s.ok());
+        auto r = (*s)->verify({});
+        REQUIRE(r.ok());
+        INFO((r->problems.empty() ? std::string() : r->problems.front().message.toStdString()));
+        CHECK(r->ok()); // not a false problem on every entry
+        REQUIRE(r->notes.size() == 1);
+        CHECK(r->notes.front().contains(u"summaries were not compared"_s));
+        CHECK(r->notes.front().contains(u"from before summary wordings were numbered"_s));
+        CHECK((*s)->entries({}, kJo)->front().summary == u"Worded by an earlier Fairnote"_s); // nothing changed by reading
+    }
+    {
+        auto s = store::openStore(path);
+        REQUIRE(s.ok());
+        const auto entries = (*s)->entries({}, kJo);
+        REQUIRE(entries.ok());
+        for (const auto &e : *entries)
+            CHECK(e.summary != u"Worded by an earlier Fairnote"_s);
+        auto r = (*s)->verify({});
+        REQUIRE(r.ok());
+        CHECK(r->ok());
+        CHECK(r->notes.isEmpty());
+        CHECK(rowsOf(**s, u"reword-summaries"_s) == 1);
+        CHECK(finalEntries > 1);
+        CHECK((*s)->auditTrail({})->back().detail.value(u"entries"_s).toInteger() == finalEntries); // every summary changed
+    }
+    {
+        auto s = store::openStore(path); // the same wording now: nothing to do
+        REQUIRE(s.ok());
+        CHECK(rowsOf(**s, u"reword-summaries"_s) == 1);
+        store::sql::Database raw(path, store::sql::Database::Mode::ReadWrite);
+        raw.exec("UPDATE entries SET summary = 'Nothing of note.' WHERE revisions > 0");
+        CHECK(anyContains(problems(**s), u"the list shows the summary “Nothing of note.”, but its revision"_s));
+    }
+}
+
+// A backup killed before its copy took its name leaves DEST.part; one killed between the rename and the commit
+// leaves a whole copy the audit trail does not record. Both states are made here as the kill leaves them.
+TEST_CASE("a backup a kill interrupted is explained by verify and settled by the next backup", "[store][file][backup]")
+{
+    QTemporaryDir dir;
+    const QString path = filled(dir);
+    const QString partial = dir.filePath(u"partial.db"_s), whole = dir.filePath(u"whole.db"_s);
+    {
+        store::sql::Database raw(path, store::sql::Database::Mode::ReadWrite);
+        {
+            store::sql::Database copy(whole, store::sql::Database::Mode::ReadWriteCreate);
+            raw.backupTo(copy, 256, {});
+        }
+        const QString mark = u"{\"started_at\":\"2026-03-02T10:00:00.000Z\",\"name\":\"Sam Okafor\",\"role\":\"Team leader\",\"organisation\":\"Fairview Lodge\"}"_s;
+        for (const QString &dest : {partial, whole})
+            raw.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)").bind(1, u"backup:"_s + dest).bind(2, mark).run();
+        QFile part(partial + u".part"_s);
+        REQUIRE(part.open(QIODevice::WriteOnly));
+        part.write("SQLite format 3");
+    }
+    {
+        store::OpenOptions readOnly;
+        readOnly.readOnly = true;
+        auto s = store::openStore(path, readOnly);
+        REQUIRE(s.ok());
+        auto r = (*s)->verify({});
+        REQUIRE(r.ok());
+        CHECK(r->ok());
+        const QString notes = r->notes.join(u'\n');
+        CHECK(notes.contains(u"A backup to %1 (begun 2026-03-02 10:00 UTC by Sam Okafor (Team leader, Fairview Lodge)) did not finish: %1.part is a partial copy"_s.arg(partial)));
+        CHECK(notes.contains(u"A backup to %1 (begun 2026-03-02 10:00 UTC by Sam Okafor (Team leader, Fairview Lodge)) was made whole but is not recorded"_s.arg(whole)));
+    }
+    auto s = store::openStore(path);
+    REQUIRE(s.ok());
+    auto r = (*s)->backup(partial, kJo, {});
+    REQUIRE(r.ok());
+    const QString notes = r->notes.join(u'\n');
+    CHECK(notes.contains(u"its partial copy %1.part was removed"_s.arg(partial)));
+    CHECK(notes.contains(u"A backup to %1"_s.arg(whole)));
+    CHECK(notes.contains(u"it is recorded now"_s));
+    CHECK_FALSE(QFile::exists(partial + u".part"_s));
+    auto trail = (*s)->auditTrail({});
+    REQUIRE(trail->size() >= 2);
+    const auto &late = (*trail)[trail->size() - 2];
+    CHECK(late.action == u"backup"_s);
+    CHECK(late.actor.name == u"Sam Okafor"_s);
+    CHECK(late.detail.value(u"destination"_s).toString() == whole);
+    CHECK(late.detail.contains(u"recorded_late"_s));
+    CHECK(trail->back().detail.value(u"destination"_s).toString() == partial);
+    auto after = (*s)->verify({});
+    REQUIRE(after.ok());
+    CHECK(after->ok());
+    CHECK(after->notes.isEmpty());
+    // The copy holds no mark of its own making.
+    auto copy = store::openStore(partial);
+    REQUIRE(copy.ok());
+    CHECK((*copy)->verify({})->notes.isEmpty());
+}
+
+// SQLite's FTS5 integrity-check is a write, which a file opened for reading only (as 'fairnote-cli verify' opens
+// it) may not make: there the index is read whole and its words counted against the rows' own counts.
+TEST_CASE("a damaged search index is found by verify on a file opened for reading only", "[store][file][verify]")
+{
+    QTemporaryDir dir;
+    const QString path = filled(dir);
+    store::OpenOptions readOnly;
+    readOnly.readOnly = true;
+    auto readOnlyProblems = [&] {
+        auto s = store::openStore(path, readOnly);
+        REQUIRE(s.ok());
+        return problems(**s);
+    };
+    CHECK(readOnlyProblems().isEmpty());
+    SECTION("its pages removed")
+    {
+        store::sql::Database(path, store::sql::Database::Mode::ReadWrite).exec("DELETE FROM search_data WHERE id > 10");
+        CHECK(anyContains(readOnlyProblems(), u"search index: is damaged"_s));
+    }
+    SECTION("a row's word counts changed, as postings added or removed would leave them")
+    {
+        store::sql::Database(path, store::sql::Database::Mode::ReadWrite)
+            .exec("UPDATE search_docsize SET sz = X'0105' WHERE id = (SELECT min(id) FROM search_docsize)");
+        CHECK(anyContains(readOnlyProblems(), u"search index: is damaged (it holds"_s));
     }
 }

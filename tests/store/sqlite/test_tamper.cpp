@@ -136,7 +136,7 @@ TEST_CASE("rebuilding every hash from the start passes verify, and the head hash
                              "WHERE r.entry_id = 'E-NOTE' AND r.number = 2");
         REQUIRE(r.next());
         store::RevisionFields f{r.text(0), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), r.text(9),
-                                int(r.integer(1)), r.isNull(10) ? std::nullopt : std::optional<qint64>(r.integer(10))};
+                                int(r.integer(1)), r.isNull(10) ? std::nullopt : std::optional<qint64>(r.integer(10)), {}};
         store::Snapshot snapshot;
         auto p = raw.prepare("SELECT field, code, severity, message, question, left_reason FROM revision_prompts WHERE revision_id = ?1 ORDER BY seq");
         p.bind(1, r.integer(11));
@@ -160,7 +160,7 @@ TEST_CASE("rebuilding every hash from the start passes verify, and the head hash
         std::vector<std::pair<qint64, std::pair<QString, QString>>> chain;
         while (a.next()) {
             store::AuditFields af{a.integer(0), a.text(1), a.text(2), a.text(3), a.text(4), a.text(5), a.text(6), a.text(7), a.text(9), prev,
-                                  a.isNull(8) ? std::nullopt : std::optional<qint64>(a.integer(8))};
+                                  a.isNull(8) ? std::nullopt : std::optional<qint64>(a.integer(8)), {}};
             const QString hash = store::auditHash(af);
             chain.push_back({af.seq, {prev, hash}});
             prev = hash;

@@ -1,0 +1,1 @@
+UPDATE entries SET summary = 'Nothing of note.' WHERE id = 'entry-0001';
