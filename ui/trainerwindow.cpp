@@ -60,7 +60,7 @@ const char *const kSessions[] = {QT_TRANSLATE_NOOP("fairnote::ui::TrainerWindow"
                                  QT_TRANSLATE_NOOP("fairnote::ui::TrainerWindow", "After training")};
 } // namespace
 
-QString TrainerWindow::exercisesFolderKey() { return u"training/exercisesDir"_s; }
+QString TrainerWindow::exercisesFolderKey() { return store::settingsKey::exercisesFolder; }
 QString TrainerWindow::sessionKey() { return u"training/session"_s; }
 
 TrainerWindow *TrainerWindow::open(const LoadedRules &rules, QSettings *settings, const QString &path, QString *error)
@@ -399,7 +399,7 @@ void TrainerWindow::setSession(const QString &label)
 
 // ---- exercises ------------------------------------------------------------------------------------
 
-QString TrainerWindow::exercisesFolder() const { return m_settings ? m_settings->value(exercisesFolderKey()).toString() : QString(); }
+QString TrainerWindow::exercisesFolder() const { return m_settings ? store::UserSettings::read(*m_settings).exercisesFolder : QString(); }
 
 void TrainerWindow::reloadExercises()
 {

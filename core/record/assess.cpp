@@ -72,6 +72,13 @@ std::optional<TimeSince> timeSince(const EventDate &date, const QDateTime &now)
     return out;
 }
 
+QString latestIncidentText(const EventDate &date, const QDateTime &now)
+{
+    if (const auto since = timeSince(date, now))
+        return u"%1, %2 ago"_s.arg(since->when, since->ago);
+    return date.precision ? date.phrase() : u"on a date that is not known"_s;
+}
+
 // ---- AssessmentRules -------------------------------------------------------------------------
 
 Result<std::shared_ptr<const AssessmentRules>, QString> AssessmentRules::load(const wording::Language &language)

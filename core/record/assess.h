@@ -108,4 +108,10 @@ struct TimeSince
 };
 std::optional<TimeSince> timeSince(const EventDate &date, const QDateTime &now);
 
+// How the latest incident of a person is said: when, as precisely as its date allows, and how long ago,
+// "on 9 May 2021, 4 years ago", "in 2021, at least 4 years ago", "between 20 and 30 November 2025, at
+// least 2 weeks ago"; "on a date that is not known" when it has none. Never a day the record does not
+// hold. The one wording of the chronology, the people list and fairnote-cli people.
+QString latestIncidentText(const EventDate &date, const QDateTime &now);
+
 } // namespace fairnote::record

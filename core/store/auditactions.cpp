@@ -28,6 +28,7 @@ constexpr std::array kActions{
     ActionInfo{ApproveSignOff, u"Signed off", false},
     ActionInfo{ReturnSignOff, u"Sign-off returned", false},
     ActionInfo{Backup, u"Backup made", false},
+    ActionInfo{RewordSummaries, u"List summaries reworded", false},
     // The team server's own (core/store/postgres): written by the server's functions, never by a file: a
     // record opened, staff, teams and caseloads administered, a file pushed onto the server (docs/server.md).
     ActionInfo{u"view", u"Record opened", false},

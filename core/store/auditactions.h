@@ -31,6 +31,7 @@ inline constexpr QStringView RequestSignOff = u"request-signoff";
 inline constexpr QStringView ApproveSignOff = u"approve-signoff";
 inline constexpr QStringView ReturnSignOff = u"return-signoff";
 inline constexpr QStringView Backup = u"backup";
+inline constexpr QStringView RewordSummaries = u"reword-summaries"; // the list's summaries reworded by this version
 
 // Events (appended through Store::logEvent).
 inline constexpr QStringView Export = u"export";               // an interchange export of a person's case file

@@ -3,6 +3,8 @@
 // The labels of the store's states (status, sign-off, supervision), worded once for every edge.
 #include "store/types.h"
 
+#include "record/assess.h"
+
 using namespace Qt::StringLiterals;
 
 namespace fairnote::store {
@@ -36,6 +38,16 @@ EntryStatus statusOf(int revisions, bool inError)
     if (revisions == 0)
         return EntryStatus::Draft;
     return revisions > 1 ? EntryStatus::Amended : EntryStatus::Final;
+}
+
+QString latestIncidentLine(const PersonSummary &p, const QDateTime &now)
+{
+    if (p.incidents == 0)
+        return {};
+    // An incident with no date is never said as the latest: the store names the latest dated one.
+    const record::EventDate date = p.lastIncidentEntry.isEmpty() ? record::EventDate{record::DatePrecision::Unknown, {}, {}, {}}
+                                                                 : p.lastIncidentDate;
+    return u"latest incident "_s + record::latestIncidentText(date, now);
 }
 
 QString supervisionNote(const EntrySummary &e)

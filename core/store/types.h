@@ -61,8 +61,15 @@ struct PersonSummary
     int entries = 0;             // entries the viewer can see (others' drafts left out)
     int incidents = 0;           // final, not-in-error fire-setting incident records
     QString lastIncidentEntry;   // the most recent dated incident, if any
-    QDateTime lastIncidentAt;    // the latest moment it can have happened (UTC)
+    QDateTime lastIncidentAt;    // the latest moment it can have happened (UTC): for ordering, never to show
+    record::EventDate lastIncidentDate; // its date as recorded, as precise as known (record::latestIncidentText says it)
 };
+
+// How the latest incident of a person is said in a list of people: "latest incident in 2021, at least 4
+// years ago" (record::latestIncidentText), "latest incident on a date that is not known" when no incident
+// record has a date, nothing when there is no incident record. The app's people list and fairnote-cli
+// people both say it this way.
+QString latestIncidentLine(const PersonSummary &person, const QDateTime &now);
 
 struct EntrySummary
 {
@@ -240,6 +247,7 @@ struct VerifyReport
     std::vector<VerifyProblem> problems;
     QString headHash;          // the latest audit hash: record it outside the file
     qint64 auditRows = 0, revisions = 0, entries = 0, people = 0;
+    QStringList notes;         // what verify says beside the problems: what it could not compare and why, an unfinished backup
     bool ok() const { return problems.empty(); }
 };
 

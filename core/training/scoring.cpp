@@ -3,6 +3,7 @@
 // Scoring the three kinds of exercise, with the reasons for every point.
 #include "training/scoring.h"
 
+#include "store/snapshot.h"
 #include "training/jsonsupport.h"
 
 #include <QHash>
@@ -232,13 +233,11 @@ Scorer::Scorer(std::shared_ptr<const wording::Checker> checker, record::AssessOp
 
 Result<std::shared_ptr<const Scorer>, QString> Scorer::create(std::shared_ptr<const wording::Checker> checker)
 {
-    auto rules = record::AssessmentRules::load(checker->pack().language);
-    if (!rules)
-        return rules.error();
-    record::AssessOptions options;
-    options.rules = *rules;
-    options.textChecks.push_back([checker](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
-    return std::shared_ptr<const Scorer>(new Scorer(std::move(checker), std::move(options)));
+    // Scored against the assessment the app and fairnote-cli make (store::makeStandardAssessor).
+    auto standard = store::makeStandardAssessor(checker);
+    if (!standard)
+        return standard.error();
+    return std::shared_ptr<const Scorer>(new Scorer(std::move(checker), std::move(standard->options)));
 }
 
 record::Entry Scorer::prepared(const Exercise &exercise, record::Entry entry) const

@@ -309,6 +309,27 @@ TEST_CASE("the time since an event claims no more than its date holds", "[assess
     CHECK_FALSE(timeSince(unknown, now));
 }
 
+TEST_CASE("the latest incident is said as precisely as its date allows, never as a made-up day", "[assess][time]")
+{
+    const QDateTime now(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
+    auto date = [](DatePrecision p, QDate d = {}, QDate end = {}) { return EventDate{p, {}, d, end}; };
+    EventDate exact{DatePrecision::Exact, QDateTime(QDate(2025, 8, 2), QTime(23, 40), Qt::UTC), {}, {}};
+    const std::vector<std::pair<EventDate, QString>> cases{
+        {exact, u"on 2 August 2025 at 23:40, 1 year and 3 months ago"_s},
+        {date(DatePrecision::Day, QDate(2026, 11, 24)), u"on 24 November 2026, 7 days ago"_s},
+        {date(DatePrecision::Month, QDate(2026, 3, 1)), u"in March 2026, at least 8 months ago"_s},
+        {date(DatePrecision::Year, QDate(2021, 1, 1)), u"in 2021, at least 4 years and 11 months ago"_s},
+        {date(DatePrecision::Range, QDate(2025, 11, 20), QDate(2025, 11, 30)), u"between 20 November 2025 and 30 November 2025, at least 1 year ago"_s},
+        {date(DatePrecision::Unknown), u"on a date that is not known"_s},
+        {EventDate{}, u"on a date that is not known"_s},
+    };
+    for (const auto &[d, words] : cases) {
+        INFO(d.display().toStdString());
+        CHECK(latestIncidentText(d, now) == words);
+        CHECK_FALSE(latestIncidentText(d, now).contains(u"31 December"_s));
+    }
+}
+
 TEST_CASE("the worker's shorter descriptions are checked for wording too; the person's own words are not", "[assess][findings]")
 {
     CaseFile cf = load("incident-complete.json");

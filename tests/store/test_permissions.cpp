@@ -144,3 +144,48 @@ TEST_CASE("reading an entry as a viewer hides another author's draft", "[store][
     CHECK(seen->summary.hasDraft);            // that Sam is amending it is not
     CHECK(seen->summary.draftAuthor == kSam);
 }
+
+TEST_CASE("every entry state against every kind of actor: each action's answer, in one table", "[store][permissions][table]")
+{
+    using A = EntryAction;
+    auto state = [](int revisions, bool incident, std::optional<store::Actor> drafting, bool inError = false,
+                    EntryState::Disclosure disclosure = EntryState::Disclosure::None, bool signOffWaiting = false) {
+        return EntryState{u"E-1"_s, revisions, inError, incident, std::move(drafting), disclosure, signOffWaiting};
+    };
+    const store::Actor nobody;
+    struct Row
+    {
+        const char *what;
+        EntryState entry;
+        store::Actor actor;
+        QList<A> allowed;
+    };
+    const std::vector<Row> table{
+        {"Jo's new draft, Jo", state(0, true, kJo), kJo, {A::Edit, A::Finalise, A::Discard}},
+        {"Jo's new draft, Sam", state(0, true, kJo), kSam, {}},
+        {"Jo's new draft, no name", state(0, true, kJo), nobody, {}},
+        {"a final incident, Jo", state(1, true, std::nullopt), kJo, {A::Edit, A::Amend, A::MarkInError, A::FlagForDisclosure, A::RequestSignOff}},
+        {"a final incident, Sam", state(1, true, std::nullopt), kSam, {A::Edit, A::Amend, A::MarkInError, A::FlagForDisclosure, A::RequestSignOff}},
+        {"a final case note, Jo", state(1, false, std::nullopt), kJo, {A::Edit, A::Amend, A::MarkInError, A::FlagForDisclosure}},
+        {"Sam amending, Jo", state(2, true, kSam), kJo, {A::MarkInError, A::FlagForDisclosure, A::RequestSignOff}},
+        {"Sam amending, Sam", state(2, true, kSam), kSam,
+         {A::Edit, A::Finalise, A::Discard, A::Amend, A::MarkInError, A::FlagForDisclosure, A::RequestSignOff}},
+        {"in error, Jo", state(1, true, std::nullopt, true), kJo, {A::FlagForDisclosure}},
+        {"flagged, sign-off waiting, Jo", state(1, true, std::nullopt, false, EntryState::Disclosure::Withheld, true), kJo,
+         {A::Edit, A::Amend, A::MarkInError, A::ReleaseForDisclosure}},
+        {"released, Sam", state(1, true, std::nullopt, false, EntryState::Disclosure::Released), kSam,
+         {A::Edit, A::Amend, A::MarkInError, A::RequestSignOff}},
+        {"a final incident, no name", state(1, true, std::nullopt), nobody, {}},
+    };
+    for (const Row &row : table) {
+        INFO(row.what);
+        CHECK(allowed(row.entry, row.actor) == row.allowed);
+        // Every refusal has its reason, and one wording: the same state and actor always give the same words.
+        const auto p = store::permissionsFor(row.entry, row.actor);
+        for (int i = 0; i < store::kEntryActionCount; ++i)
+            if (!p.allows(A(i))) {
+                CHECK_FALSE(p[A(i)].refusal.message.isEmpty());
+                CHECK(store::permissionsFor(row.entry, row.actor)[A(i)].refusal.message == p[A(i)].refusal.message);
+            }
+    }
+}

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// NoteCheck: a note's wording and spelling findings as one sorted list, kept current paragraph by paragraph.
+// NoteCheck: a note's wording and spelling findings as one sorted list, kept current paragraph by paragraph
+// (the editor's live check; QtCore only, so it lives in core and is tested without widgets).
 #pragma once
 
 #include "text/tokenizer.h"
@@ -13,10 +14,8 @@
 #include <vector>
 
 namespace fairnote::spelling {
-class SpellChecker;
-}
 
-namespace fairnote::ui {
+class SpellChecker;
 
 // Wraps the wording IncrementalCheck and, when a spell checker is set, checks the spelling of the
 // same paragraphs on each edit (the range IncrementalCheck::edit returns) and merges the two lists.
@@ -68,4 +67,4 @@ private:
     qsizetype m_maxLength = 0; // the longest finding in m_findings, bounds the overlap search
 };
 
-} // namespace fairnote::ui
+} // namespace fairnote::spelling

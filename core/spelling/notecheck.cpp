@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Merging the wording and spelling findings, and keeping the merged list current on each edit.
-#include "notecheck.h"
+#include "spelling/notecheck.h"
 
 #include "spelling/spellchecker.h"
 
 #include <algorithm>
 #include <iterator>
 
-namespace fairnote::ui {
+namespace fairnote::spelling {
 
 namespace {
 bool byOffset(const Finding &a, const Finding &b) { return a.offset < b.offset; }
@@ -149,4 +149,4 @@ std::span<const Finding> NoteCheck::findingsIn(qsizetype start, qsizetype end) c
     return {first, last};
 }
 
-} // namespace fairnote::ui
+} // namespace fairnote::spelling
