@@ -5,6 +5,7 @@
 
 #include "findingformat.h"
 #include "record/describe.h"
+#include "spelling/spellchecker.h"
 
 #include <QDialogButtonBox>
 #include <QFrame>
@@ -69,7 +70,7 @@ QString FinaliseDialog::findingWord(const store::SnapshotFinding &finding)
 {
     Category category;
     if (categoryFromId(finding.category, &category) && category == Category::Spelling)
-        return tr("Spelling");
+        return finding.rule == spelling::kPossibleNameRuleId ? tr("Possible name") : tr("Spelling");
     Severity severity = Severity::Warning;
     severityFromId(finding.severity, &severity);
     return severityWord(severity);
@@ -79,7 +80,7 @@ QIcon FinaliseDialog::findingIcon(const store::SnapshotFinding &finding, const Q
 {
     Category category;
     if (categoryFromId(finding.category, &category) && category == Category::Spelling)
-        return spellingIcon(palette);
+        return finding.rule == spelling::kPossibleNameRuleId ? possibleNameIcon(palette) : spellingIcon(palette);
     Severity severity = Severity::Warning;
     severityFromId(finding.severity, &severity);
     return severityIcon(severity, palette);

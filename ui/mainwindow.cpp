@@ -31,6 +31,8 @@
 #include "record/describe.h"
 #include "review/review.h"
 #include "store/location.h"
+#include "store/permissions.h"
+#include "store/postgres/open.h"
 #include "store/snapshot.h"
 #include "wording/rulepack.h"
 
@@ -125,6 +127,9 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
 {
     if (m_settings)
         m_author = store::authorFromSettings(*m_settings);
+    // On a team server the author is the login's staff record, never what this computer has saved.
+    if (const auto session = store::postgres::sessionOf(*m_store))
+        m_author = session->actor;
     m_filter = new FindingFilter(m_settings, this);
 
     m_notice = new NoticeBar(this);
@@ -173,8 +178,10 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
 
     m_statusFile = new ElidedLabel(Qt::ElideMiddle, this); // a long path gives way in its middle
     m_statusFile->setAccessibleName(tr("Case file"));
+    m_statusFile->setObjectName(u"statusCaseFile"_s);
     m_statusAuthor = new ElidedLabel(Qt::ElideRight, this);
     m_statusAuthor->setAccessibleName(tr("You are signed in as"));
+    m_statusAuthor->setObjectName(u"statusAuthor"_s);
     m_statusReadOnly = new QLabel(tr("<b>Read-only</b>"), this);
     m_statusReadOnly->setAccessibleName(tr("The case file is read-only"));
     m_statusReadOnly->hide();
@@ -738,9 +745,9 @@ void MainWindow::createMenus()
 
 void MainWindow::startSpellingCheck()
 {
-    const bool on = !m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool();
+    const bool on = userSettings().checkSpelling;
     if (on && !m_speller) {
-        SpellingStart start = startSpelling(m_spellingOptions, m_settings ? m_settings->value(TextCheckWindow::dictionaryKey()).toString() : QString());
+        SpellingStart start = startSpelling(m_spellingOptions, userSettings().dictionary);
         m_speller = std::move(start.speller);
         m_spellingProblem = start.problem;
         if (!start.noticeTitle.isEmpty())
@@ -752,21 +759,33 @@ void MainWindow::startSpellingCheck()
 // The store assesses every entry it finalises with the same checks the editor shows.
 void MainWindow::applyAssessor()
 {
-    auto rules = record::AssessmentRules::load(m_rules.checker->pack().language);
-    record::AssessOptions options;
-    if (rules)
-        options.rules = *rules;
-    const auto checker = m_rules.checker;
-    options.textChecks.push_back([checker](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
     store::NamedTextCheck spelling;
-    const bool on = !m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool();
-    if (m_speller && on) {
+    if (m_speller && userSettings().checkSpelling) {
         const auto speller = m_speller;
         spelling = [speller](QStringView text, std::vector<Finding> &out, const QStringList &names) { speller->check(text, 0, out, names); };
     }
-    m_store->setAssessor(store::makeAssessor(options, spelling));
-    m_panel->setContext(currentPerson(), options);
+    auto standard = store::makeStandardAssessor(m_rules.checker, spelling);
+    if (!standard) {
+        // Without the built-in assessment rules nothing is finalised (fairnote-cli stops, in the same words);
+        // the wording is still shown as the worker writes.
+        if (m_assessmentProblem.isEmpty())
+            m_notice->showNotice(tr("Entries cannot be finalised just now"), sentence(standard.error()));
+        m_assessmentProblem = standard.error();
+        m_assessment.reset();
+        m_store->setAssessor({});
+        record::AssessOptions wordingOnly;
+        const auto checker = m_rules.checker;
+        wordingOnly.textChecks.push_back([checker](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
+        m_panel->setContext(currentPerson(), wordingOnly);
+        return;
+    }
+    m_assessmentProblem.clear();
+    m_assessment = std::move(*standard);
+    m_store->setAssessor(m_assessment->assessor);
+    m_panel->setContext(currentPerson(), m_assessment->options);
 }
+
+store::UserSettings MainWindow::userSettings() const { return m_settings ? store::UserSettings::read(*m_settings) : store::UserSettings{}; }
 
 // ---- people and chronology ----------------------------------------------------------------------
 
@@ -811,8 +830,8 @@ void MainWindow::reloadPeople()
         ++sameName[ps.person.name.simplified().toCaseFolded()];
     for (const auto &ps : *people) {
         QString line2 = ps.entries == 1 ? tr("1 entry") : tr("%1 entries").arg(ps.entries);
-        if (ps.lastIncidentAt.isValid())
-            line2 += tr(" · latest incident %1 ago").arg(record::describeDuration(ps.lastIncidentAt.daysTo(now)));
+        if (const QString latest = store::latestIncidentLine(ps, now); !latest.isEmpty())
+            line2 += u" · "_s + latest;
         const QString apart = tellApart(ps.person, sameName.value(ps.person.name.simplified().toCaseFolded()) > 1);
         auto *item = new QListWidgetItem(ps.person.name + (apart.isEmpty() ? QString() : u'\n' + apart) + u'\n' + line2, m_people);
         item->setData(kIdRole, ps.person.id);
@@ -978,12 +997,11 @@ void MainWindow::loadChronology()
             // Said as precisely as the record's date allows: "in 2021, at least 4 years ago", never a made-up day.
             auto latest = ps.lastIncidentEntry.isEmpty() ? store::StoreResult<store::EntryDetail>(store::StoreError{})
                                                          : m_store->entry(ps.lastIncidentEntry);
-            const auto since = latest ? record::timeSince(latest->summary.eventDate, QDateTime::currentDateTimeUtc()) : std::nullopt;
-            if (since)
-                m_sinceLabel->setText(tr("Latest incident: %1 %2, %3 ago. %4 recorded in all.")
+            if (latest)
+                m_sinceLabel->setText(tr("Latest incident: %1 %2. %3 recorded in all.")
                                           .arg(record::entryKind(latest->revisions.empty() ? record::Entry{} : latest->revisions.back().entry)
                                                    .toLower(),
-                                               since->when, since->ago, count));
+                                               record::latestIncidentText(ps.lastIncidentDate, QDateTime::currentDateTimeUtc()), count));
             else
                 m_sinceLabel->setText(tr("%1 recorded; the date of each is not known.").arg(count));
         }
@@ -1091,10 +1109,10 @@ bool MainWindow::openEntry(const QString &entryId)
         showError(tr("The entry could not be opened"), sentence(d.error().message));
         return false;
     }
-    if (d->revisions.empty() && (!d->draft || d->draft->author != m_author)) {
-        showError(tr("This draft is not yours"),
-                  tr("This entry is a draft by %1. Only its author can see and change it until it is final.")
-                      .arg(store::actorDisplay(d->summary.draftAuthor)));
+    // Who may see a draft is the entry rules' answer (store::asSeenBy): someone else's draft is never shown.
+    d = store::asSeenBy(std::move(*d), m_author);
+    if (!d) {
+        showError(tr("This draft is not yours"), sentence(d.error().message));
         return false;
     }
     closeEntry();
@@ -1121,7 +1139,7 @@ void MainWindow::loadEntryIntoEditor(const store::EntryDetail &d)
     m_amending = myDraft && d.draft->baseRevision > 0;
     // On a file that cannot be written even the worker's own draft is shown read-only: a form that can
     // never be saved is never offered.
-    m_readOnly = !myDraft || d.inError.has_value() || !canWrite();
+    m_readOnly = !myDraft || !store::permissionsFor(*m_store, d, m_author).allows(store::EntryAction::Edit);
     m_loading = true;
     m_editor->setReadOnly(false);
     m_editor->setEntry(myDraft ? d.draft->entry : d.revisions.back().entry);
@@ -1227,6 +1245,11 @@ bool MainWindow::finaliseWith(const QHash<QString, QString> &leftReasons, const 
         if (!saveDraft(error))
             return false;
     }
+    if (!m_assessment) { // the store would finalise it unassessed
+        if (error)
+            *error = sentence(m_assessmentProblem);
+        return false;
+    }
     auto r = m_store->finalise(m_entryId, m_author, leftReasons, amendReason);
     if (!r) {
         if (error)
@@ -1270,18 +1293,11 @@ void MainWindow::finaliseInteractively()
         e.writtenAt = QDateTime::currentDateTimeUtc();
         e.author = m_author;
     }
-    record::AssessOptions options;
-    auto rules = record::AssessmentRules::load(m_rules.checker->pack().language);
-    if (rules)
-        options.rules = *rules;
-    const auto checker = m_rules.checker;
-    options.textChecks.push_back([checker](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
-    store::NamedTextCheck spelling;
-    if (m_speller && (!m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool())) {
-        const auto speller = m_speller;
-        spelling = [speller](QStringView text, std::vector<Finding> &out, const QStringList &names) { speller->check(text, 0, out, names); };
+    if (!m_assessment) {
+        showError(tr("The entry was not finalised"), sentence(m_assessmentProblem));
+        return;
     }
-    const store::Snapshot preview = store::makeAssessor(options, spelling)(currentPerson(), e);
+    const store::Snapshot preview = m_assessment->assessor(currentPerson(), e);
     FinaliseDialog dialog(preview, m_amending, this);
     QString goTo;
     connect(&dialog, &FinaliseDialog::goToField, this, [&goTo](const QString &pointer) { goTo = pointer; });
@@ -1629,13 +1645,16 @@ void MainWindow::updateEntryActions()
     const bool draft = open && !m_readOnly;
     const bool write = canWrite();
     auto d = (!open || m_entryId.isEmpty()) ? store::StoreResult<store::EntryDetail>(store::StoreError{}) : m_store->entry(m_entryId);
-    const bool inError = d && d->inError;
     const bool final = d && !d->revisions.empty();
-    a.saveDraft->setEnabled(draft);
-    a.finalise->setEnabled(draft);
-    a.discard->setEnabled(draft);
-    a.amend->setEnabled(write && open && m_readOnly && final && !inError);
-    a.markInError->setEnabled(write && open && final && !inError && m_readOnly);
+    // What the entry allows is the entry rules' answer (store::permissionsFor), the one the store gives when
+    // asked: an action it refuses is disabled, its reason the tooltip. A new draft allows its own actions.
+    const std::optional<store::EntryPermissions> rules = d ? std::optional(store::permissionsFor(*m_store, *d, m_author)) : std::nullopt;
+    auto allows = [&](store::EntryAction x) { return !rules || rules->allows(x); };
+    a.saveDraft->setEnabled(draft && allows(store::EntryAction::Edit));
+    a.finalise->setEnabled(draft && allows(store::EntryAction::Finalise));
+    a.discard->setEnabled(draft && allows(store::EntryAction::Discard));
+    a.amend->setEnabled(write && open && m_readOnly && final && allows(store::EntryAction::Amend));
+    a.markInError->setEnabled(write && open && final && m_readOnly && allows(store::EntryAction::MarkInError));
     a.history->setEnabled(open && final);
     a.closeEntry->setEnabled(open);
     for (QAction *x : {a.saveDraft, a.finalise, a.discard})
@@ -1650,9 +1669,9 @@ void MainWindow::updateEntryActions()
     // A summary or an export is recorded in the audit trail before it is shared: none on a read-only file.
     a.summary->setEnabled(write && person);
     a.subjectAccess->setEnabled(write && person);
-    a.flagDisclosure->setEnabled(write && open && final && !(d && d->disclosure));
-    a.releaseDisclosure->setEnabled(write && open && d && d->disclosure && !d->disclosure->released());
-    a.signOff->setEnabled(write && open && final && !inError && d && d->summary.incident && d->summary.signOff != u"requested");
+    a.flagDisclosure->setEnabled(write && open && d && allows(store::EntryAction::FlagForDisclosure));
+    a.releaseDisclosure->setEnabled(write && open && d && allows(store::EntryAction::ReleaseForDisclosure));
+    a.signOff->setEnabled(write && open && d && allows(store::EntryAction::RequestSignOff));
     a.supervision->setEnabled(write);
     for (QPushButton *b : {m_addPersonButton, m_newIncidentButton, m_newNoteButton})
         if (b)
@@ -1661,12 +1680,22 @@ void MainWindow::updateEntryActions()
         m_summaryButton->setEnabled(a.summary->isEnabled());
     // Disabled for the file's sake: the reason is in the banner across the top, and on each item too.
     const QString why = write ? QString() : tr("Not available: %1").arg(whyReadOnly());
-    for (QAction *x : {a.newIncident, a.newNote, a.addPerson, a.summary, a.subjectAccess, a.amend, a.markInError, a.flagDisclosure,
-                       a.releaseDisclosure, a.signOff, a.supervision}) {
+    // An entry's action refused by the entry rules says why, in the rules' words.
+    const std::vector<std::pair<QAction *, store::EntryAction>> entryActions{
+        {a.saveDraft, store::EntryAction::Edit}, {a.finalise, store::EntryAction::Finalise}, {a.discard, store::EntryAction::Discard},
+        {a.amend, store::EntryAction::Amend}, {a.markInError, store::EntryAction::MarkInError},
+        {a.flagDisclosure, store::EntryAction::FlagForDisclosure}, {a.releaseDisclosure, store::EntryAction::ReleaseForDisclosure},
+        {a.signOff, store::EntryAction::RequestSignOff}};
+    for (QAction *x : {a.newIncident, a.newNote, a.addPerson, a.summary, a.subjectAccess, a.saveDraft, a.finalise, a.discard, a.amend,
+                       a.markInError, a.flagDisclosure, a.releaseDisclosure, a.signOff, a.supervision}) {
         if (!x->property("baseTip").isValid())
             x->setProperty("baseTip", x->toolTip());
-        x->setToolTip(write ? x->property("baseTip").toString() : why);
-        x->setStatusTip(x->toolTip());
+        QString tip = write ? x->property("baseTip").toString() : why;
+        for (const auto &[action, rule] : entryActions)
+            if (action == x && write && open && rules && !rules->allows(rule))
+                tip = sentence(rules->refusal(rule)->message);
+        x->setToolTip(tip);
+        x->setStatusTip(tip);
     }
 }
 
@@ -1682,9 +1711,16 @@ QString MainWindow::whyReadOnly() const
 
 void MainWindow::updateTitle()
 {
-    const QString file = QFileInfo(m_store->location()).fileName();
+    QString file = QFileInfo(m_store->location()).fileName();
+    if (const auto session = store::postgres::sessionOf(*m_store)) {
+        // A team server: which one, and as whom (docs/server.md).
+        const QString host = session->host.isEmpty() || session->host.startsWith(u'/') ? tr("this computer") : session->host;
+        file = tr("%1 on %2 (as %3)").arg(session->database, host, session->login);
+        m_statusFile->setFullText(tr("Team server: %1").arg(m_store->location()));
+    } else {
+        m_statusFile->setFullText(tr("Case file: %1").arg(m_store->location()));
+    }
     setWindowTitle(m_store->isReadOnly() ? tr("%1 (read-only) — Fairnote").arg(file) : tr("%1 — Fairnote").arg(file));
-    m_statusFile->setFullText(tr("Case file: %1").arg(m_store->location()));
     m_statusReadOnly->setVisible(!canWrite());
     m_readOnlyBanner->setVisible(!canWrite());
     if (!canWrite())
@@ -1761,7 +1797,7 @@ void MainWindow::releaseForDisclosureInteractively()
 void MainWindow::showSupervision()
 {
     closeEntry();
-    auto rubric = review::Rubric::load(m_settings ? m_settings->value(u"reviewRubric"_s).toString() : QString());
+    auto rubric = review::Rubric::load(userSettings().reviewRubric);
     if (!rubric) {
         showError(tr("The review rubric could not be read"), rubric.error());
         return;
@@ -1775,7 +1811,7 @@ void MainWindow::showSupervision()
 
 void MainWindow::showTrends()
 {
-    auto rubric = review::Rubric::load(m_settings ? m_settings->value(u"reviewRubric"_s).toString() : QString());
+    auto rubric = review::Rubric::load(userSettings().reviewRubric);
     if (!rubric) {
         showError(tr("The review rubric could not be read"), rubric.error());
         return;
@@ -1811,6 +1847,13 @@ void MainWindow::requestSignOffInteractively()
 
 void MainWindow::editAuthor()
 {
+    if (const auto session = store::postgres::sessionOf(*m_store)) {
+        QMessageBox::information(this, tr("Your details"),
+                                 tr("On a team server you write as your login, %1, and the record is signed with your staff record: "
+                                    "%2. An administrator changes it (fairnote-cli server staff update).")
+                                     .arg(session->login, store::actorDisplay(m_author)));
+        return;
+    }
     AuthorDialog dialog(m_author, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -1826,7 +1869,7 @@ void MainWindow::showSettings()
     // shows, kept in the settings file both read).
     SettingsDialog dialog(m_filter, [this]() -> const wording::RulePack & { return m_rules.checker->pack(); }, this);
     dialog.setObjectName(u"settingsDialog"_s);
-    auto spellingOn = [this] { return !m_settings || m_settings->value(TextCheckWindow::checkSpellingKey(), true).toBool(); };
+    auto spellingOn = [this] { return userSettings().checkSpelling; };
     auto refresh = [&] {
         dialog.setRulesInUse(m_rules.describe(), !m_rules.organisationDir.isEmpty());
         QString status;

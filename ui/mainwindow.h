@@ -6,12 +6,15 @@
 
 #include "loadedrules.h"
 #include "spelling/spellchecker.h"
+#include "store/settings.h"
+#include "store/snapshot.h"
 #include "store/store.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 class QHBoxLayout;
 class QLabel;
@@ -161,6 +164,8 @@ private:
     QWidget *buildEmptyPage();
     void startSpellingCheck();
     void applyAssessor();
+    // The user's settings as they are now (store::UserSettings; the defaults with no settings file).
+    store::UserSettings userSettings() const;
     void showPage(QWidget *page);
     void makeRoomForPanel();
     void loadChronology();
@@ -186,6 +191,9 @@ private:
     spelling::SpellingOptions m_spellingOptions;
     std::shared_ptr<spelling::SpellChecker> m_speller;
     QString m_spellingProblem;
+    // The assessment the store and the finalise dialog use (store::makeStandardAssessor), or why there is none.
+    std::optional<store::StandardAssessor> m_assessment;
+    QString m_assessmentProblem;
     std::unique_ptr<store::Store> m_store;
     store::Actor m_author;
     FindingFilter *m_filter;

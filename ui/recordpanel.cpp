@@ -210,7 +210,9 @@ void RecordPanel::refreshNow()
             item->setData(Qt::AccessibleTextRole, tr("Question about %1: %2 %3").arg(fieldLabel(it.field), it.prompt.message, it.prompt.question));
         } else {
             item->setText(u"%1 · %2 · “%3”\n%4"_s.arg(findingKindWord(it.finding), fieldLabel(it.field), displayedWords(it.words), it.finding.message));
-            item->setIcon(isSpelling(it.finding) ? spellingIcon(palette()) : severityIcon(it.finding.severity, palette()));
+            item->setIcon(isPossibleName(it.finding) ? possibleNameIcon(palette())
+                          : isSpelling(it.finding)   ? spellingIcon(palette())
+                                                     : severityIcon(it.finding.severity, palette()));
             item->setData(Qt::AccessibleTextRole, tr("%1 in %2: “%3”. %4").arg(findingKindWord(it.finding), fieldLabel(it.field),
                                                                               it.words, it.finding.message));
         }

@@ -52,9 +52,9 @@ constexpr int kNameDelayMs = 300; // typing a name re-checks the note's spelling
 
 } // namespace
 
-QString TextCheckWindow::organisationRulesKey() { return u"organisationRules"_s; }
-QString TextCheckWindow::checkSpellingKey() { return u"checkSpelling"_s; }
-QString TextCheckWindow::dictionaryKey() { return u"spellingDictionary"_s; }
+QString TextCheckWindow::organisationRulesKey() { return store::settingsKey::organisationRules; }
+QString TextCheckWindow::checkSpellingKey() { return store::settingsKey::checkSpelling; }
+QString TextCheckWindow::dictionaryKey() { return store::settingsKey::dictionary; }
 
 spelling::SpellingOptions TextCheckWindow::defaultSpellingOptions()
 {
@@ -822,6 +822,7 @@ void TextCheckWindow::updateFindingActions()
     const bool spelling = f && isSpelling(*f);
     m_actions.ignoreOnce->setEnabled(f.has_value());
     m_actions.addToDictionary->setEnabled(spelling);
+    m_actions.addToDictionary->setText(f && isPossibleName(*f) ? tr("&Add as a name") : tr("&Add to dictionary"));
     // A spelling finding has no rule to ignore or turn off: Settings › Check spelling does that.
     m_actions.ignoreInNote->setEnabled(f && !spelling);
     m_actions.turnOff->setEnabled(f && !spelling);

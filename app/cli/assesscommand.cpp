@@ -7,6 +7,7 @@
 #include "findingoutput.h"
 #include "record/assess.h"
 #include "record/interchange.h"
+#include "store/snapshot.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -35,7 +36,8 @@ QString AssessCommand::help() const
            u"has been since the most recent incident.\n\n"
            u"Options:\n"
            u"  --format text|json  text (default) or one JSON object (see docs/cli.md).\n"
-           u"  --rules DIR         also load the organisation's rule pack in DIR.\n"
+           u"  --rules DIR         also load the organisation's rule pack in DIR (default: the\n"
+           u"                      folder chosen in the app's settings, as for 'check').\n"
            u"  --now DATETIME      assess as of this UTC time (ISO 8601, e.g. 2026-01-31T12:00:00Z);\n"
            u"                      default: now. Used for late entries and time since an incident.\n"
            u"  --late-hours N      an entry written more than N hours after the event is late\n"
@@ -88,20 +90,19 @@ int AssessCommand::execute(const QStringList &args, CliIo &io)
         return ExitBadInput;
     }
 
-    const auto checker = loadChecker(p.values.value(u"--rules"_s), io);
+    const std::shared_ptr<const wording::Checker> checker(loadChecker(rulesDirOf(p), io).release());
     if (!checker)
         return ExitBadInput;
-    auto rules = record::AssessmentRules::load(checker->pack().language);
-    if (!rules) {
-        io.err << u"fairnote-cli: "_s << rules.error() << u'\n';
+    // The assessment the app makes (store::makeStandardAssessor), with this command's options.
+    auto standard = store::makeStandardAssessor(checker);
+    if (!standard) {
+        io.err << u"fairnote-cli: "_s << standard.error() << u'\n';
         return ExitBadInput;
     }
-    options.rules = *rules;
-    options.textChecks.push_back([&](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
+    options.rules = standard->options.rules;
+    options.textChecks = standard->options.textChecks;
     // Spelling is advisory: without a dictionary it is reported as unavailable and the rest goes on.
-    std::unique_ptr<spelling::SpellChecker> speller;
-    if (!p.flags.contains(u"--no-spelling"_s))
-        speller = openSpellChecker(p.values.value(u"--dictionary"_s), p.values.value(u"--words"_s), io);
+    std::unique_ptr<spelling::SpellChecker> speller = spellCheckerFor(p, io);
     const QStringList names = record::namesIn(*caseFile);
     if (speller)
         options.textChecks.push_back([&](QStringView text, std::vector<Finding> &out) { speller->check(text, 0, out, names); });

@@ -77,11 +77,14 @@ QString CheckCommand::help() const
            u"                      what to write instead and the source.\n"
            u"                      json: one JSON object (see docs/cli.md).\n"
            u"  --rules DIR         also load the organisation's rule pack in DIR (it may add,\n"
-           u"                      replace or disable rules by id).\n"
-           u"  --no-spelling       check the wording only.\n"
+           u"                      replace or disable rules by id). Default: the folder chosen\n"
+           u"                      in the app's settings; --rules \"\" for the built-in rules only.\n"
+           u"  --no-spelling       check the wording only (also when spelling is off in the app's\n"
+           u"                      settings).\n"
            u"  --dictionary PATH   the Hunspell dictionary to use: a .dic or .aff file (its\n"
            u"                      partner beside it) or a directory holding en_GB.dic and\n"
-           u"                      en_GB.aff. Default: Fairnote's data directory, then\n"
+           u"                      en_GB.aff. Default: the one chosen in the app's settings,\n"
+           u"                      Fairnote's data directory, then\n"
            u"                      /usr/share/hunspell (Debian package hunspell-en-gb).\n"
            u"  --words FILE        also accept the words in FILE, the organisation's word list\n"
            u"                      (one word or phrase per line; see docs/spelling.md).\n"
@@ -107,16 +110,13 @@ int CheckCommand::execute(const QStringList &args, CliIo &io)
     if (p.positional.count(u"-"_s) > 1)
         return usageError(io, u"'-' (standard input) can be given only once"_s);
 
-    const auto checker = loadChecker(p.values.value(u"--rules"_s), io);
+    const auto checker = loadChecker(rulesDirOf(p), io);
     if (!checker)
         return ExitBadInput;
     // Spelling is advisory: without a dictionary it is reported as unavailable and the wording check goes on.
-    std::unique_ptr<spelling::SpellChecker> speller;
-    QString spellingStatus = u"off"_s;
-    if (!p.flags.contains(u"--no-spelling"_s)) {
-        speller = openSpellChecker(p.values.value(u"--dictionary"_s), p.values.value(u"--words"_s), io);
-        spellingStatus = speller ? u"checked"_s : u"unavailable"_s;
-    }
+    bool spellingOff = false;
+    std::unique_ptr<spelling::SpellChecker> speller = spellCheckerFor(p, io, &spellingOff);
+    const QString spellingStatus = spellingOff ? u"off"_s : speller ? u"checked"_s : u"unavailable"_s;
 
     QStringList names;
     for (const QString &n : p.values.value(u"--names"_s).split(u',', Qt::SkipEmptyParts))

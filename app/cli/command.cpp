@@ -12,6 +12,7 @@
 #include "schemacommand.h"
 #include "reportcommands.h"
 #include "reviewcommands.h"
+#include "servercommand.h"
 #include "storecommands.h"
 
 #include <QHash>
@@ -129,6 +130,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     c.push_back(std::make_unique<DisclosureCommand>());
     c.push_back(std::make_unique<ReviewCommand>());
     c.push_back(std::make_unique<TrendsCommand>());
+    c.push_back(std::make_unique<ServerCommand>());
     c.push_back(std::make_unique<DevGenerateCommand>());
     return c;
 }

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -26,11 +27,49 @@ std::unique_ptr<wording::Checker> loadChecker(const QString &rulesDir, CliIo &io
             io.err << p.toString() << u'\n';
         const qsizetype n = pack.error().size();
         io.err << u"fairnote-cli: the rule pack has %1; nothing was checked. Fix what is named above%2.\n"_s
-                      .arg(n == 1 ? u"1 problem"_s : u"%1 problems"_s.arg(n), rulesDir.isEmpty() ? QString() : u" or leave out --rules"_s);
+                      .arg(n == 1 ? u"1 problem"_s : u"%1 problems"_s.arg(n),
+                           rulesDir.isEmpty() ? QString()
+                                              : u", or leave out the organisation's rules in %1 (--rules, or the folder chosen in Fairnote's "
+                                                u"settings)"_s.arg(rulesDir));
         io.err.flush();
         return nullptr;
     }
     return std::make_unique<wording::Checker>(std::move(*pack));
+}
+
+store::UserSettings savedSettings()
+{
+    return store::UserSettings::read(QSettings(QSettings::NativeFormat, QSettings::UserScope, store::kSettingsOrganisation,
+                                               store::kSettingsApplication));
+}
+
+QString settingOr(const ParsedArgs &p, const QString &option, const QString &setting)
+{
+    return p.values.contains(option) ? p.values.value(option) : setting;
+}
+
+QString rulesDirOf(const ParsedArgs &p) { return settingOr(p, u"--rules"_s, savedSettings().organisationRules); }
+
+std::unique_ptr<spelling::SpellChecker> spellCheckerFor(const ParsedArgs &p, CliIo &io, bool *off)
+{
+    const store::UserSettings settings = savedSettings();
+    const bool on = !p.flags.contains(u"--no-spelling"_s) && settings.checkSpelling;
+    if (off)
+        *off = !on;
+    if (!on)
+        return nullptr;
+    const QString words = p.values.value(u"--words"_s);
+    if (p.values.contains(u"--dictionary"_s) || settings.dictionary.isEmpty())
+        return openSpellChecker(p.values.value(u"--dictionary"_s), words, io);
+    // The dictionary chosen in the app's Settings; like the app, the usual one when it cannot be used.
+    QString ignored;
+    QTextStream discard(&ignored);
+    CliIo quiet{io.out, discard, io.errIsTerminal, io.outIsTerminal, io.openStdin};
+    if (auto chosen = openSpellChecker(settings.dictionary, words, quiet))
+        return chosen;
+    io.err << u"fairnote-cli: warning: the dictionary chosen in Fairnote's settings (%1) could not be used; using the usual one.\n"_s
+                  .arg(settings.dictionary);
+    return openSpellChecker(QString(), words, io);
 }
 
 QString fairnoteDataDir()

@@ -8,6 +8,7 @@
 #include "io/input.h"
 #include "io/ioerror.h"
 #include "spelling/spellchecker.h"
+#include "store/settings.h"
 #include "wording/checker.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,18 @@ QString fairnoteDataDir();
 // was searched and how to fix it, and returns nullptr: the caller goes on without spelling.
 std::unique_ptr<spelling::SpellChecker> openSpellChecker(const QString &dictionary, const QString &wordList,
                                                          CliIo &io);
+
+// The user's settings as the app saved them: fairnote-cli reads the app's own file (QSettings(NativeFormat,
+// UserScope, "Fairnote", "Fairnote"), through store::UserSettings), so it checks and assesses as the app does.
+store::UserSettings savedSettings();
+// The value of `option` when given (even empty), else `setting`: a flag is used over a setting for one run.
+QString settingOr(const ParsedArgs &p, const QString &option, const QString &setting);
+// The organisation's rule folder: --rules when given, else the one chosen in the app's Settings (none: "").
+QString rulesDirOf(const ParsedArgs &p);
+// The spelling check as the app makes it, the flags over the settings: none with --no-spelling or when
+// spelling is turned off in the app's Settings (then `*off` is set); the dictionary of --dictionary, else the
+// one chosen in Settings — when that one cannot be used, the usual one, said on stderr, as the app does.
+std::unique_ptr<spelling::SpellChecker> spellCheckerFor(const ParsedArgs &p, CliIo &io, bool *off = nullptr);
 
 // The most a note read by check (or an answer's text) may hold: far more than any note.
 constexpr qint64 kMaxNoteBytes = 64 * 1024 * 1024;

@@ -231,7 +231,7 @@ namespace {
 // Loads the exercises; prints every problem and returns nothing when they cannot be loaded.
 std::optional<ExerciseSet> loadSet(const ParsedArgs &p, CliIo &io)
 {
-    auto set = loadExercises(p.values.value(u"--exercises"_s));
+    auto set = loadExercises(settingOr(p, u"--exercises"_s, savedSettings().exercisesFolder));
     if (!set) {
         for (const ExerciseProblem &problem : set.error())
             io.err << problem.toString() << u'\n';
@@ -245,7 +245,7 @@ std::optional<ExerciseSet> loadSet(const ParsedArgs &p, CliIo &io)
 
 std::shared_ptr<const Scorer> makeScorer(const ParsedArgs &p, CliIo &io)
 {
-    std::shared_ptr<const wording::Checker> checker(loadChecker(p.values.value(u"--rules"_s), io).release());
+    std::shared_ptr<const wording::Checker> checker(loadChecker(rulesDirOf(p), io).release());
     if (!checker)
         return nullptr;
     auto scorer = Scorer::create(checker);

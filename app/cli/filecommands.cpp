@@ -4,6 +4,7 @@
 #include "storecommands.h"
 
 #include "common.h"
+#include "store/auditactions.h"
 #include "store/writerlock.h"
 #include "training/trainingstore.h"
 
@@ -38,8 +39,11 @@ QString InitCommand::help() const
 int InitCommand::execute(const QStringList &args, CliIo &io)
 {
     ParsedArgs p;
-    if (const auto done = parse(args, {u"--db"_s}, {}, io, p))
+    if (const auto done = parse(args, {u"--db"_s, u"--server"_s}, {}, io, p))
         return *done;
+    if (onServer(p))
+        return fail(io, u"init makes a case file; a team server is set up once, by a superuser, with 'fairnote-cli server init' "
+                        u"(docs/server.md)."_s);
     if (!p.positional.isEmpty())
         return usageError(io, u"unexpected argument '%1' (give the file with --db)"_s.arg(p.positional.front()));
     const QString path = dbPath(p);
@@ -57,15 +61,27 @@ int InitCommand::execute(const QStringList &args, CliIo &io)
     const QByteArray encoded = QFile::encodeName(path);
     const bool writable = ::access(encoded.constData(), W_OK) == 0
                           && ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK) == 0;
+    const QDateTime opening = QDateTime::currentDateTimeUtc(); // audit rows from this opening on are its own
     auto s = open(p, io, existed && !writable ? Access::Read : Access::Create);
     if (!s)
         return ExitBadInput;
-    if (existed && s->isReadOnly())
+    if (existed && s->isReadOnly()) {
         io.out << u"%1 is already a Fairnote case file; nothing was changed. Here it can only be read (%2).\n"_s.arg(s->location(), s->readOnlyReason());
-    else
-        io.out << (existed ? u"%1 is already a Fairnote case file; nothing was changed.\n"_s
-                           : u"Created the case file %1 (readable and writable by you only).\n"_s)
-                      .arg(s->location());
+        return ExitOk;
+    }
+    if (!existed) {
+        io.out << u"Created the case file %1 (readable and writable by you only).\n"_s.arg(s->location());
+        return ExitOk;
+    }
+    // Opening it for writing upgrades an older file and rewords list summaries of another wording: said if done now.
+    QStringList done;
+    if (const auto rows = s->auditEvents({{}, {store::audit::UpgradeFile.toString(), store::audit::RewordSummaries.toString()}, true, 2}))
+        for (const auto &row : *rows)
+            if (row.at >= opening)
+                done.prepend(row.action == store::audit::UpgradeFile ? u"upgraded to this version's file format"_s
+                                                                      : u"its list summaries reworded in this version's wording"_s);
+    io.out << (done.isEmpty() ? u"%1 is already a Fairnote case file; nothing was changed.\n"_s.arg(s->location())
+                              : u"%1 is already a Fairnote case file: %2 (in the audit trail).\n"_s.arg(s->location(), done.join(u"; "_s)));
     return ExitOk;
 }
 
@@ -75,7 +91,8 @@ QString VerifyCommand::name() const { return u"verify"_s; }
 QString VerifyCommand::summary() const { return u"check the file: integrity, every revision's hash, the audit chain"_s; }
 QString VerifyCommand::help() const
 {
-    return u"Usage: fairnote-cli verify [--db FILE] [--training] [--expect HASH] [--format text|json]\n\n"
+    return u"Usage: fairnote-cli verify [--db FILE | --server CONNINFO] [--training] [--expect HASH]\n"
+           u"                           [--format text|json]\n\n"
            u"Checks the whole case file: SQLite's integrity check, its links between tables, the\n"
            u"protections that stop final records being changed, every final revision against the hash\n"
            u"taken when it was finalised, and the hash chain of the audit trail. Anything changed\n"
@@ -85,6 +102,7 @@ QString VerifyCommand::help() const
            u"--expect HASH checks that the trail still contains it, so nothing before it was rewritten.\n\n"
            u"Options:\n"
            u"  --db FILE           the case file (default: the app's own case file).\n"
+           u"  --server CONNINFO   a team server instead (a supervisor's or an administrator's login).\n"
            u"  --training          the file is a training file of invented cases (trainer mode's file).\n"
            u"  --expect HASH       a hash recorded earlier (the whole hash, or its first 12 or more characters).\n"_s
         + u"  --format text|json  text (default) or one JSON object (see docs/cli.md).\n"
@@ -95,7 +113,7 @@ QString VerifyCommand::help() const
 int VerifyCommand::execute(const QStringList &args, CliIo &io)
 {
     ParsedArgs p;
-    if (const auto done = parse(args, {u"--db"_s, u"--expect"_s, u"--format"_s}, {u"--training"_s}, io, p))
+    if (const auto done = parse(args, {u"--db"_s, u"--server"_s, u"--expect"_s, u"--format"_s}, {u"--training"_s}, io, p))
         return *done;
     if (!p.positional.isEmpty())
         return usageError(io, u"unexpected argument '%1'"_s.arg(p.positional.front()));
@@ -104,7 +122,7 @@ int VerifyCommand::execute(const QStringList &args, CliIo &io)
                                               || !std::all_of(expect.begin(), expect.end(), [](QChar c) { return c.isDigit() || (c >= u'a' && c <= u'f'); })))
         return usageError(io, u"--expect needs a hash printed by 'verify': 12 to 64 hexadecimal characters"_s);
     std::unique_ptr<store::Store> s;
-    if (p.flags.contains(u"--training"_s)) {
+    if (p.flags.contains(u"--training"_s) && !onServer(p)) {
         // Read only, as a training file: a real case file given here is refused by the store, unchanged.
         store::OpenOptions options;
         options.create = store::OpenOptions::Create::No;
@@ -143,7 +161,7 @@ int VerifyCommand::execute(const QStringList &args, CliIo &io)
             problems.append(QJsonObject{{u"where"_s, pr.where}, {u"message"_s, pr.message}});
         QJsonObject o{{u"path"_s, s->location()}, {u"ok"_s, ok}, {u"problems"_s, problems}, {u"head_hash"_s, report->headHash},
                       {u"people"_s, report->people}, {u"entries"_s, report->entries}, {u"revisions"_s, report->revisions},
-                      {u"audit_rows"_s, report->auditRows}};
+                      {u"audit_rows"_s, report->auditRows}, {u"notes"_s, QJsonArray::fromStringList(report->notes)}};
         if (!expect.isEmpty())
             o.insert(u"expected_hash"_s, QJsonObject{{u"hash"_s, expect}, {u"found"_s, expectedAt.has_value()},
                                                       {u"audit_row"_s, expectedAt ? QJsonValue(*expectedAt) : QJsonValue()},
@@ -161,6 +179,8 @@ int VerifyCommand::execute(const QStringList &args, CliIo &io)
             io.out << u"  %1: %2\n"_s.arg(pr.where, pr.message);
         io.out << u"Keep this file as it is (it is evidence of what happened) and restore a verified backup to work on.\n"_s;
     }
+    for (const QString &note : report->notes)
+        io.out << u"Note: %1\n"_s.arg(note);
     if (!expect.isEmpty()) {
         if (!expectedAt)
             io.out << u"The hash %1 is not in the audit trail: the history it vouched for has been rewritten (or the hash is from another file).\n"_s.arg(expect);
@@ -225,6 +245,8 @@ int BackupCommand::execute(const QStringList &args, CliIo &io)
     });
     if (!report)
         return fail(io, report.error());
+    for (const QString &note : report->notes) // an earlier backup a kill interrupted, and what became of it
+        io.out << u"Note: %1\n"_s.arg(note);
     io.out << u"Backed up %1 to %2 and verified the copy (%3 entries, %4 audit rows).\nLatest audit hash of the copy: %5\n"_s
                   .arg(s->location(), p.positional.front()).arg(report->entries).arg(report->auditRows).arg(report->headHash);
     return ExitOk;

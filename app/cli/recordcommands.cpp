@@ -7,6 +7,7 @@
 #include "io/atomicfile.h"
 #include "record/interchange.h"
 #include "report/deliver.h"
+#include "store/permissions.h"
 #include "store/snapshot.h"
 
 #include <QFile>
@@ -315,11 +316,11 @@ int FinaliseCommand::execute(const QStringList &args, CliIo &io)
     auto detail = s->entry(p.positional.front());
     if (!detail)
         return fail(io, detail.error());
-    if (!detail->draft)
-        return fail(io, u"entry %1 has no draft to finalise: it is already final. To correct it, use 'fairnote-cli amend'."_s.arg(detail->summary.id));
-    if (detail->draft->author != *actor)
-        return fail(io, u"the draft of entry %1 was written by %2; only its author can finalise it."_s
-                            .arg(detail->summary.id, store::actorDisplay(detail->draft->author)));
+    // The entry rules say whether it can be finalised, in the words the store and the app use.
+    if (auto no = store::permissionsFor(*detail, *actor).refusal(store::EntryAction::Finalise))
+        return fail(io, *no);
+    if (!detail->draft) // allowed means there is a draft of theirs to finalise
+        return fail(io, u"the draft of entry %1 could not be read; try again."_s.arg(detail->summary.id));
     auto person = s->person(detail->summary.personId);
     if (!person)
         return fail(io, person.error());
@@ -415,10 +416,8 @@ int AmendCommand::execute(const QStringList &args, CliIo &io)
                             .arg(path, id).arg(cf->entries.size() == 1 ? u"1 entry"_s : u"%1 entries"_s.arg(cf->entries.size()))
                             .arg(cf->person.name, cf->person.id.isEmpty() ? QString() : u" (%1)"_s.arg(cf->person.id),
                                  detail->summary.personName, detail->summary.personId));
-    if (detail->revisions.empty())
-        return fail(io, u"entry %1 is still a draft; change the draft and finalise it instead of amending it."_s.arg(id));
-    if (detail->inError)
-        return fail(io, u"entry %1 is marked in error, so it is not amended. Write a new entry if something needs recording."_s.arg(id));
+    if (auto no = store::permissionsFor(*detail, *actor).refusal(store::EntryAction::Amend))
+        return fail(io, *no);
     if (chosen->isIncident() != detail->summary.incident)
         return fail(io, u"entry %1 is a %2, but the correction in %3 is a %4: an amendment keeps the kind of entry."_s.arg(
                             id, detail->summary.incident ? u"incident record"_s : u"case note"_s, path,

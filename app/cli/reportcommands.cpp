@@ -171,7 +171,7 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
             return fail(io, sar.error());
         const QString html = report::subjectAccessHtml(*sar);
         const QByteArray bytes = render(format, html, report::subjectAccessJson(*sar),
-                                        {sar->title, store::actorDisplay(*actor), u"Subject-access export — %1"_s.arg(sar->person.name)});
+                                        {sar->title, store::actorDisplay(actingAs(*actor)), u"Subject-access export — %1"_s.arg(sar->person.name)});
         const int rc = deliver(io, *s, *actor, name(), bytes, output, report::oneRow(sar->person.id, [&](const QString &destination) {
             return report::recordSubjectAccessExport(*s, *sar, format, destination);
         }));
@@ -211,7 +211,7 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
         return fail(io, summary.error());
 
     // The text it repeats from the record is checked once more before it leaves.
-    if (auto checker = loadChecker(p.values.value(u"--rules"_s), io)) {
+    if (auto checker = loadChecker(rulesDirOf(p), io)) {
         const auto flagged = report::checkSummaryText(*summary, *checker);
         std::size_t count = 0;
         for (const auto &tf : flagged)
@@ -236,7 +236,7 @@ int ReportCommand::execute(const QStringList &args, CliIo &io)
     }
     const QString html = report::summaryHtml(*summary);
     const QByteArray bytes = render(format, html, report::summaryJson(*summary),
-                                    {summary->title, store::actorDisplay(*actor), u"Fire-safety history — %1"_s.arg(summary->person.name)});
+                                    {summary->title, store::actorDisplay(actingAs(*actor)), u"Fire-safety history — %1"_s.arg(summary->person.name)});
     const int rc = deliver(io, *s, *actor, name(), bytes, output, report::oneRow(summary->person.id, [&](const QString &destination) {
         return report::recordSummaryExport(*s, *summary, format, destination);
     }));

@@ -120,7 +120,7 @@ int ReviewCommand::execute(const QStringList &args, CliIo &io)
         return *done;
     const QString action = p.positional.value(0);
     const bool json = p.values.value(u"--format"_s) == u"json";
-    auto rubric = review::Rubric::load(p.values.value(u"--rubric"_s));
+    auto rubric = review::Rubric::load(settingOr(p, u"--rubric"_s, savedSettings().reviewRubric));
     if (!rubric)
         return fail(io, rubric.error());
 
@@ -422,7 +422,7 @@ int TrendsCommand::execute(const QStringList &args, CliIo &io)
         if (!date->isValid())
             return usageError(io, u"%1 needs a date as YYYY-MM-DD"_s.arg(option));
     }
-    auto rubric = review::Rubric::load(p.values.value(u"--rubric"_s));
+    auto rubric = review::Rubric::load(settingOr(p, u"--rubric"_s, savedSettings().reviewRubric));
     if (!rubric)
         return fail(io, rubric.error());
     auto s = open(p, io, Access::Read);

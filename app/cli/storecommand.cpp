@@ -6,35 +6,75 @@
 #include "common.h"
 #include "record/assess.h"
 #include "store/location.h"
+#include "store/postgres/open.h"
 #include "store/sqlite/open.h"
 #include "store/snapshot.h"
 #include "store/writerlock.h"
 
 #include <QFileInfo>
 #include <QSettings>
+#include <iostream>
+#include <string>
+#include <termios.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace fairnote::cli {
 
-QStringList StoreCommand::storeValueOptions() { return {u"--db"_s, u"--author"_s}; }
+namespace {
+// Reads a line from the terminal without echoing it; nothing at the end of input.
+std::optional<QString> askPassword(CliIo &io, const QString &prompt)
+{
+    io.err << prompt;
+    io.err.flush();
+    termios saved{};
+    const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    const bool read = bool(std::getline(std::cin, line));
+    if (terminal)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    io.err << u'\n';
+    io.err.flush();
+    if (!read)
+        return std::nullopt;
+    return QString::fromStdString(line);
+}
+} // namespace
+
+QStringList StoreCommand::storeValueOptions() { return {u"--db"_s, u"--server"_s, u"--author"_s}; }
 
 QString StoreCommand::storeOptionsHelp()
 {
     return u"  --db FILE           the case file (default: %1).\n"
+           u"  --server CONNINFO   a team server instead of a case file: a libpq connection string\n"
+           u"                      (\"host=… dbname=… user=…\"), a postgresql:// URI, \"service=NAME\"\n"
+           u"                      (pg_service.conf), or \"\" for libpq's PG* environment. The\n"
+           u"                      password comes from ~/.pgpass or PGPASSWORD (docs/server.md).\n"
            u"  --author \"NAME (ROLE)\"\n"
            u"                      who is acting, as \"Name (Role)\" or \"Name (Role, Organisation)\";\n"
            u"                      default: the author saved by the Fairnote app. Commands that\n"
-           u"                      change the file (or export from it) refuse without one.\n"_s
+           u"                      change the file (or export from it) refuse without one. On a\n"
+           u"                      team server you act as your login, so --author is not used.\n"_s
         .arg(store::defaultCaseFilePath());
 }
+
+bool StoreCommand::onServer(const ParsedArgs &p) { return p.values.contains(u"--server"_s); }
+
+store::Actor StoreCommand::actingAs(const store::Actor &given) const { return m_sessionActor ? *m_sessionActor : given; }
 
 QStringList StoreCommand::assessValueOptions() { return {u"--rules"_s, u"--dictionary"_s, u"--words"_s}; }
 QStringList StoreCommand::assessFlagOptions() { return {u"--no-spelling"_s}; }
 
 QString StoreCommand::assessOptionsHelp()
 {
-    return u"  --rules DIR         also load the organisation's rule pack in DIR (as for 'check').\n"
+    return u"  --rules DIR         also load the organisation's rule pack in DIR (default: the\n"
+           u"                      folder chosen in the app's settings, as for 'check').\n"
            u"  --no-spelling       leave spelling out of the assessment.\n"
            u"  --dictionary PATH   the Hunspell dictionary (as for 'check').\n"
            u"  --words FILE        the organisation's word list (as for 'check').\n"_s;
@@ -55,8 +95,43 @@ int StoreCommand::fail(CliIo &io, const QString &message) const
 
 int StoreCommand::fail(CliIo &io, const store::StoreError &error) const { return fail(io, error.message); }
 
-std::unique_ptr<store::Store> StoreCommand::open(const ParsedArgs &p, CliIo &io, Access access) const
+std::unique_ptr<store::Store> StoreCommand::open(const ParsedArgs &p, CliIo &io, Access access)
 {
+    if (onServer(p)) {
+        if (p.values.contains(u"--db"_s)) {
+            usageError(io, u"give --db FILE or --server CONNINFO, not both"_s);
+            return nullptr;
+        }
+        if (access == Access::Create) {
+            fail(io, u"a team server is not made by this command: a superuser sets it up once with 'fairnote-cli server init' "
+                     u"(docs/server.md)."_s);
+            return nullptr;
+        }
+        store::postgres::ServerOpenOptions options;
+        options.readOnly = access == Access::Read;
+        if (p.flags.contains(u"--training"_s)) // verify --training: a server of invented cases for a course
+            options.kind = store::FileKind::Training;
+        auto s = store::postgres::openServer(p.values.value(u"--server"_s), options);
+        // The server asks for a password that ~/.pgpass and PGPASSWORD do not give: asked for on the
+        // terminal (never echoed), three tries, as psql does. Without a terminal the message says where
+        // to keep it.
+        for (int tries = 0; !s && s.error().code == store::ErrorCode::NeedsPassword && tries < 3 && ::isatty(STDIN_FILENO) == 1; ++tries) {
+            if (tries > 0)
+                io.err << u"That password was not accepted.\n"_s;
+            const auto password = askPassword(io, u"Password for the team server: "_s);
+            if (!password)
+                break;
+            options.password = *password;
+            s = store::postgres::openServer(p.values.value(u"--server"_s), options);
+        }
+        if (!s) {
+            fail(io, s.error());
+            return nullptr;
+        }
+        if (const auto session = store::postgres::sessionOf(**s))
+            m_sessionActor = session->actor;
+        return std::move(*s);
+    }
     const QString path = dbPath(p);
     store::OpenOptions options;
     options.create = access == Access::Create ? store::OpenOptions::Create::IfMissing : store::OpenOptions::Create::No;
@@ -89,11 +164,19 @@ store::Actor StoreCommand::viewer(const ParsedArgs &p)
 {
     if (auto a = store::parseActor(p.values.value(u"--author"_s)))
         return *a;
-    return store::authorFromSettings(QSettings(QSettings::NativeFormat, QSettings::UserScope, u"Fairnote"_s, u"Fairnote"_s));
+    return savedSettings().author;
 }
 
 std::optional<store::Actor> StoreCommand::author(const ParsedArgs &p, CliIo &io) const
 {
+    if (onServer(p)) {
+        if (p.values.contains(u"--author"_s)) {
+            usageError(io, u"on a team server you act as your own login, and the record is signed with your staff record: "
+                           u"--author is only for a case file"_s);
+            return std::nullopt;
+        }
+        return store::Actor{u"(the server login)"_s, {}, {}}; // the server signs with the login's staff record
+    }
     if (p.values.contains(u"--author"_s)) {
         auto a = store::parseActor(p.values.value(u"--author"_s));
         if (!a) {
@@ -114,27 +197,18 @@ std::optional<store::Actor> StoreCommand::author(const ParsedArgs &p, CliIo &io)
 bool StoreCommand::useAssessor(store::Store &s, const ParsedArgs &p, CliIo &io)
 {
     // Kept alive by the assessor's checks, which hold shared pointers.
-    std::shared_ptr<wording::Checker> checker(loadChecker(p.values.value(u"--rules"_s), io).release());
+    std::shared_ptr<const wording::Checker> checker(loadChecker(rulesDirOf(p), io).release());
     if (!checker)
         return false;
-    auto rules = record::AssessmentRules::load(checker->pack().language);
-    if (!rules) {
-        fail(io, rules.error());
+    store::NamedTextCheck spellingCheck;
+    if (std::shared_ptr<spelling::SpellChecker> speller(spellCheckerFor(p, io).release()); speller)
+        spellingCheck = [speller](QStringView text, std::vector<Finding> &out, const QStringList &names) { speller->check(text, 0, out, names); };
+    auto standard = store::makeStandardAssessor(checker, spellingCheck);
+    if (!standard) {
+        fail(io, standard.error());
         return false;
     }
-    record::AssessOptions options;
-    options.rules = *rules;
-    options.textChecks.push_back([checker](QStringView text, std::vector<Finding> &out) { checker->check(text, 0, out); });
-    store::NamedTextCheck spellingCheck;
-    if (!p.flags.contains(u"--no-spelling"_s)) {
-        std::shared_ptr<spelling::SpellChecker> speller(
-            openSpellChecker(p.values.value(u"--dictionary"_s), p.values.value(u"--words"_s), io).release());
-        if (speller)
-            spellingCheck = [speller](QStringView text, std::vector<Finding> &out, const QStringList &names) {
-                speller->check(text, 0, out, names);
-            };
-    }
-    m_assessor = store::makeAssessor(options, spellingCheck);
+    m_assessor = standard->assessor;
     s.setAssessor(m_assessor);
     return true;
 }

@@ -28,12 +28,18 @@ protected:
 
     // The case file: --db, or the default file (store::defaultCaseFilePath()).
     static QString dbPath(const ParsedArgs &p);
-    // Opens the case file. On failure prints what is wrong (and how to create a missing file) and
-    // returns nullptr. Write access to a read-only file is refused with its reason.
-    std::unique_ptr<store::Store> open(const ParsedArgs &p, CliIo &io, Access access) const;
+    // True when the command works on a team server (--server CONNINFO) instead of a case file.
+    static bool onServer(const ParsedArgs &p);
+    // Opens the case file, or the team server with --server. On failure prints what is wrong (and how to
+    // create a missing file) and returns nullptr. Write access to a read-only file is refused with its
+    // reason. On a server, the session's member of staff is who acts (actingAs()).
+    std::unique_ptr<store::Store> open(const ParsedArgs &p, CliIo &io, Access access);
     // The author: --author, else the author saved by the app. When there is neither, prints how to give
-    // one and returns nothing.
+    // one and returns nothing. On a team server the author is the login, never typed: --author is
+    // refused, and what is returned stands for the login until open() has connected (actingAs()).
     std::optional<store::Actor> author(const ParsedArgs &p, CliIo &io) const;
+    // Who the record says acted: on a team server the session's member of staff, else `given`.
+    store::Actor actingAs(const store::Actor &given) const;
     // The author when there is one, else an empty Actor (who sees no drafts): for commands that only read.
     static store::Actor viewer(const ParsedArgs &p);
     // Sets the store's assessor from --rules, --no-spelling, --dictionary and --words. Prints problems.
@@ -51,6 +57,7 @@ protected:
     void printOpenPrompts(CliIo &io, const std::vector<store::SnapshotPrompt> &open, const QString &entryId) const;
 
     store::Assessor m_assessor; // set by useAssessor; used to preview prompts before finalising
+    std::optional<store::Actor> m_sessionActor; // on a team server: the login's staff record, set by open()
 };
 
 } // namespace fairnote::cli

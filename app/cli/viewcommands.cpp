@@ -3,6 +3,7 @@
 // Commands that read records: list, people, show, search.
 #include "storecommands.h"
 
+#include "record/assess.h"
 #include "record/describe.h"
 #include "record/interchange.h"
 #include "review/review.h"
@@ -45,6 +46,21 @@ QString lateText(const std::optional<qint64> &seconds)
 }
 
 const QString kListHelp = u"  --format text|json  text (default) or one JSON object (see docs/cli.md).\n"_s;
+
+// The latest dated incident's date as the record holds it, never a made-up day: the interchange form
+// ({"precision": "year", "value": "2021"}), the earliest and latest moments it can have been (UTC), and
+// the words the app and the text output use. null when no incident record has a date.
+QJsonValue lastIncidentDateJson(const store::PersonSummary &ps, const QDateTime &now)
+{
+    if (ps.lastIncidentEntry.isEmpty())
+        return QJsonValue();
+    QJsonObject o = record::eventDateToJson(ps.lastIncidentDate);
+    const QDateTime earliest = ps.lastIncidentDate.earliest(), latest = ps.lastIncidentDate.latest();
+    o.insert(u"earliest"_s, earliest.isValid() ? QJsonValue(earliest.toString(Qt::ISODate)) : QJsonValue());
+    o.insert(u"latest"_s, latest.isValid() ? QJsonValue(latest.toString(Qt::ISODate)) : QJsonValue());
+    o.insert(u"text"_s, record::latestIncidentText(ps.lastIncidentDate, now));
+    return o;
+}
 
 } // namespace
 
@@ -156,6 +172,7 @@ int PeopleCommand::execute(const QStringList &args, CliIo &io)
     auto people = s->people(viewer(p));
     if (!people)
         return fail(io, people.error());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     if (p.values.value(u"--format"_s) == u"json") {
         QJsonArray list;
         for (const auto &ps : *people)
@@ -164,7 +181,7 @@ int PeopleCommand::execute(const QStringList &args, CliIo &io)
                                     {u"date_of_birth"_s, ps.person.dateOfBirth.isValid() ? QJsonValue(ps.person.dateOfBirth.toString(Qt::ISODate)) : QJsonValue()},
                                     {u"entries"_s, ps.entries}, {u"incidents"_s, ps.incidents},
                                     {u"last_incident"_s, ps.lastIncidentEntry.isEmpty() ? QJsonValue() : QJsonValue(ps.lastIncidentEntry)},
-                                    {u"last_incident_at"_s, ps.lastIncidentAt.isValid() ? QJsonValue(ps.lastIncidentAt.toString(Qt::ISODate)) : QJsonValue()}});
+                                    {u"last_incident_date"_s, lastIncidentDateJson(ps, now)}});
         printJson(io, QJsonObject{{u"people"_s, list}});
         return ExitOk;
     }
@@ -178,9 +195,8 @@ int PeopleCommand::execute(const QStringList &args, CliIo &io)
             line += u" (also known as %1)"_s.arg(ps.person.otherNames.join(u", "_s));
         line += u" · %1 %2"_s.arg(ps.entries).arg(ps.entries == 1 ? u"entry"_s : u"entries"_s);
         if (ps.incidents > 0)
-            line += u" · %1 incident %2, the most recent %3"_s.arg(ps.incidents)
-                        .arg(ps.incidents == 1 ? u"record"_s : u"records"_s,
-                             ps.lastIncidentAt.isValid() ? kUk.toString(ps.lastIncidentAt.date(), u"d MMMM yyyy"_s) : u"undated"_s);
+            line += u" · %1 incident %2 · %3"_s.arg(ps.incidents).arg(ps.incidents == 1 ? u"record"_s : u"records"_s,
+                                                                      store::latestIncidentLine(ps, now));
         io.out << line << u'\n';
     }
     return ExitOk;

@@ -10,6 +10,8 @@
 #include "textcheckwindow.h"
 #include "trainerwindow.h"
 #include "store/location.h"
+#include "store/postgres/open.h"
+#include "store/settings.h"
 #include "store/sqlite/open.h"
 #include "store/writerlock.h"
 #include "training/trainingstore.h"
@@ -18,6 +20,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -161,8 +165,9 @@ int main(int argc, char **argv)
     }
     std::unique_ptr<QCoreApplication> app = informationOnly ? std::make_unique<QCoreApplication>(argc, argv)
                                                             : std::make_unique<QApplication>(argc, argv);
-    QCoreApplication::setOrganizationName(u"Fairnote"_s);
-    QCoreApplication::setApplicationName(u"Fairnote"_s);
+    // The names QSettings finds the user's settings by; fairnote-cli reads the same file (store/settings.h).
+    QCoreApplication::setOrganizationName(store::kSettingsOrganisation);
+    QCoreApplication::setApplicationName(store::kSettingsApplication);
     QCoreApplication::setApplicationVersion(QStringLiteral(FAIRNOTE_VERSION));
 
     QCommandLineParser parser;
@@ -186,7 +191,12 @@ int main(int argc, char **argv)
                                             u"Trainer mode: practise factual recording on invented cases, in a training file (FILE, "
                                             "or %1, created on first use). A real case file is refused."_s
                                                 .arg(training::defaultTrainingFilePath()));
-    parser.addOptions({dbOption, rulesOption, openOption, startupOption, trainingOption});
+    const QCommandLineOption serverOption(u"server"_s,
+                                          u"A team server instead of a case file: a libpq connection string (\"host=… dbname=… "
+                                          "user=…\"), a postgresql:// URI or \"service=NAME\"; the password from ~/.pgpass or "
+                                          "PGPASSWORD. You write as your login (docs/server.md)."_s,
+                                          u"CONNINFO"_s);
+    parser.addOptions({dbOption, serverOption, rulesOption, openOption, startupOption, trainingOption});
     parser.addPositionalArgument(u"FILE"_s, u"With --training: the training file to open."_s, u"[FILE]"_s);
     if (!parser.parse(QCoreApplication::arguments())) {
         QString error = parser.errorText();
@@ -218,7 +228,7 @@ int main(int argc, char **argv)
     QSettings settings;
 
     QString orgDir = parser.isSet(rulesOption) ? parser.value(rulesOption)
-                                               : settings.value(ui::TextCheckWindow::organisationRulesKey()).toString();
+                                               : store::UserSettings::read(settings).organisationRules;
     auto pack = wording::loadRulePack(orgDir);
     if (!pack) {
         if (noDialogs) {
@@ -269,13 +279,48 @@ int main(int argc, char **argv)
         return QCoreApplication::exec();
     }
 
-    auto [caseFile, writer] = openCaseFile(parser.isSet(dbOption) ? parser.value(dbOption) : store::defaultCaseFilePath(),
-                                 parser.isSet(dbOption), noDialogs);
+    const bool onServer = parser.isSet(serverOption);
+    if (onServer && parser.isSet(dbOption)) {
+        printErr(u"fairnote: give --db FILE or --server CONNINFO, not both. See fairnote --help.\n"_s);
+        return kExitBadInput;
+    }
+    OpenedCaseFile opened;
+    if (onServer) {
+        // A team server: who writes is the login, and the server decides what it may read and do.
+        store::postgres::ServerOpenOptions serverOptions;
+        auto s = store::postgres::openServer(parser.value(serverOption), serverOptions);
+        // The server asks for a password that ~/.pgpass and PGPASSWORD do not give: ask for it (three
+        // tries). It is kept only in memory, to connect again after a lost connection.
+        for (int tries = 0; !s && s.error().code == store::ErrorCode::NeedsPassword && !noDialogs && tries < 3; ++tries) {
+            bool ok = false;
+            const QString password = QInputDialog::getText(
+                nullptr, QCoreApplication::translate("main", "Team server password"),
+                tries == 0 ? QCoreApplication::translate("main", "Your password for the team server:")
+                           : QCoreApplication::translate("main", "That password was not accepted. Your password for the team server:"),
+                QLineEdit::Password, {}, &ok);
+            if (!ok)
+                break;
+            serverOptions.password = password;
+            s = store::postgres::openServer(parser.value(serverOption), serverOptions);
+        }
+        if (!s) {
+            printErr(u"fairnote: %1\n"_s.arg(s.error().message));
+            if (!noDialogs)
+                QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Fairnote could not connect to the team server"),
+                                     s.error().message);
+            return kExitBadInput;
+        }
+        opened.store = std::move(*s);
+    } else {
+        opened = openCaseFile(parser.isSet(dbOption) ? parser.value(dbOption) : store::defaultCaseFilePath(), parser.isSet(dbOption),
+                              noDialogs);
+    }
+    auto [caseFile, writer] = std::move(opened);
     if (!caseFile)
         return kExitBadInput;
 
-    // Every entry is signed: the first start asks who is writing.
-    if (store::authorFromSettings(settings).name.isEmpty() && !noDialogs) {
+    // Every entry is signed: the first start asks who is writing (on a server, the login's staff record signs).
+    if (!onServer && store::authorFromSettings(settings).name.isEmpty() && !noDialogs) {
         ui::AuthorDialog dialog(store::Actor{}, nullptr);
         if (dialog.exec() == QDialog::Accepted)
             store::saveAuthorToSettings(settings, dialog.actor());

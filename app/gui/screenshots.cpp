@@ -157,11 +157,10 @@ int main(int argc, char **argv)
     if (!opened)
         die(opened.error().message);
     std::unique_ptr<store::Store> s = std::move(*opened);
-    auto assess = record::AssessmentRules::load(rules.checker->pack().language);
-    record::AssessOptions options;
-    options.rules = *assess;
-    options.textChecks.push_back([c = rules.checker](QStringView t, std::vector<Finding> &f) { c->check(t, 0, f); });
-    s->setAssessor(store::makeAssessor(options));
+    auto standard = store::makeStandardAssessor(rules.checker);
+    if (!standard)
+        die(standard.error());
+    s->setAssessor(standard->assessor);
     QFile complete(source + u"/docs/examples/incident-complete.json"_s);
     complete.open(QIODevice::ReadOnly);
     auto cf = record::readInterchange(complete.readAll());
@@ -236,7 +235,7 @@ int main(int argc, char **argv)
     e.writtenAt = QDateTime::currentDateTimeUtc();
     e.author = jo;
     auto person = window.store().person(u"person-0001"_s);
-    ui::FinaliseDialog finalise(store::makeAssessor(options)(*person, e), false, &window);
+    ui::FinaliseDialog finalise(standard->assessor(*person, e), false, &window);
     finalise.resize(760, 640);
     finalise.show();
     ok = save(&finalise, out, u"finalise-dialog.png"_s) && ok;

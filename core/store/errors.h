@@ -24,6 +24,7 @@ enum class ErrorCode {
     Conflict,     // the record is not in a state that allows it: already final, marked in error, id in use …
     Cancelled,    // the caller's progress callback asked to stop
     Internal,     // an unexpected database error (a bug)
+    NeedsPassword, // a team server asks for a password: none was given, or the one given was refused
 };
 
 struct StoreError

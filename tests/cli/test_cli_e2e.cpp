@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <unistd.h>
 
@@ -228,6 +229,35 @@ TEST_CASE("an organisation pack can disable a built-in rule", "[cli]")
     const Run after = cli({u"check"_s, u"--rules"_s, dir.filePath(u"org"_s), note});
     CHECK(after.code == 0);
     CHECK(cli({u"rules"_s, u"validate"_s, dir.filePath(u"org"_s)}).code == 0);
+}
+
+TEST_CASE("check reads the app's settings: its organisation rules and spelling choice, with the flags over them", "[cli][settings]")
+{
+    QTemporaryDir dir;
+    const QString note = write(dir, u"n.txt"_s, "He kicked off.");
+    const Run before = cli({u"check"_s, u"--format"_s, u"json"_s, note});
+    const QString rule = QJsonDocument::fromJson(before.out.toUtf8()).object()[u"files"_s][0][u"findings"_s][0][u"rule"_s].toString();
+    REQUIRE_FALSE(rule.isEmpty());
+    QDir(dir.path()).mkdir(u"org"_s);
+    write(dir, u"org/local.json"_s,
+          u"{\"kind\": \"rules\", \"version\": 1, \"disable\": [{\"id\": \"%1\", \"reason\": \"not used here\"}]}"_s.arg(rule).toUtf8());
+    write(dir, u"org/pack.json"_s, R"({"kind": "pack", "version": 1, "title": "Ours", "pack_version": 1, "date": "2026-01-01", "authors": ["Sam"]})");
+    // The app's settings file, as the app writes it (QSettings "Fairnote"/"Fairnote" under XDG_CONFIG_HOME).
+    QDir(dir.path()).mkpath(u"config/Fairnote"_s);
+    {
+        QSettings settings(dir.filePath(u"config/Fairnote/Fairnote.conf"_s), QSettings::IniFormat);
+        settings.setValue(u"organisationRules"_s, dir.filePath(u"org"_s));
+        settings.setValue(u"checkSpelling"_s, false);
+    }
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
+    const Run asTheApp = cli({u"check"_s, u"--format"_s, u"json"_s, note}, {}, env);
+    INFO(asTheApp.err.toStdString());
+    CHECK(asTheApp.code == 0); // the organisation turned the rule off
+    CHECK(QJsonDocument::fromJson(asTheApp.out.toUtf8()).object()[u"spelling"_s] == u"off"_s);
+    const Run builtIn = cli({u"check"_s, u"--rules"_s, QString(), note}, {}, env);
+    CHECK(builtIn.code == 1); // --rules "" is the built-in rules only, over the setting
+    CHECK(builtIn.out.contains(rule));
 }
 
 TEST_CASE("rules list, show and validate", "[cli][rules]")

@@ -4,6 +4,7 @@
 // JSON, and its faults (not a case file, read-only, in use, disk full, tampered with).
 #include "testsupport.h"
 
+#include "store/permissions.h"
 #include "store/sqlite/database.h"
 #include "store/writerlock.h"
 
@@ -105,6 +106,13 @@ TEST_CASE("init, import, list, people and show: the record as JSON", "[cli][stor
     REQUIRE(list.size() == 1);
     CHECK(list[0][u"name"_s] == u"Sam Rivers"_s);
     CHECK(list[0][u"incidents"_s] == 1);
+    // The latest incident's date as the record holds it (an exact time here), with its bounds and words.
+    const QJsonObject last = list[0][u"last_incident_date"_s].toObject();
+    CHECK(last[u"precision"_s] == u"exact"_s);
+    CHECK(last[u"value"_s] == u"2025-08-02T23:40"_s);
+    CHECK(last[u"earliest"_s] == u"2025-08-02T23:40:00Z"_s);
+    CHECK(last[u"text"_s].toString().startsWith(u"on 2 August 2025 at 23:40, "_s));
+    CHECK_FALSE(list[0].toObject().contains(u"last_incident_at"_s));
 
     const Run entries = cli(home, {u"list"_s, u"--db"_s, db, u"--format"_s, u"json"_s});
     REQUIRE(entries.code == 0);
@@ -294,6 +302,19 @@ TEST_CASE("amend and mark in error need reasons; history shows every revision; e
 
     CHECK(cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"entry-0002"_s}).code == 2);
     REQUIRE(cli(home, {u"mark-in-error"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--reason"_s, u"Wrong file."_s, u"entry-0002"_s}).code == 0);
+    // Refusals are the entry rules' own words (fairnote::store::permissionsFor), the same the store and the app give.
+    {
+        const fairnote::store::Actor jo{u"Jo Fletcher"_s, u"Support worker"_s, u"Fairview Lodge"_s};
+        fairnote::store::EntryState inError{u"entry-0002"_s, 1, true, false, std::nullopt, {}, false};
+        const Run amendInError = cli(home, {u"amend"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"--reason"_s,
+                                            u"Again."_s, u"entry-0002"_s, exported});
+        CHECK(amendInError.code == 2);
+        CHECK(amendInError.err.contains(fairnote::store::permissionsFor(inError, jo).refusal(fairnote::store::EntryAction::Amend)->message));
+        fairnote::store::EntryState final{u"entry-0001"_s, 2, false, true, std::nullopt, {}, false};
+        const Run finaliseFinal = cli(home, {u"finalise"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--no-spelling"_s, u"entry-0001"_s});
+        CHECK(finaliseFinal.code == 2);
+        CHECK(finaliseFinal.err.contains(fairnote::store::permissionsFor(final, jo).refusal(fairnote::store::EntryAction::Finalise)->message));
+    }
     const Run out = cli(home, {u"export"_s, u"--db"_s, db, u"--author"_s, kAuthor, u"--person"_s, u"Sam Rivers"_s});
     REQUIRE(out.code == 0);
     const QJsonObject doc = QJsonDocument::fromJson(out.out.toUtf8()).object();
@@ -640,4 +661,27 @@ TEST_CASE("dev-generate fills a file that verifies", "[cli][store]")
     REQUIRE(r.code == 0);
     CHECK(cli(home, {u"verify"_s, u"--db"_s, db}).code == 0);
     CHECK(cli(home, {u"people"_s, u"--db"_s, db, u"--format"_s, u"json"_s}).json()[u"people"_s].toArray().size() == 20);
+}
+
+TEST_CASE("verify says list summaries of another wording were not compared; init rewords them and says so", "[cli][store]")
+{
+    QTemporaryDir home;
+    const QString db = prepared(home);
+    {
+        // A file from before summary wordings were numbered.
+        fairnote::store::sql::Database raw(db, fairnote::store::sql::Database::Mode::ReadWrite);
+        raw.exec("DELETE FROM meta WHERE key = 'summary_wording'");
+    }
+    const Run before = cli(home, {u"verify"_s, u"--db"_s, db});
+    INFO(before.out.toStdString());
+    CHECK(before.code == 0);
+    CHECK(before.out.contains(u"Note: The list summaries were not compared with the entries"_s));
+    const Run init = cli(home, {u"init"_s, u"--db"_s, db});
+    INFO(init.out.toStdString());
+    CHECK(init.code == 0);
+    CHECK(init.out.contains(u"is already a Fairnote case file: its list summaries reworded in this version's wording (in the audit trail)"_s));
+    const Run after = cli(home, {u"verify"_s, u"--db"_s, db});
+    CHECK(after.code == 0);
+    CHECK_FALSE(after.out.contains(u"Note:"_s));
+    CHECK(cli(home, {u"init"_s, u"--db"_s, db}).out.contains(u"is already a Fairnote case file; nothing was changed"_s));
 }

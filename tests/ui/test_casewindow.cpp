@@ -22,6 +22,8 @@
 #include "record/describe.h"
 #include "record/interchange.h"
 #include "store/location.h"
+#include "spellingsetup.h"
+#include "store/permissions.h"
 #include "store/sqlite/open.h"
 #include "training/trainingstore.h"
 
@@ -241,6 +243,40 @@ TEST_CASE("marking in error needs a reason and strikes the entry through in the 
     CHECK_FALSE(child<QAction>(w.window.get(), u"amendAction"_s)->isEnabled());
 }
 
+TEST_CASE("an entry's actions are enabled as the entry rules say, the reason of each refusal in its tooltip", "[ui][casewindow][parity]")
+{
+    CaseWindow w;
+    const QString person = w.addPerson();
+    REQUIRE(w.window->newEntry(false));
+    fillCleanNote(w, u"Sam phoned at 10:00."_s);
+    REQUIRE(w.window->finaliseWith({}, {}));
+    const QString id = w.window->currentEntryId();
+    // A colleague starts an amendment: the store would refuse Jo's, so the app does not offer it.
+    const store::Actor sam{u"Sam Okafor"_s, u"Team leader"_s, u"Fairview Lodge"_s};
+    record::Entry amended = w.window->store().entry(id)->revisions.back().entry;
+    std::get<record::GeneralNote>(amended.body).text = u"Sam phoned at 11:00."_s;
+    REQUIRE(w.window->store().saveDraft(person, amended, sam).ok());
+    w.window->closeEntry();
+    REQUIRE(w.window->openEntry(id));
+    const auto rules = store::permissionsFor(w.window->store(), *w.window->store().entry(id), kJo);
+    const std::vector<std::pair<QString, store::EntryAction>> actions{
+        {u"amendAction"_s, store::EntryAction::Amend}, {u"markInErrorAction"_s, store::EntryAction::MarkInError},
+        {u"flagDisclosureAction"_s, store::EntryAction::FlagForDisclosure},
+        {u"releaseDisclosureAction"_s, store::EntryAction::ReleaseForDisclosure}, {u"signOffAction"_s, store::EntryAction::RequestSignOff}};
+    for (const auto &[name, rule] : actions) {
+        INFO(name.toStdString());
+        QAction *action = child<QAction>(w.window.get(), name);
+        CHECK(action->isEnabled() == rules.allows(rule));
+        if (!rules.allows(rule))
+            CHECK(action->toolTip() == sentence(rules.refusal(rule)->message));
+    }
+    CHECK_FALSE(child<QAction>(w.window.get(), u"amendAction"_s)->isEnabled());
+    CHECK(child<QAction>(w.window.get(), u"amendAction"_s)->toolTip().startsWith(u"Sam Okafor (Team leader, Fairview Lodge) is drafting an amendment"_s));
+    CHECK(child<QAction>(w.window.get(), u"markInErrorAction"_s)->isEnabled());
+    CHECK_FALSE(child<QAction>(w.window.get(), u"signOffAction"_s)->isEnabled()); // a case note
+    CHECK(child<QAction>(w.window.get(), u"signOffAction"_s)->toolTip().contains(u"sign-off is for incident records"_s));
+}
+
 TEST_CASE("people are found as you type; the chronology states the time since the latest incident", "[ui][casewindow]")
 {
     CaseWindow w;
@@ -264,6 +300,69 @@ TEST_CASE("people are found as you type; the chronology states the time since th
     CHECK(w.window->sinceLastIncidentText().contains(u"2 August 2025"_s));
     CHECK(w.window->chronology()->topLevelItem(0)->text(1) == u"Incident record"_s);
     CHECK(w.window->chronology()->topLevelItem(0)->font(1).bold());
+}
+
+TEST_CASE("the app and fairnote-cli people say the latest incident in the same words, as precisely as its date allows",
+          "[ui][casewindow][parity]")
+{
+    CaseWindow w;
+    const record::CaseFile example = [] {
+        QFile f(QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json"));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        return *record::readInterchange(f.readAll());
+    }();
+    const record::Entry *incident = nullptr;
+    for (const auto &e : example.entries)
+        if (e.isIncident())
+            incident = &e;
+    REQUIRE(incident);
+    const std::vector<std::pair<QString, record::EventDate>> dates{
+        {u"Day"_s, {record::DatePrecision::Day, {}, QDate(2024, 3, 3), {}}},
+        {u"Month"_s, {record::DatePrecision::Month, {}, QDate(2023, 5, 1), {}}},
+        {u"Year"_s, {record::DatePrecision::Year, {}, QDate(2021, 1, 1), {}}},
+        {u"Range"_s, {record::DatePrecision::Range, {}, QDate(2022, 11, 20), QDate(2022, 11, 30)}},
+        {u"Undated"_s, {record::DatePrecision::Unknown, {}, {}, {}}},
+    };
+    int n = 0;
+    for (const auto &[name, date] : dates) {
+        record::CaseFile cf;
+        cf.person = record::Person{u"person-%1"_s.arg(++n), name + u" Rivers"_s, {}, {}};
+        record::Entry e = *incident;
+        e.id = u"entry-%1"_s.arg(n);
+        e.eventDate = date;
+        cf.entries = {e};
+        REQUIRE(w.window->store().importCaseFile(cf, kJo, {}, {}).ok());
+    }
+    w.window->reloadPeople();
+
+    QProcess cli;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, w.temp.dir.filePath(u"data"_s));
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral(FAIRNOTE_CLI), {u"people"_s, u"--db"_s, w.dbPath});
+    REQUIRE(cli.waitForFinished(60000));
+    REQUIRE(cli.exitCode() == 0);
+    const QStringList cliLines = QString::fromUtf8(cli.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    auto latestIn = [](const QString &text) { return text.mid(text.indexOf(u"latest incident "_s)).section(u'\n', 0, 0); };
+    REQUIRE(w.window->peopleList()->count() == int(dates.size()));
+    QStringList app, fromCli;
+    for (int i = 0; i < w.window->peopleList()->count(); ++i)
+        app << latestIn(w.window->peopleList()->item(i)->text());
+    for (const QString &line : cliLines)
+        fromCli << latestIn(line);
+    INFO("app: " << app.join(u" | "_s).toStdString());
+    INFO("cli: " << fromCli.join(u" | "_s).toStdString());
+    CHECK(app == fromCli);
+    // People are listed by name: Day, Month, Range, Undated, Year.
+    CHECK(app[0].startsWith(u"latest incident on 3 March 2024, "_s));
+    CHECK(app[1].startsWith(u"latest incident in May 2023, at least "_s));
+    CHECK(app[2].startsWith(u"latest incident between 20 November 2022 and 30 November 2022, at least "_s));
+    CHECK(app[3] == u"latest incident on a date that is not known"_s);
+    CHECK(app[4].startsWith(u"latest incident in 2021, at least "_s));
+    CHECK_FALSE(fromCli.join(u' ').contains(u"31 December"_s));
+    // The chronology says the same words, after what the record says the incident was.
+    REQUIRE(w.window->selectPerson(u"person-3"_s));
+    CHECK(w.window->sinceLastIncidentText().contains(app[4].mid(QStringLiteral("latest incident ").size()) + u". 1 incident recorded in all."_s));
 }
 
 TEST_CASE("search shows snippets with the words highlighted and opens the entry", "[ui][casewindow]")

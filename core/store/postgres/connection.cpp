@@ -103,9 +103,12 @@ void Connection::connect(const std::vector<std::pair<QByteArray, QByteArray>> &k
         throw Failure({}, u"out of memory while connecting"_s, {}, {}, true);
     if (PQstatus(m_conn) != CONNECTION_OK) {
         const QString message = firstLine(PQerrorMessage(m_conn));
+        // The server asked for a password: none was given (libpq says so), or the one given was refused.
+        const bool noPassword = PQconnectionNeedsPassword(m_conn);
+        const bool refused = !noPassword && PQconnectionUsedPassword(m_conn) && message.contains(u"password authentication failed"_s);
         PQfinish(m_conn);
         m_conn = nullptr;
-        throw Failure({}, message, {}, {}, true);
+        throw Failure(noPassword ? QString::fromLatin1(kNeedsPasswordState) : refused ? u"28P01"_s : QString(), message, {}, {}, true);
     }
     PQsetNoticeProcessor(m_conn, ignoreNotice, nullptr);
 }

@@ -25,6 +25,10 @@ struct pg_result;
 
 namespace fairnote::store::pg {
 
+// The state of a Failure when the server asked for a password and none was given (not a SQLSTATE: the
+// server never got as far as a session). A password the server refused is SQLSTATE 28P01.
+inline constexpr char kNeedsPasswordState[] = "FNPWD";
+
 class Failure : public std::exception
 {
 public:

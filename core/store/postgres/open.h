@@ -21,6 +21,10 @@ struct ServerOpenOptions
     // The clock the record's times come from. A server's clock is its own: this is honoured only on a
     // test database (server init with a test clock), so the shared store tests can fix the time.
     std::function<QDateTime()> clock;
+    // The login's password, when the connection string and libpq's own sources (~/.pgpass, PGPASSWORD)
+    // give none: asked for by the app or the CLI after ErrorCode::NeedsPassword. Kept by the store to
+    // connect again after a lost connection; never written anywhere.
+    std::optional<QString> password;
 };
 
 // Who the session is on the server: the login and the staff record behind it.

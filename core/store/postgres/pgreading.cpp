@@ -39,14 +39,7 @@ EntryStatus statusOf(int revisions, bool inError)
     return revisions > 1 ? EntryStatus::Amended : EntryStatus::Final;
 }
 
-record::EventDate eventDateFromJson(const QString &json)
-{
-    QJsonObject o{{u"id"_s, u"x"_s}, {u"kind"_s, u"note"_s}, {u"written_at"_s, u"2000-01-01T00:00:00Z"_s},
-                  {u"author"_s, QJsonObject{{u"name"_s, u"x"_s}}}, {u"note"_s, QJsonObject{{u"text"_s, QString()}}},
-                  {u"event_date"_s, parseObject(json)}};
-    auto e = record::entryFromJson(o);
-    return e ? e->eventDate : record::EventDate{};
-}
+record::EventDate eventDateFromJson(const QString &json) { return record::eventDateFromJson(parseObject(json)); }
 
 // The chronology's columns (as core/store/sqlite lists them), from the entries the session may read.
 // Another author's draft is not there at all; an amendment someone else is drafting shows who, not what

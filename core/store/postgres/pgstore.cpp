@@ -133,9 +133,18 @@ QString PostgresStore::location() const
 StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const ServerOpenOptions &options)
 {
     std::unique_ptr<pg::Connection> c;
+    QHash<QString, QString> overrides;
+    if (options.password)
+        overrides.insert(u"password"_s, *options.password);
     try {
-        c = std::make_unique<pg::Connection>(conninfo);
+        c = std::make_unique<pg::Connection>(conninfo, overrides);
     } catch (const pg::Failure &f) {
+        if (f.sqlState() == QLatin1String(pg::kNeedsPasswordState))
+            return StoreError{ErrorCode::NeedsPassword, u"the Fairnote server asks for your password (%1). Give it when asked, or keep it in "
+                                                        u"~/.pgpass (docs/server.md)."_s.arg(f.message())};
+        if (f.sqlState() == u"28P01"_s)
+            return StoreError{ErrorCode::NeedsPassword, u"the Fairnote server did not accept the password (%1). Check the login and the "
+                                                        u"password, and try again."_s.arg(f.message())};
         return StoreError{ErrorCode::Io, u"cannot connect to the Fairnote server (%1). Check the server, database and login, and that "
                                          u"the server is running."_s.arg(f.message())};
     }
@@ -194,6 +203,7 @@ StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const Se
             c->exec("SET default_transaction_read_only = on");
         auto store = std::make_unique<PostgresStore>(std::move(c), conninfo, std::move(session), kind,
                                                      meta.value(u"test_clock"_s) == u"allowed", readOnly);
+        store->setConnectionOverrides(overrides);
         if (options.clock)
             store->setClock(options.clock);
         return std::unique_ptr<Store>(std::move(store));
@@ -378,9 +388,9 @@ StoreResult<std::vector<PersonSummary>> PostgresStore::people(const Actor &)
             "SELECT p.id, p.name, p.other_names, p.date_of_birth::text, "
             "  (SELECT count(*) FROM fairnote.entries e WHERE e.person_id = p.id), "
             "  (SELECT count(*) FROM fairnote.entries e WHERE e.person_id = p.id AND e.kind = 'incident' AND e.revisions > 0 AND NOT e.in_error), "
-            "  l.id, fairnote.iso(l.event_latest) "
+            "  l.id, fairnote.iso(l.event_latest), l.event_json "
             "FROM fairnote.people p "
-            "LEFT JOIN LATERAL (SELECT e.id, e.event_latest FROM fairnote.entries e WHERE e.person_id = p.id AND e.kind = 'incident' "
+            "LEFT JOIN LATERAL (SELECT e.id, e.event_latest, e.event_json FROM fairnote.entries e WHERE e.person_id = p.id AND e.kind = 'incident' "
             "  AND e.revisions > 0 AND NOT e.in_error AND e.event_latest IS NOT NULL ORDER BY e.event_latest DESC LIMIT 1) l ON true "
             "ORDER BY lower(p.name), p.id");
         std::vector<PersonSummary> out;
@@ -395,6 +405,8 @@ StoreResult<std::vector<PersonSummary>> PostgresStore::people(const Actor &)
             ps.incidents = int(r.integer(i, 5));
             ps.lastIncidentEntry = r.text(i, 6);
             ps.lastIncidentAt = fromIso(r.text(i, 7));
+            if (!r.isNull(i, 8))
+                ps.lastIncidentDate = record::eventDateFromJson(QJsonDocument::fromJson(r.text(i, 8).toUtf8()).object());
             out.push_back(std::move(ps));
         }
         return out;

@@ -38,6 +38,8 @@ public:
     bool isReadOnly() const override { return !m_readOnlyReason.isEmpty(); }
     QString readOnlyReason() const override { return m_readOnlyReason; }
     void setAssessor(Assessor assessor) override { m_assessor = std::move(assessor); }
+    // libpq keywords over the connection string (a password asked for), used again after a lost connection.
+    void setConnectionOverrides(QHash<QString, QString> overrides) { m_overrides = std::move(overrides); }
     void setClock(std::function<QDateTime()> clock) override { m_clock = std::move(clock); }
     void setLateEntryHours(qint64 hours) override { m_lateHours = hours; }
 
@@ -103,6 +105,7 @@ private:
 
     std::unique_ptr<pg::Connection> m_c;
     QString m_conninfo;
+    QHash<QString, QString> m_overrides; // libpq keywords over the connection string (a password asked for)
     Session m_session;
     FileKind m_kind;
     bool m_testClock;
@@ -120,7 +123,7 @@ StoreResult<T> PostgresStore::guarded(const QString &whatFailed, F &&work)
     if (m_c->isBroken()) {
         // The server went away and may be back: connect again (nothing was in flight).
         try {
-            auto again = std::make_unique<pg::Connection>(m_conninfo);
+            auto again = std::make_unique<pg::Connection>(m_conninfo, m_overrides);
             if (!m_readOnlyReason.isEmpty())
                 again->exec("SET default_transaction_read_only = on");
             m_c = std::move(again);

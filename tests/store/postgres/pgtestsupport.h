@@ -94,6 +94,13 @@ public:
         return withKeywords({{QStringLiteral("dbname"), database.isEmpty() ? m_db : database}, {QStringLiteral("user"), login(who)},
                              {QStringLiteral("password"), kTestPassword}});
     }
+    // The same with another password ("" for none at all).
+    QString conninfoAsWithPassword(const QString &who, const QString &password) const
+    {
+        return withKeywords({{QStringLiteral("dbname"), m_db}, {QStringLiteral("user"), login(who)}, {QStringLiteral("password"), password}});
+    }
+    // A login a test made some other way (fairnote-cli server staff add), dropped with the database.
+    void adoptLogin(const QString &login) { m_logins << login; }
     // A copy of this database (CREATE DATABASE … TEMPLATE), dropped with it.
     void adoptDatabase(const QString &copy) { m_copies << copy; }
     // Ends the administrator's session (a database being copied may have no other session).
