@@ -4,12 +4,14 @@
 #include "mainwindow.h"
 
 #include "authordialog.h"
+#include "connectdialog.h"
 #include "datefield.h"
 #include "editactions.h"
 #include "elidedlabel.h"
 #include "finalisedialog.h"
 #include "findingfilter.h"
 #include "historydialog.h"
+#include "idlelock.h"
 #include "inputpolicy.h"
 #include "noteeditor.h"
 #include "noticebar.h"
@@ -215,6 +217,20 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
     reloadPeople();
     showPage(m_emptyPage);
     updateTitle();
+
+    // A team server's window locks after it is left idle: the password is the server's to check.
+    if (const auto session = store::postgres::sessionOf(*m_store)) {
+        m_idleLock = new IdleLock(
+            this, [this](const QString &password) { return store::postgres::confirmPassword(*m_store, password); }, session->login);
+        m_idleLock->setMinutes(userSettings().lockAfterMinutes);
+        connect(m_idleLock, &IdleLock::aboutToLock, this, [this] {
+            if (m_dirty)
+                saveDraft(); // a failure is said in the status bar; the text stays in the editor
+        });
+    } else {
+        m_actions.lock->setEnabled(false);
+        m_actions.lock->setToolTip(tr("Only a team server's window locks: a case file on this computer has no password to ask for"));
+    }
 }
 
 MainWindow::~MainWindow()
@@ -538,6 +554,10 @@ void MainWindow::createActions()
     a.guide = make(tr("&Good-practice guide"), u"wordingGuideAction"_s);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
     a.offerDrafts = make(tr("&Unfinished drafts…"), u"unfinishedDraftsAction"_s);
+    a.connectServer = make(tr("Connect to a &team server…"), u"connectServerAction"_s, {},
+                           tr("Open your team's case records on your organisation's server, in a new window"));
+    a.lock = make(tr("&Lock"), u"lockAction"_s, QKeySequence(Qt::CTRL | Qt::Key_L),
+                  tr("Hide the case records until you give your password again (before you step away)"));
     a.summary = make(tr("Fire-safety &summary for a referral…"), u"summaryAction"_s, QKeySequence(Qt::CTRL | Qt::Key_R),
                      tr("A factual summary of the incidents recorded for this person, for an accommodation provider: you choose what it includes"));
     a.subjectAccess = make(tr("Everything &held about this person…"), u"subjectAccessAction"_s, {},
@@ -600,6 +620,11 @@ void MainWindow::createActions()
     });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a.offerDrafts, &QAction::triggered, this, &MainWindow::offerUnfinishedDrafts);
+    connect(a.connectServer, &QAction::triggered, this, &MainWindow::connectToServer);
+    connect(a.lock, &QAction::triggered, this, [this] {
+        if (m_idleLock)
+            m_idleLock->lock();
+    });
     connect(a.summary, &QAction::triggered, this, &MainWindow::showSummary);
     connect(a.subjectAccess, &QAction::triggered, this, &MainWindow::showSubjectAccess);
     connect(a.flagDisclosure, &QAction::triggered, this, &MainWindow::flagForDisclosureInteractively);
@@ -705,6 +730,9 @@ void MainWindow::createMenus()
     file->addActions({a.saveDraft, a.closeEntry});
     file->addSeparator();
     file->addAction(a.offerDrafts);
+    file->addSeparator();
+    file->addAction(a.connectServer);
+    file->addAction(a.lock);
     file->addSeparator();
     file->addAction(a.trainer);
     file->addSeparator();
@@ -1863,6 +1891,21 @@ void MainWindow::editAuthor()
     reloadPeople();
 }
 
+void MainWindow::connectToServer()
+{
+    ConnectDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto store = dialog.takeStore();
+    if (!store)
+        return;
+    // A window of its own: this one stays on its case file (or server), and each window says which it is on.
+    auto *window = new MainWindow(m_rules, m_settings, m_spellingOptions, std::move(store));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    QTimer::singleShot(0, window, &MainWindow::offerUnfinishedDrafts);
+}
+
 void MainWindow::showSettings()
 {
     // One dialog over this window: no other window opens for it (the same settings the text-check window
@@ -1928,6 +1971,17 @@ void MainWindow::showSettings()
         refresh();
         if (!problems.isEmpty())
             QMessageBox::warning(&dialog, tr("Not every word was removed"), problems.join(u'\n'));
+    });
+    dialog.setLockAfterMinutes(userSettings().lockAfterMinutes);
+    connect(&dialog, &SettingsDialog::lockAfterMinutesChanged, this, [this](int minutes) {
+        if (m_settings) {
+            if (minutes == store::UserSettings::kDefaultLockAfterMinutes)
+                m_settings->remove(store::settingsKey::lockAfterMinutes);
+            else
+                m_settings->setValue(store::settingsKey::lockAfterMinutes, minutes);
+        }
+        if (m_idleLock)
+            m_idleLock->setMinutes(minutes);
     });
     refresh();
     dialog.exec();

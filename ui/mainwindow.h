@@ -46,6 +46,7 @@ class TextCheckWindow;
 // kAutosaveMs while they type), when they leave the entry, and when the window closes, so a crash
 // loses at most a few seconds; the next start offers unfinished drafts back.
 class GuideWindow;
+class IdleLock;
 
 class MainWindow : public QMainWindow
 {
@@ -119,6 +120,9 @@ public:
     bool canWrite() const;
     QString whyReadOnly() const;
     QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
+    // On a team server: the lock that hides case content after the window was left idle (nullptr on a
+    // local file, which has no password to ask for).
+    IdleLock *idleLock() const { return m_idleLock; }
 
 public slots:
     void newIncident();
@@ -135,6 +139,8 @@ public slots:
     // The good-practice guide, at a section when one is named ("rule-label.arsonist").
     void openGuide(const QString &anchor = {});
     void showSettings();
+    // File › Connect to a team server…: the Connect dialog, then a new window on the server.
+    void connectToServer();
     void editAuthor();
     void openTextCheck();
     // Trainer mode: practice on invented cases, in the training file (never this case file).
@@ -240,8 +246,9 @@ private:
         QAction *newIncident, *newNote, *addPerson, *saveDraft, *finalise, *amend, *markInError, *discard, *history,
             *closeEntry, *search, *quit, *nextFinding, *previousFinding, *textCheck, *settings, *author, *help, *guide,
             *about, *offerDrafts, *summary, *subjectAccess, *flagDisclosure, *releaseDisclosure, *supervision, *trends, *signOff,
-            *trainer;
+            *trainer, *connectServer, *lock;
     } m_actions{};
+    IdleLock *m_idleLock = nullptr; // a team server's window only: a local file has no password
 };
 
 } // namespace fairnote::ui

@@ -4,6 +4,7 @@
 #include "settingsdialog.h"
 
 #include "findingfilter.h"
+#include "store/settings.h"
 #include "wording/rulepack.h"
 
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -111,6 +113,22 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
     spellingLayout->addWidget(m_words);
     spellingLayout->addWidget(m_removeWords, 0, Qt::AlignLeft);
 
+    // A team server's window hides case content when it is left idle (a local file has no password).
+    auto *serverBox = new QGroupBox(tr("Team server"), this);
+    auto *lockLabel = new QLabel(tr("&Lock a team server's window after this many minutes without use (0: never):"), serverBox);
+    lockLabel->setWordWrap(true);
+    m_lockMinutes = new QSpinBox(serverBox);
+    m_lockMinutes->setObjectName(u"lockMinutesBox"_s);
+    m_lockMinutes->setRange(0, store::UserSettings::kMaxLockAfterMinutes);
+    m_lockMinutes->setSuffix(tr(" min"));
+    m_lockMinutes->setSpecialValueText(tr("never"));
+    m_lockMinutes->setValue(store::UserSettings::kDefaultLockAfterMinutes);
+    lockLabel->setBuddy(m_lockMinutes);
+    auto *serverLayout = new QHBoxLayout(serverBox);
+    serverLayout->addWidget(lockLabel, 1);
+    serverLayout->addWidget(m_lockMinutes);
+    connect(m_lockMinutes, &QSpinBox::valueChanged, this, &SettingsDialog::lockAfterMinutesChanged);
+
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -119,6 +137,7 @@ SettingsDialog::SettingsDialog(FindingFilter *filter, std::function<const wordin
     layout->addWidget(offBox, 2);
     layout->addWidget(ignoredBox, 1);
     layout->addWidget(spellingBox);
+    layout->addWidget(serverBox);
     layout->addWidget(close);
     resize(600, 700);
 
@@ -166,6 +185,12 @@ void SettingsDialog::setSpelling(bool checked, const QString &status, const QStr
     m_words->clear();
     m_words->addItems(personalWords);
     m_removeWords->setEnabled(false);
+}
+
+void SettingsDialog::setLockAfterMinutes(int minutes)
+{
+    const QSignalBlocker blocker(m_lockMinutes);
+    m_lockMinutes->setValue(minutes);
 }
 
 void SettingsDialog::removeSelectedWords()

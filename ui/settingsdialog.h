@@ -10,6 +10,7 @@ class QCheckBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSpinBox;
 
 namespace fairnote::wording {
 struct RulePack;
@@ -48,12 +49,17 @@ public:
     // Asks for the selected words to be taken out of the personal dictionary ("Remove").
     void removeSelectedWords();
 
+    // The minutes a team server's window may be left idle before it locks (0: never).
+    void setLockAfterMinutes(int minutes);
+    QSpinBox *lockMinutesBox() const { return m_lockMinutes; }
+
 signals:
     void chooseOrganisationRules();
     void editOrganisationRules();
     void useBuiltInRulesOnly();
     void checkSpellingChanged(bool checked);
     void removeFromDictionary(const QStringList &words);
+    void lockAfterMinutesChanged(int minutes);
 
 private:
     void reload();
@@ -73,6 +79,7 @@ private:
     QLabel *m_wordsLabel;
     QListWidget *m_words;
     QPushButton *m_removeWords;
+    QSpinBox *m_lockMinutes;
 };
 
 } // namespace fairnote::ui

@@ -20,6 +20,11 @@ UserSettings UserSettings::read(const QSettings &s)
     out.disabledRules = s.value(settingsKey::disabledRules).toStringList();
     out.reviewRubric = text(settingsKey::reviewRubric);
     out.exercisesFolder = text(settingsKey::exercisesFolder);
+    // A value that is not a whole number of minutes in range is the default: a damaged settings file
+    // never turns the lock off.
+    bool ok = false;
+    const int minutes = s.value(settingsKey::lockAfterMinutes, kDefaultLockAfterMinutes).toInt(&ok);
+    out.lockAfterMinutes = ok && minutes >= 0 && minutes <= kMaxLockAfterMinutes ? minutes : kDefaultLockAfterMinutes;
     return out;
 }
 

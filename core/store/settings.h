@@ -25,6 +25,8 @@ inline const QString dictionary = QStringLiteral("spellingDictionary");        /
 inline const QString disabledRules = QStringLiteral("disabledRules");          // rule ids
 inline const QString reviewRubric = QStringLiteral("reviewRubric");            // a rubric file
 inline const QString exercisesFolder = QStringLiteral("training/exercisesDir"); // a folder
+inline const QString lockAfterMinutes = QStringLiteral("server/lockAfterMinutes"); // minutes, 0: never
+inline const QString lastServer = QStringLiteral("server/last");               // host, port, database, login
 } // namespace settingsKey
 
 struct UserSettings
@@ -36,6 +38,11 @@ struct UserSettings
     QStringList disabledRules; // rules the user turned off: their findings are not shown (they are still kept with a record)
     QString reviewRubric;      // empty: the built-in rubric
     QString exercisesFolder;   // empty: the built-in exercises
+    // A team server's window hides case content after this many minutes without a key or mouse press,
+    // until the login's password is given again; 0: never. A local file has no password and never locks.
+    int lockAfterMinutes = kDefaultLockAfterMinutes;
+    static constexpr int kDefaultLockAfterMinutes = 10;
+    static constexpr int kMaxLockAfterMinutes = 240;
 
     // Reads every value; a value never saved is the default above.
     static UserSettings read(const QSettings &settings);

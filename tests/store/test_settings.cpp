@@ -23,6 +23,7 @@ TEST_CASE("the user's settings are read into one value, each one the app saved u
     CHECK(none.checkSpelling); // on unless turned off
     CHECK(none.organisationRules.isEmpty());
     CHECK(none.disabledRules.isEmpty());
+    CHECK(none.lockAfterMinutes == 10); // a team server's window locks after ten idle minutes unless changed
 
     s.setValue(u"author/name"_s, u" Jo Fletcher "_s);
     s.setValue(u"author/role"_s, u"Support worker"_s);
@@ -40,6 +41,24 @@ TEST_CASE("the user's settings are read into one value, each one the app saved u
     CHECK(all.disabledRules == QStringList{u"judgement.aggressive"_s, u"vague.chaotic"_s});
     CHECK(all.reviewRubric == u"/srv/rubric.json"_s);
     CHECK(all.exercisesFolder == u"/srv/exercises"_s);
+}
+
+TEST_CASE("the idle lock's minutes are read whole and in range, and a damaged value never turns the lock off", "[settings]")
+{
+    QTemporaryDir dir;
+    QSettings s(dir.filePath(u"Fairnote.conf"_s), QSettings::IniFormat);
+    const auto minutes = [&](const QVariant &value) {
+        s.setValue(u"server/lockAfterMinutes"_s, value);
+        return store::UserSettings::read(s).lockAfterMinutes;
+    };
+    CHECK(minutes(0) == 0); // never: the user's deliberate choice
+    CHECK(minutes(25) == 25);
+    CHECK(minutes(240) == 240);
+    CHECK(minutes(u"5"_s) == 5);
+    CHECK(minutes(-1) == 10);
+    CHECK(minutes(241) == 10);
+    CHECK(minutes(u"soon"_s) == 10);
+    CHECK(minutes(u""_s) == 10);
 }
 
 TEST_CASE("the standard assessor raises the assessment rules' prompts and the wording checker's findings", "[settings][assess]")

@@ -45,4 +45,24 @@ StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const Se
 // The session of a store openServer() made; nothing for any other store (a local file).
 std::optional<Session> sessionOf(const Store &store);
 
+// What the app's Connect dialog asks for. An empty part is left to libpq (PGHOST, PGPORT …, then its
+// defaults: this computer's socket, port 5432, a database and login named after the user).
+struct ServerAddress
+{
+    QString host;     // a host name, an address, or a socket folder ("/var/run/postgresql")
+    QString port;
+    QString database;
+    QString login;
+};
+
+// A libpq connection string for `address`, every value quoted as libpq reads it.
+QString connectionString(const ServerAddress &address);
+
+// Asks the server whether `password` is the password of the store's login: a second connection as that
+// login with that password, closed at once (how the app unlocks a window locked after it was left
+// idle). NeedsPassword when the server refuses it, Io when the server cannot be reached, Invalid for a
+// store that is not on a server. A server that lets the login in without a password (pg_hba.conf
+// "trust" or "peer") accepts any: docs/server.md says so.
+StoreResult<Done> confirmPassword(const Store &store, const QString &password);
+
 } // namespace fairnote::store::postgres

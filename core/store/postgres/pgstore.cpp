@@ -219,6 +219,41 @@ std::optional<Session> sessionOf(const Store &store)
     return std::nullopt;
 }
 
+QString connectionString(const ServerAddress &address)
+{
+    QHash<QString, QString> keywords;
+    for (const auto &[key, value] : {std::pair{u"host"_s, &address.host}, std::pair{u"port"_s, &address.port},
+                                     std::pair{u"dbname"_s, &address.database}, std::pair{u"user"_s, &address.login}})
+        if (!value->trimmed().isEmpty())
+            keywords.insert(key, value->trimmed());
+    return pg::conninfoWith(QString(), keywords); // reads no connection string: never throws
+}
+
+StoreResult<Done> confirmPassword(const Store &store, const QString &password)
+{
+    if (const auto *s = dynamic_cast<const PostgresStore *>(&store))
+        return s->confirmPassword(password);
+    return StoreError{ErrorCode::Invalid, u"%1 is not on a team server: it has no login to check a password for."_s.arg(store.location())};
+}
+
+StoreResult<Done> PostgresStore::confirmPassword(const QString &password) const
+{
+    QHash<QString, QString> overrides = m_overrides;
+    overrides.insert(u"user"_s, m_session.login);
+    overrides.insert(u"password"_s, password);
+    try {
+        const pg::Connection check(m_conninfo, overrides);
+        if (check.user() != m_session.login)
+            return StoreError{ErrorCode::NeedsPassword, u"the server let in %1 instead of %2."_s.arg(check.user(), m_session.login)};
+        return Done{};
+    } catch (const pg::Failure &f) {
+        if (f.sqlState() == QLatin1String(pg::kNeedsPasswordState) || f.sqlState() == u"28P01"_s)
+            return StoreError{ErrorCode::NeedsPassword, u"the server did not accept that password for %1."_s.arg(m_session.login)};
+        return StoreError{ErrorCode::Io, u"the server cannot be reached to check the password (%1). Try again when the connection is back."_s
+                                             .arg(f.message())};
+    }
+}
+
 // ---- helpers -------------------------------------------------------------------------------------
 
 std::optional<StoreError> PostgresStore::refuseWrite() const

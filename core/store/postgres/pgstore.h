@@ -32,6 +32,8 @@ public:
                   QString readOnlyReason);
 
     const Session &session() const { return m_session; }
+    // See postgres::confirmPassword (open.h).
+    StoreResult<Done> confirmPassword(const QString &password) const;
 
     QString location() const override;
     FileKind kind() const override { return m_kind; }

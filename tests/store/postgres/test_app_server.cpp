@@ -5,14 +5,24 @@
 #define CATCH_CONFIG_EXTERNAL_INTERFACES // for the event listener below
 #include "pgtestsupport.h"
 
+#include "connectdialog.h"
 #include "elidedlabel.h"
+#include "idlelock.h"
 #include "loadedrules.h"
 #include "mainwindow.h"
+#include "noteeditor.h"
+#include "recordeditor.h"
 #include "store/location.h"
 #include "store/postgres/open.h"
 #include "wording/rulepack.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTest>
 #include <QListWidget>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -97,4 +107,120 @@ TEST_CASE("on a team server the window names the server and the login, and signs
     // The person Kim added is on the team's caseload, so Jo reads them too.
     REQUIRE(window.peopleList()->count() == 1);
     CHECK(window.peopleList()->item(0)->text().contains(u"Sam Rivers"_s));
+}
+
+TEST_CASE("File › Connect to a team server opens the server in a new window as the login; a refused password opens nothing",
+          "[app][server][connect]")
+{
+    app();
+    TestServer server;
+    server.addTeam(u"Night team"_s);
+    server.addStaff(u"jo"_s, u"Joanne Pike"_s, u"worker"_s, {u"Night team"_s});
+    const auto c = server.connectAs(u"jo"_s);
+
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    ui::ConnectDialog dialog(&settings);
+    dialog.hostField()->setText(c->host());
+    dialog.portField()->setText(c->port());
+    dialog.databaseField()->setText(server.database());
+    dialog.loginField()->setText(server.login(u"jo"_s));
+
+    // No password, and the server asks for one: said beside the fields, and the dialog stays open.
+    CHECK_FALSE(dialog.tryConnect());
+    CHECK(dialog.errorLabel()->text().contains(u"asks for your password"_s));
+    CHECK_FALSE(dialog.takeStore());
+    // A wrong one: refused by the server.
+    dialog.passwordField()->setText(u"wrong"_s);
+    CHECK_FALSE(dialog.tryConnect());
+    CHECK(dialog.errorLabel()->text().contains(u"did not accept"_s));
+    CHECK(dialog.passwordField()->text().isEmpty());
+    // A database that is not there: the server's words, and nothing opened.
+    dialog.databaseField()->setText(server.database() + u"_missing"_s);
+    dialog.passwordField()->setText(fairnote::testing::kTestPassword);
+    CHECK_FALSE(dialog.tryConnect());
+    CHECK(dialog.errorLabel()->text().contains(u"connect"_s));
+
+    dialog.databaseField()->setText(server.database());
+    dialog.passwordField()->setText(fairnote::testing::kTestPassword);
+    REQUIRE(dialog.tryConnect());
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(dialog.passwordField()->text().isEmpty()); // the password leaves the dialog with the connection
+    auto store = dialog.takeStore();
+    REQUIRE(store);
+    const auto session = store::postgres::sessionOf(*store);
+    REQUIRE(session);
+    CHECK(session->login == server.login(u"jo"_s));
+    // The address (never the password) is kept for next time.
+    const QStringList last = settings.value(u"server/last"_s).toStringList();
+    REQUIRE(last.size() == 4);
+    CHECK(last[2] == server.database());
+    CHECK_FALSE(last.join(u' ').contains(fairnote::testing::kTestPassword));
+    for (const QString &key : settings.allKeys())
+        CHECK_FALSE(settings.value(key).toString().contains(fairnote::testing::kTestPassword));
+    ui::ConnectDialog again(&settings);
+    CHECK(again.loginField()->text() == server.login(u"jo"_s));
+    CHECK(again.passwordField()->text().isEmpty());
+}
+
+TEST_CASE("a team server's window locks when left idle: every window covered, a refused password keeps it locked, the login's "
+          "own unlocks, and the draft was saved first",
+          "[app][server][lock]")
+{
+    app();
+    TestServer server;
+    server.addTeam(u"Night team"_s);
+    server.addStaff(u"jo"_s, u"Joanne Pike"_s, u"worker"_s, {u"Night team"_s});
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    auto s = store::postgres::openServer(server.conninfoAs(u"jo"_s));
+    REQUIRE(s.ok());
+    ui::MainWindow window(rules(), &settings, {}, std::move(*s));
+    window.show();
+    QCoreApplication::processEvents();
+    REQUIRE(window.idleLock());
+    CHECK(window.idleLock()->minutes() == 10); // the default
+    record::Person person;
+    person.name = u"Sam Rivers"_s;
+    REQUIRE(window.addPerson(person));
+    REQUIRE(window.newEntry(false));
+    REQUIRE_FALSE(window.recordEditor()->narratives().empty());
+    QPlainTextEdit *narrative = window.recordEditor()->narratives().front().second;
+    narrative->setFocus();
+    QTest::keyClicks(narrative, u"Sam asked about a move to the ground floor."_s);
+    REQUIRE(window.hasUnsavedChanges());
+
+    window.idleLock()->setIdleInterval(50);
+    QTRY_VERIFY_WITH_TIMEOUT(window.idleLock()->isLocked(), 5000);
+    CHECK_FALSE(window.hasUnsavedChanges()); // saved before the covers went up
+    const auto covers = window.idleLock()->covers();
+    REQUIRE_FALSE(covers.empty());
+    bool coversWindow = false;
+    for (QWidget *cover : covers)
+        coversWindow = coversWindow || (cover->parentWidget() == &window && cover->isVisible() && cover->geometry() == window.rect());
+    CHECK(coversWindow);
+    REQUIRE(window.idleLock()->dialog());
+    CHECK(window.idleLock()->dialog()->isVisible());
+    // Escape leaves it locked.
+    QTest::keyClick(window.idleLock()->dialog(), Qt::Key_Escape);
+    CHECK(window.idleLock()->isLocked());
+
+    QString error;
+    CHECK_FALSE(window.idleLock()->unlock(u"not her password"_s, &error));
+    CHECK(error.contains(u"not accepted"_s));
+    CHECK(window.idleLock()->isLocked());
+    CHECK_FALSE(window.idleLock()->covers().empty());
+
+    window.idleLock()->passwordField()->setText(fairnote::testing::kTestPassword);
+    QTest::keyClick(window.idleLock()->passwordField(), Qt::Key_Return);
+    CHECK_FALSE(window.idleLock()->isLocked());
+    CHECK(window.idleLock()->covers().empty());
+    // The text is still there to go on with.
+    CHECK(narrative->toPlainText().contains(u"ground floor"_s));
+
+    // File › Lock does the same at once.
+    window.idleLock()->setIdleInterval(0);
+    window.findChild<QAction *>(u"lockAction"_s)->trigger();
+    CHECK(window.idleLock()->isLocked());
+    CHECK(window.idleLock()->unlock(fairnote::testing::kTestPassword));
 }

@@ -263,3 +263,34 @@ TEST_CASE("A lost connection to the server is said plainly, and the next call co
     REQUIRE(back.ok());
     CHECK(back->size() == 1);
 }
+
+TEST_CASE("A locked window's password is checked by the server: the login's own is accepted, any other refused", "[postgres][store][lock]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    CHECK(store::postgres::confirmPassword(*jo, kTestPassword).ok());
+    const auto wrong = store::postgres::confirmPassword(*jo, u"not-her-password"_s);
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().code == store::ErrorCode::NeedsPassword);
+    CHECK(wrong.error().message.contains(team.server.login(u"jo"_s)));
+    // Another member of staff's password is not hers either.
+    CHECK_FALSE(store::postgres::confirmPassword(*jo, u""_s).ok());
+    // The store still works after the checks: they used connections of their own.
+    CHECK(jo->people(kTyped).ok());
+}
+
+TEST_CASE("The Connect dialog's fields make a connection string libpq reads back, quotes and spaces kept", "[postgres][store]")
+{
+    store::postgres::ServerAddress a;
+    a.host = u" /tmp/pg socket "_s;
+    a.database = u"fairnote"_s;
+    a.login = u"o'neill\\k"_s;
+    const QString conninfo = store::postgres::connectionString(a);
+    CHECK_FALSE(conninfo.contains(u"port"_s)); // left to libpq
+    // libpq's own parser reads each value back whole (conninfoWith parses it, then writes it again).
+    const QString again = store::pg::conninfoWith(conninfo, {});
+    CHECK(again.contains(u"host='/tmp/pg socket'"_s));
+    CHECK(again.contains(u"dbname='fairnote'"_s));
+    CHECK(again.contains(u"user='o\\'neill\\\\k'"_s));
+    CHECK(store::postgres::connectionString({}).isEmpty());
+}
