@@ -238,6 +238,10 @@ StoreResult<Done> confirmPassword(const Store &store, const QString &password)
 
 StoreResult<Done> PostgresStore::confirmPassword(const QString &password) const
 {
+    // libpq takes an empty password as none given, and would then use the connection string's, or
+    // ~/.pgpass's: a lock would open with no password at all.
+    if (password.isEmpty())
+        return StoreError{ErrorCode::NeedsPassword, u"give the password of %1."_s.arg(m_session.login)};
     QHash<QString, QString> overrides = m_overrides;
     overrides.insert(u"user"_s, m_session.login);
     overrides.insert(u"password"_s, password);
