@@ -554,7 +554,7 @@ void MainWindow::createActions()
     a.guide = make(tr("&Good-practice guide"), u"wordingGuideAction"_s);
     a.about = make(tr("&About Fairnote"), u"aboutAction"_s);
     a.offerDrafts = make(tr("&Unfinished drafts…"), u"unfinishedDraftsAction"_s);
-    a.connectServer = make(tr("Connect to a &team server…"), u"connectServerAction"_s, {},
+    a.connectServer = make(tr("Connect to a team ser&ver…"), u"connectServerAction"_s, {},
                            tr("Open your team's case records on your organisation's server, in a new window"));
     a.lock = make(tr("&Lock"), u"lockAction"_s, QKeySequence(Qt::CTRL | Qt::Key_L),
                   tr("Hide the case records until you give your password again (before you step away)"));

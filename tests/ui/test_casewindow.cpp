@@ -815,6 +815,25 @@ TEST_CASE("every Alt+letter in the window is used once: the menus win over the f
     }
 }
 
+TEST_CASE("within each menu every item's Alt+letter is its own", "[ui][casewindow][keyboard]")
+{
+    CaseWindow w;
+    for (QAction *title : w.window->menuBar()->actions()) {
+        QMenu *menu = title->menu();
+        REQUIRE(menu);
+        std::map<QChar, QStringList> letters;
+        for (QAction *item : menu->actions()) {
+            QString text = item->text();
+            text.replace(u"&&"_s, QString());
+            const qsizetype at = text.indexOf(u'&');
+            if (at >= 0 && at + 1 < text.size())
+                letters[text.at(at + 1).toLower()] << text;
+        }
+        INFO(title->text().toStdString() + ": " + clashes(letters).join(u"\n"_s).toStdString());
+        CHECK(clashes(letters).isEmpty());
+    }
+}
+
 TEST_CASE("a person with no entries: the chronology page keeps its lines together at the top", "[ui][casewindow]")
 {
     CaseWindow w;
