@@ -34,23 +34,51 @@ void PhraseSet::add(const std::vector<WordSequence> &sequences, int payload)
 {
     assert(m_nodes.empty() && "add() after finish()");
     for (const WordSequence &seq : sequences) {
-        int node = 0;
-        for (const WordKey &w : seq) {
-            const quint32 key = w.prefix ? (kPrefixBit | quint32(internPrefix(w.folded))) : quint32(internWord(w.folded));
-            auto &edges = m_build[size_t(node)].edges;
-            if (const auto it = edges.find(key); it != edges.end()) {
-                node = it->second;
-            } else {
-                const int child = static_cast<int>(m_build.size());
-                edges.emplace(key, child);
-                m_build.emplace_back(); // invalidates `edges`
-                node = child;
-            }
-        }
-        auto &payloads = m_build[size_t(node)].payloads;
-        if (std::find(payloads.begin(), payloads.end(), payload) == payloads.end())
-            payloads.push_back(payload);
+        const auto offset = quint32(m_pendingKeys.size());
+        for (const WordKey &w : seq)
+            m_pendingKeys.push_back(w.prefix ? (kPrefixBit | quint32(internPrefix(w.folded))) : quint32(internWord(w.folded)));
+        m_pending.push_back({offset, quint32(seq.size()), payload});
     }
+}
+
+// Lays out the node for `phrases` (sorted, all sharing their first `depth` keys) and, below it, its
+// children; returns the node's index. A node's edges and payloads are contiguous and its edges sorted
+// by key, as match() expects; payloads keep the order they were added in.
+int PhraseSet::layOut(std::span<const Pending> phrases, size_t depth)
+{
+    const int node = static_cast<int>(m_nodes.size());
+    m_nodes.emplace_back();
+    // Phrases that end here sort first (a prefix sorts before its extensions).
+    size_t ending = 0;
+    m_nodes[size_t(node)].payloadBegin = static_cast<int>(m_payloads.size());
+    while (ending < phrases.size() && phrases[ending].length == depth) {
+        const int payload = phrases[ending].payload;
+        if (std::find(m_payloads.begin() + m_nodes[size_t(node)].payloadBegin, m_payloads.end(), payload) == m_payloads.end())
+            m_payloads.push_back(payload);
+        ++ending;
+    }
+    m_nodes[size_t(node)].payloadEnd = static_cast<int>(m_payloads.size());
+    // One edge per distinct next key; each child's phrases are a contiguous run.
+    std::vector<std::pair<size_t, size_t>> runs;
+    for (size_t i = ending; i < phrases.size();) {
+        const quint32 key = m_pendingKeys[phrases[i].offset + depth];
+        size_t j = i + 1;
+        while (j < phrases.size() && m_pendingKeys[phrases[j].offset + depth] == key)
+            ++j;
+        runs.emplace_back(i, j);
+        i = j;
+    }
+    const int edgeBegin = static_cast<int>(m_edges.size());
+    m_nodes[size_t(node)].edgeBegin = edgeBegin;
+    m_nodes[size_t(node)].edgeEnd = edgeBegin + static_cast<int>(runs.size());
+    m_edges.resize(m_edges.size() + runs.size());
+    for (size_t r = 0; r < runs.size(); ++r) {
+        const auto [from, to] = runs[r];
+        const quint32 key = m_pendingKeys[phrases[from].offset + depth];
+        const int childNode = layOut(phrases.subspan(from, to - from), depth + 1);
+        m_edges[size_t(edgeBegin) + r] = {key, childNode};
+    }
+    return node;
 }
 
 void PhraseSet::finish()
@@ -76,30 +104,31 @@ void PhraseSet::finish()
     }
     std::sort(m_prefixIndex.begin(), m_prefixIndex.end());
 
-    // Flatten the trie.
-    m_nodes.resize(m_build.size());
-    for (size_t n = 0; n < m_build.size(); ++n) {
-        const auto &b = m_build[n];
-        m_nodes[n].edgeBegin = static_cast<int>(m_edges.size());
-        for (const auto &[key, childNode] : b.edges) // std::map iterates in key order
-            m_edges.push_back({key, childNode});
-        m_nodes[n].edgeEnd = static_cast<int>(m_edges.size());
-        m_nodes[n].payloadBegin = static_cast<int>(m_payloads.size());
-        m_payloads.insert(m_payloads.end(), b.payloads.begin(), b.payloads.end());
-        m_nodes[n].payloadEnd = static_cast<int>(m_payloads.size());
-    }
+    // The trie, laid out from the phrases sorted by their keys (a stable sort: payloads keep the order
+    // they were added in).
+    std::stable_sort(m_pending.begin(), m_pending.end(), [this](const Pending &a, const Pending &b) {
+        const quint32 *ka = m_pendingKeys.data() + a.offset;
+        const quint32 *kb = m_pendingKeys.data() + b.offset;
+        return std::lexicographical_compare(ka, ka + a.length, kb, kb + b.length);
+    });
+    m_nodes.reserve(m_pending.size() + 1);
+    m_edges.reserve(m_pending.size());
+    layOut(m_pending, 0);
     m_rootByWord.assign(m_words.size(), -1);
     m_rootByPrefix.assign(m_prefixes.size(), -1);
-    for (const auto &[key, childNode] : m_build[0].edges) {
-        if (key & kPrefixBit)
-            m_rootByPrefix[key & ~kPrefixBit] = childNode;
+    for (int e = m_nodes[0].edgeBegin; e < m_nodes[0].edgeEnd; ++e) {
+        const Edge &edge = m_edges[size_t(e)];
+        if (edge.key & kPrefixBit)
+            m_rootByPrefix[edge.key & ~kPrefixBit] = edge.child;
         else
-            m_rootByWord[key] = childNode;
+            m_rootByWord[edge.key] = edge.child;
     }
-    m_build.clear();
+    m_nodes.shrink_to_fit();
+    m_edges.shrink_to_fit();
+    m_pending = {};
+    m_pendingKeys = {};
     m_wordIds.clear();
     m_prefixIds.clear();
-    m_build.shrink_to_fit();
 }
 
 int PhraseSet::lookupWord(qsizetype length, quint64 hash) const

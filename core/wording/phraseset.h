@@ -8,7 +8,6 @@
 
 #include <QHash>
 
-#include <map>
 #include <span>
 #include <vector>
 
@@ -61,9 +60,12 @@ private:
     int child(int node, quint32 key) const;
     void resolve(QStringView text, std::span<const text::Token> tokens, Scratch &scratch) const;
 
-    // Build-time trie.
-    struct BuildNode { std::map<quint32, int> edges; std::vector<int> payloads; };
-    std::vector<BuildNode> m_build{BuildNode{}};
+    // Build time: every phrase's keys in one buffer, in the order added; finish() sorts them and lays the
+    // trie out from the sorted list (no node is allocated on its own).
+    struct Pending { quint32 offset; quint32 length; int payload; };
+    std::vector<quint32> m_pendingKeys;
+    std::vector<Pending> m_pending;
+    int layOut(std::span<const Pending> phrases, size_t depth);
     QHash<QString, int> m_wordIds;
     QHash<QString, int> m_prefixIds;
 
