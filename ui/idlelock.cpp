@@ -39,8 +39,9 @@ QWidget *makeCover(QWidget *window)
     cover->setAttribute(Qt::WA_NoMousePropagation);
     auto *label = new QLabel(QObject::tr("Locked: the case records are hidden until you give your password."), cover);
     label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
+    label->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     auto *layout = new QVBoxLayout(cover);
+    layout->setContentsMargins(24, 48, 24, 24);
     layout->addWidget(label);
     cover->setGeometry(window->rect());
     cover->show();
@@ -198,7 +199,8 @@ void IdleLock::lock(bool idle)
         if (m_password)
             unlock(m_password->text());
     });
-    m_dialog->resize(420, m_dialog->sizeHint().height());
+    m_dialog->setMinimumWidth(460);
+    m_dialog->adjustSize();
     m_dialog->show();
     m_dialog->raise();
     m_dialog->activateWindow();
@@ -217,6 +219,7 @@ bool IdleLock::unlock(const QString &password, QString *error)
         if (m_error) {
             m_error->setText(why);
             m_error->show();
+            m_dialog->adjustSize(); // room for the message, the text above it whole
         }
         if (m_password) {
             m_password->clear();
