@@ -562,7 +562,7 @@ void MainWindow::createActions()
                      tr("A factual summary of the incidents recorded for this person, for an accommodation provider: you choose what it includes"));
     a.subjectAccess = make(tr("Everything &held about this person…"), u"subjectAccessAction"_s, {},
                            tr("A subject-access export: every entry, revision, error and export about the person"));
-    a.flagDisclosure = make(tr("Flag for review before &disclosure…"), u"flagDisclosureAction"_s, {},
+    a.flagDisclosure = make(tr("F&lag for review before disclosure…"), u"flagDisclosureAction"_s, {},
                             tr("This entry holds information about someone else: withhold it from subject-access exports until reviewed"));
     a.supervision = make(tr("&Review queue and sign-off…"), u"supervisionAction"_s, {},
                          tr("Sample entries, review them with the rubric, and decide sign-off requests"));
