@@ -94,14 +94,23 @@ QStringList inflections(const QString &w)
     return f;
 }
 
-Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern, const Morphology *morphology)
+namespace {
+
+// The pattern grammar's one parser. With Materialise, every word sequence is built; without, only
+// counted (validation needs the count and the problems, not the sequences, and building them is most of
+// a pack's load time).
+template <bool Materialise>
+Result<std::pair<std::vector<WordSequence>, size_t>, QString> expand(QStringView pattern, const Morphology *morphology)
 {
     if (pattern.trimmed().isEmpty())
         return u"the pattern is empty"_s;
     if (pattern != pattern.trimmed() || pattern.contains(u"  "_s))
         return u"words must be separated by single spaces, with none at either end"_s;
 
-    std::vector<WordSequence> acc{WordSequence{}};
+    std::vector<WordSequence> acc;
+    if constexpr (Materialise)
+        acc.emplace_back();
+    size_t count = 1;
     bool anyRequired = false;
     qsizetype i = 0;
     while (i < pattern.size()) {
@@ -143,26 +152,54 @@ Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern, co
         }
         anyRequired = anyRequired || !optional;
 
-        std::vector<WordSequence> next;
-        if (optional)
-            next = acc;
-        for (const WordSequence &prefix : acc) {
-            for (const auto &alt : choices) {
-                for (const WordSequence &seq : alt) {
-                    WordSequence s = prefix;
-                    s.insert(s.end(), seq.begin(), seq.end());
-                    next.push_back(std::move(s));
-                    if (next.size() > kMaxSequences)
-                        return u"the pattern expands to more than %1 phrases; split it"_s.arg(kMaxSequences);
+        size_t forms = 0;
+        for (const auto &alt : choices)
+            forms += alt.size();
+        const size_t next = (optional ? count : 0) + count * forms;
+        if (next > kMaxSequences)
+            return u"the pattern expands to more than %1 phrases; split it"_s.arg(kMaxSequences);
+        count = next;
+        if constexpr (Materialise) {
+            std::vector<WordSequence> grown;
+            grown.reserve(next);
+            if (optional)
+                grown = acc;
+            for (const WordSequence &prefix : acc) {
+                for (const auto &alt : choices) {
+                    for (const WordSequence &seq : alt) {
+                        WordSequence s;
+                        s.reserve(prefix.size() + seq.size());
+                        s.insert(s.end(), prefix.begin(), prefix.end());
+                        s.insert(s.end(), seq.begin(), seq.end());
+                        grown.push_back(std::move(s));
+                    }
                 }
             }
+            acc = std::move(grown);
         }
-        acc = std::move(next);
         i = end + 1; // skip the separating space
     }
     if (!anyRequired)
         return u"a pattern needs at least one word that is not optional"_s;
-    return acc;
+    return std::pair{std::move(acc), count};
+}
+
+} // namespace
+
+Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern, const Morphology *morphology)
+{
+    auto e = expand<true>(pattern, morphology);
+    if (!e)
+        return e.error();
+    return std::move(e->first);
+}
+
+Result<size_t, QString> countPattern(QStringView pattern, const Morphology *morphology)
+{
+    auto e = expand<false>(pattern, morphology);
+    if (!e)
+        return e.error();
+    return e->second;
 }
 
 } // namespace fairnote::wording

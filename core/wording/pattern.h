@@ -32,6 +32,10 @@ using WordSequence = std::vector<WordKey>;
 // most 4,096 sequences per pattern.
 Result<std::vector<WordSequence>, QString> expandPattern(QStringView pattern, const Morphology *morphology = nullptr);
 
+// The same checks as expandPattern, and the number of sequences it would give, without building them:
+// for validating a pack (a pattern is valid exactly when expandPattern would expand it).
+Result<size_t, QString> countPattern(QStringView pattern, const Morphology *morphology = nullptr);
+
 // The regular inflections of a word: itself, -s/-es, -ed/-d, -ing with e-dropping, y→i and
 // consonant doubling, and the possessives. Over-generates on purpose: a form that is not an
 // English word never occurs in text, so it costs nothing.

@@ -177,7 +177,7 @@ private:
             }
             const QString s = a[i].toString();
             if (patterns) {
-                if (auto e = expandPattern(s); !e) {
+                if (auto e = countPattern(s); !e) {
                     problem(p, u"%1: pattern \"%2\": %3"_s.arg(what, s, e.error()));
                     continue;
                 }
@@ -780,7 +780,7 @@ Result<RulePack, PackProblems> loadRulePack(const QString &organisationDir)
                                                 &r.otherSenses.before, &r.otherSenses.after})
                     for (const QString &p : *list)
                         if (p.contains(u'^'))
-                            if (auto e = expandPattern(p, &morphology); !e)
+                            if (auto e = countPattern(p, &morphology); !e)
                                 problems.push_back({r.file, r.line, 1, u"rule \"%1\": pattern \"%2\": %3"_s.arg(r.id, p, e.error())});
             }
         }

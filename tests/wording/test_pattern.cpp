@@ -4,6 +4,7 @@
 #include "testsupport.h"
 #include "wording/morphology.h"
 #include "wording/pattern.h"
+#include "wording/rulepack.h"
 
 using namespace Qt::StringLiterals;
 using namespace fairnote::wording;
@@ -28,6 +29,10 @@ QString errorOf(const QString &pattern)
 {
     const auto r = expandPattern(pattern);
     REQUIRE_FALSE(r.ok());
+    // Validation (countPattern) refuses the same pattern with the same words.
+    const auto counted = countPattern(pattern);
+    REQUIRE_FALSE(counted.ok());
+    CHECK(counted.error() == r.error());
     return r.error();
 }
 } // namespace
@@ -75,6 +80,29 @@ TEST_CASE("malformed patterns are refused with a reason", "[pattern]")
     CHECK(errorOf(u"non--compliant"_s).contains(u"hyphen"_s));
     CHECK(errorOf(u"(kicked off|lost it)"_s).contains(u"single words"_s));
     CHECK(errorOf(u"kick~ed"_s).contains(u"end a word"_s));
+}
+
+TEST_CASE("validation counts exactly the sequences expansion builds, for every pattern of the built-in pack", "[pattern]")
+{
+    auto pack = loadRulePack();
+    REQUIRE(pack.ok());
+    const Morphology morphology(pack->language);
+    size_t patterns = 0;
+    for (const Rule &r : pack->rules)
+        for (const QStringList *list : {&r.patterns, &r.exceptions, &r.otherSenses.subjects, &r.otherSenses.before, &r.otherSenses.after})
+            for (const QString &p : *list)
+                for (const Morphology *m : {static_cast<const Morphology *>(nullptr), &morphology}) {
+                    const auto built = expandPattern(p, m);
+                    const auto counted = countPattern(p, m);
+                    REQUIRE(built.ok() == counted.ok());
+                    if (built.ok())
+                        CHECK(built->size() == *counted);
+                    ++patterns;
+                }
+    CHECK(patterns > 1000);
+    // An optional group adds the sequences without it: (a|an)? arsonist~ is 2 × forms + forms.
+    CHECK(*countPattern(u"(a|an)? fire-setter"_s) == expandPattern(u"(a|an)? fire-setter"_s)->size());
+    CHECK(*countPattern(u"(a|an)? fire-setter"_s) == 6);
 }
 
 TEST_CASE("a pattern that expands too far is refused", "[pattern]")
