@@ -8,6 +8,7 @@
 //   fairnote-bench-io [--corpus FILE] [--db FILE] [--work DIR]
 #include "command.h"
 #include "io/outputstream.h"
+#include "store/sqlite/open.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
