@@ -174,7 +174,16 @@ int main(int argc, char **argv)
             auto s = store::openStore(db, {});
             if (!s)
                 die(s.error().message);
-            return qsizetype((*s)->entries({}, {})->size());
+            // What the export holds: final entries, not drafts and not those marked in error (docs/cli.md).
+            store::ListFilter exported;
+            exported.includeInError = false;
+            qsizetype count = 0;
+            const auto listed = (*s)->entries(exported, {});
+            if (!listed)
+                die(listed.error().message);
+            for (const auto &e : *listed)
+                count += e.status != store::EntryStatus::Draft;
+            return count;
         }();
         std::printf("\nA whole-file export of %lld entries and its import into a new file:\n", qlonglong(entries));
         const Measured out = runCli({u"export"_s, u"--db"_s, db, u"--author"_s, author, u"-o"_s, exported});
