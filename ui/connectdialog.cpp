@@ -3,6 +3,7 @@
 // The Connect dialog: the four parts of a server's address, a password, and what went wrong in words.
 #include "connectdialog.h"
 
+#include "spellingsetup.h" // sentence()
 #include "store/settings.h"
 
 #include <QApplication>
@@ -119,7 +120,7 @@ bool ConnectDialog::tryConnect()
         else if (e.code == store::ErrorCode::NeedsPassword)
             m_error->setText(tr("The server did not accept that login and password. Check them and try again."));
         else
-            m_error->setText(e.message.left(1).toUpper() + e.message.mid(1));
+            m_error->setText(sentence(e.message));
         m_error->show();
         if (e.code == store::ErrorCode::NeedsPassword) {
             m_password->clear();
