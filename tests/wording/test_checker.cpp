@@ -255,3 +255,25 @@ TEST_CASE("other senses are refused when malformed", "[checker][other-senses][er
         CHECK(pack.error().front().message.contains(expected));
     }
 }
+
+TEST_CASE("scare quotes: a sentence with a speech verb is left alone, the sentences around it are not", "[checker][scare-quotes]")
+{
+    auto scare = [](const QString &text) {
+        QStringList out;
+        for (const auto &f : builtInChecker()->check(text))
+            if (f.ruleId == u"reporting-verb.scare-quotes")
+                out << text.mid(f.offset, f.length);
+        return out;
+    };
+    // Two quotations in a sentence whose speech verb comes after both: both are her words.
+    CHECK(scare(u"\"Sorry\" and \"thanks\", she said."_s).isEmpty());
+    // The speech verb belongs to the sentence before; the next sentence's quotation stands alone.
+    CHECK(scare(u"She said \"sorry\". Her \"boyfriend\" visited."_s) == QStringList{u"boyfriend"_s});
+    CHECK(scare(u"Her \"boyfriend\" visited. She said \"sorry\"."_s) == QStringList{u"boyfriend"_s});
+    // Line breaks are not sentence ends: a long transcript without full stops is one sentence.
+    QString transcript = u"He said"_s;
+    for (int i = 0; i < 200; ++i)
+        transcript += u"\n\"kicked\" and \"off\""_s;
+    CHECK(scare(transcript).isEmpty());
+    CHECK(scare(transcript + u". Her \"boyfriend\" visited."_s) == QStringList{u"boyfriend"_s});
+}
