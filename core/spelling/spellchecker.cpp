@@ -373,6 +373,12 @@ void SpellChecker::check(QStringView text, qsizetype baseOffset, std::vector<Fin
                          Suggestions suggestions) const
 {
     Scratch &s = scratch();
+    // Working memory is kept between checks (a note is checked again at every pause in typing), but not
+    // after a text of over 64K words: a 1,000,000-line note's 50 MB goes back rather than staying held.
+    struct GiveBackLarge {
+        Scratch &s;
+        ~GiveBackLarge() { if (s.tokens.capacity() > (1 << 16)) s = Scratch{}; }
+    } giveBack{s};
     text::tokenize(text, s.tokens, s.quotes);
     const auto &tokens = s.tokens;
     const size_t n = tokens.size();

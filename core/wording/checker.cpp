@@ -166,6 +166,12 @@ void Checker::check(QStringView text, qsizetype baseOffset, std::vector<Finding>
 {
     NoteContext own;
     NoteContext &context = note ? *note : own;
+    // Working memory is kept between checks (a note is checked again at every pause in typing), but not
+    // after a piece of over 64K words (a long text with no blank line): its tens of MB go back.
+    struct GiveBackLarge {
+        Scratch &s;
+        ~GiveBackLarge() { if (s.tokens.capacity() > (1 << 16)) s = Scratch{}; }
+    } giveBack{scratch()};
     // A long text is checked in pieces of about 64 KB split at blank lines: the same findings (no
     // context but the note's definitions crosses a blank line), with working memory that stays in the
     // CPU's caches.
