@@ -111,7 +111,7 @@ QByteArray Statement::blob(int column) const
     return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, column)) : QByteArray();
 }
 
-Database::Database(const QString &path, Mode mode) : m_path(path)
+Database::Database(const QString &path, Mode mode) : m_path(path), m_mode(mode)
 {
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     QByteArray name;
@@ -198,7 +198,11 @@ QString Database::scalarText(const char *sql)
     return s.next() ? s.text(0) : QString();
 }
 
-void Database::setBusyTimeout(int milliseconds) { sqlite3_busy_timeout(m_db, milliseconds); }
+void Database::setBusyTimeout(int milliseconds)
+{
+    sqlite3_busy_timeout(m_db, milliseconds);
+    m_busyTimeoutMs = milliseconds;
+}
 qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
 bool Database::isReadOnly() const { return sqlite3_db_readonly(m_db, "main") == 1; }

@@ -108,10 +108,12 @@ public:
     QString scalarText(const char *sql);
 
     void setBusyTimeout(int milliseconds);
+    int busyTimeout() const { return m_busyTimeoutMs; }
     qint64 lastInsertRowId() const;
     int changes() const;
     bool isReadOnly() const;
     QString path() const { return m_path; }
+    Mode mode() const { return m_mode; }
 
     // Copies this database into `target` with the backup API, `pagesPerStep` pages at a time.
     // `progress(done, total)` is called after each step; returning false cancels (throws Failure with
@@ -126,6 +128,8 @@ private:
     friend class Statement;
     sqlite3 *m_db = nullptr;
     QString m_path;
+    Mode m_mode;
+    int m_busyTimeoutMs = 0;
     QHash<QByteArray, sqlite3_stmt *> m_cache;
     QSet<sqlite3_stmt *> m_inUse;
 };

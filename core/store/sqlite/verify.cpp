@@ -23,6 +23,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -31,6 +34,101 @@ using namespace Qt::StringLiterals;
 namespace fairnote::store {
 
 namespace {
+
+// SQLite's own checks of the file: its structure (integrity_check reads every page) and its references
+// (foreign_key_check). Together they are over a third of verify's time, and they need nothing verify
+// reads, so for a file on disk they run on a connection of their own in a thread of their own while
+// verify reads the record (measured, docs/benchmarks.md: 100,000 entries 4.4 s → 2.9 s on two cores).
+// That connection reads the file as it is when its own read begins: a save by another program between
+// the two reads is a whole, valid file either way, and each check is of one moment.
+class SqliteChecks
+{
+public:
+    explicit SqliteChecks(sql::Database &db) : m_db(db)
+    {
+        if (db.path() != u":memory:" && !db.path().isEmpty())
+            m_thread = std::thread([this] { runOwnConnection(); });
+    }
+    ~SqliteChecks() { stop(); }
+    SqliteChecks(const SqliteChecks &) = delete;
+    SqliteChecks &operator=(const SqliteChecks &) = delete;
+
+    // The problems found, as (where, what); throws the check's failure (an I/O error, a busy file).
+    std::vector<std::pair<QString, QString>> join()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+        else
+            run(m_db);
+        if (m_failure)
+            std::rethrow_exception(std::exchange(m_failure, nullptr));
+        return std::move(m_problems);
+    }
+
+private:
+    void stop()
+    {
+        if (!m_thread.joinable())
+            return;
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_own)
+                sqlite3_interrupt(m_own); // verify was cancelled or failed: stop reading at once
+            m_stopped = true;
+        }
+        m_thread.join();
+    }
+
+    void runOwnConnection()
+    {
+        try {
+            sql::Database own(m_db.path(), m_db.mode() == sql::Database::Mode::Immutable ? sql::Database::Mode::Immutable
+                                                                                         : sql::Database::Mode::ReadOnly);
+            own.setBusyTimeout(m_db.busyTimeout());
+            {
+                const std::lock_guard lock(m_mutex);
+                if (m_stopped)
+                    return;
+                m_own = own.handle();
+            }
+            struct Forget {
+                SqliteChecks &c;
+                ~Forget() { const std::lock_guard lock(c.m_mutex); c.m_own = nullptr; }
+            } forget{*this};
+            run(own);
+        } catch (...) {
+            m_failure = std::current_exception();
+        }
+    }
+
+    void run(sql::Database &db)
+    {
+        // A page SQLite could not read is reported in the check's text with the error's code; one that is not
+        // damage (an I/O error, often passing) fails verify as that error, never as a problem with the file.
+        static const QRegularExpression errorCode(u"error code=(\\d+)"_s);
+        auto s = db.prepare("PRAGMA integrity_check(100)");
+        while (s.next()) {
+            const QString line = s.text(0);
+            if (line == u"ok")
+                continue;
+            if (const auto m = errorCode.match(line); m.hasMatch() && (m.captured(1).toInt() & 0xff) != SQLITE_CORRUPT)
+                throw sql::Failure(m.captured(1).toInt(), line.simplified());
+            m_problems.emplace_back(u"database"_s, u"SQLite's integrity check: %1"_s.arg(line));
+        }
+        auto f = db.prepare("PRAGMA foreign_key_check");
+        while (f.next())
+            m_problems.emplace_back(u"table %1, row %2"_s.arg(f.text(0)).arg(f.integer(1)),
+                                    u"refers to a missing row in %1"_s.arg(f.text(2)));
+    }
+
+    sql::Database &m_db;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    sqlite3 *m_own = nullptr;
+    bool m_stopped = false;
+    std::exception_ptr m_failure;
+    std::vector<std::pair<QString, QString>> m_problems;
+};
 
 // "late by 11 days", "late by 5 hours": how a list column's lateness is named in a problem.
 QString lateText(std::optional<qint64> seconds)
@@ -130,27 +228,7 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 throw Refusal{{ErrorCode::Cancelled, u"verification cancelled"_s}};
         };
 
-        {
-            // A page SQLite could not read is reported in the check's text with the error's code; one that is not
-            // damage (an I/O error, often passing) fails verify as that error, never as a problem with the file.
-            static const QRegularExpression errorCode(u"error code=(\\d+)"_s);
-            auto s = m_db->prepare("PRAGMA integrity_check(100)");
-            while (s.next()) {
-                const QString line = s.text(0);
-                if (line == u"ok")
-                    continue;
-                if (const auto m = errorCode.match(line); m.hasMatch() && (m.captured(1).toInt() & 0xff) != SQLITE_CORRUPT)
-                    throw sql::Failure(m.captured(1).toInt(), line.simplified());
-                problem(u"database"_s, u"SQLite's integrity check: %1"_s.arg(line));
-            }
-        }
-        tick((revisions + auditRows) / 2);
-        {
-            auto s = m_db->prepare("PRAGMA foreign_key_check");
-            while (s.next())
-                problem(u"table %1, row %2"_s.arg(s.text(0)).arg(s.integer(1)),
-                        u"refers to a missing row in %1"_s.arg(s.text(2)));
-        }
+        SqliteChecks sqliteChecks(*m_db);
         {
             QSet<QString> present;
             auto s = m_db->prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'");
@@ -629,6 +707,18 @@ StoreResult<VerifyReport> SqliteStore::verify(const Progress &progress)
                 problem(u"search index"_s, strayRows == 1 ? u"holds 1 row for no entry in the file"_s
                                                           : u"holds %1 rows for no entry in the file"_s.arg(strayRows));
         }
+
+        // SQLite's own findings come first, as the file's structure is the ground the rest stands on.
+        {
+            std::vector<VerifyProblem> structure;
+            for (auto &[where, message] : sqliteChecks.join())
+                structure.push_back({std::move(where), std::move(message)});
+            report.problems.insert(report.problems.begin(), std::make_move_iterator(structure.begin()),
+                                   std::make_move_iterator(structure.end()));
+            if (report.problems.size() > 1000)
+                report.problems.resize(1000);
+        }
+        tick((revisions + auditRows) / 2);
 
         // A backup a kill interrupted is said, never settled here: verify changes nothing.
         report.notes << unfinishedBackups(false, {});

@@ -344,6 +344,34 @@ TEST_CASE("verify passes on a clean file and names the row that was changed outs
     }
 }
 
+TEST_CASE("SQLite's own checks, run beside the rest of verify, come first and stop when verify is cancelled", "[store][file][verify]")
+{
+    QTemporaryDir dir;
+    const QString path = filled(dir);
+    SECTION("a row that refers to a missing one is the first problem named")
+    {
+        {
+            store::sql::Database raw(path, store::sql::Database::Mode::ReadWrite);
+            raw.exec("PRAGMA foreign_keys = OFF; UPDATE people SET created_by = 9999");
+        }
+        auto s = store::openStore(path);
+        REQUIRE(s.ok());
+        const QStringList p = problems(**s);
+        REQUIRE_FALSE(p.isEmpty());
+        CHECK(p.front().startsWith(u"table people, row "_s));
+        CHECK(p.front().endsWith(u"refers to a missing row in users"_s));
+    }
+    SECTION("cancelled at its first step, verify says so, and the file verifies whole afterwards")
+    {
+        auto s = store::openStore(path);
+        REQUIRE(s.ok());
+        auto cancelled = (*s)->verify([](qint64, qint64) { return false; });
+        REQUIRE_FALSE(cancelled.ok());
+        CHECK(cancelled.error().code == store::ErrorCode::Cancelled);
+        CHECK(problems(**s).isEmpty());
+    }
+}
+
 TEST_CASE("backup copies a file in use, verifies the copy, and never overwrites", "[store][file]")
 {
     QTemporaryDir dir;
