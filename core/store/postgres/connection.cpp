@@ -80,6 +80,11 @@ Connection::Connection(const QString &conninfo, const QHash<QString, QString> &o
     // The connection string is expanded as "dbname" (libpq's rule for expand_dbname), and the keywords
     // after it override what it says.
     std::vector<std::pair<QByteArray, QByteArray>> keywords;
+    // A server that cannot be reached is said within 10 seconds, not after the system's TCP timeout (two
+    // minutes or more with the network down, the window frozen meanwhile). The connection string, and
+    // libpq's PGCONNECT_TIMEOUT, set another.
+    if (qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT"))
+        keywords.emplace_back("connect_timeout", "10");
     if (!conninfo.trimmed().isEmpty())
         keywords.emplace_back("dbname", conninfo.toUtf8());
     keywords.emplace_back("client_encoding", "UTF8");
