@@ -64,10 +64,12 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QTreeWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -227,6 +229,14 @@ MainWindow::MainWindow(LoadedRules rules, QSettings *settings, spelling::Spellin
             if (m_dirty)
                 saveDraft(); // a failure is said in the status bar; the text stays in the editor
         });
+        // Drafts the server could not take are kept on this computer and sent when it is back; any kept
+        // by an earlier window (closed, or the computer shut down, while the server was away) go now.
+        m_kept.emplace(QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(u"kept-drafts"_s),
+                       u"%1:%2/%3"_s.arg(session->host, session->port, session->database), session->login);
+        m_keptRetry.setInterval(kKeptRetryMs);
+        connect(&m_keptRetry, &QTimer::timeout, this, &MainWindow::sendKeptDrafts);
+        if (!m_kept->list().empty())
+            QTimer::singleShot(0, this, &MainWindow::sendKeptDrafts);
     } else {
         m_actions.lock->setEnabled(false);
         m_actions.lock->setToolTip(tr("Only a team server's window locks: a case file on this computer has no password to ask for"));
@@ -1107,6 +1117,8 @@ bool MainWindow::newEntry(bool incident)
     else
         e.body = record::GeneralNote{};
     m_entryId.clear();
+    m_newKey.clear();
+    m_keptOffline = false;
     m_entryIsNew = true;
     m_readOnly = false;
     m_amending = false;
@@ -1162,6 +1174,8 @@ bool MainWindow::openEntry(const QString &entryId)
 void MainWindow::loadEntryIntoEditor(const store::EntryDetail &d)
 {
     m_entryId = d.summary.id;
+    m_newKey.clear();
+    m_keptOffline = false;
     m_entryIsNew = false;
     const bool myDraft = d.draft && d.draft->author == m_author;
     m_amending = myDraft && d.draft->baseRevision > 0;
@@ -1212,9 +1226,56 @@ void MainWindow::editorChanged()
 void MainWindow::autosave()
 {
     QString error;
-    if (!saveDraft(&error) && !error.isEmpty())
+    if (saveDraft(&error) || error.isEmpty())
+        return;
+    if (m_keptOffline)
+        m_notice->showNotice(tr("The server cannot be reached just now"), error);
+    else
         m_notice->showNotice(tr("Your draft could not be saved"),
                              error + u' ' + tr("Fairnote will try again as you keep writing; nothing you typed has been lost from this window."));
+}
+
+QString MainWindow::keptKey()
+{
+    if (!m_entryId.isEmpty())
+        return m_entryId;
+    if (m_newKey.isEmpty())
+        m_newKey = u"new-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return m_newKey;
+}
+
+void MainWindow::sendKeptDrafts()
+{
+    if (!m_kept)
+        return;
+    // The open draft first: once it is on the server its kept copy is gone, so it is never sent twice.
+    if (editing() && m_dirty) {
+        QString error;
+        if (!saveDraft(&error))
+            return; // still away (the kept copy is up to date), or a problem the editor already shows
+    }
+    const store::KeptDraftsSent sent = m_kept->sendTo(*m_store, m_author);
+    if (sent.unreachable) {
+        m_keptRetry.start();
+        return;
+    }
+    if (m_kept->list().empty())
+        m_keptRetry.stop();
+    if (sent.saved > 0) {
+        reloadPeople();
+        if (!m_personId.isEmpty() && !editing())
+            loadChronology();
+    }
+    if (!sent.refused.empty()) {
+        QStringList lines;
+        for (const auto &[draft, error] : sent.refused)
+            lines << tr("• A draft kept %1: %2").arg(when(draft.keptAt), sentence(error.message));
+        m_notice->showNotice(tr("The server did not take every draft kept on this computer"),
+                             lines.join(u'\n') + u'\n' + tr("They stay kept in %1; nothing has been lost.").arg(QDir::toNativeSeparators(m_kept->folder())));
+    } else if (sent.saved > 0) {
+        m_notice->showNotice(tr("The server is back"), sent.saved == 1 ? tr("The draft kept on this computer is saved to the server.")
+                                                                       : tr("The %1 drafts kept on this computer are saved to the server.").arg(sent.saved));
+    }
 }
 
 bool MainWindow::saveDraft(QString *error)
@@ -1236,11 +1297,35 @@ bool MainWindow::saveDraft(QString *error)
     e.id = m_entryId;
     auto id = m_store->saveDraft(m_personId, e, m_author);
     if (!id) {
+        // A team server that cannot be reached: what was typed is kept on this computer until it is back.
+        if (m_kept && store::KeptDrafts::isUnreachable(id.error())) {
+            if (const auto kept = m_kept->keep(keptKey(), m_personId, m_entryId, e); !kept) {
+                m_keptOffline = true;
+                m_keptRetry.start();
+                updateEditorHeader();
+                if (error)
+                    *error = tr("Your draft is kept on this computer, and Fairnote saves it to the server as soon as the server is back. "
+                                "You can keep writing, or close the window: nothing you typed is lost.") +
+                             u"\n"_s + tr("What the connection said: %1").arg(id.error().message);
+                return false;
+            }
+        }
         if (error)
             *error = sentence(id.error().message);
         return false;
     }
     const bool wasNew = m_entryId.isEmpty();
+    if (m_kept) {
+        // The server has it now: the copy kept on this computer, if any, is not needed.
+        m_kept->forget(keptKey());
+        if (wasNew)
+            m_kept->forget(*id);
+        m_newKey.clear();
+        if (m_keptOffline) {
+            m_keptOffline = false;
+            m_notice->showNotice(tr("The server is back"), tr("Your draft is saved to the server."));
+        }
+    }
     m_entryId = *id;
     m_entryIsNew = false;
     m_dirty = false;
@@ -1445,6 +1530,10 @@ bool MainWindow::discardDraft(QString *error)
     }
     const bool wasAmendment = m_amending;
     const QString id = m_entryId;
+    if (m_kept)
+        m_kept->forget(keptKey()); // discarded on the server: a copy kept here would bring it back
+    m_newKey.clear();
+    m_keptOffline = false;
     m_dirty = false;
     m_entryId.clear();
     reloadPeople();
@@ -1489,9 +1578,15 @@ void MainWindow::closeEntry()
     if (!editing())
         return;
     QString error;
-    if (!saveDraft(&error) && !error.isEmpty())
-        showError(tr("Your draft could not be saved"), error);
+    if (!saveDraft(&error) && !error.isEmpty()) {
+        if (m_keptOffline)
+            m_notice->showNotice(tr("The server cannot be reached just now"), error);
+        else
+            showError(tr("Your draft could not be saved"), error);
+    }
     m_entryId.clear();
+    m_newKey.clear();
+    m_keptOffline = false;
     m_entryIsNew = false;
     m_readOnly = false;
     m_amending = false;
@@ -1660,6 +1755,8 @@ void MainWindow::updateEditorHeader()
             m_editorBanner->show();
         }
     }
+    if (m_keptOffline)
+        text = tr("Draft · kept on this computer while the server cannot be reached; Fairnote saves it to the server when it is back");
     m_editorStatus->setText(text);
     updateEntryActions();
 }
@@ -2060,7 +2157,8 @@ void MainWindow::showAbout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QString error;
-    if (editing() && !saveDraft(&error) && !error.isEmpty()) {
+    // A draft kept on this computer while the server is away is not lost: it is saved when it is back.
+    if (editing() && !saveDraft(&error) && !error.isEmpty() && !m_keptOffline) {
         const auto answer = QMessageBox::warning(this, tr("Your draft could not be saved"),
                                                  error + u"\n\n"_s + tr("Close anyway and lose the changes since it was last saved?"),
                                                  QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);

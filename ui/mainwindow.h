@@ -6,6 +6,7 @@
 
 #include "loadedrules.h"
 #include "spelling/spellchecker.h"
+#include "store/keptdrafts.h"
 #include "store/settings.h"
 #include "store/snapshot.h"
 #include "store/store.h"
@@ -54,6 +55,8 @@ class MainWindow : public QMainWindow
 
 public:
     static constexpr int kAutosaveMs = 2000;
+    // How often a team server is tried again while a draft is kept on this computer.
+    static constexpr int kKeptRetryMs = 20000;
 
     // `store` is the open case file; `settings` keeps the worker's choices (not owned, outlives the
     // window); `spelling` says where dictionaries and the personal word list are.
@@ -112,6 +115,8 @@ public:
     QLineEdit *searchField() const { return m_searchField; }
 
     NoticeBar *notice() const { return m_notice; }
+    // Tries a team server again while a draft is kept on this computer (inactive otherwise).
+    QTimer *keptDraftsRetry() { return &m_keptRetry; }
     EditActions *editActions() const { return m_edit; }
     // Quit's keys: the platform's, and Ctrl+Q in any case (some themes give none).
     static QList<QKeySequence> quitShortcuts();
@@ -182,6 +187,11 @@ private:
     void editorChanged();
     void updateNames(record::Entry entry); // the names in `entry` are never marked as misspelt
     void autosave();
+    // The key the open draft is kept under on this computer: its entry's id, or one of its own while new.
+    QString keptKey();
+    // Tries the server again: the open draft first, then every other kept draft (from windows closed
+    // while the server was away). Says what was saved, and what the server refused, in the notice bar.
+    void sendKeptDrafts();
     void loadEntryIntoEditor(const store::EntryDetail &detail);
     void showError(const QString &title, const QString &message);
     void status(const QString &message);
@@ -214,6 +224,12 @@ private:
     bool m_loading = false;
     QDateTime m_savedAt;
     QTimer m_autosave;
+    // A team server's drafts kept on this computer while it cannot be reached (store/keptdrafts.h), and
+    // the timer that tries the server again while any are kept. Unset for a local file.
+    std::optional<store::KeptDrafts> m_kept;
+    QTimer m_keptRetry;
+    QString m_newKey;          // the kept-draft key of a new entry the server has not named yet
+    bool m_keptOffline = false; // the open draft's latest changes are kept on this computer, not on the server
 
     NoticeBar *m_notice;
     QSplitter *m_splitter;

@@ -11,6 +11,7 @@
 #include "loadedrules.h"
 #include "mainwindow.h"
 #include "noteeditor.h"
+#include "noticebar.h"
 #include "recordeditor.h"
 #include "store/location.h"
 #include "store/postgres/open.h"
@@ -19,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -223,4 +225,115 @@ TEST_CASE("a team server's window locks when left idle: every window covered, a 
     window.findChild<QAction *>(u"lockAction"_s)->trigger();
     CHECK(window.idleLock()->isLocked());
     CHECK(window.idleLock()->unlock(fairnote::testing::kTestPassword));
+}
+
+TEST_CASE("a draft typed while the server cannot be reached is kept on this computer and saved when the server is back, "
+          "in the same window or the next one",
+          "[app][server][kept-drafts]")
+{
+    app();
+    TestServer server;
+    server.addTeam(u"Night team"_s);
+    server.addStaff(u"jo"_s, u"Joanne Pike"_s, u"worker"_s, {u"Night team"_s});
+    QTemporaryDir dir;
+    // Where the app keeps its data (QStandardPaths' AppLocalDataLocation): in the test's own folder.
+    const QByteArray dataHomeWas = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", dir.filePath(u"data"_s).toUtf8());
+    struct RestoreDataHome {
+        QByteArray was;
+        ~RestoreDataHome() { was.isEmpty() ? qunsetenv("XDG_DATA_HOME") : qputenv("XDG_DATA_HOME", was); }
+    } restore{dataHomeWas};
+    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+
+    // The server stops taking connections, and the ones it has are ended: as a restart or a network cut looks.
+    store::pg::Connection super(server.superConninfo(u"postgres"_s));
+    auto serverAway = [&] {
+        super.execOnce(u"ALTER DATABASE %1 ALLOW_CONNECTIONS false"_s.arg(server.database()));
+        super.execOnce(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'"_s.arg(server.database()));
+    };
+    auto serverBack = [&] { super.execOnce(u"ALTER DATABASE %1 ALLOW_CONNECTIONS true"_s.arg(server.database())); };
+    auto onServer = [&] {
+        auto s = store::postgres::openServer(server.conninfoAs(u"jo"_s));
+        REQUIRE(s.ok());
+        QStringList texts;
+        auto list = (*s)->entries({}, store::Actor{});
+        REQUIRE(list.ok());
+        for (const auto &e : *list) {
+            auto d = (*s)->entry(e.id);
+            REQUIRE(d.ok());
+            if (d->draft)
+                texts << std::get<record::GeneralNote>(d->draft->entry.body).text;
+        }
+        return texts;
+    };
+
+    {
+        auto s = store::postgres::openServer(server.conninfoAs(u"jo"_s));
+        REQUIRE(s.ok());
+        ui::MainWindow window(rules(), &settings, {}, std::move(*s));
+        window.show();
+        QCoreApplication::processEvents();
+        record::Person person;
+        person.name = u"Sam Rivers"_s;
+        REQUIRE(window.addPerson(person));
+        REQUIRE(window.newEntry(false));
+        QPlainTextEdit *narrative = window.recordEditor()->narratives().front().second;
+        narrative->setFocus();
+        QTest::keyClicks(narrative, u"Sam asked about a move"_s);
+
+        serverAway();
+        QString error;
+        CHECK_FALSE(window.saveDraft(&error));
+        CHECK(error.contains(u"kept on this computer"_s));
+        CHECK(window.notice()->isHidden()); // saving by hand says it in its own words; autosave shows the bar
+        QTimer *retry = window.keptDraftsRetry();
+        CHECK(retry->isActive());
+
+        // Typing goes on; autosave keeps the newer text, and the notice says what became of it.
+        QTest::keyClicks(narrative, u" to the ground floor."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(window.notice()->isVisible(), 5000);
+        CHECK(window.notice()->title().contains(u"cannot be reached"_s));
+        CHECK(window.notice()->text().contains(u"kept on this computer"_s));
+        // FAIRNOTE_SCREENSHOT_DIR=docs/screenshots: the window as the worker sees it now (docs/server.md).
+        if (const QString shots = qEnvironmentVariable("FAIRNOTE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            window.resize(1100, 700);
+            QCoreApplication::processEvents();
+            CHECK(window.grab().save(QDir(shots).filePath(u"kept-draft.png"_s)));
+        }
+
+        // The server is back: the next try saves it, and the copy on this computer is gone.
+        serverBack();
+        retry->setInterval(20);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.hasUnsavedChanges(), 10000);
+        CHECK(window.notice()->title() == u"The server is back"_s);
+        CHECK(onServer() == QStringList{u"Sam asked about a move to the ground floor."_s});
+        CHECK_FALSE(retry->isActive());
+
+        // Away again, and the window is closed: no question about losing the changes, for nothing is lost.
+        REQUIRE(window.newEntry(false));
+        narrative = window.recordEditor()->narratives().front().second;
+        QTest::keyClicks(narrative, u"Night staff checked the smoke alarm at 22:00."_s);
+        serverAway();
+        QTimer::singleShot(3000, &window, [] { // a question would block here: answer it, and the test fails below
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        CHECK(window.close());
+    }
+    int keptFiles = 0;
+    for (QDirIterator it(dir.filePath(u"data"_s), {u"*.kept-draft.json"_s}, QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+        ++keptFiles;
+    CHECK(keptFiles == 1); // in the app's data folder, until the server takes it
+    serverBack();
+
+    // The next window on this server and login sends what the last one kept.
+    auto s = store::postgres::openServer(server.conninfoAs(u"jo"_s));
+    REQUIRE(s.ok());
+    ui::MainWindow next(rules(), &settings, {}, std::move(*s));
+    next.show();
+    QTRY_VERIFY_WITH_TIMEOUT(next.notice()->isVisible(), 5000);
+    CHECK(next.notice()->title() == u"The server is back"_s);
+    const QStringList texts = onServer();
+    CHECK(texts.contains(u"Night staff checked the smoke alarm at 22:00."_s));
+    CHECK(texts.size() == 2);
 }
