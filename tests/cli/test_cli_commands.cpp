@@ -4,8 +4,12 @@
 #include "command.h"
 #include "common.h"
 #include "testsupport.h"
+#include "faultvfs.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QThread>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote::cli;
@@ -68,4 +72,49 @@ TEST_CASE("progress draws a bar on a terminal only after a second", "[cli][progr
         CHECK(c.err.contains(u"50%"_s));
     }
     CHECK(c.err.endsWith(u"\r\x1b[2K"_s)); // erased when done
+}
+
+// Issue 15: a read that failed just after import's transaction committed (reading an entry back for the
+// message) ended the program with std::bad_variant_access. Every SQLite read of an import is failed in
+// turn, in-process (an exception escaping run() would end this test program too): each run exits 0 with
+// the import done, or 2 with an I/O error that never calls the file damaged.
+TEST_CASE("import: a read failing at any point, even after the import committed, gives a result, never an abort",
+          "[cli][import][faults]")
+{
+    fairnote::testing::installFaultVfs();
+    QTemporaryDir dir;
+    const QString base = dir.filePath(u"base.db"_s), db = dir.filePath(u"case.db"_s);
+    {
+        Captured c;
+        REQUIRE(run({u"init"_s, u"--db"_s, base}, c.io) == ExitOk);
+    }
+    const QString example = QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/incident-complete.json");
+    int fired = 0;
+    bool committedThenFailed = false;
+    for (int n = 1; n <= 2000; ++n) {
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(db + QLatin1String(suffix));
+        REQUIRE(QFile::copy(base, db));
+        Captured c;
+        fairnote::testing::armVfsFault({fairnote::testing::VfsOp::Read, n, SQLITE_IOERR_READ});
+        const int rc = run({u"import"_s, u"--db"_s, db, u"--author"_s, u"Jo Fletcher (Support worker)"_s, u"--no-spelling"_s, example}, c.io);
+        const bool hit = fairnote::testing::vfsFaultFired();
+        fairnote::testing::disarmVfsFault();
+        INFO("SQLite read #" << n << " failed; exit " << rc << "; out: " << c.out.toStdString() << "; err: " << c.err.toStdString());
+        if (!hit) {
+            CHECK(rc == ExitOk);
+            break;
+        }
+        ++fired;
+        CHECK((rc == ExitOk || rc == ExitBadInput));
+        if (rc == ExitOk) {
+            CHECK(c.out.contains(u"Imported"_s));
+            committedThenFailed = true;
+        } else {
+            CHECK_FALSE(c.err.isEmpty());
+            CHECK_FALSE(c.err.contains(u"damaged"_s));
+        }
+    }
+    CHECK(fired > 10);
+    CHECK(committedThenFailed); // some failed read came after the commit, where the abort was
 }
