@@ -77,6 +77,17 @@ TEST_CASE("the rubric is data: the built-in one loads, and a bad one is named by
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().contains(u"/completeness/0/id: expected one of required-answered"_s));
     CHECK(bad.error().contains(f.fileName()));
+
+    // A member given twice is refused by name and place, never read as the last (or first) of the two.
+    QFile twice(dir.filePath(u"twice.json"_s));
+    REQUIRE(twice.open(QIODevice::WriteOnly));
+    twice.write(R"({"version":1,"completeness":[],"quality":[{"id":"a","title":"A","title":"B","question":"?"}],"scale":[]})");
+    twice.close();
+    auto doubled = review::Rubric::load(twice.fileName());
+    REQUIRE_FALSE(doubled.ok());
+    CHECK(doubled.error().contains(twice.fileName()));
+    CHECK(doubled.error().contains(u"title"_s));
+    CHECK(doubled.error().contains(u"twice"_s));
 }
 
 TEST_CASE("completeness is computed from the record and its assessment", "[review]")
