@@ -181,7 +181,9 @@ int ServerCommand::init(const ParsedArgs &p, CliIo &io)
     options.adminPassword = password(p, io, failed);
     if (failed)
         return ExitBadInput;
-    auto made = pgs::initServer(p.values.value(u"--server"_s), options);
+    auto made = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+        return pgs::initServer(p.values.value(u"--server"_s), options, password);
+    });
     if (!made)
         return fail(io, made.error());
     if (json(p)) {
@@ -200,7 +202,9 @@ int ServerCommand::upgrade(const ParsedArgs &p, CliIo &io)
 {
     if (p.positional.size() > 1)
         return usageError(io, u"unexpected argument '%1'"_s.arg(p.positional.at(1)));
-    auto up = pgs::upgradeServer(p.values.value(u"--server"_s));
+    auto up = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+        return pgs::upgradeServer(p.values.value(u"--server"_s), password);
+    });
     if (!up)
         return fail(io, up.error());
     if (json(p)) {
@@ -215,7 +219,9 @@ int ServerCommand::info(const ParsedArgs &p, CliIo &io)
 {
     if (p.positional.size() > 1)
         return usageError(io, u"unexpected argument '%1'"_s.arg(p.positional.at(1)));
-    auto i = pgs::serverInfo(p.values.value(u"--server"_s));
+    auto i = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+        return pgs::serverInfo(p.values.value(u"--server"_s), password);
+    });
     if (!i)
         return fail(io, i.error());
     if (json(p)) {
@@ -237,7 +243,9 @@ int ServerCommand::staff(const ParsedArgs &p, CliIo &io)
 {
     const QString what = p.positional.value(1);
     const QString login = p.positional.value(2);
-    auto admin = pgs::ServerAdmin::connect(p.values.value(u"--server"_s));
+    auto admin = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+        return pgs::ServerAdmin::connect(p.values.value(u"--server"_s), password);
+    });
     if (!admin)
         return fail(io, admin.error());
     pgs::ServerAdmin &a = **admin;
@@ -337,7 +345,9 @@ int ServerCommand::team(const ParsedArgs &p, CliIo &io)
 {
     const QString what = p.positional.value(1);
     const QString teamName = p.positional.value(2);
-    auto admin = pgs::ServerAdmin::connect(p.values.value(u"--server"_s));
+    auto admin = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+        return pgs::ServerAdmin::connect(p.values.value(u"--server"_s), password);
+    });
     if (!admin)
         return fail(io, admin.error());
     pgs::ServerAdmin &a = **admin;
@@ -389,7 +399,9 @@ int ServerCommand::team(const ParsedArgs &p, CliIo &io)
 int ServerCommand::caseload(const ParsedArgs &p, CliIo &io)
 {
     const QString what = p.positional.value(1);
-    auto admin = pgs::ServerAdmin::connect(p.values.value(u"--server"_s));
+    auto admin = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+        return pgs::ServerAdmin::connect(p.values.value(u"--server"_s), password);
+    });
     if (!admin)
         return fail(io, admin.error());
     pgs::ServerAdmin &a = **admin;
@@ -449,9 +461,11 @@ int ServerCommand::push(const ParsedArgs &p, CliIo &io)
     if (!file)
         return fail(io, file.error());
     Progress bar(io, u"Moving to the server"_s, 100);
-    auto report = pgs::pushToServer(**file, p.values.value(u"--server"_s), [&](qint64 d, qint64 total) {
-        bar.update(total ? d * 100 / total : 0);
-        return true;
+    auto report = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+        return pgs::pushToServer(**file, p.values.value(u"--server"_s), [&](qint64 d, qint64 total) {
+            bar.update(total ? d * 100 / total : 0);
+            return true;
+        }, password);
     });
     if (!report)
         return fail(io, report.error());

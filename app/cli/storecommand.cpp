@@ -22,8 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace fairnote::cli {
 
-namespace {
-// Reads a line from the terminal without echoing it; nothing at the end of input.
 std::optional<QString> askPassword(CliIo &io, const QString &prompt)
 {
     io.err << prompt;
@@ -45,7 +43,8 @@ std::optional<QString> askPassword(CliIo &io, const QString &prompt)
         return std::nullopt;
     return QString::fromStdString(line);
 }
-} // namespace
+
+bool standardInputIsTerminal() { return ::isatty(STDIN_FILENO) == 1; }
 
 QStringList StoreCommand::storeValueOptions() { return {u"--db"_s, u"--server"_s, u"--author"_s}; }
 
@@ -111,19 +110,10 @@ std::unique_ptr<store::Store> StoreCommand::open(const ParsedArgs &p, CliIo &io,
         options.readOnly = access == Access::Read;
         if (p.flags.contains(u"--training"_s)) // verify --training: a server of invented cases for a course
             options.kind = store::FileKind::Training;
-        auto s = store::postgres::openServer(p.values.value(u"--server"_s), options);
-        // The server asks for a password that ~/.pgpass and PGPASSWORD do not give: asked for on the
-        // terminal (never echoed), three tries, as psql does. Without a terminal the message says where
-        // to keep it.
-        for (int tries = 0; !s && s.error().code == store::ErrorCode::NeedsPassword && tries < 3 && ::isatty(STDIN_FILENO) == 1; ++tries) {
-            if (tries > 0)
-                io.err << u"That password was not accepted.\n"_s;
-            const auto password = askPassword(io, u"Password for the team server: "_s);
-            if (!password)
-                break;
-            options.password = *password;
-            s = store::postgres::openServer(p.values.value(u"--server"_s), options);
-        }
+        auto s = connectAskingPassword(io, [&](const std::optional<QString> &password) {
+            options.password = password;
+            return store::postgres::openServer(p.values.value(u"--server"_s), options);
+        });
         if (!s) {
             fail(io, s.error());
             return nullptr;

@@ -13,6 +13,30 @@
 
 namespace fairnote::cli {
 
+// Reads a line from the terminal without echoing it, after printing `prompt` on stderr; nothing at the
+// end of input.
+std::optional<QString> askPassword(CliIo &io, const QString &prompt);
+bool standardInputIsTerminal();
+
+// Connects to a team server with `connect(password)`: first with none given (the connection string,
+// ~/.pgpass and PGPASSWORD say it), then, while the server asks for one and standard input is a terminal,
+// with one asked for there (never echoed), three tries, as psql does. Without a terminal the server's
+// message says where to keep the password.
+template <typename F>
+auto connectAskingPassword(CliIo &io, F &&connect) -> decltype(connect(std::optional<QString>{}))
+{
+    auto r = connect(std::optional<QString>{});
+    for (int tries = 0; !r && r.error().code == store::ErrorCode::NeedsPassword && tries < 3 && standardInputIsTerminal(); ++tries) {
+        if (tries > 0)
+            io.err << QStringLiteral("That password was not accepted.\n");
+        const std::optional<QString> password = askPassword(io, QStringLiteral("Password for the team server: "));
+        if (!password)
+            break;
+        r = connect(password);
+    }
+    return r;
+}
+
 class StoreCommand : public Command
 {
 protected:

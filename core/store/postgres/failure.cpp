@@ -61,4 +61,23 @@ StoreError toError(const pg::Failure &f, const QString &where, const QString &wh
     return {ErrorCode::Internal, u"unexpected database error on %1: %2 (SQLSTATE %3). %4"_s.arg(where, f.message(), state, lost).trimmed()};
 }
 
+StoreResult<std::unique_ptr<pg::Connection>> connectWith(const QString &conninfo, const std::optional<QString> &password)
+{
+    QHash<QString, QString> overrides;
+    if (password)
+        overrides.insert(u"password"_s, *password);
+    try {
+        return std::make_unique<pg::Connection>(conninfo, overrides);
+    } catch (const pg::Failure &f) {
+        if (f.sqlState() == QLatin1String(pg::kNeedsPasswordState))
+            return StoreError{ErrorCode::NeedsPassword, u"the Fairnote server asks for your password (%1). Give it when asked, or keep it in "
+                                                        u"~/.pgpass (docs/server.md)."_s.arg(f.message())};
+        if (f.sqlState() == u"28P01"_s)
+            return StoreError{ErrorCode::NeedsPassword, u"the Fairnote server did not accept the password (%1). Check the login and the "
+                                                        u"password, and try again."_s.arg(f.message())};
+        return StoreError{ErrorCode::Io, u"cannot connect to the Fairnote server (%1). Check the server, database and login, and that "
+                                         u"the server is running."_s.arg(f.message())};
+    }
+}
+
 } // namespace fairnote::store::postgres

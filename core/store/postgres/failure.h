@@ -9,6 +9,8 @@
 #include "store/store.h"
 
 #include <QJsonObject>
+#include <memory>
+#include <optional>
 
 namespace fairnote::store::postgres {
 
@@ -22,5 +24,10 @@ QJsonObject refusalOf(const pg::Failure &failure);
 
 // "the Fairnote server DATABASE on HOST" for messages.
 QString serverName(const pg::Connection &connection);
+
+// Connects with a libpq connection string and, when given, a password over what it says. A server that
+// asks for a password none gave, or refuses the one given, is ErrorCode::NeedsPassword (a command asks for
+// it on the terminal, the app in its dialog); any other failure to connect is ErrorCode::Io.
+StoreResult<std::unique_ptr<pg::Connection>> connectWith(const QString &conninfo, const std::optional<QString> &password);
 
 } // namespace fairnote::store::postgres

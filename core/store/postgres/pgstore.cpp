@@ -132,22 +132,13 @@ QString PostgresStore::location() const
 
 StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const ServerOpenOptions &options)
 {
-    std::unique_ptr<pg::Connection> c;
+    auto connected = connectWith(conninfo, options.password);
+    if (!connected)
+        return connected.error();
+    std::unique_ptr<pg::Connection> c = std::move(*connected);
     QHash<QString, QString> overrides;
     if (options.password)
         overrides.insert(u"password"_s, *options.password);
-    try {
-        c = std::make_unique<pg::Connection>(conninfo, overrides);
-    } catch (const pg::Failure &f) {
-        if (f.sqlState() == QLatin1String(pg::kNeedsPasswordState))
-            return StoreError{ErrorCode::NeedsPassword, u"the Fairnote server asks for your password (%1). Give it when asked, or keep it in "
-                                                        u"~/.pgpass (docs/server.md)."_s.arg(f.message())};
-        if (f.sqlState() == u"28P01"_s)
-            return StoreError{ErrorCode::NeedsPassword, u"the Fairnote server did not accept the password (%1). Check the login and the "
-                                                        u"password, and try again."_s.arg(f.message())};
-        return StoreError{ErrorCode::Io, u"cannot connect to the Fairnote server (%1). Check the server, database and login, and that "
-                                         u"the server is running."_s.arg(f.message())};
-    }
     const QString where = serverName(*c);
     try {
         if (!c->exec("SELECT to_regclass('fairnote.meta') IS NOT NULL").boolean(0, 0))

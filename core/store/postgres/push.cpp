@@ -37,8 +37,13 @@ pg::Params &late(pg::Params &p, const std::optional<qint64> &seconds)
 
 } // namespace
 
-StoreResult<PushReport> pushToServer(Store &file, const QString &conninfo, const Progress &progress)
+StoreResult<PushReport> pushToServer(Store &file, const QString &conninfo, const Progress &progress, const std::optional<QString> &password)
 {
+    // Connected first, so that a password the server asks for is asked before the file's long verify.
+    auto connected = connectWith(conninfo, password);
+    if (!connected)
+        return connected.error();
+    std::unique_ptr<pg::Connection> c = std::move(*connected);
     auto verified = file.verify({});
     if (!verified)
         return verified.error();
@@ -46,12 +51,6 @@ StoreResult<PushReport> pushToServer(Store &file, const QString &conninfo, const
         return StoreError{ErrorCode::Corrupt, u"%1 does not verify (%2: %3), so it was not pushed: the server would keep a history that "
                                               u"cannot be proved. Run 'fairnote-cli verify' on it."_s
                                               .arg(file.location(), verified->problems.front().where, verified->problems.front().message)};
-    std::unique_ptr<pg::Connection> c;
-    try {
-        c = std::make_unique<pg::Connection>(conninfo);
-    } catch (const pg::Failure &f) {
-        return StoreError{ErrorCode::Io, u"cannot connect to the Fairnote server (%1). Check the server, database and login."_s.arg(f.message())};
-    }
     const QString where = serverName(*c);
     const Actor reader{u"fairnote-cli server push"_s, {}, {}};
     PushReport report;

@@ -5,6 +5,8 @@
 // flags, reviews, sign-offs), with the file's final chain hash anchored in the server's audit trail.
 #pragma once
 
+#include <optional>
+
 #include "store/store.h"
 
 namespace fairnote::store::postgres {
@@ -20,7 +22,8 @@ struct PushReport
 // Verifies `file` (a case file that does not verify is refused), then copies it to the server the
 // connection names, as the connection's login (a supervisor: the people go on their teams'
 // caseloads). All or nothing: an id already on the server, or a hash the server computes differently,
-// pushes nothing.
-StoreResult<PushReport> pushToServer(Store &file, const QString &conninfo, const Progress &progress);
+// pushes nothing. `password`: the login's, over what the connection string and ~/.pgpass give.
+StoreResult<PushReport> pushToServer(Store &file, const QString &conninfo, const Progress &progress,
+                                     const std::optional<QString> &password = {});
 
 } // namespace fairnote::store::postgres

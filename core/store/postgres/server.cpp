@@ -45,16 +45,6 @@ StoreResult<T> guarded(pg::Connection *c, const QString &whatFailed, F &&work)
     }
 }
 
-StoreResult<std::unique_ptr<pg::Connection>> connectTo(const QString &conninfo)
-{
-    try {
-        return std::make_unique<pg::Connection>(conninfo);
-    } catch (const pg::Failure &f) {
-        return StoreError{ErrorCode::Io, u"cannot connect to the Fairnote server (%1). Check the server, database and login, and that "
-                                         u"the server is running."_s.arg(f.message())};
-    }
-}
-
 int schemaVersionOf(pg::Connection &c)
 {
     if (!c.exec("SELECT to_regclass('fairnote.meta') IS NOT NULL").boolean(0, 0))
@@ -108,9 +98,9 @@ QString notNull(const QString &s) { return s.isNull() ? u""_s : s; }
 
 } // namespace
 
-StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &options)
+StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &options, const std::optional<QString> &password)
 {
-    auto connected = connectTo(conninfo);
+    auto connected = connectWith(conninfo, password);
     if (!connected)
         return connected.error();
     pg::Connection &c = **connected;
@@ -163,9 +153,9 @@ StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &o
     });
 }
 
-StoreResult<ServerInfo> upgradeServer(const QString &conninfo)
+StoreResult<ServerInfo> upgradeServer(const QString &conninfo, const std::optional<QString> &password)
 {
-    auto connected = connectTo(conninfo);
+    auto connected = connectWith(conninfo, password);
     if (!connected)
         return connected.error();
     pg::Connection &c = **connected;
@@ -195,9 +185,9 @@ StoreResult<ServerInfo> upgradeServer(const QString &conninfo)
     });
 }
 
-StoreResult<ServerInfo> serverInfo(const QString &conninfo)
+StoreResult<ServerInfo> serverInfo(const QString &conninfo, const std::optional<QString> &password)
 {
-    auto connected = connectTo(conninfo);
+    auto connected = connectWith(conninfo, password);
     if (!connected)
         return connected.error();
     pg::Connection &c = **connected;
@@ -224,9 +214,9 @@ struct ServerAdmin::Private
 ServerAdmin::ServerAdmin(std::unique_ptr<Private> p) : d(std::move(p)) {}
 ServerAdmin::~ServerAdmin() = default;
 
-StoreResult<std::unique_ptr<ServerAdmin>> ServerAdmin::connect(const QString &conninfo)
+StoreResult<std::unique_ptr<ServerAdmin>> ServerAdmin::connect(const QString &conninfo, const std::optional<QString> &password)
 {
-    auto connected = connectTo(conninfo);
+    auto connected = connectWith(conninfo, password);
     if (!connected)
         return connected.error();
     auto p = std::make_unique<Private>();

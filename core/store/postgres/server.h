@@ -43,12 +43,14 @@ struct InitOptions
 // Sets up a Fairnote server in the database the connection names: the roles (made when missing), the
 // schema, the row-level security and the first administrator, in one transaction. Run as a superuser.
 // Refuses a database that is already a Fairnote server, or not UTF8, or a PostgreSQL older than 15.
-StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &options);
+// `password`, here and below: the connecting login's, over what the connection string and ~/.pgpass give
+// (ErrorCode::NeedsPassword when the server asks for one none gave, or refuses it).
+StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &options, const std::optional<QString> &password = {});
 // Brings a server's schema up to this Fairnote's version, one version per transaction, each recorded
 // in the audit trail. Run as a superuser. Refuses a server newer than this Fairnote.
-StoreResult<ServerInfo> upgradeServer(const QString &conninfo);
+StoreResult<ServerInfo> upgradeServer(const QString &conninfo, const std::optional<QString> &password = {});
 // What the server is, as the connection's login sees it.
-StoreResult<ServerInfo> serverInfo(const QString &conninfo);
+StoreResult<ServerInfo> serverInfo(const QString &conninfo, const std::optional<QString> &password = {});
 
 // A member of staff: their login, how they sign the record, their role and teams.
 struct StaffMember
@@ -70,7 +72,7 @@ struct Team
 class ServerAdmin
 {
 public:
-    static StoreResult<std::unique_ptr<ServerAdmin>> connect(const QString &conninfo);
+    static StoreResult<std::unique_ptr<ServerAdmin>> connect(const QString &conninfo, const std::optional<QString> &password = {});
     ~ServerAdmin();
 
     // `password`: set one (sent only as a SCRAM-SHA-256 verifier); none: keep, or none for a new login.

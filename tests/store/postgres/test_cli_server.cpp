@@ -13,6 +13,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <array>
+#include <cstdlib>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;
@@ -266,4 +271,77 @@ TEST_CASE("a server that asks for a password: none given, a wrong one and the ri
     r = cli(home, {u"people"_s, u"--server"_s, noPassword});
     INFO(r.err.toStdString());
     CHECK(r.code == 0);
+}
+
+namespace {
+
+// Runs fairnote-cli with a pseudo-terminal as its standard input (its output on pipes, read here) and
+// answers each password prompt, in turn, with the next of `answers` once the prompt is shown (typed ahead,
+// it would be flushed as the echo goes off).
+Run cliOnTerminal(const QTemporaryDir &home, const QStringList &args, const QStringList &answers)
+{
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+    REQUIRE(master >= 0);
+    REQUIRE(::grantpt(master) == 0);
+    REQUIRE(::unlockpt(master) == 0);
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    env.insert(u"HOME"_s, home.path());
+    p.setProcessEnvironment(env);
+    p.setStandardInputFile(QString::fromLocal8Bit(::ptsname(master)));
+    p.start(QStringLiteral(FAIRNOTE_CLI), args);
+    REQUIRE(p.waitForStarted());
+    QString err;
+    int answered = 0;
+    while (p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(100);
+        err += QString::fromUtf8(p.readAllStandardError());
+        if (answered < answers.size() && err.count(u"Password for the team server:"_s) > answered) {
+            const QByteArray line = (answers[answered++] + u'\n').toUtf8();
+            REQUIRE(::write(master, line.constData(), size_t(line.size())) == line.size());
+        }
+        char drain[256]; // the terminal's echo of what came before the prompt, unread otherwise
+        while (::poll(std::array{pollfd{master, POLLIN, 0}}.data(), 1, 0) > 0 && ::read(master, drain, sizeof drain) > 0) {
+        }
+    }
+    ::close(master);
+    err += QString::fromUtf8(p.readAllStandardError());
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), err};
+}
+
+} // namespace
+
+TEST_CASE("on a terminal the password is asked for, by the record commands and by every server command alike",
+          "[cli][server][password]")
+{
+    QTemporaryDir home;
+    TestServer server;
+    server.addTeam(u"Night team"_s);
+    server.addStaff(u"jo"_s, u"Joanne Pike"_s, u"worker"_s, {u"Night team"_s});
+    const QString jo = server.conninfoAsWithPassword(u"jo"_s, {});
+    const QString admin = server.conninfoAsWithPassword(u"admin"_s, {});
+
+    Run r = cliOnTerminal(home, {u"people"_s, u"--server"_s, jo}, {u"not the password"_s, fairnote::testing::kTestPassword});
+    INFO(r.out.toStdString());
+    CHECK(r.code == 0);
+    CHECK(r.err.contains(u"That password was not accepted."_s));
+    CHECK_FALSE(r.err.contains(fairnote::testing::kTestPassword)); // never echoed
+    CHECK_FALSE(r.out.contains(fairnote::testing::kTestPassword));
+
+    // An administrator's command asks the same way (it once failed at once, asking nothing).
+    r = cliOnTerminal(home, {u"server"_s, u"staff"_s, u"list"_s, u"--server"_s, admin}, {fairnote::testing::kTestPassword});
+    INFO(r.out.toStdString());
+    CHECK(r.code == 0);
+    CHECK(r.err.contains(u"Password for the team server:"_s));
+    CHECK(r.out.contains(server.login(u"jo"_s)));
+    r = cliOnTerminal(home, {u"server"_s, u"info"_s, u"--server"_s, admin}, {fairnote::testing::kTestPassword});
+    CHECK(r.code == 0);
+    CHECK(r.out.contains(server.database()));
+
+    // Three refusals, and it stops with the server's word.
+    r = cliOnTerminal(home, {u"server"_s, u"team"_s, u"list"_s, u"--server"_s, admin}, {u"a"_s, u"b"_s, u"c"_s});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(u"did not accept the password"_s));
 }
