@@ -10,6 +10,8 @@
 #include "store/sqlite/open.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 using namespace fairnote;
@@ -98,11 +100,22 @@ TEST_CASE("every outside edit of a case file is reported by verify naming where 
         REQUIRE(cases.contains(only));
         cases = QStringList{only};
     }
+    // The fixture file made once by the CTest fixture test-store-tamper-fixture (FAIRNOTE_TAMPER_BASE), copied
+    // for each case; made here when run by hand.
+    const QString base = qEnvironmentVariable("FAIRNOTE_TAMPER_BASE");
     for (const QString &name : cases) {
         DYNAMIC_SECTION(name.toStdString())
         {
             QTemporaryDir dir;
-            const QString path = fixture(dir);
+            QString path;
+            if (base.isEmpty()) {
+                path = fixture(dir);
+            } else {
+                path = dir.filePath(u"case.db"_s);
+                INFO("the fixture file " << base.toStdString() << ", made by test-store-tamper-fixture");
+                REQUIRE(QFile::copy(base, path));
+                QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            }
             INFO("the untouched fixture");
             REQUIRE(problems(path).isEmpty());
             {
@@ -117,6 +130,19 @@ TEST_CASE("every outside edit of a case file is reported by verify naming where 
             }
         }
     }
+}
+
+// Makes the fixture file once for every case's CTest (tests/store/CMakeLists.txt): one file, folded into
+// one (no -wal beside it), at FAIRNOTE_TAMPER_BASE.
+TEST_CASE("the tamper cases' fixture file", "[.][tamper-fixture]")
+{
+    const QString base = qEnvironmentVariable("FAIRNOTE_TAMPER_BASE");
+    REQUIRE_FALSE(base.isEmpty());
+    QTemporaryDir dir;
+    const QString path = fixture(dir); // its store is closed on return: the -wal folded back in
+    REQUIRE_FALSE(QFileInfo::exists(path + u"-wal"_s));
+    QFile::remove(base);
+    REQUIRE(QFile::copy(path, base));
 }
 
 TEST_CASE("rebuilding every hash from the start passes verify, and the head hash recorded earlier catches it",
