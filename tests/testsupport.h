@@ -1,16 +1,29 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Helpers shared by the tests: the built-in checker, loaded once.
+// Helpers shared by the tests: the built-in checker, loaded once; the real CLI's environment.
 #pragma once
 
 #include "wording/checker.h"
 #include "wording/rulepack.h"
 
 #include <catch2/catch.hpp>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QTemporaryDir>
 #include <memory>
 
 namespace fairnote::testing {
+
+// The environment the real fairnote-cli runs in under test: its settings, data and home folder all in
+// `home`, so the tester's own saved author, personal dictionary and ~/.pgpass are never read.
+inline QProcessEnvironment cliEnvironment(const QTemporaryDir &home)
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("HOME"), home.path());
+    return env;
+}
 
 inline std::shared_ptr<const wording::Checker> builtInChecker()
 {

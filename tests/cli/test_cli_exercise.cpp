@@ -34,10 +34,7 @@ struct Run
 Run cli(const QTemporaryDir &home, const QStringList &args, const QByteArray &input = {})
 {
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    env.insert(u"HOME"_s, home.path());
+    auto env = fairnote::testing::cliEnvironment(home);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FAIRNOTE_CLI), args);
     REQUIRE(p.waitForStarted());

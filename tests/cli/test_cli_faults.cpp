@@ -42,10 +42,7 @@ Run cli(const QTemporaryDir &home, const QStringList &args, const QHash<QString,
         const QString &prefix = {})
 {
     QProcess p;
-    auto e = QProcessEnvironment::systemEnvironment();
-    e.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    e.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    e.insert(u"HOME"_s, home.path());
+    auto e = fairnote::testing::cliEnvironment(home);
     for (auto it = env.begin(); it != env.end(); ++it)
         e.insert(it.key(), it.value());
     p.setProcessEnvironment(e);

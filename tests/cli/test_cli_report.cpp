@@ -29,9 +29,7 @@ const QString kAuthor = u"Jo Fletcher (Support worker, Fairview Lodge)"_s;
 Run run(const QTemporaryDir &home, const QString &program, const QStringList &args, const QByteArray &input = {})
 {
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    auto env = fairnote::testing::cliEnvironment(home);
     env.remove(u"QT_QPA_PLATFORM"_s); // the CLI must choose the offscreen platform itself
     env.remove(u"DISPLAY"_s);
     p.setProcessEnvironment(env);

@@ -30,9 +30,7 @@ const QString kSam = u"Sam Okafor (Team leader)"_s;
 Run cli(const QTemporaryDir &home, const QStringList &args)
 {
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    auto env = fairnote::testing::cliEnvironment(home);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FAIRNOTE_CLI), args);
     REQUIRE(p.waitForFinished(120000));

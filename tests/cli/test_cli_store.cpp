@@ -41,10 +41,7 @@ const QString kExamples = QStringLiteral(FAIRNOTE_SOURCE_DIR "/docs/examples/");
 Run cli(const QTemporaryDir &home, const QStringList &args, const QString &wrapper = {}, const QByteArray &input = {})
 {
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    env.insert(u"HOME"_s, home.path());
+    auto env = fairnote::testing::cliEnvironment(home);
     p.setProcessEnvironment(env);
     if (wrapper.isEmpty()) {
         p.start(QStringLiteral(FAIRNOTE_CLI), args);

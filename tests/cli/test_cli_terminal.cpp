@@ -35,10 +35,7 @@ struct Run
 Run cli(const QTemporaryDir &home, const QStringList &args, bool terminal, const QHash<QString, QString> &env = {})
 {
     QProcess p;
-    auto e = QProcessEnvironment::systemEnvironment();
-    e.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    e.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    e.insert(u"HOME"_s, home.path());
+    auto e = fairnote::testing::cliEnvironment(home);
     e.insert(u"TERM"_s, u"xterm"_s);
     e.remove(u"NO_COLOR"_s);
     for (auto it = env.begin(); it != env.end(); ++it)

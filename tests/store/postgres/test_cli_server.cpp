@@ -3,6 +3,7 @@
 // fairnote-cli against a real team server: --server wherever --db is taken, and server init, info,
 // staff, team, caseload and push, run as the real binary with each member of staff's own login.
 #include "pgtestsupport.h"
+#include "testsupport.h"
 
 #include "store/postgres/open.h"
 #include "store/sqlite/open.h"
@@ -41,10 +42,7 @@ struct Run
 Run cli(const QTemporaryDir &home, const QStringList &args, const QByteArray &input = {})
 {
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    env.insert(u"HOME"_s, home.path());
+    auto env = fairnote::testing::cliEnvironment(home);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FAIRNOTE_CLI), args);
     REQUIRE(p.waitForStarted());
@@ -285,10 +283,7 @@ Run cliOnTerminal(const QTemporaryDir &home, const QStringList &args, const QStr
     REQUIRE(::grantpt(master) == 0);
     REQUIRE(::unlockpt(master) == 0);
     QProcess p;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-    env.insert(u"HOME"_s, home.path());
+    auto env = fairnote::testing::cliEnvironment(home);
     p.setProcessEnvironment(env);
     p.setStandardInputFile(QString::fromLocal8Bit(::ptsname(master)));
     p.start(QStringLiteral(FAIRNOTE_CLI), args);
