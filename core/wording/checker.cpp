@@ -87,6 +87,8 @@ struct Checker::Scratch
     std::vector<std::pair<int, QString>> detectorKeys; // first token of a detector hit → its abbreviation's key
     std::vector<PhraseHit> kept;
     std::vector<char> coveredTokens; // per token: a pattern rule matched it
+    std::vector<int> sentenceStarts;                 // findScareQuotes: each sentence's first token
+    std::vector<std::pair<int, int>> speechCues;     // findScareQuotes: (first, end) of each speech cue
     Analysis analysis;
 };
 
@@ -275,26 +277,28 @@ QString leftAloneReason(LeftAlone why)
 // One to three words in quotation marks that no one in the sentence is reported to have said (no
 // "said", "told", "called" …), and that are not a name (every word capitalised, mid-sentence): quotation
 // marks that cast doubt ("his “girlfriend”", "her 'back pain'"). Adds a hit for each scare-quotes rule.
-void Checker::findScareQuotes(std::span<const Token> tokens, std::span<const text::Span> quotes,
-                              std::span<const PhraseHit> cueHits, std::vector<PhraseHit> &hits) const
+void Checker::findScareQuotes(Scratch &s) const
 {
+    const std::span<const Token> tokens = s.tokens;
     // Linear in the text, however many quotes and cues one long sentence holds: the sentences' first
     // tokens are found once, and whether a sentence holds a speech cue once per sentence (a pasted
     // transcript of 40,000 quoted lines with no full stop was 10 s here when each quote looked again).
     const int n = static_cast<int>(tokens.size());
-    std::vector<int> sentenceStarts{0};
+    std::vector<int> &sentenceStarts = s.sentenceStarts;
+    sentenceStarts.assign(1, 0);
     for (int k = 1; k < n; ++k)
         if (tokens[size_t(k)].gapBefore & text::GapSentenceEnd)
             sentenceStarts.push_back(k);
-    std::vector<std::pair<int, int>> speech; // (first, end) of each speech cue, by first token
-    for (const PhraseHit &c : cueHits)
+    std::vector<std::pair<int, int>> &speech = s.speechCues; // (first, end) of each speech cue, by first token
+    speech.clear();
+    for (const PhraseHit &c : s.cueHits)
         if (c.payload & CueSpeech)
             speech.emplace_back(c.first, c.end);
     std::sort(speech.begin(), speech.end());
 
     int t = 0, cachedFirst = -1, cachedLast = -1;
     bool cachedSpeech = false;
-    for (const text::Span &q : quotes) {
+    for (const text::Span &q : s.quotes) {
         while (t < n && tokens[size_t(t)].start < q.start)
             ++t;
         int end = t;
@@ -324,7 +328,7 @@ void Checker::findScareQuotes(std::span<const Token> tokens, std::span<const tex
         if (cachedSpeech)
             continue;
         for (int r : m_scareQuoteRules)
-            hits.push_back({payload(kRule, r), t, end});
+            s.ruleHits.push_back({payload(kRule, r), t, end});
     }
 }
 
@@ -409,7 +413,7 @@ void Checker::checkPiece(QStringView text, qsizetype baseOffset, std::vector<Fin
         }
     }
     if (!m_scareQuoteRules.empty() && !s.quotes.empty())
-        findScareQuotes(s.tokens, s.quotes, s.cueHits, s.ruleHits);
+        findScareQuotes(s);
     if (s.ruleHits.empty())
         return; // the common case for a clean paragraph: no analysis needed
 

@@ -63,9 +63,10 @@ public:
     std::unique_ptr<AnalysisBuilder::Owned> analyse(QStringView text) const;
 
 private:
-    void findScareQuotes(std::span<const text::Token> tokens, std::span<const text::Span> quotes,
-                         std::span<const PhraseHit> cueHits, std::vector<PhraseHit> &hits) const;
     struct Scratch;
+    // Adds a hit of each scare-quotes rule for every quotation of one to three words in a sentence with no
+    // speech cue; its working lists are the scratch's.
+    void findScareQuotes(Scratch &s) const;
     void checkPiece(QStringView text, qsizetype baseOffset, std::vector<Finding> &out, NoteContext &note,
                     std::vector<Considered> *consider) const;
     LeftAlone leftAlone(QStringView text, qsizetype baseOffset, const Scratch &s, const NoteContext &note,
