@@ -107,6 +107,8 @@ StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &o
     const QString where = serverName(c);
     if (options.adminLogin.trimmed().isEmpty() || options.adminName.trimmed().isEmpty())
         return StoreError{ErrorCode::Invalid, u"a new server needs its first administrator: their login and their name."_s};
+    if (options.schemaVersion < 1 || options.schemaVersion > kServerSchemaVersion)
+        return StoreError{ErrorCode::Invalid, u"this Fairnote sets up schema versions 1 to %1, not %2."_s.arg(kServerSchemaVersion).arg(options.schemaVersion)};
     return guarded<ServerInfo>(&c, u"Nothing was set up."_s, [&]() -> StoreResult<ServerInfo> {
         if (auto refused = refuseSetup(c, where))
             return *refused;
@@ -120,13 +122,13 @@ StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &o
         pg::Transaction t(c);
         c.execScript(versionScript(1));
         c.execScript(u"RESET ROLE"_s);
-        for (int v = 2; v <= kServerSchemaVersion; ++v)
+        for (int v = 2; v <= options.schemaVersion; ++v)
             c.execScript(versionScript(v));
         const QString kind = options.kind == FileKind::Training ? u"training"_s : u"live"_s;
         const QString serverId = QString::number(QRandomGenerator::global()->generate64(), 16);
         c.exec("INSERT INTO fairnote.meta(key, value) VALUES ('schema_version', $1), ('kind', $2), ('server_id', $3), "
                "('created_at', fairnote.iso(fairnote.clock()))",
-               pg::Params{}.add(qint64(kServerSchemaVersion)).add(kind).add(serverId));
+               pg::Params{}.add(qint64(options.schemaVersion)).add(kind).add(serverId));
         if (options.testClock)
             c.exec("INSERT INTO fairnote.meta(key, value) VALUES ('test_clock', 'allowed')");
         // The first administrator: made as the staff functions would make them, by the superuser.
@@ -143,7 +145,7 @@ StoreResult<ServerInfo> initServer(const QString &conninfo, const InitOptions &o
         c.exec("SELECT fairnote.append_audit(NULL, 'create-file', NULL, NULL, NULL, jsonb_build_object('schema_version', $1::int, "
                "'kind', $2::text, 'server_id', $3::text, 'staff', $4::bigint, 'login', $5::text, 'role', 'administrator', "
                "'by', session_user::text)::text)",
-               pg::Params{}.add(qint64(kServerSchemaVersion)).add(kind).add(serverId).add(staffId).add(login));
+               pg::Params{}.add(qint64(options.schemaVersion)).add(kind).add(serverId).add(staffId).add(login));
         // Only Fairnote's staff may connect to the database.
         const QString db = pg::quoteIdentifier(c, c.database());
         c.execScript(u"REVOKE ALL ON DATABASE %1 FROM PUBLIC; GRANT CONNECT ON DATABASE %1 TO fairnote_worker, fairnote_supervisor, "

@@ -18,7 +18,7 @@
 namespace fairnote::store::postgres {
 
 // The schema version this Fairnote writes (core/store/postgres/sql/vN).
-constexpr int kServerSchemaVersion = 1;
+constexpr int kServerSchemaVersion = 2;
 
 struct ServerInfo
 {
@@ -38,6 +38,7 @@ struct InitOptions
     QString adminLogin, adminName, adminJobTitle, adminOrganisation;
     std::optional<QString> adminPassword; // none: the login authenticates another way (certificate, GSSAPI)
     bool testClock = false;               // for the test suites only: SET fairnote.clock fixes the time
+    int schemaVersion = kServerSchemaVersion; // for the upgrade tests only: a server as an earlier Fairnote made it
 };
 
 // Sets up a Fairnote server in the database the connection names: the roles (made when missing), the

@@ -36,13 +36,13 @@ inline std::optional<QString> testServerConninfo()
 
 inline const QString kTestPassword = QStringLiteral("correct horse battery staple");
 
-// A new Fairnote database, set up with `server init` (a test clock allowed), and its first
-// administrator `admin`. Logins are cluster-wide, so every login a test makes is prefixed with the
+// A new Fairnote database, set up with `server init` (a test clock allowed; at an earlier schema version
+// for the upgrade tests), and its first administrator `admin`. Logins are cluster-wide, so every login a test makes is prefixed with the
 // database's name (login("jo") → "fnt123_4_jo"); all are dropped with the database.
 class TestServer
 {
 public:
-    explicit TestServer(store::FileKind kind = store::FileKind::Live)
+    explicit TestServer(store::FileKind kind = store::FileKind::Live, int schemaVersion = store::postgres::kServerSchemaVersion)
     {
         static std::atomic<int> counter{0};
         m_super = *testServerConninfo();
@@ -60,6 +60,7 @@ public:
         o.adminOrganisation = QStringLiteral("Fairview Lodge");
         o.adminPassword = kTestPassword;
         o.testClock = true;
+        o.schemaVersion = schemaVersion;
         auto info = store::postgres::initServer(superConninfo(), o);
         if (!info)
             FAIL(info.error().message.toStdString());

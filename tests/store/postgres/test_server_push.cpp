@@ -7,6 +7,7 @@
 
 #include "store/postgres/open.h"
 #include "store/postgres/push.h"
+#include "store/postgres/server.h"
 #include "store/snapshot.h"
 #include "store/storetestsupport.h"
 
@@ -157,4 +158,71 @@ TEST_CASE("server push refuses a file that does not verify, and a worker may not
     auto byWorker = store::postgres::pushToServer(*lone.file, s.server.conninfoAs(u"ren"_s), {});
     REQUIRE_FALSE(byWorker.ok());
     CHECK(byWorker.error().code == store::ErrorCode::Invalid);
+}
+
+TEST_CASE("A server an earlier Fairnote set up is upgraded in place: its record kept whole, the upgrade in its audit trail", "[postgres][push]")
+{
+    LoneFile lone;
+    struct
+    {
+        TestServer server{store::FileKind::Live, 1};
+    } s;
+    {
+        // Set up as the earlier Fairnote did, through the same functions (this Fairnote's administration
+        // waits for the upgrade).
+        auto admin = s.server.connectAs(u"admin"_s);
+        admin->exec("SELECT fairnote.team_add($1)", store::pg::Params{u"Night"_s});
+        const QString sam = s.server.login(u"sam"_s);
+        s.server.adoptLogin(sam);
+        admin->exec("SELECT fairnote.staff_add($1, $2, $3, $4, $5, $6)",
+                    store::pg::Params{sam, u"Sam Okafor"_s, u"Team leader"_s, u"Fairview Lodge"_s, u"supervisor"_s,
+                                      admin->encryptPassword(sam, kTestPassword)});
+        admin->exec("SELECT fairnote.team_add_member($1, $2)", store::pg::Params{u"Night"_s, sam});
+    }
+    auto pushed = store::postgres::pushToServer(*lone.file, s.server.conninfoAs(u"sam"_s), {});
+    if (!pushed)
+        FAIL(pushed.error().message.toStdString());
+    // This Fairnote will not use a server at an earlier version, and says how to bring it up to date.
+    auto before = store::postgres::openServer(s.server.conninfoAs(u"sam"_s));
+    REQUIRE_FALSE(before.ok());
+    CHECK(before.error().message.contains(u"schema version 1"_s));
+    CHECK(before.error().message.contains(u"fairnote-cli server upgrade"_s));
+    // Only a superuser upgrades.
+    CHECK_FALSE(store::postgres::upgradeServer(s.server.conninfoAs(u"sam"_s)).ok());
+
+    auto upgraded = store::postgres::upgradeServer(s.server.superConninfo());
+    if (!upgraded)
+        FAIL(upgraded.error().message.toStdString());
+    CHECK(upgraded->schemaVersion == store::postgres::kServerSchemaVersion);
+    auto again = store::postgres::upgradeServer(s.server.superConninfo()); // nothing left to do
+    REQUIRE(again.ok());
+    CHECK(again->schemaVersion == store::postgres::kServerSchemaVersion);
+
+    auto sam = store::postgres::openServer(s.server.conninfoAs(u"sam"_s));
+    REQUIRE(sam.ok());
+    auto report = (*sam)->verify({});
+    REQUIRE(report.ok());
+    CHECK(report->problems.empty());
+    CHECK(report->entries == 2);
+    auto onServer = (*sam)->entry(lone.amended);
+    REQUIRE(onServer.ok());
+    auto inFile = lone.file->entry(lone.amended);
+    REQUIRE(inFile.ok());
+    REQUIRE(onServer->revisions.size() == 2);
+    CHECK(onServer->revisions[1].hash == inFile->revisions[1].hash);
+    auto trail = (*sam)->auditTrail();
+    REQUIRE(trail.ok());
+    int upgrades = 0;
+    for (const auto &row : *trail)
+        if (row.action == u"upgrade-server") {
+            ++upgrades;
+            CHECK(row.detail.value(u"from_schema_version"_s).toInt() == 1);
+            CHECK(row.detail.value(u"schema_version"_s).toInt() == 2);
+        }
+    CHECK(upgrades == 1);
+    // Search, rebuilt by the upgrade, finds the pushed entries.
+    auto hits = (*sam)->search(u"drill"_s, {}, 10);
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 1);
+    CHECK(hits->front().entryId == lone.amended);
 }

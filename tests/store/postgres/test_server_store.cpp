@@ -197,6 +197,66 @@ TEST_CASE("Search on a server uses PostgreSQL's English stemming and finds only 
     CHECK(none->empty());
 }
 
+TEST_CASE("Search on a server lists a word common in recent entries newest first, among what the session may read", "[postgres][store]")
+{
+    Team team;
+    team.server.addTeam(u"Day"_s);
+    team.server.addStaff(u"kim"_s, u"Kim Lee"_s, u"worker"_s, {u"Day"_s});
+    auto jo = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = jo->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    // Oldest first; the older entries say "kettle" more often, so ranking would put them first.
+    std::vector<QString> ids;
+    for (int i = 0; i < 5; ++i) {
+        const QString text = QStringList(size_t(5 - i), u"Alex boiled the kettle."_s).join(u' ') + u" Entry %1."_s.arg(i);
+        auto id = jo->saveDraft(added->id, today(text), kTyped);
+        REQUIRE(id.ok());
+        REQUIRE(jo->finalise(*id, kTyped, {}).ok());
+        ids.push_back(*id);
+    }
+    // What Jo may not read: a colleague's draft about Alex, and Kim's person on another team.
+    auto ren = team.open(u"ren"_s);
+    REQUIRE(ren->saveDraft(added->id, today(u"Ren's draft about the kettle."_s), kTyped).ok());
+    auto kim = team.open(u"kim"_s);
+    record::Person blake;
+    blake.name = u"Blake Jones"_s;
+    auto other = kim->addPerson(blake, kTyped);
+    REQUIRE(other.ok());
+    auto theirs = kim->saveDraft(other->id, today(u"Blake used the kettle."_s), kTyped);
+    REQUIRE(theirs.ok());
+    REQUIRE(kim->finalise(*theirs, kTyped, {}).ok());
+    team.server.connectAsSuperuser()->execOnce(u"ANALYZE fairnote.entries"_s);
+
+    // A small server never has a word in 20,000 entries: ranked, the most "kettle" first.
+    auto ranked = jo->search(u"kettle"_s, kTyped, 3);
+    REQUIRE(ranked.ok());
+    REQUIRE(ranked->size() == 3);
+    CHECK(ranked->front().entryId == ids[0]);
+    CHECK(ranked->front().rank > 0);
+
+    // The same server told that a word in any entry is common (fairnote.search_common_above): the
+    // newest entries Jo may read, newest first, the draft and the other team's entry left out.
+    auto common = store::postgres::openServer(
+        store::pg::conninfoWith(team.server.conninfoAs(u"jo"_s), {{u"options"_s, u"-c fairnote.search_common_above=0"_s}}));
+    REQUIRE(common.ok());
+    auto newest = (*common)->search(u"kettle"_s, kTyped, 3);
+    REQUIRE(newest.ok());
+    std::vector<QString> found;
+    for (const auto &h : *newest) {
+        found.push_back(h.entryId);
+        CHECK(h.rank == 0);
+        CHECK(h.personName == u"Alex Smith");
+        CHECK_FALSE(h.highlights.empty());
+    }
+    CHECK(found == std::vector<QString>{ids[4], ids[3], ids[2]});
+    // Fewer matches than asked for among the recent entries: the index is asked, as for a rarer word.
+    auto all = (*common)->search(u"kettl"_s, kTyped, 10);
+    REQUIRE(all.ok());
+    CHECK(all->size() == 5);
+}
+
 TEST_CASE("Opening a person's record on a server is recorded as a view, once per opening", "[postgres][store]")
 {
     Team team;
