@@ -3,6 +3,7 @@
 // fairnote-bench-server: the team server's budgets (DESIGN.md) on a local, durable PostgreSQL server
 // holding 1,000,000 entries for 20,000 people on 40 teams' caseloads.
 //   fairnote-bench-server --conninfo SUPERUSER [--entries N] [--people N] [--writers N] [--seconds S]
+//                         [--only chronology,search,saves,verify]   (some of the measures; all by default)
 // The database (fairnote_bench) is set up once with `server init` and filled in bulk by SQL that
 // writes what the server's functions would (the same hashes and chain), then reused between runs.
 // Measured through the store interface, as the app and the CLI use it:
@@ -211,6 +212,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QString conninfo;
     int entries = 1000000, people = 20000, writers = 20, seconds = 30;
+    QStringList only = {u"chronology"_s, u"search"_s, u"saves"_s, u"verify"_s};
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == u"--conninfo")
@@ -223,11 +225,14 @@ int main(int argc, char **argv)
             writers = args[i + 1].toInt();
         else if (args[i] == u"--seconds")
             seconds = args[i + 1].toInt();
+        else if (args[i] == u"--only")
+            only = args[i + 1].split(u',');
         else
             die(u"unknown option %1"_s.arg(args[i]));
     }
     if (conninfo.isEmpty() || entries <= 0 || people <= 0 || writers <= 0 || writers > 40 || seconds <= 0)
-        die(u"usage: fairnote-bench-server --conninfo SUPERUSER [--entries N] [--people N] [--writers N (≤ 40)] [--seconds S]"_s);
+        die(u"usage: fairnote-bench-server --conninfo SUPERUSER [--entries N] [--people N] [--writers N (≤ 40)] [--seconds S] "
+            u"[--only chronology,search,saves,verify]"_s);
 
     const QString benchDb = store::pg::conninfoWith(conninfo, {{u"dbname"_s, u"fairnote_bench"_s}});
     try {
@@ -276,7 +281,7 @@ int main(int argc, char **argv)
     // A worker on one team: about %d people and their entries are theirs to read.
     auto reader = openAs(conninfo, u"bench_w0"_s);
     auto caseload = must(reader->people({}), "list the caseload");
-    {
+    if (only.contains(u"chronology"_s)) {
         std::vector<double> t;
         QRandomGenerator rng(5);
         for (int i = 0; i < 200 && !caseload.empty(); ++i) {
@@ -291,6 +296,8 @@ int main(int argc, char **argv)
     }
     auto supervisor = openAs(conninfo, u"bench_supervisor"_s);
     for (auto *who : {reader.get(), supervisor.get()}) {
+        if (!only.contains(u"search"_s))
+            break;
         std::vector<double> t;
         QRandomGenerator rng(9);
         for (int i = 0; i < 200; ++i) {
@@ -308,7 +315,7 @@ int main(int argc, char **argv)
                     who == reader.get() ? "a worker: one team's caseload" : "a supervisor of every team: 1,000,000", s.median, s.p95);
     }
 
-    {
+    if (only.contains(u"saves"_s)) {
         std::vector<std::vector<double>> latencies{size_t(writers)};
         std::atomic<bool> stop{false};
         std::atomic<int> failures{0};
@@ -354,7 +361,7 @@ int main(int argc, char **argv)
                     writers, seconds, s.median, s.p99, double(all.size()) / elapsed, failures.load());
     }
 
-    {
+    if (only.contains(u"verify"_s)) {
         const auto start = Clock::now();
         store::pg::Connection c(store::pg::conninfoWith(benchDb, {{u"user"_s, u"bench_supervisor"_s}, {u"password"_s, kPassword}}));
         const int problems = c.exec("SELECT count(*) FROM fairnote.verify_server() WHERE place <> 'server'").integer(0, 0);
