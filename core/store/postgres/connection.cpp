@@ -237,6 +237,21 @@ QString Connection::encryptPassword(const QString &user, const QString &password
     return out;
 }
 
+Canceller::Canceller(Connection &connection) : m_cancel(PQgetCancel(connection.handle())) {}
+
+Canceller::~Canceller()
+{
+    if (m_cancel)
+        PQfreeCancel(m_cancel);
+}
+
+void Canceller::cancel()
+{
+    char error[256];
+    if (m_cancel)
+        PQcancel(m_cancel, error, int(sizeof error)); // best effort: a query that ended meanwhile needs nothing
+}
+
 Transaction::Transaction(Connection &connection, Isolation isolation, bool readOnly) : m_connection(connection)
 {
     const char *begin = nullptr;

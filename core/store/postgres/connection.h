@@ -22,6 +22,7 @@
 
 struct pg_conn;
 struct pg_result;
+struct pg_cancel;
 
 namespace fairnote::store::pg {
 
@@ -151,6 +152,21 @@ private:
 
     pg_conn *m_conn = nullptr;
     QHash<QByteArray, QByteArray> m_prepared; // statement text → prepared name
+};
+
+// Asks the server to stop what a connection is running: made on the connection's own thread, then
+// cancel() may be called from any thread (the running call then throws Failure, SQLSTATE 57014).
+class Canceller
+{
+public:
+    explicit Canceller(Connection &connection);
+    ~Canceller();
+    void cancel();
+    Canceller(const Canceller &) = delete;
+    Canceller &operator=(const Canceller &) = delete;
+
+private:
+    pg_cancel *m_cancel;
 };
 
 // One transaction: BEGIN (with the isolation level asked for) … COMMIT; rolls back unless committed.

@@ -15,6 +15,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -510,7 +514,9 @@ StoreResult<VerifyReport> PostgresStore::verify(const Progress &progress)
 {
     return guarded<VerifyReport>({}, [&]() -> StoreResult<VerifyReport> {
         VerifyReport report;
-        // One snapshot: the server's checks and the list columns see the same record.
+        // One snapshot: the server's checks and the list columns see the same record. The two run at the
+        // same time, on two connections sharing that snapshot (pg_export_snapshot): the server's checks
+        // in the server, the list columns mostly here.
         pg::Transaction t(*m_c, pg::Transaction::Isolation::RepeatableRead, true);
         const pg::Result counts = m_c->exec("SELECT head_hash, audit_rows, revisions, entries, people FROM fairnote.verify_counts()");
         report.headHash = counts.text(0, 0);
@@ -521,13 +527,45 @@ StoreResult<VerifyReport> PostgresStore::verify(const Progress &progress)
         const qint64 total = report.entries + 1;
         if (progress && !progress(0, total))
             throw Refusal{{ErrorCode::Cancelled, u"verify cancelled"_s}};
+        const QString snapshot = m_c->exec("SELECT pg_export_snapshot()").text(0, 0);
+
         // The chain, the hashes, what every reader is shown against the chain, and the protections:
         // inside the server, which reads everything and says only where the problems are.
-        const pg::Result problems = m_c->exec("SELECT place, problem FROM fairnote.verify_server()");
-        for (int i = 0; i < problems.rows() && report.problems.size() < 1000; ++i)
-            report.problems.push_back({problems.text(i, 0), problems.text(i, 1)});
-        if (progress && !progress(1, total))
-            throw Refusal{{ErrorCode::Cancelled, u"verify cancelled"_s}};
+        pg::Connection checks(m_conninfo, m_overrides);
+        pg::Canceller stopChecks(checks);
+        std::vector<VerifyProblem> serverProblems;
+        std::optional<pg::Failure> checksFailed;
+        std::atomic<bool> checked{false};
+        std::thread checking([&] {
+            try {
+                pg::Transaction ct(checks, pg::Transaction::Isolation::RepeatableRead, true);
+                checks.execOnce(u"SET TRANSACTION SNAPSHOT '%1'"_s.arg(snapshot));
+                const pg::Result problems = checks.exec("SELECT place, problem FROM fairnote.verify_server()");
+                for (int i = 0; i < problems.rows() && serverProblems.size() < 1000; ++i)
+                    serverProblems.push_back({problems.text(i, 0), problems.text(i, 1)});
+                ct.commit();
+            } catch (const pg::Failure &f) {
+                checksFailed = f;
+            }
+            checked = true;
+        });
+        // Whatever ends this call (an answer, a failure, a cancel), the server's checks are stopped and
+        // their thread joined first.
+        struct JoinChecks
+        {
+            std::thread &thread;
+            pg::Canceller &canceller;
+            bool finished = false;
+            ~JoinChecks()
+            {
+                if (!thread.joinable())
+                    return;
+                if (!finished)
+                    canceller.cancel();
+                thread.join();
+            }
+        } joinChecks{checking, stopChecks};
+
         // The list columns, recomputed here from the latest revision (or the session's own draft) with the
         // code that wrote them, for every entry this login may read.
         m_c->exec("DECLARE verify_heads NO SCROLL CURSOR FOR "
@@ -572,7 +610,24 @@ StoreResult<VerifyReport> PostgresStore::verify(const Progress &progress)
                 throw Refusal{{ErrorCode::Cancelled, u"verify cancelled"_s}};
         }
         m_c->exec("CLOSE verify_heads");
+        // The server's checks may still be running (they read every audit row and revision); the
+        // snapshot's transaction stays open until they are done, and a cancel still stops them.
+        while (!checked) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (progress && !progress(std::min(done, total - 1), total))
+                throw Refusal{{ErrorCode::Cancelled, u"verify cancelled"_s}};
+        }
+        joinChecks.finished = true;
+        checking.join();
         t.commit();
+        if (checksFailed)
+            throw *checksFailed;
+        // The server's problems first, as before: the chain matters most.
+        std::vector<VerifyProblem> problems = std::move(serverProblems);
+        for (auto &p : report.problems)
+            if (problems.size() < 1000)
+                problems.push_back(std::move(p));
+        report.problems = std::move(problems);
         if (progress)
             progress(total, total);
         return report;

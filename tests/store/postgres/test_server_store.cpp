@@ -306,6 +306,48 @@ TEST_CASE("Verify on a server recomputes the list columns and finds one edited b
     CHECK(found);
 }
 
+TEST_CASE("Verify on a server runs the server's checks beside the list columns, and a cancel stops both", "[postgres][store]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = jo->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    for (int i = 0; i < 3; ++i) {
+        auto id = jo->saveDraft(added->id, today(u"Alex asked about the fire drill, note %1."_s.arg(i)), kTyped);
+        REQUIRE(id.ok());
+        REQUIRE(jo->finalise(*id, kTyped, {}).ok());
+    }
+    auto sam = team.open(u"sam"_s);
+    // Cancelled at the first report after the start: said as cancelled, and nothing of it is left
+    // running on the server (the checks' own connection is asked to stop, and closed).
+    int calls = 0;
+    auto cancelled = sam->verify([&](qint64, qint64) { return ++calls < 2; });
+    REQUIRE_FALSE(cancelled.ok());
+    CHECK(cancelled.error().code == store::ErrorCode::Cancelled);
+    auto super = team.server.connectAsSuperuser();
+    auto sessions = [&] {
+        return super->exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND usename = $1",
+                           store::pg::Params{team.server.login(u"sam"_s)})
+            .integer(0, 0);
+    };
+    for (int i = 0; i < 100 && sessions() > 1; ++i) // a closed session leaves the list a moment later
+        QThread::msleep(50);
+    CHECK(sessions() == 1); // the store's own session only
+    // Both halves report into one answer, the server's problems first.
+    super->exec("UPDATE fairnote.entries SET summary = 'Known arsonist' WHERE person_id = $1", store::pg::Params{added->id});
+    super->exec("ALTER TABLE fairnote.audit DISABLE TRIGGER audit_never_changes");
+    super->exec("UPDATE fairnote.audit SET detail = '{}' WHERE seq = 2");
+    super->exec("ALTER TABLE fairnote.audit ENABLE TRIGGER audit_never_changes");
+    auto report = sam->verify({});
+    REQUIRE(report.ok());
+    REQUIRE(report->problems.size() >= 4);
+    CHECK_FALSE(report->problems.front().where.startsWith(u"entry "_s));
+    CHECK(report->problems.back().message.contains(u"Known arsonist"_s));
+    CHECK(report->entries == 3);
+}
+
 TEST_CASE("A lost connection to the server is said plainly, and the next call connects again", "[postgres][store]")
 {
     Team team;
