@@ -3,15 +3,19 @@
 // The Connect dialog: the four parts of a server's address, a password, and what went wrong in words.
 #include "connectdialog.h"
 
+#include "keyring.h"
+
 #include "spellingsetup.h" // sentence()
 #include "store/settings.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -44,6 +48,10 @@ ConnectDialog::ConnectDialog(QSettings *settings, QWidget *parent) : QDialog(par
     m_password = field(u"connectPassword"_s, tr("not needed if the server knows this computer"));
     m_password->setEchoMode(QLineEdit::Password);
     m_database->setText(u"fairnote"_s);
+    m_keep = new QCheckBox(tr("&Keep my password in this computer's keyring"), this);
+    m_keep->setObjectName(u"connectKeepInKeyring"_s);
+    m_keep->setToolTip(tr("Your desktop's keyring (GNOME Keyring or KWallet) keeps it, locked with your computer login, "
+                          "so you need not type it each time. Untick to take it out again."));
     if (m_settings) {
         const QStringList last = m_settings->value(store::settingsKey::lastServer).toStringList();
         if (last.size() == 4) {
@@ -51,6 +59,11 @@ ConnectDialog::ConnectDialog(QSettings *settings, QWidget *parent) : QDialog(par
             m_port->setText(last[1]);
             m_database->setText(last[2]);
             m_login->setText(last[3]);
+            // Only a flag is in the settings: the password itself is in the keyring.
+            if (m_settings->value(store::settingsKey::lastServerInKeyring).toBool()) {
+                m_keep->setChecked(true);
+                m_password->setPlaceholderText(tr("kept in this computer's keyring"));
+            }
         }
     }
 
@@ -60,14 +73,15 @@ ConnectDialog::ConnectDialog(QSettings *settings, QWidget *parent) : QDialog(par
     form->addRow(tr("&Database:"), m_database);
     form->addRow(tr("&Login:"), m_login);
     form->addRow(tr("&Password:"), m_password);
+    form->addRow(QString(), m_keep);
 
     m_error = new QLabel(this);
     m_error->setObjectName(u"connectError"_s);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
-    auto *note = new QLabel(tr("The password is kept only while Fairnote is open, to connect again if the connection drops. "
-                               "It is never saved."),
+    auto *note = new QLabel(tr("Unless you ask for the keyring, the password is kept only while Fairnote is open, to connect "
+                               "again if the connection drops, and is never saved."),
                             this);
     note->setWordWrap(true);
 
@@ -104,9 +118,28 @@ bool ConnectDialog::tryConnect()
         m_login->setFocus();
         return false;
     }
+    // The address the keyring holds a password for, if any: the last one connected to, unchanged.
+    const QString key = keyring::keyFor(a);
+    const bool keptForThis = m_settings && m_settings->value(store::settingsKey::lastServerInKeyring).toBool()
+                          && m_settings->value(store::settingsKey::lastServer).toStringList()
+                                 == QStringList{a.host, a.port, a.database, a.login};
+    QString password = m_password->text();
+    bool fromKeyring = false;
+    if (password.isEmpty() && m_keep->isChecked() && keptForThis) {
+        const keyring::Outcome kept = keyring::read(key);
+        if (kept.ok) {
+            password = kept.password;
+            fromKeyring = true;
+        } else if (!kept.notFound) {
+            m_error->setText(tr("The keyring could not give your password (%1). Type it instead.").arg(kept.error));
+            m_error->show();
+            m_password->setFocus();
+            return false;
+        }
+    }
     store::postgres::ServerOpenOptions options;
-    if (!m_password->text().isEmpty())
-        options.password = m_password->text();
+    if (!password.isEmpty())
+        options.password = password;
     m_error->hide();
     m_connect->setEnabled(false);
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -115,12 +148,21 @@ bool ConnectDialog::tryConnect()
     m_connect->setEnabled(true);
     if (!opened) {
         const auto &e = opened.error();
-        if (e.code == store::ErrorCode::NeedsPassword && m_password->text().isEmpty())
+        if (e.code == store::ErrorCode::NeedsPassword && fromKeyring) {
+            // Changed since it was kept: it is of no use, so it leaves the keyring.
+            keyring::forget(key);
+            if (m_settings)
+                m_settings->setValue(store::settingsKey::lastServerInKeyring, false);
+            m_password->setPlaceholderText(QString());
+            m_error->setText(tr("The server did not accept the password kept in this computer's keyring; it may have been "
+                                "changed. Type your password, and it will be kept again."));
+        } else if (e.code == store::ErrorCode::NeedsPassword && password.isEmpty()) {
             m_error->setText(tr("The server asks for your password."));
-        else if (e.code == store::ErrorCode::NeedsPassword)
+        } else if (e.code == store::ErrorCode::NeedsPassword) {
             m_error->setText(tr("The server did not accept that login and password. Check them and try again."));
-        else
+        } else {
             m_error->setText(sentence(e.message));
+        }
         m_error->show();
         if (e.code == store::ErrorCode::NeedsPassword) {
             m_password->clear();
@@ -128,8 +170,34 @@ bool ConnectDialog::tryConnect()
         }
         return false;
     }
-    if (m_settings)
+    // Connected: the keyring now holds what the box says.
+    bool inKeyring = false;
+    if (m_keep->isChecked()) {
+        if (fromKeyring) {
+            inKeyring = true;
+        } else if (!password.isEmpty()) {
+            const keyring::Outcome kept = keyring::write(key, password);
+            inKeyring = kept.ok;
+            if (!kept.ok)
+                QMessageBox::information(this, tr("Connected, without the keyring"),
+                                         tr("You are connected, but this computer's keyring could not keep your password (%1). "
+                                            "You will be asked for it next time.")
+                                             .arg(kept.error));
+        }
+    } else if (keptForThis) {
+        keyring::forget(key);
+    }
+    // A password kept for the address connected to before, now replaced as "the last server", would be
+    // forgotten by the dialog but not by the keyring: it leaves too.
+    if (m_settings && m_settings->value(store::settingsKey::lastServerInKeyring).toBool() && !keptForThis) {
+        const QStringList before = m_settings->value(store::settingsKey::lastServer).toStringList();
+        if (before.size() == 4)
+            keyring::forget(keyring::keyFor({before[0], before[1], before[2], before[3]}));
+    }
+    if (m_settings) {
         m_settings->setValue(store::settingsKey::lastServer, QStringList{a.host, a.port, a.database, a.login});
+        m_settings->setValue(store::settingsKey::lastServerInKeyring, inKeyring);
+    }
     m_password->clear();
     m_store = std::move(*opened);
     accept();

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Fairnote contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ConnectDialog: File › Connect to a team server… — server, database, login and password; connects
-// and keeps the store for a new window (docs/ui.md, "A team server").
+// and keeps the store for a new window (docs/ui.md, "A team server"). The password is kept in the
+// desktop's keyring only when the person ticks "Keep my password in this computer's keyring".
 #pragma once
 
 #include "store/postgres/open.h"
@@ -10,6 +11,7 @@
 #include <QDialog>
 #include <memory>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -37,11 +39,13 @@ public:
     QLineEdit *databaseField() const { return m_database; }
     QLineEdit *loginField() const { return m_login; }
     QLineEdit *passwordField() const { return m_password; }
+    QCheckBox *keepInKeyringBox() const { return m_keep; }
     QLabel *errorLabel() const { return m_error; }
 
 private:
     QSettings *m_settings;
     QLineEdit *m_host, *m_port, *m_database, *m_login, *m_password;
+    QCheckBox *m_keep;
     QLabel *m_error;
     QPushButton *m_connect;
     std::unique_ptr<store::Store> m_store;

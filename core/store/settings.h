@@ -27,6 +27,7 @@ inline const QString reviewRubric = QStringLiteral("reviewRubric");            /
 inline const QString exercisesFolder = QStringLiteral("training/exercisesDir"); // a folder
 inline const QString lockAfterMinutes = QStringLiteral("server/lockAfterMinutes"); // minutes, 0: never
 inline const QString lastServer = QStringLiteral("server/last");               // host, port, database, login
+inline const QString lastServerInKeyring = QStringLiteral("server/lastInKeyring"); // its password is in the keyring (never the password)
 } // namespace settingsKey
 
 struct UserSettings
