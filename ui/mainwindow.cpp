@@ -418,6 +418,7 @@ QWidget *MainWindow::buildEditorPage()
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     m_editorTitle = new QLabel(page);
+    m_editorTitle->setObjectName(u"editorTitle"_s);
     QFont f = m_editorTitle->font();
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 1.3);
@@ -850,7 +851,11 @@ record::Person MainWindow::currentPerson() const
     if (m_personId.isEmpty())
         return {};
     auto p = m_store->person(m_personId);
-    return p ? *p : record::Person{};
+    // While a team server cannot be reached, the person last read stands in (the editor's header keeps
+    // their name; nothing is written from it).
+    if (p)
+        m_lastPerson = *p;
+    return p ? *p : (m_lastPerson.id == m_personId ? m_lastPerson : record::Person{});
 }
 
 void MainWindow::reloadPeople()

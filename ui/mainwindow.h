@@ -215,6 +215,7 @@ private:
     FindingFilter *m_filter;
 
     QString m_personId;
+    mutable record::Person m_lastPerson; // what currentPerson() last read, for while a team server cannot be reached
     QString m_entryId;        // the open entry; empty for a new entry not yet saved
     bool m_entryIsNew = false;
     bool m_readOnly = false;

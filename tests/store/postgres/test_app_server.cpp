@@ -294,6 +294,8 @@ TEST_CASE("a draft typed while the server cannot be reached is kept on this comp
         QTRY_VERIFY_WITH_TIMEOUT(window.notice()->isVisible(), 5000);
         CHECK(window.notice()->title().contains(u"cannot be reached"_s));
         CHECK(window.notice()->text().contains(u"kept on this computer"_s));
+        // The editor still says whose note it is, though the server cannot be asked.
+        CHECK(window.findChild<QLabel *>(u"editorTitle"_s)->text() == u"Case note — Sam Rivers"_s);
         // FAIRNOTE_SCREENSHOT_DIR=docs/screenshots: the window as the worker sees it now (docs/server.md).
         if (const QString shots = qEnvironmentVariable("FAIRNOTE_SCREENSHOT_DIR"); !shots.isEmpty()) {
             window.resize(1100, 700);
