@@ -589,6 +589,9 @@ void MainWindow::createActions()
         QString error;
         if (saveDraft(&error))
             status(tr("Draft saved."));
+        else if (!error.isEmpty() && m_keptOffline)
+            // Nothing is lost: kept on this computer until the server is back, so not a warning.
+            QMessageBox::information(this, tr("Kept on this computer"), error);
         else if (!error.isEmpty())
             showError(tr("The draft was not saved"), error);
     });

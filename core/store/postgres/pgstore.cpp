@@ -478,7 +478,7 @@ StoreResult<QString> PostgresStore::saveDraft(const QString &personId, record::E
 {
     if (auto refused = refuseWrite())
         return *refused;
-    return guarded<QString>(u"The draft was not saved."_s, [&]() -> StoreResult<QString> {
+    return guarded<QString>(u"The draft was not saved to the server."_s, [&]() -> StoreResult<QString> {
         const bool chooseId = entry.id.isEmpty();
         for (int attempt = 0;; ++attempt) {
             if (chooseId)

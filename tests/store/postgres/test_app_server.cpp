@@ -286,6 +286,16 @@ TEST_CASE("a draft typed while the server cannot be reached is kept on this comp
         CHECK_FALSE(window.saveDraft(&error));
         CHECK(error.contains(u"kept on this computer"_s));
         CHECK(window.notice()->isHidden()); // saving by hand says it in its own words; autosave shows the bar
+        // Ctrl+S says so as news, not as a warning that something was not saved.
+        QString boxTitle;
+        QTimer::singleShot(0, [&] {
+            if (QWidget *box = QApplication::activeModalWidget()) {
+                boxTitle = box->windowTitle();
+                box->close();
+            }
+        });
+        window.findChild<QAction *>(u"saveDraftAction"_s)->trigger();
+        CHECK(boxTitle == u"Kept on this computer"_s);
         QTimer *retry = window.keptDraftsRetry();
         CHECK(retry->isActive());
 
