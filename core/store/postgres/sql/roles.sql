@@ -11,19 +11,21 @@
 --   fairnote_supervisor     supervisors: what a worker may do, and review and sign-off within their teams
 --   fairnote_trainer        trainers: training databases of invented cases
 --   fairnote_administrator  staff, teams and caseloads; never case content
+-- Two servers set up at the same moment on one cluster may both find a role missing: the second to
+-- create it waits for the first and then finds it made, which is what it wanted.
 DO $roles$
 DECLARE
     r text;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fairnote_owner') THEN
-        CREATE ROLE fairnote_owner NOLOGIN NOINHERIT;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fairnote_rolemaker') THEN
-        CREATE ROLE fairnote_rolemaker NOLOGIN NOINHERIT CREATEROLE;
-    END IF;
-    FOREACH r IN ARRAY ARRAY['fairnote_worker', 'fairnote_supervisor', 'fairnote_trainer', 'fairnote_administrator'] LOOP
+    FOREACH r IN ARRAY ARRAY['fairnote_owner', 'fairnote_rolemaker', 'fairnote_worker', 'fairnote_supervisor', 'fairnote_trainer',
+                             'fairnote_administrator'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN %s', r,
+                               CASE r WHEN 'fairnote_owner' THEN 'NOINHERIT' WHEN 'fairnote_rolemaker' THEN 'NOINHERIT CREATEROLE' ELSE '' END);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
         END IF;
     END LOOP;
 END
