@@ -290,8 +290,10 @@ Run cliOnTerminal(const QTemporaryDir &home, const QStringList &args, const QStr
     REQUIRE(p.waitForStarted());
     QString err;
     int answered = 0;
+    // waitForFinished, not waitForReadyRead: it reads the pipes as it waits, and it notices the end of
+    // the process (waitForReadyRead alone once waited on for ever after the program had ended).
     while (p.state() != QProcess::NotRunning) {
-        p.waitForReadyRead(100);
+        p.waitForFinished(100);
         err += QString::fromUtf8(p.readAllStandardError());
         if (answered < answers.size() && err.count(u"Password for the team server:"_s) > answered) {
             const QByteArray line = (answers[answered++] + u'\n').toUtf8();
