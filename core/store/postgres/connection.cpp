@@ -173,31 +173,108 @@ struct ParamArrays
 };
 } // namespace
 
-Result Connection::exec(const char *sql, const Params &params)
+QByteArray Connection::prepared(const char *sql, int parameters)
 {
     if (!m_conn)
         throw Failure({}, u"not connected"_s, {}, {}, true);
     const QByteArray text(sql);
-    auto it = m_prepared.constFind(text);
-    QByteArray name;
-    if (it == m_prepared.constEnd()) {
-        name = "fn" + QByteArray::number(m_prepared.size() + 1);
-        Result prepared = check(PQprepare(m_conn, name.constData(), sql, int(params.values().size()), nullptr));
-        m_prepared.insert(text, name);
-    } else {
-        name = *it;
-    }
+    if (auto it = m_prepared.constFind(text); it != m_prepared.constEnd())
+        return *it;
+    const QByteArray name = "fn" + QByteArray::number(m_prepared.size() + 1);
+    Result made = check(PQprepare(m_conn, name.constData(), sql, parameters, nullptr));
+    m_prepared.insert(text, name);
+    return name;
+}
+
+void Connection::forgetIfStale(const char *sql, const Failure &failure)
+{
+    // A prepared statement that lost its meaning (a schema upgrade in another session) is prepared
+    // again next time.
+    if (failure.sqlState() == u"0A000" || failure.sqlState() == u"26000")
+        m_prepared.remove(QByteArray(sql));
+}
+
+Result Connection::exec(const char *sql, const Params &params)
+{
+    const QByteArray name = prepared(sql, int(params.values().size()));
     const ParamArrays p(params);
     try {
         return check(PQexecPrepared(m_conn, name.constData(), int(p.values.size()), p.values.data(), p.lengths.data(),
                                     p.formats.data(), 0));
     } catch (const Failure &f) {
-        // A prepared statement that lost its meaning (a schema upgrade in another session) is prepared
-        // again next time.
-        if (f.sqlState() == u"0A000" || f.sqlState() == u"26000")
-            m_prepared.remove(text);
+        forgetIfStale(sql, f);
         throw;
     }
+}
+
+Result Connection::execThenCommit(const char *sql, const Params &params)
+{
+    const QByteArray name = prepared(sql, int(params.values().size()));
+    const ParamArrays p(params);
+    // One message: the commit is asked not to wait for the disk, the statement, COMMIT, a sync point,
+    // then a transaction of its own that takes a transaction id (so its commit writes a commit record)
+    // and commits as the session is set to (waiting for the disk, and a synchronous standby if there
+    // is one): WAL is written in order, so when it is durable, so is the commit before it. The server
+    // runs the steps back to back; if the statement fails, COMMIT is skipped and the transaction is
+    // left to roll back.
+    if (PQenterPipelineMode(m_conn) != 1)
+        fail(nullptr);
+    const bool sent =
+        PQsendQueryParams(m_conn, "SET LOCAL synchronous_commit TO off", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
+        && PQsendQueryPrepared(m_conn, name.constData(), int(p.values.size()), p.values.data(), p.lengths.data(), p.formats.data(), 0) == 1
+        && PQsendQueryParams(m_conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 && PQpipelineSync(m_conn) == 1
+        && PQsendQueryParams(m_conn, "SELECT pg_current_xact_id()", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
+        && PQpipelineSync(m_conn) == 1;
+    if (!sent) {
+        const Failure lost({}, firstLine(PQerrorMessage(m_conn)), {}, {}, true);
+        PQexitPipelineMode(m_conn);
+        throw lost;
+    }
+    // Every result is read before leaving pipeline mode, whatever happened: each step's (followed by
+    // a null) and each sync point's. The first error is the one thrown.
+    std::optional<Failure> failure;
+    pg_result *statement = nullptr;
+    int step = 0, syncs = 0, nulls = 0;
+    while (syncs < 2) {
+        pg_result *r = PQgetResult(m_conn);
+        if (!r) {
+            if (isBroken() || ++nulls > 8) {
+                if (!failure)
+                    failure = Failure({}, u"the connection to the server was lost"_s, {}, {}, true);
+                break;
+            }
+            continue;
+        }
+        nulls = 0;
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_PIPELINE_SYNC) {
+            ++syncs;
+            PQclear(r);
+            continue;
+        }
+        if (status == PGRES_FATAL_ERROR) {
+            try {
+                fail(r); // frees r
+            } catch (const Failure &f) {
+                if (!failure)
+                    failure = f;
+            }
+        } else if (step == 1) {
+            statement = r;
+        } else {
+            PQclear(r); // SET's, COMMIT's (or "aborted" when the statement failed), the transaction id
+        }
+        ++step;
+    }
+    PQexitPipelineMode(m_conn);
+    if (!statement && !failure)
+        failure = Failure({}, u"the server did not answer"_s, {}, {}, isBroken());
+    if (failure) {
+        PQclear(statement);
+        forgetIfStale(sql, *failure);
+        throw *failure;
+    }
+    return Result(statement);
 }
 
 Result Connection::execOnce(const QString &sql, const Params &params)
@@ -280,6 +357,15 @@ void Transaction::commit()
 {
     m_connection.exec("COMMIT");
     m_done = true;
+}
+
+Result Transaction::commitAfter(const char *sql, const Params &params)
+{
+    // If the statement or the COMMIT fails, m_done stays false and the destructor's ROLLBACK ends the
+    // transaction (after a failed COMMIT there is none left, and ROLLBACK only warns).
+    Result r = m_connection.execThenCommit(sql, params);
+    m_done = true;
+    return r;
 }
 
 QString quoteIdentifier(Connection &connection, const QString &identifier)

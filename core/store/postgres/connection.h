@@ -126,6 +126,12 @@ public:
     // Runs one statement with parameters; the statement is prepared once per connection and cached by
     // its text. Throws Failure.
     Result exec(const char *sql, const Params &params = {});
+    // Runs one statement (as exec) and then COMMIT, sent together (libpq's pipeline mode): the server
+    // commits as soon as the statement ends instead of waiting for its answer to reach the client and
+    // the COMMIT to come back, so a lock the statement takes (the audit chain's head) is held for the
+    // server's own work alone. If the statement fails, COMMIT is skipped and Failure thrown; if
+    // COMMIT fails, Failure too. Use through Transaction::commitAfter.
+    Result execThenCommit(const char *sql, const Params &params = {});
     // Runs one statement with parameters, not cached (for statements made at run time).
     Result execOnce(const QString &sql, const Params &params = {});
     // Runs one or more statements with no parameters (a schema script).
@@ -147,6 +153,8 @@ public:
 
 private:
     void connect(const std::vector<std::pair<QByteArray, QByteArray>> &keywords);
+    QByteArray prepared(const char *sql, int parameters); // the statement's prepared name, made once
+    void forgetIfStale(const char *sql, const Failure &failure);
     [[noreturn]] void fail(pg_result *result);
     Result check(pg_result *result);
 
@@ -177,6 +185,10 @@ public:
     explicit Transaction(Connection &connection, Isolation isolation = Isolation::ReadCommitted, bool readOnly = false);
     ~Transaction();
     void commit();
+    // Runs the transaction's last statement and commits, in one round trip (Connection::execThenCommit).
+    // Writing functions append to the audit chain last: this keeps the chain's lock for the server's
+    // work, not for the network and the client's scheduling as well.
+    Result commitAfter(const char *sql, const Params &params = {});
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 

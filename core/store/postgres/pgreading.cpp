@@ -273,8 +273,7 @@ StoreResult<Done> PostgresStore::flagForDisclosureReview(const QString &entryId,
         writeTime();
         const QString id = resolveEntryId(entryId);
         require(id, EntryAction::FlagForDisclosure);
-        m_c->exec("SELECT fairnote.flag_for_disclosure_review($1, $2)", pg::Params{id, reason.trimmed()});
-        t.commit();
+        t.commitAfter("SELECT fairnote.flag_for_disclosure_review($1, $2)", pg::Params{id, reason.trimmed()});
         return Done{};
     });
 }
@@ -288,8 +287,7 @@ StoreResult<Done> PostgresStore::releaseForDisclosure(const QString &entryId, co
         writeTime();
         const QString id = resolveEntryId(entryId);
         require(id, EntryAction::ReleaseForDisclosure);
-        m_c->exec("SELECT fairnote.release_for_disclosure($1, $2)", pg::Params{id, note.trimmed()});
-        t.commit();
+        t.commitAfter("SELECT fairnote.release_for_disclosure($1, $2)", pg::Params{id, note.trimmed()});
         return Done{};
     });
 }
@@ -324,12 +322,11 @@ StoreResult<qint64> PostgresStore::recordReview(const Review &review, const Acto
         QJsonArray quality;
         for (const QualityScore &q : review.quality)
             quality.append(QJsonObject{{u"criterion"_s, q.criterion}, {u"score"_s, q.score}, {u"evidence"_s, q.evidence}, {u"comment"_s, q.comment}});
-        const qint64 reviewId = m_c->exec("SELECT fairnote.record_review($1, $2, $3, $4, $5, $6)",
-                                          pg::Params{}.add(id).add(review.revision).add(compact(review.completeness))
-                                              .add(QString::fromUtf8(QJsonDocument(quality).toJson(QJsonDocument::Compact)))
-                                              .add(review.comment.trimmed()).add(review.returned))
-                                    .integer(0, 0);
-        t.commit();
+        const qint64 reviewId = t.commitAfter("SELECT fairnote.record_review($1, $2, $3, $4, $5, $6)",
+                                              pg::Params{}.add(id).add(review.revision).add(compact(review.completeness))
+                                                  .add(QString::fromUtf8(QJsonDocument(quality).toJson(QJsonDocument::Compact)))
+                                                  .add(review.comment.trimmed()).add(review.returned))
+                                        .integer(0, 0);
         return reviewId;
     });
 }
@@ -379,11 +376,10 @@ StoreResult<qint64> PostgresStore::requestSignOff(const QString &subject, const 
         const QString id = subject == u"entry" ? resolveEntryId(entryId) : QString();
         if (!id.isEmpty())
             require(id, EntryAction::RequestSignOff);
-        const qint64 signOffId = m_c->exec("SELECT fairnote.request_signoff($1, $2, $3, $4, $5, $6)",
-                                           pg::Params{subject, personId.isEmpty() ? QString() : personId, id, documentHash, document,
-                                                      comment.trimmed()})
-                                     .integer(0, 0);
-        t.commit();
+        const qint64 signOffId = t.commitAfter("SELECT fairnote.request_signoff($1, $2, $3, $4, $5, $6)",
+                                               pg::Params{subject, personId.isEmpty() ? QString() : personId, id, documentHash, document,
+                                                          comment.trimmed()})
+                                         .integer(0, 0);
         return signOffId;
     });
 }
@@ -399,8 +395,7 @@ StoreResult<Done> PostgresStore::decideSignOff(qint64 signOffId, SignOffState de
     return guarded<Done>(u"The decision was not saved."_s, [&]() -> StoreResult<Done> {
         pg::Transaction t(*m_c);
         writeTime();
-        m_c->exec("SELECT fairnote.decide_signoff($1, $2, $3)", pg::Params{}.add(signOffId).add(signOffStateId(decision)).add(comment.trimmed()));
-        t.commit();
+        t.commitAfter("SELECT fairnote.decide_signoff($1, $2, $3)", pg::Params{}.add(signOffId).add(signOffStateId(decision)).add(comment.trimmed()));
         return Done{};
     });
 }
@@ -455,11 +450,10 @@ StoreResult<qint64> PostgresStore::logEvent(const Actor &, const QString &action
     return guarded<qint64>(u"The event was not recorded in the audit trail."_s, [&]() -> StoreResult<qint64> {
         pg::Transaction t(*m_c);
         writeTime();
-        const qint64 seq = m_c->exec("SELECT fairnote.log_event($1, $2, $3, $4)",
-                                     pg::Params{action, personId.isEmpty() ? QString() : personId, entryId.isEmpty() ? QString() : entryId,
-                                                compact(detail)})
-                               .integer(0, 0);
-        t.commit();
+        const qint64 seq = t.commitAfter("SELECT fairnote.log_event($1, $2, $3, $4)",
+                                         pg::Params{action, personId.isEmpty() ? QString() : personId, entryId.isEmpty() ? QString() : entryId,
+                                                    compact(detail)})
+                                   .integer(0, 0);
         return seq;
     });
 }

@@ -384,11 +384,10 @@ StoreResult<record::Person> PostgresStore::addPerson(record::Person person, cons
     return guarded<record::Person>(u"The person was not added."_s, [&]() -> StoreResult<record::Person> {
         pg::Transaction t(*m_c);
         writeTime();
-        person.id = m_c->exec("SELECT fairnote.add_person($1, $2, $3, $4::date)",
-                              pg::Params{person.id, person.name, namesJson(person.otherNames),
-                                         person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString()})
-                        .text(0, 0);
-        t.commit();
+        person.id = t.commitAfter("SELECT fairnote.add_person($1, $2, $3, $4::date)",
+                                  pg::Params{person.id, person.name, namesJson(person.otherNames),
+                                             person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString()})
+                            .text(0, 0);
         return person;
     });
 }
@@ -402,10 +401,9 @@ StoreResult<Done> PostgresStore::updatePerson(const record::Person &person, cons
     return guarded<Done>(u"The change was not saved."_s, [&]() -> StoreResult<Done> {
         pg::Transaction t(*m_c);
         writeTime();
-        m_c->exec("SELECT fairnote.update_person($1, $2, $3, $4::date)",
-                  pg::Params{person.id, person.name.trimmed(), namesJson(person.otherNames),
-                             person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString()});
-        t.commit();
+        t.commitAfter("SELECT fairnote.update_person($1, $2, $3, $4::date)",
+                      pg::Params{person.id, person.name.trimmed(), namesJson(person.otherNames),
+                                 person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : QString()});
         return Done{};
     });
 }
@@ -512,10 +510,9 @@ StoreResult<QString> PostgresStore::saveDraft(const QString &personId, record::E
                     entry.writtenAt = at;
                     entry.author = m_session.actor;
                 }
-                const QString id = m_c->exec("SELECT fairnote.save_draft($1, $2, $3, $4, $5::jsonb)",
-                                             pg::Params{personId, entry.id, kindOf(entry), storable(entry), compact(headOf(person, entry))})
-                                       .text(0, 0);
-                t.commit();
+                const QString id = t.commitAfter("SELECT fairnote.save_draft($1, $2, $3, $4, $5::jsonb)",
+                                                 pg::Params{personId, entry.id, kindOf(entry), storable(entry), compact(headOf(person, entry))})
+                                           .text(0, 0);
                 return id;
             } catch (const pg::Failure &f) {
                 // An id chosen here that someone else's entry already has: choose another.
@@ -536,8 +533,7 @@ StoreResult<Done> PostgresStore::discardDraft(const QString &entryId, const Acto
         writeTime();
         const QString id = resolveEntryId(entryId);
         require(id, EntryAction::Discard);
-        m_c->exec("SELECT fairnote.discard_draft($1)", pg::Params{id});
-        t.commit();
+        t.commitAfter("SELECT fairnote.discard_draft($1)", pg::Params{id});
         return Done{};
     });
 }
@@ -590,8 +586,7 @@ StoreResult<Revision> PostgresStore::finalise(const QString &entryId, const Acto
         const std::optional<qint64> late = lateSecondsOf(e);
         pg::Params p{id, storable(e), compact(headOf(person, e)), snapshotJson(snap), base > 0 ? reason : QString()};
         addLate(p, late);
-        const pg::Result r = m_c->exec("SELECT number, fairnote.iso(written_at), hash FROM fairnote.finalise($1, $2, $3::jsonb, $4::jsonb, $5, $6)", p);
-        t.commit();
+        const pg::Result r = t.commitAfter("SELECT number, fairnote.iso(written_at), hash FROM fairnote.finalise($1, $2, $3::jsonb, $4::jsonb, $5, $6)", p);
         Revision rev;
         rev.number = int(r.integer(0, 0));
         rev.entry = e;
@@ -645,8 +640,7 @@ StoreResult<Revision> PostgresStore::amend(const QString &entryId, record::Entry
         pg::Params p{id, storable(entry), compact(headOf(person, entry)), snapshotJson(snap), reason.trimmed()};
         addLate(p, late);
         p.addNull(); // based on: the interface does not say which revision the text started from
-        const pg::Result r = m_c->exec("SELECT number, fairnote.iso(written_at), hash FROM fairnote.amend($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)", p);
-        t.commit();
+        const pg::Result r = t.commitAfter("SELECT number, fairnote.iso(written_at), hash FROM fairnote.amend($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)", p);
         Revision rev;
         rev.number = int(r.integer(0, 0));
         rev.entry = entry;
@@ -672,8 +666,7 @@ StoreResult<Done> PostgresStore::markInError(const QString &entryId, const QStri
         writeTime();
         const QString id = resolveEntryId(entryId);
         require(id, EntryAction::MarkInError);
-        m_c->exec("SELECT fairnote.mark_in_error($1, $2)", pg::Params{id, reason.trimmed()});
-        t.commit();
+        t.commitAfter("SELECT fairnote.mark_in_error($1, $2)", pg::Params{id, reason.trimmed()});
         return Done{};
     });
 }

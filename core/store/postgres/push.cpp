@@ -151,10 +151,9 @@ StoreResult<PushReport> pushToServer(Store &file, const QString &conninfo, const
         }
         const QJsonObject counts{{u"people"_s, report.people}, {u"entries"_s, report.entries}, {u"revisions"_s, report.revisions},
                                  {u"reviews"_s, report.reviews}, {u"signoffs"_s, report.signOffs}, {u"audit_rows"_s, verified->auditRows}};
-        report.anchorSeq = c->exec("SELECT fairnote.push_anchor($1, $2, $3, $4::jsonb)",
-                                   pg::Params{QString(), file.location(), verified->headHash, compact(counts)})
-                               .integer(0, 0);
-        t.commit();
+        report.anchorSeq = t.commitAfter("SELECT fairnote.push_anchor($1, $2, $3, $4::jsonb)",
+                                         pg::Params{QString(), file.location(), verified->headHash, compact(counts)})
+                                     .integer(0, 0);
         if (progress)
             progress(total, total);
         return report;

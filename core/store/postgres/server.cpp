@@ -350,8 +350,7 @@ StoreResult<Done> ServerAdmin::handover(const QString &personId, const QString &
     return d->call(u"Nothing was handed over."_s, [&] {
         pg::Transaction t(*d->c);
         d->c->exec("SELECT fairnote.caseload_add($1, $2)", pg::Params{toTeam, personId});
-        d->c->exec("SELECT fairnote.caseload_remove($1, $2)", pg::Params{fromTeam, personId});
-        t.commit();
+        t.commitAfter("SELECT fairnote.caseload_remove($1, $2)", pg::Params{fromTeam, personId});
     });
 }
 
