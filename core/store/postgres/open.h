@@ -21,6 +21,9 @@ struct ServerOpenOptions
     // The clock the record's times come from. A server's clock is its own: this is honoured only on a
     // test database (server init with a test clock), so the shared store tests can fix the time.
     std::function<QDateTime()> clock;
+    // Tests only: how ids for new entries are chosen, to make one collide with an entry already there.
+    // Random ("E-" and 8 hexadecimal digits) when empty.
+    std::function<QString()> newEntryId;
     // The login's password, when the connection string and libpq's own sources (~/.pgpass, PGPASSWORD)
     // give none: asked for by the app or the CLI after ErrorCode::NeedsPassword. Kept by the store to
     // connect again after a lost connection; never written anywhere.

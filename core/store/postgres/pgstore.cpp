@@ -31,7 +31,7 @@ QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a)
 QString kindOf(const record::Entry &e) { return e.isIncident() ? u"incident"_s : u"note"_s; }
 
 // An entry id chosen on the client, so that saving again after a lost connection saves the same entry.
-QString newEntryId() { return u"E-"_s + QString::number(QRandomGenerator::global()->generate(), 16).toUpper().rightJustified(8, u'0'); }
+QString randomEntryId() { return u"E-"_s + QString::number(QRandomGenerator::global()->generate(), 16).toUpper().rightJustified(8, u'0'); }
 
 QStringList namesFromJson(const QString &json)
 {
@@ -197,6 +197,7 @@ StoreResult<std::unique_ptr<Store>> openServer(const QString &conninfo, const Se
         store->setConnectionOverrides(overrides);
         if (options.clock)
             store->setClock(options.clock);
+        store->setNewEntryId(options.newEntryId);
         return std::unique_ptr<Store>(std::move(store));
     } catch (const pg::Failure &f) {
         return toError(f, where);
@@ -480,19 +481,29 @@ StoreResult<QString> PostgresStore::saveDraft(const QString &personId, record::E
         const bool chooseId = entry.id.isEmpty();
         for (int attempt = 0;; ++attempt) {
             if (chooseId)
-                entry.id = newEntryId();
+                entry.id = m_newEntryId ? m_newEntryId() : randomEntryId();
             try {
                 pg::Transaction t(*m_c);
                 if (m_testClock && m_clock)
                     writeTime();
                 if (!chooseId)
                     require(entry.id, EntryAction::Edit);
-                // One round trip: the server's time of writing, the person, and an amended entry's original.
+                // One round trip: the server's time of writing, the person, an amended entry's original, and
+                // whether the id is an entry's already.
                 const pg::Result row = m_c->exec(
                     "SELECT fairnote.iso(fairnote.clock()), p.id, p.name, p.other_names, p.date_of_birth::text, "
-                    "  (SELECT r.content FROM fairnote.revisions r WHERE r.entry_id = $2 AND r.number = 1) "
+                    "  (SELECT r.content FROM fairnote.revisions r WHERE r.entry_id = $2 AND r.number = 1), "
+                    "  EXISTS (SELECT 1 FROM fairnote.entries x WHERE x.id = $2) "
                     "FROM (SELECT 1) one LEFT JOIN fairnote.people p ON p.id = $1",
                     pg::Params{personId, entry.id});
+                // An id chosen here for a new entry that is already one of the entries this login may read
+                // (one in 4,000 saves on a server of a million entries) would make the new text a draft of
+                // that entry: choose another. One it may not read, the server refuses (below).
+                if (chooseId && row.boolean(0, 6)) {
+                    if (attempt < 5)
+                        continue;
+                    throw Refusal{{ErrorCode::Conflict, u"no unused entry id was found; try again."_s}};
+                }
                 const QDateTime at = fromIso(row.text(0, 0));
                 if (row.isNull(0, 1))
                     throw Refusal{{ErrorCode::NotFound, u"there is no person with the id \"%1\" on %2 that you may read."_s.arg(personId, location())}};
@@ -698,7 +709,7 @@ StoreResult<std::vector<QString>> PostgresStore::importCaseFiles(const std::vect
                 ++done;
                 record::Entry e = original;
                 if (e.id.isEmpty())
-                    e.id = newEntryId();
+                    e.id = m_newEntryId ? m_newEntryId() : randomEntryId();
                 Snapshot snap;
                 if (options.asDrafts) {
                     e.writtenAt = at;

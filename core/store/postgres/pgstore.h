@@ -42,6 +42,7 @@ public:
     void setAssessor(Assessor assessor) override { m_assessor = std::move(assessor); }
     // libpq keywords over the connection string (a password asked for), used again after a lost connection.
     void setConnectionOverrides(QHash<QString, QString> overrides) { m_overrides = std::move(overrides); }
+    void setNewEntryId(std::function<QString()> choose) { m_newEntryId = std::move(choose); }
     void setClock(std::function<QDateTime()> clock) override { m_clock = std::move(clock); }
     void setLateEntryHours(qint64 hours) override { m_lateHours = hours; }
 
@@ -114,6 +115,7 @@ private:
     QString m_readOnlyReason;
     Assessor m_assessor;
     std::function<QDateTime()> m_clock;
+    std::function<QString()> m_newEntryId; // tests only (ServerOpenOptions::newEntryId); random when empty
     qint64 m_lateHours = 24;
     QHash<QString, QDateTime> m_recentViews; // "person entry what" → when this session last recorded it
 };

@@ -106,6 +106,62 @@ TEST_CASE("On a server the author of every revision is the login, whatever name 
     CHECK(again.error().code == store::ErrorCode::Conflict);
 }
 
+TEST_CASE("A new entry whose chosen id is already an entry's gets another id, and the entry already there is untouched",
+          "[postgres][store]")
+{
+    Team team;
+    auto jo = team.open(u"jo"_s);
+    record::Person alex;
+    alex.name = u"Alex Smith"_s;
+    auto added = jo->addPerson(alex, kTyped);
+    REQUIRE(added.ok());
+    auto first = jo->saveDraft(added->id, today(u"The first note, final."_s), kTyped);
+    REQUIRE(first.ok());
+    REQUIRE(jo->finalise(*first, kTyped, {}).ok());
+    auto draft = jo->saveDraft(added->id, today(u"A second note, still a draft."_s), kTyped);
+    REQUIRE(draft.ok());
+
+    // An entry Jo may not read: another team's.
+    team.server.addTeam(u"Day"_s);
+    team.server.addStaff(u"kim"_s, u"Kim Day"_s, u"worker"_s, {u"Day"_s});
+    auto kim = team.open(u"kim"_s);
+    record::Person bo;
+    bo.name = u"Bo Jones"_s;
+    auto bos = kim->addPerson(bo, kTyped);
+    REQUIRE(bos.ok());
+    auto hidden = kim->saveDraft(bos->id, today(u"Another team's note."_s), kTyped);
+    REQUIRE(hidden.ok());
+
+    // Ids as a random choice could give them: one the server refuses (another team's entry, which
+    // the session cannot see), the final entry's, the draft's, then a new one.
+    store::postgres::ServerOpenOptions options;
+    QStringList ids{*hidden, *first, *draft, u"E-0000C0DE"_s};
+    options.newEntryId = [&ids] { return ids.takeFirst(); };
+    auto s = store::postgres::openServer(team.server.conninfoAs(u"jo"_s), options);
+    REQUIRE(s.ok());
+    (*s)->setAssessor(store::makeAssessor(assessOptions()));
+    auto third = (*s)->saveDraft(added->id, today(u"A third note."_s), kTyped);
+    if (!third)
+        FAIL(third.error().message.toStdString());
+    CHECK(*third == u"E-0000C0DE");
+    CHECK(ids.isEmpty());
+    REQUIRE((*s)->finalise(*third, kTyped, {}).ok());
+
+    // The final entry has no amendment draft and the draft its own text; the other team's is Kim's.
+    auto kims = kim->entry(*hidden);
+    REQUIRE(kims.ok());
+    CHECK(kims->summary.personId == bos->id);
+    auto kept = jo->entry(*first);
+    REQUIRE(kept.ok());
+    CHECK_FALSE(kept->draft.has_value());
+    CHECK(kept->revisions.size() == 1);
+    auto stillDraft = jo->entry(*draft);
+    REQUIRE(stillDraft.ok());
+    REQUIRE(stillDraft->draft.has_value());
+    CHECK(stillDraft->draft->baseRevision == 0);
+    CHECK(std::get<record::GeneralNote>(stillDraft->draft->entry.body).text == u"A second note, still a draft.");
+}
+
 TEST_CASE("Twenty writers saving at once never lose or duplicate a save, and the chain stays whole", "[postgres][store][concurrency]")
 {
     Team team;
