@@ -58,12 +58,13 @@ void saveDraft(Connection &c, const QString &person, const QString &entry, const
     t.commit();
 }
 
-void finalise(Connection &c, const QString &entry, const QString &name, const QString &role, const QString &text)
+void finalise(Connection &c, const QString &entry, const QString &name, const QString &role, const QString &text,
+              const QString &snapshot = u"{\"prompts\": [], \"findings\": []}"_s)
 {
     store::pg::Transaction t(c);
     const QString at = c.exec("SELECT fairnote.iso(fairnote.clock())").text(0, 0);
-    c.exec("SELECT * FROM fairnote.finalise($1, $2, $3::jsonb, '{\"prompts\": [], \"findings\": []}'::jsonb, NULL, NULL)",
-           Params{entry, content(entry, at, name, role, text), kHead});
+    c.exec("SELECT * FROM fairnote.finalise($1, $2, $3::jsonb, $4::jsonb, NULL, NULL)",
+           Params{entry, content(entry, at, name, role, text), kHead, snapshot});
     t.commit();
 }
 
@@ -290,6 +291,29 @@ TEST_CASE("Who viewed a record: recorded for every view, listed to supervisors, 
     CHECK(count(*max, "SELECT count(*) FROM fairnote.audit WHERE person_id = 'P-ALEX' AND action = 'view'") == 1);
     // An event that is not a view, export or the like is not theirs to invent.
     CHECK(stateOf(*jo, "SELECT fairnote.log_event('finalise', 'P-ALEX', 'E-FINAL', '{}')") == u"FN004");
+}
+
+TEST_CASE("Verify accepts a revision with the assessment it kept, and finds that assessment edited", "[postgres][security]")
+{
+    Lodge lodge;
+    auto jo = lodge.server.connectAs(u"jo"_s);
+    // A prompt left open and two findings left as written, one with text beyond ASCII (lengths are bytes).
+    const QString kept = uR"({"prompts": [{"field": "source", "code": "source-unknown", "severity": "warning",
+        "message": "How do we know?", "question": "Who saw it?", "left_reason": "Not known yet; asking the night staff."}],
+      "findings": [{"field": "narrative", "rule": "label-aggressive", "category": "judgement", "severity": "warning",
+        "offset": 4, "length": 10, "text": "aggressive", "message": "Say what was done or said."},
+       {"field": "narrative", "rule": "vague-time", "category": "time", "severity": "info", "offset": 30, "length": 9,
+        "text": "“earlier”", "message": "Give the time, or say it is not known."}]})"_s;
+    saveDraft(*jo, u"P-ALEX"_s, u"E-KEPT"_s, u"Jo Fletcher"_s, u"Support worker"_s, u"Alex was aggressive “earlier”."_s);
+    finalise(*jo, u"E-KEPT"_s, u"Jo Fletcher"_s, u"Support worker"_s, u"Alex was aggressive “earlier”."_s, kept);
+    auto sam = lodge.server.connectAs(u"sam"_s);
+    CHECK(count(*sam, "SELECT count(*) FROM fairnote.verify_server() WHERE place <> 'server'") == 0);
+
+    auto super = lodge.server.connectAsSuperuser();
+    super->exec("SET session_replication_role = replica");
+    super->exec("UPDATE fairnote.revisions SET snapshot = jsonb_set(snapshot, '{findings,1,message}', '\"Fine as it is.\"') "
+                "WHERE entry_id = 'E-KEPT'");
+    CHECK(count(*sam, "SELECT count(*) FROM fairnote.verify_server() WHERE place = 'entry E-KEPT revision 1'") == 1);
 }
 
 TEST_CASE("Verify finds what a superuser changed behind the functions' backs", "[postgres][security]")

@@ -38,14 +38,27 @@ BEGIN
     WHERE h.seq <> coalesce(l.seq, 0) OR h.hash <> coalesce(l.hash, zero);
 
   -- Revisions: each against its own hash, and each hash against the audit row that recorded it. A
-  -- revision's assessment as canonical lines only when it kept one (most keep none).
+  -- revision's assessment as canonical lines (as fairnote.snapshot_canon makes them when it is
+  -- written) only when it kept one, in the same query (no function call per revision).
   RETURN QUERY
     SELECT 'entry ' || r.entry_id || ' revision ' || r.number, 'was changed after it was finalised (its hash does not match)'
     FROM fairnote.revisions r JOIN fairnote.entries e ON e.id = r.entry_id JOIN fairnote.authors u ON u.id = r.author_id
     WHERE r.hash <> fairnote.revision_hash_canon(r.entry_id, r.number, e.person_id, e.kind, r.content, u.name, u.role, u.organisation,
                                                  r.written_at, coalesce(r.reason, ''), r.late_seconds,
-                                                 CASE WHEN r.snapshot = '{"prompts": [], "findings": []}' THEN ''
-                                                      ELSE fairnote.snapshot_canon(r.snapshot) END)
+                                                 CASE WHEN r.snapshot = '{"prompts": [], "findings": []}' THEN '' ELSE coalesce((
+        SELECT string_agg(x.line, '' ORDER BY x.part, x.n) FROM (
+          SELECT 0 AS part, p.n,
+                 fairnote.canon('prompt.field', p.v->>'field') || fairnote.canon('prompt.code', p.v->>'code') ||
+                 fairnote.canon('prompt.severity', p.v->>'severity') || fairnote.canon('prompt.message', p.v->>'message') ||
+                 fairnote.canon('prompt.question', p.v->>'question') || fairnote.canon('prompt.left_reason', p.v->>'left_reason') AS line
+          FROM jsonb_array_elements(r.snapshot->'prompts') WITH ORDINALITY AS p(v, n)
+          UNION ALL
+          SELECT 1, f.n,
+                 fairnote.canon('finding.field', f.v->>'field') || fairnote.canon('finding.rule', f.v->>'rule') ||
+                 fairnote.canon('finding.category', f.v->>'category') || fairnote.canon('finding.severity', f.v->>'severity') ||
+                 fairnote.canon('finding.offset', f.v->>'offset') || fairnote.canon('finding.length', f.v->>'length') ||
+                 fairnote.canon('finding.text', f.v->>'text') || fairnote.canon('finding.message', f.v->>'message')
+          FROM jsonb_array_elements(r.snapshot->'findings') WITH ORDINALITY AS f(v, n)) x), '') END)
     LIMIT cap;
   RETURN QUERY
     SELECT 'entry ' || r.entry_id || ' revision ' || r.number,
