@@ -24,8 +24,9 @@ namespace fairnote::cli {
 
 std::optional<QString> askPassword(CliIo &io, const QString &prompt)
 {
-    io.err << prompt;
-    io.err.flush();
+    // Echo off first (dropping anything typed before the question), then the question: whatever is
+    // typed or pasted once it shows is kept. The other way round, a password pasted the moment the
+    // prompt appeared could be thrown away as the echo went off, and the command waited on.
     termios saved{};
     const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
@@ -33,6 +34,8 @@ std::optional<QString> askPassword(CliIo &io, const QString &prompt)
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
+    io.err << prompt;
+    io.err.flush();
     std::string line;
     const bool read = bool(std::getline(std::cin, line));
     if (terminal)
