@@ -128,9 +128,11 @@ public:
     Result exec(const char *sql, const Params &params = {});
     // Runs one statement (as exec) and then COMMIT, sent together (libpq's pipeline mode): the server
     // commits as soon as the statement ends instead of waiting for its answer to reach the client and
-    // the COMMIT to come back, so a lock the statement takes (the audit chain's head) is held for the
-    // server's own work alone. If the statement fails, COMMIT is skipped and Failure thrown; if
-    // COMMIT fails, Failure too. Use through Transaction::commitAfter.
+    // the COMMIT to come back. That commit does not wait for the disk; a second, empty transaction
+    // sent with it does (as the session is set: the disk, a synchronous standby), and WAL is written in
+    // order, so this returns only once the first is durable too. A lock the statement takes (the audit
+    // chain's head) is so held for the server's own work alone. If the statement fails, COMMIT is
+    // skipped and Failure thrown; if a commit fails, Failure too. Use through Transaction::commitAfter.
     Result execThenCommit(const char *sql, const Params &params = {});
     // Runs one statement with parameters, not cached (for statements made at run time).
     Result execOnce(const QString &sql, const Params &params = {});
