@@ -5,7 +5,8 @@
 //   fairnote-bench-server --conninfo SUPERUSER [--entries N] [--people N] [--writers N] [--rate SAVES/S] [--seconds S]
 //                         [--only chronology,search,saves,verify]   (some of the measures; all by default)
 // The database (fairnote_bench) is set up once with `server init` and filled in bulk by SQL that
-// writes what the server's functions would (the same hashes and chain), then reused between runs.
+// writes what the server's functions would (the same hashes and chain; one revision in four with a
+// kept assessment), then reused between runs.
 // Measured through the store interface, as the app and the CLI use it:
 //   * opening a person's chronology (a worker, 500 people on their caseload; the view is recorded);
 //   * search (a worker; and a supervisor who reads every team's caseload);
@@ -41,6 +42,16 @@ namespace {
 
 const QString kPassword = u"bench password, not for records"_s;
 constexpr int kTeams = 40;
+// What the generated data is like; data kept from a run with another number is made again.
+// 2: one revision in four kept an assessment.
+constexpr int kBenchData = 2;
+constexpr char kKeptAssessment[] =
+    R"({"prompts": [{"field": "source", "code": "source-unknown", "severity": "warning", "message": "How do we know this?",)"
+    R"( "question": "Who saw it, or who told you?", "left_reason": "Not known yet; asking the night staff."}],)"
+    R"( "findings": [{"field": "narrative", "rule": "label-aggressive", "category": "judgement", "severity": "warning",)"
+    R"( "offset": 12, "length": 10, "text": "aggressive", "message": "Say what the person did or said."},)"
+    R"( {"field": "narrative", "rule": "vague-time", "category": "time", "severity": "info", "offset": 40, "length": 7,)"
+    R"( "text": "earlier", "message": "Give the time, or say that it is not known."}]})";
 constexpr int kTemplates = 997;
 
 [[noreturn]] void die(const QString &message)
@@ -147,14 +158,18 @@ void generate(store::pg::Connection &c, int entries, int people)
            "  r.written_at, r.author, 'Person ' || (r.i % $1), t.search_body "
            "FROM bench_rows r JOIN bench_templates t ON t.k = r.k",
            store::pg::Params{}.add(people));
+    // One revision in four kept an assessment (a prompt left open, two findings left as written), as
+    // a service's notes do; the rest kept none.
     c.exec("INSERT INTO fairnote.revisions(entry_id, number, content, author_id, written_at, snapshot, hash) "
-           "SELECT x.id, 1, x.content, x.author, x.written_at, '{\"prompts\": [], \"findings\": []}', "
+           "SELECT x.id, 1, x.content, x.author, x.written_at, x.snapshot, "
            "  fairnote.revision_hash(x.id, 1, x.person, 'note', x.content, x.name, x.role, x.organisation, x.written_at, '', NULL, "
-           "                         '{\"prompts\": [], \"findings\": []}') "
-           "FROM (SELECT r.*, replace(replace(replace(replace(replace(t.content, '@@ID@@', r.id), '@@NAME@@', r.name), '@@ROLE@@', r.role), "
+           "                         x.snapshot) "
+           "FROM (SELECT r.*, CASE WHEN r.i % 4 = 0 THEN $1::jsonb ELSE '{\"prompts\": [], \"findings\": []}'::jsonb END AS snapshot, "
+           "        replace(replace(replace(replace(replace(t.content, '@@ID@@', r.id), '@@NAME@@', r.name), '@@ROLE@@', r.role), "
            "        '@@ORG@@', r.organisation), to_char(t.written_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
            "        to_char(r.written_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) AS content "
-           "      FROM bench_rows r JOIN bench_templates t ON t.k = r.k) x");
+           "      FROM bench_rows r JOIN bench_templates t ON t.k = r.k) x",
+           store::pg::Params{QString::fromUtf8(kKeptAssessment)});
     // The chain: every person added, then each entry's create-entry and finalise rows, hashed in order.
     c.execScript(uR"SQL(
 DO $$
@@ -194,7 +209,8 @@ BEGIN
   UPDATE fairnote.chain_head SET seq = n, hash = prev WHERE id = 1;
 END $$;
 )SQL"_s);
-    c.exec("INSERT INTO fairnote.meta(key, value) VALUES ('bench_entries', $1)", store::pg::Params{}.add(entries));
+    c.exec("INSERT INTO fairnote.meta(key, value) VALUES ('bench_entries', $1), ('bench_data', $2)",
+           store::pg::Params{}.add(entries).add(kBenchData));
     t.commit();
     c.execScript(u"VACUUM ANALYZE"_s);
     std::printf("  generated in %.0f s\n\n", ms(Clock::now() - start) / 1000);
@@ -245,7 +261,8 @@ int main(int argc, char **argv)
         if (super.exec("SELECT 1 FROM pg_database WHERE datname = 'fairnote_bench'").rows()) {
             store::pg::Connection db(benchDb);
             ready = db.exec("SELECT to_regclass('fairnote.meta') IS NOT NULL").boolean(0, 0)
-                 && db.exec("SELECT value FROM fairnote.meta WHERE key = 'bench_entries'").text(0, 0) == QString::number(entries);
+                 && db.exec("SELECT value FROM fairnote.meta WHERE key = 'bench_entries'").text(0, 0) == QString::number(entries)
+                 && db.exec("SELECT value FROM fairnote.meta WHERE key = 'bench_data'").text(0, 0) == QString::number(kBenchData);
         }
         if (!ready) {
             super.exec("DROP DATABASE IF EXISTS fairnote_bench WITH (FORCE)");
