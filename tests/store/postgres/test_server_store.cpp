@@ -20,6 +20,9 @@ using namespace fairnote::testing;
 
 namespace {
 
+// Whoever the caller says they are, the server's record says who logged in.
+const store::Actor kTyped{u"Someone Else"_s, u"Chief executive"_s, u"Elsewhere"_s};
+
 struct Team
 {
     TestServer server;
@@ -38,13 +41,19 @@ struct Team
         (*s)->setAssessor(store::makeAssessor(assessOptions()));
         return std::move(*s);
     }
+    // Alex Smith, added by `who` (so on their teams' caseloads).
+    record::Person addAlex(store::Store &who)
+    {
+        record::Person alex;
+        alex.name = u"Alex Smith"_s;
+        auto added = who.addPerson(alex, kTyped);
+        REQUIRE(added.ok());
+        return *added;
+    }
 };
 
 // A note about today (the server's clock is its own, so an event in the past would be a late entry).
 record::Entry today(const QString &text) { return note(text, QDate::currentDate()); }
-
-// Whoever the caller says they are, the server's record says who logged in.
-const store::Actor kTyped{u"Someone Else"_s, u"Chief executive"_s, u"Elsewhere"_s};
 
 } // namespace
 
@@ -58,11 +67,8 @@ TEST_CASE("On a server the author of every revision is the login, whatever name 
     CHECK(session->role == u"worker");
     CHECK(session->teams == QStringList{u"Night"_s});
 
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = jo->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
-    auto id = jo->saveDraft(added->id, today(u"The fire alarm went off at 2am; staff found burnt toast."_s), kTyped);
+    const record::Person added = team.addAlex(*jo);
+    auto id = jo->saveDraft(added.id, today(u"The fire alarm went off at 2am; staff found burnt toast."_s), kTyped);
     REQUIRE(id.ok());
     auto rev = jo->finalise(*id, kTyped, {});
     if (!rev)
@@ -88,7 +94,7 @@ TEST_CASE("On a server the author of every revision is the login, whatever name 
     CHECK(amended->author.name == u"Ren Hall");
     CHECK(amended->entry.author.name == u"Jo Fletcher");
 
-    auto trail = jo->auditTrail(added->id);
+    auto trail = jo->auditTrail(added.id);
     REQUIRE(trail.ok());
     QStringList actions;
     for (const auto &row : *trail)
@@ -97,7 +103,7 @@ TEST_CASE("On a server the author of every revision is the login, whatever name 
     CHECK(actions.contains(u"amend Ren Hall"_s));
 
     // The same rules as the file: a draft is its author's, a final entry is never a draft again.
-    auto other = ren->saveDraft(added->id, today(u"Ren's own note."_s), kTyped);
+    auto other = ren->saveDraft(added.id, today(u"Ren's own note."_s), kTyped);
     REQUIRE(other.ok());
     CHECK_FALSE(jo->finalise(*other, kTyped, {}).ok());
     CHECK(jo->entry(*other).error().code == store::ErrorCode::NotFound);
@@ -111,14 +117,11 @@ TEST_CASE("A new entry whose chosen id is already an entry's gets another id, an
 {
     Team team;
     auto jo = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = jo->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
-    auto first = jo->saveDraft(added->id, today(u"The first note, final."_s), kTyped);
+    const record::Person added = team.addAlex(*jo);
+    auto first = jo->saveDraft(added.id, today(u"The first note, final."_s), kTyped);
     REQUIRE(first.ok());
     REQUIRE(jo->finalise(*first, kTyped, {}).ok());
-    auto draft = jo->saveDraft(added->id, today(u"A second note, still a draft."_s), kTyped);
+    auto draft = jo->saveDraft(added.id, today(u"A second note, still a draft."_s), kTyped);
     REQUIRE(draft.ok());
 
     // An entry Jo may not read: another team's.
@@ -140,7 +143,7 @@ TEST_CASE("A new entry whose chosen id is already an entry's gets another id, an
     auto s = store::postgres::openServer(team.server.conninfoAs(u"jo"_s), options);
     REQUIRE(s.ok());
     (*s)->setAssessor(store::makeAssessor(assessOptions()));
-    auto third = (*s)->saveDraft(added->id, today(u"A third note."_s), kTyped);
+    auto third = (*s)->saveDraft(added.id, today(u"A third note."_s), kTyped);
     if (!third)
         FAIL(third.error().message.toStdString());
     CHECK(*third == u"E-0000C0DE");
@@ -166,11 +169,8 @@ TEST_CASE("Twenty writers saving at once never lose or duplicate a save, and the
 {
     Team team;
     auto first = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = first->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
-    const QString person = added->id;
+    const record::Person added = team.addAlex(*first);
+    const QString person = added.id;
     constexpr int kWriters = 20, kSaves = 5;
     for (int w = 0; w < kWriters; ++w)
         team.server.addStaff(u"w%1"_s.arg(w), u"Writer %1"_s.arg(w), u"worker"_s, {u"Night"_s});
@@ -227,11 +227,8 @@ TEST_CASE("Search on a server uses PostgreSQL's English stemming and finds only 
 {
     Team team;
     auto jo = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = jo->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
-    auto id = jo->saveDraft(added->id, today(u"Alex smoked in the garden and the smoke alarm sounded twice."_s), kTyped);
+    const record::Person added = team.addAlex(*jo);
+    auto id = jo->saveDraft(added.id, today(u"Alex smoked in the garden and the smoke alarm sounded twice."_s), kTyped);
     REQUIRE(id.ok());
     REQUIRE(jo->finalise(*id, kTyped, {}).ok());
     auto hits = jo->search(u"smoking alarms"_s, kTyped, 10);
@@ -259,22 +256,19 @@ TEST_CASE("Search on a server lists a word common in recent entries newest first
     team.server.addTeam(u"Day"_s);
     team.server.addStaff(u"kim"_s, u"Kim Lee"_s, u"worker"_s, {u"Day"_s});
     auto jo = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = jo->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
+    const record::Person added = team.addAlex(*jo);
     // Oldest first; the older entries say "kettle" more often, so ranking would put them first.
     std::vector<QString> ids;
     for (int i = 0; i < 5; ++i) {
         const QString text = QStringList(size_t(5 - i), u"Alex boiled the kettle."_s).join(u' ') + u" Entry %1."_s.arg(i);
-        auto id = jo->saveDraft(added->id, today(text), kTyped);
+        auto id = jo->saveDraft(added.id, today(text), kTyped);
         REQUIRE(id.ok());
         REQUIRE(jo->finalise(*id, kTyped, {}).ok());
         ids.push_back(*id);
     }
     // What Jo may not read: a colleague's draft about Alex, and Kim's person on another team.
     auto ren = team.open(u"ren"_s);
-    REQUIRE(ren->saveDraft(added->id, today(u"Ren's draft about the kettle."_s), kTyped).ok());
+    REQUIRE(ren->saveDraft(added.id, today(u"Ren's draft about the kettle."_s), kTyped).ok());
     auto kim = team.open(u"kim"_s);
     record::Person blake;
     blake.name = u"Blake Jones"_s;
@@ -317,15 +311,12 @@ TEST_CASE("Opening a person's record on a server is recorded as a view, once per
 {
     Team team;
     auto jo = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = jo->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
-    REQUIRE(jo->entries({added->id, false, true}, kTyped).ok());
-    REQUIRE(jo->entries({added->id, false, true}, kTyped).ok()); // a refresh, not a new opening
+    const record::Person added = team.addAlex(*jo);
+    REQUIRE(jo->entries({added.id, false, true}, kTyped).ok());
+    REQUIRE(jo->entries({added.id, false, true}, kTyped).ok()); // a refresh, not a new opening
     auto sam = team.open(u"sam"_s);
-    REQUIRE(sam->entries({added->id, false, true}, kTyped).ok());
-    auto trail = sam->auditTrail(added->id);
+    REQUIRE(sam->entries({added.id, false, true}, kTyped).ok());
+    auto trail = sam->auditTrail(added.id);
     REQUIRE(trail.ok());
     QStringList views;
     for (const auto &row : *trail)
@@ -338,11 +329,8 @@ TEST_CASE("Verify on a server recomputes the list columns and finds one edited b
 {
     Team team;
     auto jo = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = jo->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
-    auto id = jo->saveDraft(added->id, today(u"Alex asked for help with a smoke alarm that kept sounding."_s), kTyped);
+    const record::Person added = team.addAlex(*jo);
+    auto id = jo->saveDraft(added.id, today(u"Alex asked for help with a smoke alarm that kept sounding."_s), kTyped);
     REQUIRE(id.ok());
     REQUIRE(jo->finalise(*id, kTyped, {}).ok());
     auto sam = team.open(u"sam"_s);
@@ -366,12 +354,9 @@ TEST_CASE("Verify on a server runs the server's checks beside the list columns, 
 {
     Team team;
     auto jo = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    auto added = jo->addPerson(alex, kTyped);
-    REQUIRE(added.ok());
+    const record::Person added = team.addAlex(*jo);
     for (int i = 0; i < 3; ++i) {
-        auto id = jo->saveDraft(added->id, today(u"Alex asked about the fire drill, note %1."_s.arg(i)), kTyped);
+        auto id = jo->saveDraft(added.id, today(u"Alex asked about the fire drill, note %1."_s.arg(i)), kTyped);
         REQUIRE(id.ok());
         REQUIRE(jo->finalise(*id, kTyped, {}).ok());
     }
@@ -392,7 +377,7 @@ TEST_CASE("Verify on a server runs the server's checks beside the list columns, 
         QThread::msleep(50);
     CHECK(sessions() == 1); // the store's own session only
     // Both halves report into one answer, the server's problems first.
-    super->exec("UPDATE fairnote.entries SET summary = 'Known arsonist' WHERE person_id = $1", store::pg::Params{added->id});
+    super->exec("UPDATE fairnote.entries SET summary = 'Known arsonist' WHERE person_id = $1", store::pg::Params{added.id});
     super->exec("ALTER TABLE fairnote.audit DISABLE TRIGGER audit_never_changes");
     super->exec("UPDATE fairnote.audit SET detail = '{}' WHERE seq = 2");
     super->exec("ALTER TABLE fairnote.audit ENABLE TRIGGER audit_never_changes");
@@ -408,9 +393,7 @@ TEST_CASE("A lost connection to the server is said plainly, and the next call co
 {
     Team team;
     auto jo = team.open(u"jo"_s);
-    record::Person alex;
-    alex.name = u"Alex Smith"_s;
-    REQUIRE(jo->addPerson(alex, kTyped).ok());
+    team.addAlex(*jo);
     auto super = team.server.connectAsSuperuser();
     super->exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", store::pg::Params{team.server.login(u"jo"_s)});
     auto lost = jo->people(kTyped);
